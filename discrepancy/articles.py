@@ -1,0 +1,352 @@
+"""Reads the batch: text, Markdown and JSON Lines files (or stdin) into Article values.
+
+A problem with one file or one JSON line is yielded as an InputError and the rest of the
+batch goes on; nothing here raises for bad input. Each article gets its title, publication
+date and page-furniture spans, all found in its text unless a JSON record gives them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence, TextIO
+
+import regex
+from dateparser.date import DateDataParser
+
+from .errors import InputError, RuleError
+from .models import Article
+from .rules import BUNDLED_RULES, RuleSet
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")  # read from directories; other files there are skipped
+HEAD_LINES = 10  # title and dateline sit in the first lines of a page; looking further finds body dates
+TITLE_MAX_WORDS = 25
+DATELINE_MAX_WORDS = 12  # longer lines are sentences: a date in them is an event, not publication
+DATELINE_LEAD_WORDS = 3  # ...unless at most this many words precede it: "ALMATY, Jan 6, 2022 (Reuters) - ..."
+LEAD_CHARS = 80  # the words before a date and the date itself fit in this; a paragraph is not scanned whole
+OPTIONAL_FIELDS = ("title", "source", "url")
+FURNITURE_FILE = str(BUNDLED_RULES / "furniture.toml")
+
+MONTH = r"""(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
+               |aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"""
+
+# Substrings that may be a date with a year; dateparser reads them (whole-text search is too slow).
+DATE_CANDIDATE = regex.compile(
+    rf"""
+    (?<!\w)(?:
+        (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})                      # 2022-01-10, also before T13:54:00Z
+      | \d{{1,2}}[.-]\d{{1,2}}[.-]\d{{4}}                     # 06.01.2022: day first (Sputnik, TASS)
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+\d{{4}}  # 10 January 2022, 3rd of March, 2021
+      | {MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}       # January 4, 2022; Jan 22nd, 2022
+      | {MONTH},?\s+\d{{4}}                                   # March 2021: the day is taken as the 1st
+    )(?!\d)                                                   # not the start of a longer number
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+MARKDOWN_TITLE = regex.compile(r"^#\s+(.+?)\s*#*\s*$")
+# Decoration around a heading line that does not change which heading it is: "## Related:", "Trending »".
+HEADING_DECORATION = regex.compile(r"^[#*_\s]+|[\s*_:»›>|]+$")
+
+DATE_PARSER = DateDataParser(
+    languages=["en"],
+    settings={
+        "DATE_ORDER": "DMY",  # 06.01.2022 is 6 January on the sites that print dotted dates
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["month", "year"],  # "Monday" alone is no publication date
+        "PARSERS": ["custom-formats", "absolute-time"],  # no "2 days ago", no bare timestamps
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    },
+)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Compiled furniture rules: headings that open a block to the end, patterns that mark one line."""
+
+    headings: frozenset[str]
+    patterns: tuple[regex.Pattern, ...]  # each rule pattern as written, for tests and messages
+    # For speed the same patterns are tried in two ways: those anchored at the line start as one
+    # alternation (it fails at the first character), the others one by one (joined, they are slower).
+    line_start: regex.Pattern
+    elsewhere: tuple[regex.Pattern, ...]
+
+    def opens_block(self, line: str) -> bool:
+        return len(line) < 80 and heading_key(line) in self.headings
+
+    def marks_line(self, line: str) -> bool:
+        line = line.strip()
+        return self.line_start.search(line) is not None or any(p.search(line) for p in self.elsewhere)
+
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Character spans of furniture in `text`: marked lines, then the block to the end."""
+        spans = []
+        for start, line in lines_of(text):
+            if not line or line.isspace():
+                continue
+            if self.opens_block(line):
+                spans.append((start, len(text)))
+                break
+            if self.marks_line(line):
+                spans.append((start, start + len(line)))
+        return tuple(spans)
+
+
+def read_articles(paths: Sequence[str], rules: RuleSet, stdin: TextIO | None = None) -> Iterator[Article | InputError]:
+    """Each article read from `paths` ('-' is JSON Lines on stdin), or an InputError per problem."""
+    furniture = compile_furniture(rules.furniture)
+    for path in paths:
+        path = os.fspath(path)
+        if path == "-":
+            yield from _jsonl_articles("-", _stream_lines(sys.stdin if stdin is None else stdin), furniture)
+        elif os.path.isdir(path):
+            yield from _read_directory(path, furniture)
+        else:
+            yield from _read_file(path, furniture)
+
+
+def compile_furniture(rule: dict) -> Furniture:
+    """The furniture rule compiled once; a bad heading or pattern is a RuleError naming the file."""
+    for heading in rule["block_headings"]:
+        if not isinstance(heading, str):
+            raise RuleError(FURNITURE_FILE, None, f"block heading {heading!r} is not a string")
+    patterns = tuple(map(_compile_pattern, rule["line_patterns"]))
+    at_start = [p.pattern for p in patterns if p.pattern.startswith("^")]
+    # A pattern anchored at the line end is searched backwards from there: one try, not one per character.
+    elsewhere = tuple(_compile_pattern(p.pattern, reverse=p.pattern.endswith("$"))
+                      for p in patterns if not p.pattern.startswith("^"))
+    line_start = _join_patterns(at_start)
+    return Furniture(frozenset(map(heading_key, rule["block_headings"])), patterns, line_start, elsewhere)
+
+
+def _compile_pattern(pattern: object, reverse: bool = False) -> regex.Pattern:
+    if not isinstance(pattern, str):
+        raise RuleError(FURNITURE_FILE, None, f"line pattern {pattern!r} is not a string")
+    try:
+        return regex.compile(pattern, regex.IGNORECASE | (regex.REVERSE if reverse else 0))
+    except regex.error as error:
+        raise RuleError(FURNITURE_FILE, None, f"line pattern {pattern!r} is not a valid regex: {error}") from None
+
+
+def _join_patterns(patterns: list[str]) -> regex.Pattern:
+    try:
+        return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", regex.IGNORECASE)
+    except regex.error as error:  # each compiles alone: a named group repeated, or a global inline flag
+        raise RuleError(FURNITURE_FILE, None, f"line patterns starting with '^' cannot be joined: {error}") from None
+
+
+def heading_key(line: str) -> str:
+    """A heading line reduced to what identifies it: trimmed, one case, no decoration."""
+    return " ".join(HEADING_DECORATION.sub("", line).split()).casefold()
+
+
+def lines_of(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each line of `text`, without its newline."""
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def _read_directory(directory: str, furniture: Furniture) -> Iterator[Article | InputError]:
+    files = article_files(Path(directory))
+    if not files:
+        yield InputError(directory, "no .txt, .md or .jsonl files in this directory")
+    for path in files:
+        yield from _read_file(str(path), furniture)
+
+
+def article_files(directory: Path) -> list[Path]:
+    """Article files under `directory`, recursively, in a stable order; hidden ones left out."""
+    found = (
+        path for path in directory.rglob("*")
+        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
+    )
+    return sorted(found)
+
+
+def _read_file(path: str, furniture: Furniture) -> Iterator[Article | InputError]:
+    if Path(path).suffix.lower() == ".jsonl":
+        yield from _read_jsonl_file(path, furniture)
+    else:
+        yield _read_text_file(path, furniture)
+
+
+def _read_text_file(path: str, furniture: Furniture) -> Article | InputError:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return InputError(path, _os_problem(error))
+    text = decode(data)
+    if text is None:
+        return InputError(path, "not UTF-8 text")
+    if not text.strip():
+        return InputError(path, "empty file")
+    markdown = Path(path).suffix.lower() == ".md"
+    return build_article(Path(path).stem, path, text, furniture, markdown=markdown)
+
+
+def _read_jsonl_file(path: str, furniture: Furniture) -> Iterator[Article | InputError]:
+    try:
+        with open(path, "rb") as stream:
+            # Line by line: a file of 100,000 records is never held whole, and one bad line stays one error.
+            yield from _jsonl_articles(path, (decode(raw) for raw in stream), furniture)
+    except OSError as error:
+        yield InputError(path, _os_problem(error))
+
+
+def _stream_lines(stream: TextIO) -> Iterator[str | None]:
+    """The lines of an already-decoded stream; None (then the end) where it was not UTF-8."""
+    try:
+        yield from stream
+    except UnicodeDecodeError:
+        yield None
+
+
+def _os_problem(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or directory"
+    return (error.strerror or str(error)).lower()
+
+
+def decode(data: bytes) -> str | None:
+    """UTF-8 text (a leading byte-order mark dropped) with newlines as '\\n', or None if not UTF-8."""
+    try:
+        return unix_newlines(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None
+
+
+def unix_newlines(text: str) -> str:
+    """`text` with Windows and old Mac line ends as '\\n', as Python's text mode reads files."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- JSON Lines --------------------------------------------------------------------------
+
+
+def _jsonl_articles(path: str, lines: Iterable[str | None], furniture: Furniture) -> Iterator[Article | InputError]:
+    empty = True
+    for number, line in enumerate(lines, start=1):
+        if line is None:
+            empty = False
+            yield InputError(path, "not UTF-8 text", number)
+        elif line.strip():
+            empty = False
+            yield _article_from_json(line, path, number, furniture)
+    if empty:
+        yield InputError(path, "empty input" if path == "-" else "empty file")
+
+
+def _article_from_json(line: str, path: str, number: int, furniture: Furniture) -> Article | InputError:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputError(path, f"not valid JSON: {error.msg} (column {error.colno})", number)
+    problem = record_problem(record)
+    if problem:
+        return InputError(path, problem, number)
+    published = parse_date(record["published"]) if record.get("published") else None
+    if record.get("published") and published is None:
+        return InputError(path, f"'published' is not a date: {record['published']!r}", number)
+    fields = {name: record.get(name) or None for name in OPTIONAL_FIELDS}
+    return build_article(str(record["id"]), path, unix_newlines(record["text"]), furniture,
+                         published=published, **fields)
+
+
+def record_problem(record: object) -> str | None:
+    """What makes a JSON record unusable as an article, or None."""
+    if not isinstance(record, dict):
+        return "a record must be a JSON object"
+    if not isinstance(record.get("id"), (str, int)) or isinstance(record["id"], bool) or record["id"] == "":
+        return "record needs an 'id' (a string or an integer)"
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        return "record needs a non-empty 'text' string"
+    for name in (*OPTIONAL_FIELDS, "published"):
+        if record.get(name) is not None and not isinstance(record[name], str):
+            return f"'{name}' must be a string"
+    return None
+
+
+# --- title, date, furniture of one article -----------------------------------------------
+
+
+def build_article(id: str, path: str, text: str, furniture: Furniture, *, markdown: bool = False,
+                  title: str | None = None, published: dt.date | None = None,
+                  source: str | None = None, url: str | None = None) -> Article:
+    """An Article with what the caller knows, the rest (title, date, furniture) found in its text."""
+    head = head_lines(text, furniture)
+    return Article(
+        id=id, path=path, text=text,
+        title=title or find_title(text, head, furniture, markdown),
+        published=published or find_published(head),
+        source=source, url=url, furniture=furniture.spans(text),
+    )
+
+
+def head_lines(text: str, furniture: Furniture) -> list[str]:
+    """The first non-empty lines, trimmed, up to any furniture block."""
+    head = []
+    for _, line in lines_of(text):
+        if furniture.opens_block(line) or len(head) == HEAD_LINES:
+            break
+        if line.strip():
+            head.append(line.strip())
+    return head
+
+
+def find_title(text: str, head: list[str], furniture: Furniture, markdown: bool) -> str | None:
+    """The Markdown '# ' heading, else the first head line that reads like a headline."""
+    if markdown:
+        heading = next(filter(None, map(MARKDOWN_TITLE.match, text.split("\n"))), None)
+        if heading:
+            return heading.group(1)
+    return next((line for line in head if looks_like_headline(line, furniture)), None)
+
+
+def looks_like_headline(line: str, furniture: Furniture) -> bool:
+    words = len(line.split())
+    return 2 <= words <= TITLE_MAX_WORDS and dateline_date(line) is None and not furniture.marks_line(line)
+
+
+def find_published(head: list[str]) -> dt.date | None:
+    """The date of the first dateline among the head lines."""
+    return next(filter(None, map(dateline_date, head)), None)
+
+
+def dateline_date(line: str) -> dt.date | None:
+    """The date a dateline gives: a short line with a date, or a date opening a longer one."""
+    short = len(line.split()) <= DATELINE_MAX_WORDS
+    searched = line if short else line[:LEAD_CHARS]
+    for candidate in DATE_CANDIDATE.finditer(searched):
+        if short or len(searched[:candidate.start()].split()) <= DATELINE_LEAD_WORDS:
+            date = parse_date(candidate.group())
+            if date:
+                return date
+    return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date `text` names (ISO, or any form dateparser reads with a month and year), or None."""
+    iso = ISO_DATE.match(text.strip())
+    if iso:
+        try:
+            return dt.date.fromisoformat(iso.group())
+        except ValueError:
+            return None
+    return _parse_with_dateparser(" ".join(text.split()).casefold())
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_with_dateparser(text: str) -> dt.date | None:
+    # Cached: a batch repeats the same few dates, and dateparser takes about a millisecond each.
+    parsed = DATE_PARSER.get_date_data(text).date_obj
+    return parsed.date() if parsed else None

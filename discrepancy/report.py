@@ -1,0 +1,267 @@
+"""The Markdown report: flagged groups with their figures side by side, then the rest.
+
+Article text is untrusted: every piece of it passes through `escape_markdown` before it
+reaches the page, so a sentence can neither break a table nor smuggle in HTML or links.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from tabulate import tabulate
+
+from .models import FLAGGED, VERDICTS, Article, Claim, Finding, Group, Result
+
+TABLE_FORMAT = "github"
+
+# Characters that would start inline markup, split a table cell or open an HTML tag.
+# Angle brackets and ampersands become entities so no tag or entity survives any renderer.
+INLINE_ESCAPES = str.maketrans({
+    "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
+    "|": "\\|", "~": "\\~", "&": "&amp;", "<": "&lt;", ">": "&gt;",
+})
+WHITESPACE_RUN = re.compile(r"\s+")
+# Control characters that are not whitespace: invisible on the page, hostile in a terminal.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+BLOCK_START = re.compile(r"""
+    ^(?P<indent>\s*)                # up to the first visible character
+    (?: (?P<mark>[#+\-=])           # heading, bullet, thematic break or setext underline
+      | (?P<number>\d+)(?P<dot>[.)])(?=\s|$)  # ordered-list item "1. " (but not "7.5 million")
+    )
+""", re.VERBOSE)
+
+
+def escape_markdown(text: str) -> str:
+    """The text as inert Markdown on one line: no markup, no HTML, no block start."""
+    one_line = WHITESPACE_RUN.sub(" ", CONTROL_CHARACTER.sub("", text))
+    return BLOCK_START.sub(_escape_block_start, one_line.translate(INLINE_ESCAPES), count=1)
+
+
+def _escape_block_start(match: re.Match) -> str:
+    if match["mark"]:
+        return f"{match['indent']}\\{match['mark']}"
+    return f"{match['indent']}{match['number']}\\{match['dot']}"
+
+
+def render_markdown(result: Result, title: str) -> str:
+    """The whole report as Markdown; the same result always gives the same bytes."""
+    claims = {claim.id: claim for claim in result.claims}
+    articles = {article.id: article for article in result.articles}
+    sections = [f"# {escape_markdown(title)}", _summary(result),
+                _flagged_section(result, claims, articles),
+                _consistent_section(result, claims),
+                _articles_section(result)]
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+# --- summary -----------------------------------------------------------------------------
+
+def _summary(result: Result) -> str:
+    counts = ", ".join(f"{_count_verdict(result.findings, verdict)} {verdict}" for verdict in VERDICTS)
+    line = (f"Read {_plural(len(result.articles), 'article')}, found "
+            f"{_plural(len(result.claims), 'figure')}; findings: {counts}; "
+            f"skipped {_plural(len(result.errors), 'file')}.")
+    skipped = [f"- {escape_markdown(error)}" for error in result.errors]
+    return "\n\n".join([line, "\n".join(skipped)]) if skipped else line
+
+
+def _count_verdict(findings: tuple[Finding, ...], verdict: str) -> int:
+    return sum(1 for finding in findings if finding.verdict == verdict)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+# --- flagged groups ------------------------------------------------------------------------
+
+def _flagged_section(result: Result, claims: dict, articles: dict) -> str:
+    flagged = [group for group in result.groups if group.flagged]
+    strays = _findings_outside_groups(result)
+    if not flagged and not strays:
+        return "## Flagged\n\nNothing flagged."
+    parts = ["## Flagged"] + [_flagged_group(group, result.findings, claims, articles) for group in flagged]
+    if strays:
+        parts.append(_stray_findings(strays, claims))
+    return "\n\n".join(parts)
+
+
+def _flagged_group(group: Group, findings: tuple[Finding, ...], claims: dict, articles: dict) -> str:
+    members = [claims[claim_id] for claim_id in group.claims if claim_id in claims]
+    rows = [_figure_row(claim) for claim in members]
+    quotes = [f"- {_claim_place(claim)}: {_quoted_sentence(claim, articles.get(claim.article))}"
+              for claim in members if claim.sentence]
+    return "\n\n".join(part for part in [
+        f"### {_group_heading(group)}",
+        _why_flagged(group, findings),
+        _table(rows, ["As written", "Interval", "Scope", "Place", "Source", "Article", "Line"]),
+        "\n".join(quotes),
+        _group_conclusion(group, claims),
+    ] if part)
+
+
+def _group_heading(group: Group) -> str:
+    return " · ".join([escape_markdown(group.quantity), _scope_text(group.scope),
+                       _place_text(group.place)])
+
+
+def _why_flagged(group: Group, findings: tuple[Finding, ...]) -> str:
+    """One sentence: the verdicts, most severe first, and what the findings said."""
+    own = [finding for finding in findings if finding.group == group.key and finding.flagged]
+    verdicts = [verdict for verdict in FLAGGED if any(f.verdict == verdict for f in own)]
+    messages = list(dict.fromkeys(escape_markdown(f.message.rstrip(". ")) for f in own))
+    if not verdicts:
+        return "Flagged by the grouping step; no finding gives a reason."
+    return f"Flagged as {', '.join(verdicts).replace('_', ' ')}: {'; '.join(messages)}."
+
+
+def _figure_row(claim: Claim) -> list[str]:
+    return [escape_markdown(claim.text), interval_text(claim), _scope_text(claim.scope),
+            _place_text(claim.place), escape_markdown(claim.source or "not stated"),
+            escape_markdown(claim.article), str(claim.line)]
+
+
+def _quoted_sentence(claim: Claim, article: Article | None) -> str:
+    """The claim's sentence in quotation marks, with the figure itself in bold."""
+    span = figure_span(claim, article)
+    if span is None:
+        return f"“{escape_markdown(claim.sentence)}”"
+    before, figure, after = (claim.sentence[:span[0]], claim.sentence[span[0]:span[1]],
+                             claim.sentence[span[1]:])
+    return f"“{escape_markdown(before)}**{escape_markdown(figure)}**{escape_markdown(after)}”"
+
+
+def figure_span(claim: Claim, article: Article | None) -> tuple[int, int] | None:
+    """Where the figure stands within its sentence, or None when it cannot be found.
+
+    The article's offsets are preferred: the same figure may appear twice in one sentence.
+    """
+    length = len(claim.sentence)
+    if article is not None and length:
+        at = article.text.find(claim.sentence, max(0, claim.end - length), claim.start + length)
+        if 0 <= at <= claim.start and claim.end <= at + length and claim.end > claim.start:
+            return claim.start - at, claim.end - at
+    at = claim.sentence.find(claim.text) if claim.text else -1
+    return (at, at + len(claim.text)) if at >= 0 else None
+
+
+def _group_conclusion(group: Group, claims: dict) -> str:
+    """What is claimed, the most conservative and the latest figure; no winner is picked."""
+    return (f"Claimed: {range_text(group.low, group.high)}. "
+            f"Most conservative: {_claim_reference(claims.get(group.most_conservative))}. "
+            f"Latest: {_claim_reference(claims.get(group.latest))}.")
+
+
+def _stray_findings(findings: list[Finding], claims: dict) -> str:
+    rows = [[finding.verdict.replace("_", " "), escape_markdown(finding.quantity),
+             *(_claim_reference(claims.get(claim_id)) for claim_id in finding.claims),
+             escape_markdown(finding.message)] for finding in findings]
+    return "\n\n".join(["### Flagged findings outside any group",
+                        _table(rows, ["Verdict", "Quantity", "Figure", "Other figure", "Why"])])
+
+
+def _findings_outside_groups(result: Result) -> list[Finding]:
+    # A flagged finding must never vanish from the report because its group is missing.
+    keys = {group.key for group in result.groups}
+    return [finding for finding in result.findings if finding.flagged and finding.group not in keys]
+
+
+# --- consistent groups ---------------------------------------------------------------------
+
+def _consistent_section(result: Result, claims: dict) -> str:
+    rows = [_consistent_row(group, claims) for group in result.groups if not group.flagged]
+    if not rows:
+        return ""
+    return "\n\n".join(["## Consistent", _table(
+        rows, ["Quantity", "Scope", "Place", "Figures", "As written", "Claimed", "Latest"])])
+
+
+def _consistent_row(group: Group, claims: dict) -> list[str]:
+    written = dict.fromkeys(claims[claim_id].text for claim_id in group.claims if claim_id in claims)
+    return [escape_markdown(group.quantity), _scope_text(group.scope), _place_text(group.place),
+            str(len(group.claims)), " / ".join(escape_markdown(text) for text in written),
+            range_text(group.low, group.high), _claim_reference(claims.get(group.latest))]
+
+
+# --- figures by article --------------------------------------------------------------------
+
+def _articles_section(result: Result) -> str:
+    parts = ["## Figures by article"]
+    for article in result.articles:
+        own = [claim for claim in result.claims if claim.article == article.id]
+        parts += [f"### {_article_heading(article)}", _article_table(own)]
+    return "\n\n".join(parts) if result.articles else ""
+
+
+def _article_heading(article: Article) -> str:
+    date = article.published.isoformat() if article.published else "undated"
+    name = article.title or article.path
+    return f"{escape_markdown(article.id)}: {escape_markdown(name)} ({date})"
+
+
+def _article_table(claims: list[Claim]) -> str:
+    if not claims:
+        return "No figures found."
+    rows = [[escape_markdown(claim.text), escape_markdown(claim.quantity), _scope_text(claim.scope),
+             _place_text(claim.place), escape_markdown(claim.source or "not stated"),
+             f"{claim.line}:{claim.column}"] for claim in claims]
+    return _table(rows, ["As written", "Quantity", "Scope", "Place", "Source", "Line:Column"])
+
+
+# --- shared wording ------------------------------------------------------------------------
+
+def _table(rows: list[list[str]], headers: list[str]) -> str:
+    # Cells are already escaped strings; numparse would realign "16" and drop "1,000"'s text.
+    return tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+
+
+def _scope_text(scope: str | None) -> str:
+    return escape_markdown(scope) if scope else "everyone"
+
+
+def _place_text(place: str | None) -> str:
+    return escape_markdown(place) if place else "no place stated"
+
+
+def _claim_place(claim: Claim) -> str:
+    return f"{escape_markdown(claim.article)}, line {claim.line}"
+
+
+def _claim_reference(claim: Claim | None) -> str:
+    if claim is None:
+        return "not determined"
+    date = f", {claim.published.isoformat()}" if claim.published else ""
+    return f"“{escape_markdown(claim.text)}” ({_claim_place(claim)}{date})"
+
+
+def interval_text(claim: Claim) -> str:
+    """The claim's interval as a reader scans it: "16", "> 160", "≥ 24", "[7,600, 8,000]"."""
+    low, high = claim.low, claim.high
+    if low is not None and high is not None:
+        return format_number(low) if low == high else f"[{format_number(low)}, {format_number(high)}]"
+    if low is not None:
+        return ("> " if claim.qualifier == "more_than" else "≥ ") + format_number(low)
+    if high is not None:
+        return ("< " if claim.qualifier == "less_than" else "≤ ") + format_number(high)
+    return format_number(claim.value)
+
+
+def range_text(low: float | None, high: float | None) -> str:
+    """What a group's figures claim between them, in words."""
+    if low is not None and high is not None:
+        return format_number(low) if low == high else f"from {format_number(low)} to {format_number(high)}"
+    if low is not None:
+        return f"{format_number(low)} or more"
+    if high is not None:
+        return f"up to {format_number(high)}"
+    return "no bounds stated"
+
+
+def format_number(number: float | None) -> str:
+    """A figure with thousands separators and no trailing ".0": 7600.0 -> "7,600"."""
+    if number is None or math.isnan(number):
+        return "?"
+    if math.isinf(number):
+        return "∞" if number > 0 else "-∞"
+    rounded = round(float(number), 6)  # float noise (0.30000000000000004) is not part of a figure
+    return f"{int(rounded):,}" if rounded.is_integer() else f"{rounded:,}"

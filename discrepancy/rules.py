@@ -1,0 +1,238 @@
+"""Loads rules/ (TOML data files) into a RuleSet; a malformed file is a RuleError naming file, line and key.
+
+Each file says which kind it is (`kind = "quantity"`); the kinds are a closed set written
+here, with the keys each allows. Adding a quantity type, a qualifier phrase or a scope
+word is a data change, never a code change.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .errors import RuleError
+
+BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+INTERVALS = ("exact", "around", "just_below", "just_above", "above", "at_least", "below", "at_most")
+
+# kind -> {key: (type, required)}; tables of tables are described by their own entries.
+SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
+    "quantity": {
+        "kind": (str, True), "name": (str, True), "description": (str, True),
+        "words": (list, True), "priority": (int, False), "cumulative": (bool, False),
+        "rounding": (float, False), "examples": (list, True), "counter_examples": (list, False),
+    },
+    "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
+    "qualifier": {
+        "phrases": (list, True), "position": (str, True), "qualifier": (str, True),
+        "interval": (str, True), "examples": (list, True),
+    },
+    "scopes": {"kind": (str, True), "root": (str, True), "people_words": (list, True), "scope": (list, True)},
+    "scope": {"name": (str, True), "words": (list, True), "within": (str, True), "examples": (list, False)},
+    "numbers": {
+        "kind": (str, True), "units": (dict, True), "tens": (dict, True), "scales": (dict, True),
+        "suffix_scales": (dict, True), "vague": (list, True), "fractions": (dict, False),
+        "identifier_labels": (list, True), "age_words": (list, False), "glued_units": (list, True),
+        "year_range": (list, True), "rises": (list, True), "falls": (list, True),
+    },
+    "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
+              "examples": (list, False)},
+    "sources": {"kind": (str, True), "verbs": (list, True), "markers": (list, True),
+                "examples": (list, False)},
+    "furniture": {
+        "kind": (str, True), "block_headings": (list, True), "line_patterns": (list, True),
+        "examples": (list, False),
+    },
+    "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
+               "not_places": (list, False)},
+    "place": {"name": (str, True), "words": (list, True), "within": (str, False)},
+}
+QUALIFIER_NAMES = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+
+
+@dataclass(frozen=True)
+class QuantityRule:
+    """A quantity type: the words that say a figure counts it, and how much rounding it tolerates."""
+
+    name: str
+    description: str
+    words: tuple[str, ...]
+    priority: int
+    cumulative: bool
+    rounding: float
+    examples: tuple[dict, ...]
+    counter_examples: tuple[str, ...]
+    path: str
+
+
+@dataclass(frozen=True)
+class QualifierRule:
+    """Phrases such as 'more than' and the interval they give the number they qualify."""
+
+    phrases: tuple[str, ...]
+    position: str  # before | after the number
+    qualifier: str
+    interval: str
+    examples: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    name: str
+    words: tuple[str, ...]
+    within: str
+    examples: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every rule the extractor and reconciler read, loaded once per run."""
+
+    quantities: tuple[QuantityRule, ...]
+    qualifiers: tuple[QualifierRule, ...]
+    approx_margin: float
+    scopes: tuple[ScopeRule, ...]
+    scope_root: str
+    people_words: tuple[str, ...]
+    numbers: dict
+    sources: dict
+    furniture: dict
+    places: dict
+
+    def quantity(self, name: str) -> QuantityRule | None:
+        return next((q for q in self.quantities if q.name == name), None)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The first line that sets or opens `key`, for error messages (tomllib keeps no positions)."""
+    pattern = regex.compile(rf"^\s*(?:\[\[?\s*)?{regex.escape(key)}\s*(?:=|\]|\.)", regex.M)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _check_table(table: dict, schema_name: str, path: str, text: str) -> None:
+    schema = SCHEMAS[schema_name]
+    for key, value in table.items():
+        if key not in schema:
+            raise RuleError(path, _line_of(text, key), f"unknown key '{key}' in {schema_name}")
+        wanted = schema[key][0]
+        if wanted is float and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+            raise RuleError(path, _line_of(text, key), f"key '{key}' has the wrong type ({type(value).__name__})")
+    for key, (_, required) in schema.items():
+        if required and key not in table:
+            raise RuleError(path, _line_of(text, schema_name), f"missing key '{key}' in {schema_name}")
+
+
+def _check_subtables(items: list, schema_name: str, path: str, text: str) -> None:
+    for item in items:
+        if not isinstance(item, dict):
+            raise RuleError(path, _line_of(text, schema_name), f"'{schema_name}' entries must be tables")
+        _check_table(item, schema_name, path, text)
+
+
+def read_rule_file(path: Path) -> dict:
+    """One rule file, parsed and checked against its kind's schema."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        raise RuleError(str(path), line, f"not valid TOML: {error.args[0] if error.args else error}") from None
+    kind = data.get("kind")
+    if kind not in ("quantity", "qualifiers", "scopes", "numbers", "sources", "furniture", "places"):
+        raise RuleError(str(path), _line_of(text, "kind"), f"unknown or missing kind {kind!r}")
+    _check_table(data, kind, str(path), text)
+    for sub in ("qualifier", "scope", "vague", "place"):
+        if sub in data and sub in SCHEMAS and kind != "quantity":
+            _check_subtables(data[sub], sub, str(path), text)
+    _check_values(data, kind, str(path), text)
+    return data
+
+
+def _check_values(data: dict, kind: str, path: str, text: str) -> None:
+    if kind == "qualifiers":
+        for item in data["qualifier"]:
+            if item["qualifier"] not in QUALIFIER_NAMES:
+                raise RuleError(path, _line_of(text, "qualifier"), f"unknown qualifier '{item['qualifier']}'")
+            if item["interval"] not in INTERVALS:
+                raise RuleError(path, _line_of(text, "interval"), f"unknown interval '{item['interval']}'")
+            if item["position"] not in ("before", "after"):
+                raise RuleError(path, _line_of(text, "position"), "position must be 'before' or 'after'")
+    if kind == "numbers":
+        for item in data["vague"]:
+            if item["qualifier"] not in QUALIFIER_NAMES:
+                raise RuleError(path, _line_of(text, "qualifier"), f"unknown qualifier '{item['qualifier']}'")
+    if kind == "quantity":
+        for example in data["examples"]:
+            if not isinstance(example, dict) or "text" not in example:
+                raise RuleError(path, _line_of(text, "examples"), "each example needs a 'text'")
+
+
+def rule_files(directories: list[Path]) -> list[Path]:
+    """Every .toml file under the rule directories, in a stable order."""
+    files: list[Path] = []
+    for directory in directories:
+        if not directory.is_dir():
+            raise RuleError(str(directory), None, "rules directory not found")
+        files.extend(sorted(directory.rglob("*.toml")))
+    return files
+
+
+def load_rules(extra: list[Path] | None = None) -> RuleSet:
+    """The bundled rules plus any extra directories (later files add quantity types)."""
+    singles: dict[str, dict] = {}
+    quantities: dict[str, QuantityRule] = {}
+    for path in rule_files([BUNDLED_RULES, *(extra or [])]):
+        data = read_rule_file(path)
+        if data["kind"] == "quantity":
+            quantities[data["name"]] = _quantity_rule(data, path)
+        elif data["kind"] == "places":
+            _merge_places(singles, data)  # desks add their own places beside the bundled ones
+        elif data["kind"] in singles:
+            raise RuleError(str(path), None, f"a second '{data['kind']}' file; only one is read")
+        else:
+            singles[data["kind"]] = data
+    for needed in ("qualifiers", "scopes", "numbers", "sources", "furniture", "places"):
+        if needed not in singles:
+            raise RuleError(str(BUNDLED_RULES), None, f"no rule file of kind '{needed}'")
+    return _rule_set(singles, quantities)
+
+
+def _merge_places(singles: dict, data: dict) -> None:
+    places = singles.setdefault("places", {"place": [], "not_places": [], "min_city_population": 0})
+    places["place"] = places["place"] + data.get("place", [])
+    places["not_places"] = places["not_places"] + data.get("not_places", [])
+    places["min_city_population"] = data["min_city_population"]
+
+
+def _quantity_rule(data: dict, path: Path) -> QuantityRule:
+    return QuantityRule(
+        name=data["name"], description=data["description"],
+        words=tuple(w.lower() for w in data["words"]), priority=data.get("priority", 1),
+        cumulative=data.get("cumulative", False), rounding=float(data.get("rounding", 0.05)),
+        examples=tuple(data["examples"]), counter_examples=tuple(data.get("counter_examples", ())),
+        path=str(path),
+    )
+
+
+def _rule_set(singles: dict, quantities: dict[str, QuantityRule]) -> RuleSet:
+    qualifiers = singles["qualifiers"]
+    scopes = singles["scopes"]
+    return RuleSet(
+        quantities=tuple(quantities.values()),
+        qualifiers=tuple(
+            QualifierRule(tuple(q["phrases"]), q["position"], q["qualifier"], q["interval"], tuple(q["examples"]))
+            for q in qualifiers["qualifier"]
+        ),
+        approx_margin=float(qualifiers["approx_margin"]),
+        scopes=tuple(ScopeRule(s["name"], tuple(s["words"]), s["within"], tuple(s.get("examples", ())))
+                     for s in scopes["scope"]),
+        scope_root=scopes["root"], people_words=tuple(scopes["people_words"]),
+        numbers=singles["numbers"], sources=singles["sources"],
+        furniture=singles["furniture"], places=singles["places"],
+    )

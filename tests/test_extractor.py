@@ -1,0 +1,127 @@
+"""Sentences -> the claims extracted from them: quantity, scope, place, source, unit."""
+import pytest
+
+from discrepancy.extractor import Extractor
+from discrepancy.models import Article
+from discrepancy.rules import load_rules
+
+RULES = load_rules()
+EXTRACTOR = Extractor(RULES)
+
+
+def claims_of(text: str, **article):
+    return EXTRACTOR.extract(Article(id="a", path="a.txt", text=text, **article))
+
+
+def only(text: str):
+    claims = claims_of(text)
+    assert len(claims) == 1, [(c.text, c.quantity) for c in claims]
+    return claims[0]
+
+
+# (sentence, figure as written, quantity, scope); wording from wires, local news, NGO reports.
+TYPED = [
+    ("After more than 160 people died in the unrest, the president spoke.", "more than 160", "deaths", None),
+    ("According to the governor, there were 16 dead among the security forces.", "16", "deaths", "security forces"),
+    ("Gunmen killed at least nine villagers on Sunday.", "at least nine", "deaths", "civilians"),
+    ("The death toll rose to 44 on Tuesday.", "44", "deaths", None),
+    ("Four people lost their lives in the fire.", "Four", "deaths", None),
+    ("Three police officers were shot dead overnight.", "Three", "deaths", "police"),
+    ("The blast wounded 23 people in the market.", "23", "injured", None),
+    ("Twelve people were hospitalised with burns.", "Twelve", "injured", None),
+    ("Police detained 45 protesters outside parliament.", "45", "arrests", "protesters"),
+    ("Nearly 8,000 people were arrested during the unrest.", "Nearly 8,000", "arrests", None),
+    ("The alliance sent 2,030 troops to the capital.", "2,030", "troops", "soldiers"),
+    ("There are over 6,000 fighters near the border.", "over 6,000", "fighters", "fighters"),
+    ("Intelligence counts over 40 camps and training centres.", "over 40", "camps", None),
+    ("More than 20,000 residents were evacuated from the valley.", "More than 20,000", "displaced", "civilians"),
+    ("At least 30 people are still missing after the landslide.", "At least 30", "missing", None),
+    ("The government spent 250 pieces of equipment.", "250", "other", None),
+    ("The country's independence came more than 30 years ago.", "more than 30", "other", None),
+    ("Eleven Taliban fighters were killed in the clash.", "Eleven", "deaths", "fighters"),
+    ("Nine children were among the dead.", "Nine", "deaths", "children"),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity,scope", TYPED, ids=[t[0][:40] for t in TYPED])
+def test_quantity_and_scope(sentence, written, quantity, scope):
+    claim = only(sentence)
+    assert (claim.text, claim.quantity, claim.scope) == (written, quantity, scope)
+
+
+def test_coordinated_figures_each_get_their_own_type():
+    claims = claims_of("There were 16 dead and more than 1,600 injured among the security forces.")
+    assert [(c.text, c.quantity, c.scope) for c in claims] == [
+        ("16", "deaths", "security forces"), ("more than 1,600", "injured", "security forces")]
+
+
+def test_nearest_verb_decides_between_two_events():
+    claims = claims_of("The attackers killed 3 people and injured 20 others.")
+    assert [(c.value, c.quantity) for c in claims] == [(3, "deaths"), (20, "injured")]
+
+
+SOURCES = [
+    ("According to Tokayev, there were 16 dead.", "Tokayev"),
+    ("A total of 7,939 people were arrested, the Interior Ministry announced on Monday.", "the Interior Ministry"),
+    ("At least 12 died, said Rahmon.", "Rahmon"),
+    ("Police said 40 people were detained.", "Police"),
+    ("Local officials said 40 people were detained.", "Local officials"),
+    ("Some 300 homes were destroyed.", None),
+]
+
+
+@pytest.mark.parametrize("sentence,source", SOURCES)
+def test_source(sentence, source):
+    assert claims_of(sentence)[0].source == source
+
+
+PLACES = [
+    ("More than 100 people were killed in Almaty.", "Almaty"),
+    ("In Kenya, 14 people died when the bridge collapsed.", "Kenya"),
+]
+
+
+@pytest.mark.parametrize("sentence,place", PLACES)
+def test_place_in_sentence(sentence, place):
+    assert only(sentence).place == place
+
+
+def test_place_carries_from_earlier_in_the_paragraph_but_not_across_paragraphs():
+    text = ("Nigeria's army said calm returned to Nigeria.\n"
+            "Fighting flared in Chad. Over 11 fighters were killed there.\n"
+            "Police said 30 people were arrested.")
+    by_value = {c.value: c for c in claims_of(text)}
+    assert (by_value[11].place, by_value[30].place) == ("Chad", "Nigeria")
+
+
+def test_positions_are_one_based_and_point_at_the_figure():
+    text = "Headline\nYesterday 12 people died."
+    claim = only(text)
+    assert (claim.line, claim.column) == (2, 11)
+    assert text[claim.start:claim.end] == claim.text
+
+
+def test_direction_of_a_stated_change():
+    claims = claims_of("Prices rose 5% while exports fell by 2 points.")
+    assert [(c.value, c.direction) for c in claims] == [(5, "up"), (2, "down")]
+
+
+def test_figures_inside_page_furniture_are_skipped():
+    text = "Police said 40 people were detained.\nRelated Stories\n51 officials blacklisted"
+    furniture_start = text.index("Related Stories")
+    claims = claims_of(text, furniture=((furniture_start, len(text)),))
+    assert [c.value for c in claims] == [40]
+
+
+def test_every_rule_example_is_typed_as_its_quantity():
+    for quantity in RULES.quantities:
+        for example in quantity.examples:
+            claims = claims_of(example["text"])
+            assert any(c.quantity == quantity.name and c.value == example.get("value", c.value) for c in claims), \
+                (quantity.name, example["text"], [(c.text, c.quantity) for c in claims])
+
+
+def test_no_rule_counter_example_is_typed_as_its_quantity():
+    for quantity in RULES.quantities:
+        for text in quantity.counter_examples:
+            assert all(c.quantity != quantity.name for c in claims_of(text)), (quantity.name, text)

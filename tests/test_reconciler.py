@@ -1,0 +1,101 @@
+"""Pairs of claims -> verdict: rounding, qualifiers, scope and place hierarchy, time."""
+import datetime as dt
+
+import pytest
+
+from discrepancy.models import Claim
+from discrepancy.places import Gazetteer
+from discrepancy.reconciler import reconcile
+from discrepancy.rules import load_rules
+
+RULES = load_rules()
+GAZETTEER = Gazetteer.from_rules(RULES.places)
+JAN_5, JAN_10 = dt.date(2022, 1, 5), dt.date(2022, 1, 10)
+
+
+def claim(article, text, low, high, qualifier="exact", quantity="deaths", scope=None, place="Kazakhstan",
+          published=None, value=None):
+    value = value if value is not None else (low if low is not None else high)
+    return Claim(id=f"{article}:{text}", article=article, text=text, value=value, low=low, high=high,
+                 qualifier=qualifier, unit="people", direction=None, quantity=quantity, scope=scope, place=place,
+                 source=None, sentence=text, line=1, column=1, start=0, end=len(text), published=published)
+
+
+def verdicts(*claims):
+    findings, _ = reconcile(list(claims), RULES, GAZETTEER.relation)
+    return sorted(f.verdict for f in findings)
+
+
+PAIRS = [
+    # rounding: a round number tolerates the rounding of its last place, within the quantity's share
+    ("2,030 and 2,000 troops", claim("a", "2,030", 2030, 2030, quantity="troops"),
+     claim("b", "2,000", 2000, 2000, quantity="troops"), ["consistent"]),
+    ("7,939 and nearly 8,000", claim("a", "7,939", 7939, 7939, quantity="arrests"),
+     claim("b", "nearly 8,000", 7600, 8000, "approx", quantity="arrests", value=8000), ["consistent"]),
+    ("8,100 is not nearly 8,000", claim("a", "8,100", 8100, 8100, quantity="arrests"),
+     claim("b", "nearly 8,000", 7600, 8000, "approx", quantity="arrests", value=8000), ["conflict"]),
+    ("16 and more than a dozen", claim("a", "16", 16, 16, scope="security forces"),
+     claim("b", "more than a dozen", 12, None, "more_than", scope="security forces"), ["consistent"]),
+    ("16 and more than 160, same scope", claim("a", "16", 16, 16), claim("b", "more than 160", 160, None, "more_than"),
+     ["conflict"]),
+    ("12 and 15 dead", claim("a", "12", 12, 12), claim("b", "15", 15, 15), ["conflict"]),
+    # scope: a part of the whole is flagged for review; a part larger than the whole conflicts
+    ("16 security forces within more than 160 overall", claim("a", "16", 16, 16, scope="security forces"),
+     claim("b", "more than 160", 160, None, "more_than"), ["different_scope"]),
+    ("part exceeds whole", claim("a", "200", 200, 200, scope="police"), claim("b", "150", 150, 150),
+     ["conflict"]),
+    ("civilians and police are not compared", claim("a", "40", 40, 40, scope="civilians"),
+     claim("b", "3", 3, 3, scope="police"), []),
+    # place: a city within its country; unrelated places are not compared
+    ("Almaty within Kazakhstan", claim("a", "40", 40, 40, place="Almaty"), claim("b", "164", 164, 164),
+     ["different_scope"]),
+    ("Almaty's open-ended toll within a larger national one", claim("a", "more than 100", 100, None, "more_than",
+                                                                     place="Almaty"),
+     claim("b", "more than 160", 160, None, "more_than"), ["consistent"]),
+    ("Almaty part exceeding Kazakhstan", claim("a", "300", 300, 300, place="Almaty"), claim("b", "164", 164, 164),
+     ["conflict"]),
+    ("another country's clash", claim("a", "over 11", 11, None, "more_than", place="Afghanistan", scope="fighters"),
+     claim("b", "more than 160", 160, None, "more_than"), []),
+    # different quantities are never compared
+    ("deaths and injured", claim("a", "16", 16, 16), claim("b", "1,600", 1600, 1600, quantity="injured"), []),
+    # time: a cumulative toll that rises later is an update, one that falls is a revision
+    ("toll rose", claim("a", "44", 44, 44, published=JAN_5), claim("b", "164", 164, 164, published=JAN_10),
+     ["update"]),
+    ("toll fell", claim("a", "225", 225, 225, published=JAN_5), claim("b", "164", 164, 164, published=JAN_10),
+     ["revision"]),
+    ("same day is a conflict", claim("a", "44", 44, 44, published=JAN_10), claim("b", "164", 164, 164,
+                                                                                 published=JAN_10), ["conflict"]),
+    ("troops are not cumulative", claim("a", "2,000", 2000, 2000, quantity="troops", published=JAN_5),
+     claim("b", "3,500", 3500, 3500, quantity="troops", published=JAN_10), ["conflict"]),
+]
+
+
+@pytest.mark.parametrize("name,first,second,expected", PAIRS, ids=[p[0] for p in PAIRS])
+def test_pair_verdict(name, first, second, expected):
+    assert verdicts(first, second) == expected
+
+
+def test_figures_of_one_article_are_not_compared_with_each_other():
+    assert verdicts(claim("a", "12", 12, 12), claim("a", "15", 15, 15)) == []
+
+
+def test_a_part_exceeding_its_whole_in_one_article_is_a_conflict():
+    assert verdicts(claim("a", "300", 300, 300, place="Almaty"), claim("a", "164", 164, 164)) == ["conflict"]
+
+
+def test_group_shows_range_most_conservative_and_latest():
+    first = claim("a", "more than 160", 160, None, "more_than", published=JAN_5)
+    second = claim("b", "16", 16, 16, scope="security forces", published=JAN_10)
+    _, groups = reconcile([first, second], RULES, GAZETTEER.relation)
+    assert len(groups) == 1
+    group = groups[0]
+    assert (group.quantity, group.scope, group.flagged) == ("deaths", None, True)
+    assert (group.low, group.high) == (16, None)
+    assert group.most_conservative == second.id
+    assert group.latest == second.id
+
+
+def test_finding_message_names_both_scopes():
+    findings, _ = reconcile([claim("a", "16", 16, 16, scope="security forces"),
+                             claim("b", "more than 160", 160, None, "more_than")], RULES, GAZETTEER.relation)
+    assert "security forces" in findings[0].message and "everyone" in findings[0].message
