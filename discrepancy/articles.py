@@ -28,6 +28,8 @@ TITLE_MAX_WORDS = 25
 DATELINE_MAX_WORDS = 12  # longer lines are sentences: a date in them is an event, not publication
 DATELINE_LEAD_WORDS = 3  # ...unless at most this many words precede it: "ALMATY, Jan 6, 2022 (Reuters) - ..."
 LEAD_CHARS = 80  # the words before a date and the date itself fit in this; a paragraph is not scanned whole
+HEADING_MAX_CHARS = 80  # a block heading is a short line; longer ones are not looked up
+BODY_LINE_MIN_WORDS = 12  # a line this long is a sentence: the article has begun
 OPTIONAL_FIELDS = ("title", "source", "url")
 FURNITURE_FILE = str(BUNDLED_RULES / "furniture.toml")
 
@@ -38,7 +40,7 @@ MONTH = r"""(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 DATE_CANDIDATE = regex.compile(
     rf"""
     (?<!\w)(?:
-        (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})                      # 2022-01-10, also before T13:54:00Z
+        \d{{4}}-\d{{2}}-\d{{2}}                              # 2022-01-10, also before T13:54:00Z
       | \d{{1,2}}[.-]\d{{1,2}}[.-]\d{{4}}                     # 06.01.2022: day first (Sputnik, TASS)
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+\d{{4}}  # 10 January 2022, 3rd of March, 2021
       | {MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}       # January 4, 2022; Jan 22nd, 2022
@@ -76,7 +78,7 @@ class Furniture:
     elsewhere: tuple[regex.Pattern, ...]
 
     def opens_block(self, line: str) -> bool:
-        return len(line) < 80 and heading_key(line) in self.headings
+        return len(line) < HEADING_MAX_CHARS and heading_key(line) in self.headings
 
     def marks_line(self, line: str) -> bool:
         line = line.strip()
@@ -84,15 +86,16 @@ class Furniture:
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Character spans of furniture in `text`: marked lines, then the block to the end."""
-        spans = []
+        spans, article_begun = [], False
         for start, line in lines_of(text):
             if not line or line.isspace():
                 continue
-            if self.opens_block(line):
-                spans.append((start, len(text)))
-                break
-            if self.marks_line(line):
+            # A heading above the first sentence is a menu label ("Latest", "Trending"): one line, no block.
+            if article_begun and self.opens_block(line):
+                return (*spans, (start, len(text)))
+            if self.marks_line(line) or self.opens_block(line):
                 spans.append((start, start + len(line)))
+            article_begun = article_begun or line.count(" ") + 1 >= BODY_LINE_MIN_WORDS
         return tuple(spans)
 
 
@@ -283,20 +286,21 @@ def build_article(id: str, path: str, text: str, furniture: Furniture, *, markdo
                   title: str | None = None, published: dt.date | None = None,
                   source: str | None = None, url: str | None = None) -> Article:
     """An Article with what the caller knows, the rest (title, date, furniture) found in its text."""
-    head = head_lines(text, furniture)
+    spans = furniture.spans(text)
+    head = head_lines(text[:spans[-1][0]] if spans and spans[-1][1] == len(text) else text)
     return Article(
         id=id, path=path, text=text,
         title=title or find_title(text, head, furniture, markdown),
         published=published or find_published(head),
-        source=source, url=url, furniture=furniture.spans(text),
+        source=source, url=url, furniture=spans,
     )
 
 
-def head_lines(text: str, furniture: Furniture) -> list[str]:
-    """The first non-empty lines, trimmed, up to any furniture block."""
+def head_lines(text: str) -> list[str]:
+    """The first non-empty lines of `text` (which stops before any furniture block), trimmed."""
     head = []
     for _, line in lines_of(text):
-        if furniture.opens_block(line) or len(head) == HEAD_LINES:
+        if len(head) == HEAD_LINES:
             break
         if line.strip():
             head.append(line.strip())
@@ -314,7 +318,8 @@ def find_title(text: str, head: list[str], furniture: Furniture, markdown: bool)
 
 def looks_like_headline(line: str, furniture: Furniture) -> bool:
     words = len(line.split())
-    return 2 <= words <= TITLE_MAX_WORDS and dateline_date(line) is None and not furniture.marks_line(line)
+    return (2 <= words <= TITLE_MAX_WORDS and dateline_date(line) is None
+            and not furniture.marks_line(line) and not furniture.opens_block(line))
 
 
 def find_published(head: list[str]) -> dt.date | None:

@@ -19,6 +19,9 @@ from .text import Document, Span
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
 AUXILIARIES = frozenset("""were was are is be been being have has had will would could should may might must did do
 does are're said says reported according""".split())
+PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
+outside between against through ago each last next across along behind beyond toward towards within without
+onto upon via amid""".split())
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 6
 OTHER = "other"
@@ -96,14 +99,21 @@ class Extractor:
         if percent:
             return "%" if percent.group(1) == "%" else percent.group(1).lower()
         words = []
-        for match in regex.finditer(r"\s*(?:of\s+)?([\p{L}][\p{L}'’-]*)", rest):
-            if match.start() != (words[-1][1] if words else 0):
+        for match in regex.finditer(r"\s*([\p{L}][\p{L}'’-]*)", rest):
+            word = match.group(1).lower()
+            if match.start() != (words[-1][1] if words else 0) or len(words) == 3 \
+                    or word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS:
                 break
-            word = match.group(1)
-            if word.lower() in FUNCTION_WORDS or word.lower() in AUXILIARIES or len(words) == 3:
-                break
-            words.append((word, match.end()))
+            words.append((match.group(1), match.end()))
+        # The phrase ends at its head noun: drop trailing verbs and adverbs ("people died" -> "people").
+        while len(words) > 1 and not self._noun_like(words[-1][0]):
+            words.pop()
         return " ".join(w for w, _ in words)
+
+    def _noun_like(self, word: str) -> bool:
+        lower = _normal(word)
+        return (lower.endswith("s") and not lower.endswith("ss")) or lower in self.people_words \
+            or lower in self.scope_of_word or word[:1].isupper()
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int) -> str:
         if unit and not self._counts_people_or_things_typed(unit):
@@ -200,12 +210,17 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
 def _source_pattern(sources: dict) -> regex.Pattern:
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
-    name = r"(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’.-]*)*"
+    # Atomic, so that a possessive ("the Tajik's knowledge") is no name rather than a clipped one.
+    name = r"(?>(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*)*)(?!['’]s\b)"
     common = r"(?i:the\s+|local\s+|state\s+)?(?:police|officials|authorities|ministry|government|military|army|" \
              r"witnesses|activists|medics|doctors|rescuers|officers|spokesman|spokeswoman|spokesperson|agency)"
+    # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
+    # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
+    reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
+              r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|at|up|over|only|just))"
     return regex.compile(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{name}|{common})"
-        rf"|(?P<before_verb>{name}|{common})\s+(?:{verbs})\b"
+        rf"|(?P<before_verb>{name}|{common})\s+(?:{verbs})\b(?={reports})"
         rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))", regex.V1)
 
 

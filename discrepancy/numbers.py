@@ -20,6 +20,9 @@ CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹", 
 CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "Rs", "Rs.", "AUD", "CAD", "CHF", "RUB", "KZT",
                   "NGN", "ZAR", "KES", "PKR", "BDT", "TRY", "UAH", "BRL", "MXN")
 RANGE_JOINERS = regex.compile(r"\s*(?:-|–|—|~|to|through|thru|until|till)\s*\Z", regex.I)
+PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:of|another|who|that|which|day|time|thing|way|side|hand|another's)\b", regex.I)
+PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|such)\s+\Z",
+                                   regex.I)
 FUNCTION_WORDS = frozenset("""a an the and or but of in on at to for from by with as is was were are be been has have
 had that which who when while after before since until during this these those it its their his her per than
 then so if not no nor""".split())
@@ -213,6 +216,9 @@ class NumberGrammar:
                 return False  # 22nd, 5G, 3D: ordinals and codes
         if regex.match(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)", after) or regex.match(r"(?:st|nd|rd|th)\b", after):
             return False
+        if text[atom.start:atom.end].lower() in ("one", "an", "a") and (PRONOUN_ONE_AFTER.match(after) or
+                                                                       PRONOUN_ONE_BEFORE.search(before)):
+            return False  # "one of his addresses", "no one": a pronoun, not a count
         if self._is_identifier(before, after):
             return False  # Article 4, Flight 370, Story Code : 972888
         return not self._is_year(atom, text)

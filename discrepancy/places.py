@@ -201,11 +201,12 @@ class Gazetteer:
         return None
 
     def _lookup(self, tokens: list[Token]) -> str | None:
-        written = " ".join(t.word for t in tokens)
+        one_word = len(tokens) == 1  # the common case, spared the joins
+        written = tokens[0].word if one_word else " ".join([t.word for t in tokens])
         name = self.keys.get(written)
         # Short all-capital words are acronyms (ABA, OSH): only an acronym key may match them.
         if name is None and not (written.isupper() and len(written) <= 3):
-            name = self.keys.get(" ".join(t.key for t in tokens))
+            name = self.keys.get(tokens[0].key if one_word else " ".join([t.key for t in tokens]))
         return name
 
     def _border(self, text: str, tokens: list[Token], i: int, end: int, name: str) -> PlaceMention | None:
