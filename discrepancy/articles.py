@@ -288,12 +288,27 @@ def build_article(id: str, path: str, text: str, furniture: Furniture, *, markdo
     """An Article with what the caller knows, the rest (title, date, furniture) found in its text."""
     spans = furniture.spans(text)
     head = head_lines(text[:spans[-1][0]] if spans and spans[-1][1] == len(text) else text)
+    spans = tuple(sorted(set(spans) | set(dateline_spans(text))))
     return Article(
         id=id, path=path, text=text,
         title=title or find_title(text, head, furniture, markdown),
         published=published or find_published(head),
         source=source, url=url, furniture=spans,
     )
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Short date lines at the top ("date 2022-01-10 0", "Monday 10 January 2022 - 13:54"): page furniture,
+    so that their stray numbers are not read as figures."""
+    spans, seen = [], 0
+    for offset, line in lines_of(text):
+        if seen == HEAD_LINES:
+            break
+        if line.strip():
+            seen += 1
+            if len(line.split()) <= DATELINE_MAX_WORDS and dateline_date(line.strip()):
+                spans.append((offset, offset + len(line)))
+    return spans
 
 
 def head_lines(text: str) -> list[str]:

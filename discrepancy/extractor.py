@@ -23,7 +23,7 @@ PREPOSITIONS = frozenset("""near among amongst across around into over under aft
 outside between against through ago each last next across along behind beyond toward towards within without
 onto upon via amid""".split())
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
-WINDOW_BEFORE = 6
+WINDOW_BEFORE = 10
 OTHER = "other"
 
 

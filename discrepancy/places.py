@@ -134,7 +134,8 @@ class Gazetteer:
         _add_rule_places(places_rules.get("place", []), kinds, parents, keys)
         countries = {name: _country(name, kinds, parents) for name in kinds}
         words = [*kinds, *(w for entry in places_rules.get("place", []) for w in entry["words"])]
-        connectors = frozenset(t for word in words for t in _TOKEN.findall(word) if t.isalpha() and t.islower())
+        # Lowercase words inside names ("Rio de Janeiro", "Isle of Man") may join a run's words.
+        connectors = frozenset(t for word in words for t in _TOKEN.findall(word)[1:-1] if t.isalpha() and t.islower())
         longest = max(len(key.split()) for key in keys)
         return cls(keys, parents, countries, longest, _run_pattern(connectors))
 

@@ -141,8 +141,10 @@ def read_rule_file(path: Path) -> dict:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        raise RuleError(str(path), line, f"not valid TOML: {error.args[0] if error.args else error}") from None
+        # tomllib puts the position in its message only: "Invalid value (at line 2, column 8)".
+        position = regex.search(r"\(at line (\d+), column \d+\)", str(error))
+        problem = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise RuleError(str(path), int(position.group(1)) if position else None, f"not valid TOML: {problem}") from None
     kind = data.get("kind")
     if kind not in ("quantity", "qualifiers", "scopes", "numbers", "sources", "furniture", "places"):
         raise RuleError(str(path), _line_of(text, "kind"), f"unknown or missing kind {kind!r}")

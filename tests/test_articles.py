@@ -131,8 +131,10 @@ TITLES = [
     ("# Not a Markdown Heading Here\n", False, "# Not a Markdown Heading Here", "in a .txt, '#' is text"),
     ("Protests" + BODY, False, None, "one word, then a long paragraph: no headline"),
     (BODY.strip() + "\n" + BODY.strip(), False, None, "only paragraphs of more than 25 words"),
-    ("Related Stories\nPutin Says US Is to Blame for Tensions in Europe\n", False, None,
+    (BODY.strip() + "\nRelated Stories\nPutin Says US Is to Blame for Tensions in Europe\n", False, None,
      "a related-stories block is not searched for the title"),
+    ("Latest News\nTrending\nTroops Leave Almaty as Curfew Ends" + BODY, False, "Troops Leave Almaty as Curfew Ends",
+     "menu labels above the article are no title"),
 ]
 
 
@@ -217,6 +219,11 @@ def test_seed_furniture(rules, seed_name, line, expected):
 def test_a_block_runs_to_the_end_of_the_text(rules):
     [article] = read_all([seed("000")], rules)
     assert article.furniture[-1] == (article.text.index("Related Stories"), len(article.text))
+
+
+def test_a_heading_above_the_first_sentence_is_one_furniture_line_not_a_block(furniture):
+    text = "Latest\nTroops Leave Almaty as Curfew Ends" + BODY + "Related Stories\nPutin Says US Is to Blame\n"
+    assert article_of(text, furniture).furniture == ((0, len("Latest")), (text.index("Related Stories"), len(text)))
 
 
 def test_a_furniture_line_span_is_the_line_without_its_newline(furniture):
@@ -370,3 +377,11 @@ def test_articles_are_frozen_values(rules):
     [article] = read_all([seed("003")], rules)
     with pytest.raises(dataclasses.FrozenInstanceError):
         article.title = "changed"
+
+
+@pytest.mark.parametrize("head", ["date 2022-01-10 0", "Monday 10 January 2022 - 13:54", "Sat. Jan 22nd, 2022",
+                                  "Published 3 March 2021"])
+def test_a_dateline_is_furniture_so_its_numbers_are_not_figures(head):
+    from discrepancy.articles import dateline_spans
+    text = f"{head}\nTwelve people died in the storm on Monday, officials said.\n"
+    assert dateline_spans(text) == [(0, len(head))]
