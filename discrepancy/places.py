@@ -85,7 +85,7 @@ def _is_acronym(word: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
 
 
-def keys_of(word: str) -> set[str]:
+def _keys_of(word: str) -> set[str]:
     """The look-up keys a place word is stored under: acronyms as written ("US" is not "us"),
     other words case-folded, with and without accents ("São Paulo", "Sao Paulo")."""
     tokens = _TOKEN.findall(word.strip())
@@ -107,14 +107,24 @@ def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None], .
     continents = {code: c["name"] for code, c in cache.get_continents().items()}
     # GeoNames writes "The Netherlands" and leaves a trailing space in one name.
     countries = {code: c["name"].strip().removeprefix("The ") for code, c in cache.get_countries().items()}
-    places = [(countries[code], "country", continents.get(c["continentcode"]))
+    # Antarctica is both a country and a continent in GeoNames: it cannot lie within itself.
+    places = [(countries[code], "country", continents.get(c["continentcode"]) if code != "AQ" else None)
               for code, c in cache.get_countries().items()]
-    places += [(state["name"], "state", countries["US"]) for state in cache.get_us_states().values()]
+    states = {code: _state_name(state["name"], countries) for code, state in cache.get_us_states().items()}
+    places += [(name, "state", countries["US"]) for name in states.values()]
     places += [(name, "continent", None) for name in continents.values()]
     cities = sorted((c for c in cache.get_cities().values() if c["population"] >= min_population),
                     key=lambda c: -c["population"])
-    places += [(c["name"], "city", countries.get(c["countrycode"])) for c in cities]
+    # A US city lies in its state (Houston in Texas); other cities in their country.
+    places += [(c["name"], "city", states.get(c["admin1code"]) if c["countrycode"] == "US"
+                else countries.get(c["countrycode"])) for c in cities]
     return tuple(places)
+
+
+def _state_name(name: str, countries: dict[str, str]) -> str:
+    """A US state's canonical name; one named like a country (Georgia) is told apart, as the
+    country keeps the plain name and its words."""
+    return f"{name} (US state)" if name in countries.values() else name
 
 
 @dataclass(frozen=True)
@@ -135,7 +145,8 @@ class Gazetteer:
         countries = {name: _country(name, kinds, parents) for name in kinds}
         words = [*kinds, *(w for entry in places_rules.get("place", []) for w in entry["words"])]
         # Lowercase words inside names ("Rio de Janeiro", "Isle of Man") may join a run's words.
-        connectors = frozenset(t for word in words for t in _TOKEN.findall(word)[1:-1] if t.isalpha() and t.islower())
+        connectors = frozenset(t for word in words for t in _TOKEN.findall(word)[1:-1]
+                               if t.isalpha() and t.islower())
         longest = max(len(key.split()) for key in keys)
         return cls(keys, parents, countries, longest, _run_pattern(connectors))
 
@@ -166,7 +177,7 @@ class Gazetteer:
     def _canonical(self, name: str) -> str:
         if name in self.parents:
             return name
-        return next((self.keys[k] for k in keys_of(name) if k in self.keys), name)
+        return next((self.keys[k] for k in _keys_of(name) if k in self.keys), name)
 
     def _ancestors(self, name: str) -> list[str]:
         found: list[str] = []
@@ -243,10 +254,10 @@ def _geonames_tables(rules: dict) -> tuple[dict[str, str], dict[str, str | None]
         if name in kinds:
             continue
         kinds[name], parents[name] = kind, parent
-        for key in keys_of(name):
+        for key in _keys_of(name):
             keys.setdefault(key, name)
     for word in rules.get("not_places", []):
-        for key in keys_of(word):
+        for key in _keys_of(word):
             keys.pop(key, None)
     return kinds, parents, keys
 
@@ -260,19 +271,28 @@ def _add_rule_places(entries: list[dict], kinds: dict, parents: dict, keys: dict
         if "within" in entry or name not in parents:
             parents[name] = entry.get("within")
         for word in [name, *entry["words"]]:
-            for key in keys_of(word):
+            for key in _keys_of(word):
                 keys[key] = name
     for name, parent in parents.items():
         if parent is not None and parent not in kinds:
             raise RuleError("places", None, f"place '{name}' is within unknown place '{parent}'")
+    _check_no_cycles(parents)
+
+
+def _check_no_cycles(parents: dict[str, str | None]) -> None:
+    """A place within itself would send every walk up the parents round for ever."""
+    for name in parents:
+        seen = {name}
+        parent = parents[name]
+        while parent is not None:
+            if parent in seen:
+                raise RuleError("places", None, f"place '{name}' lies within itself (via '{parent}')")
+            seen.add(parent)
+            parent = parents[parent]
 
 
 def _country(name: str, kinds: dict[str, str], parents: dict[str, str | None]) -> str | None:
-    seen: set[str] = set()
     place: str | None = name
     while place is not None and kinds.get(place) != "country":
-        if place in seen:
-            raise RuleError("places", None, f"place '{name}' lies within itself (via '{place}')")
-        seen.add(place)
         place = parents.get(place)
     return place
