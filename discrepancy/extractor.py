@@ -6,7 +6,7 @@ pure function from an Article to its claims, so it can run in worker processes.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -78,6 +78,8 @@ class Extractor:
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
         quantity = self._quantity(article.text, mention, unit, previous_end, next_start)
+        if mention.change_from and quantity != OTHER:
+            mention = _final_level(mention)
         line, column = document.line_column(mention.start)
         return Claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
@@ -99,7 +101,7 @@ class Extractor:
         if percent:
             return "%" if percent.group(1) == "%" else percent.group(1).lower()
         words = []
-        for match in regex.finditer(r"\s*([\p{L}][\p{L}'’-]*)", rest):
+        for match in regex.finditer(r"[\s-]*([\p{L}][\p{L}'’-]*)", rest):
             word = match.group(1).lower()
             if match.start() != (words[-1][1] if words else 0) or len(words) == 3 \
                     or word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS:
@@ -199,6 +201,12 @@ class _ArticleContext:
         paragraph = self.document.paragraph_at(mention.start)
         earlier = [p for p in self.places if paragraph.start <= p.start < sentence.start]
         return earlier[-1].name if earlier else self.main_place
+
+
+def _final_level(mention: NumberMention) -> NumberMention:
+    """'The toll rose from 44 to 164': a count compared across articles is the level it reached."""
+    return replace(mention, value=mention.high, low=mention.high, qualifier="exact",
+                   reading=f"a change ending at {mention.high:,.0f}: the figure is the level it reached")
 
 
 def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:

@@ -1,64 +1,37 @@
-"""Finds the numbers in a text and reads each with its qualifier as an interval.
+"""Finds the numbers in a text that are figures, and reads each with its qualifier as an interval.
 
-The vocabulary (number words, scales, vague amounts, qualifier phrases, identifier labels)
-comes from rules/; the grammar that strings it together is here. Every pattern is compiled
-once per NumberGrammar and run with a timeout, so hostile text cannot make it backtrack
-for ever.
+The vocabulary (number words, scales, vague amounts, identifier labels, units) comes from
+rules/; the grammar is here. Patterns are compiled once per NumberGrammar and run with a
+timeout, so hostile text cannot make them backtrack for ever.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
+from .intervals import Atom, Intervals, NumberMention, alternation
 from .rules import RuleSet
+
+__all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
 MATCH_TIMEOUT = 5.0  # seconds a single scan may take before the text is refused
 MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹", "₽": "₽", "US$": "$", "A$": "A$", "C$": "C$"}
-CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "Rs", "Rs.", "AUD", "CAD", "CHF", "RUB", "KZT",
-                  "NGN", "ZAR", "KES", "PKR", "BDT", "TRY", "UAH", "BRL", "MXN")
-RANGE_JOINERS = regex.compile(r"\s*(?:-|–|—|~|to|through|thru|until|till)\s*\Z", regex.I)
-PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:of|another|who|that|which|day|time|thing|way|side|hand|another's)\b", regex.I)
-PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|such)\s+\Z",
-                                   regex.I)
+# Currency written before the number: signs, "US$", "$US", "HK $", ISO codes, and "PS" (a pound sign
+# mangled by text extraction) or "Y=" (a yen sign) glued to digits.
+CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€£¥₹₽]|Y=(?=\d)|PS(?=\d)|"
+            r"\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|RUB|KZT|NGN|ZAR|KES|PKR|BDT|TRY|UAH|BRL|MXN|HKD|SGD|"
+            r"NZD|RM|Rs\.?|Rp|Ksh|KSh|R)\s?(?=\d)")
+CURRENCY_NAMES = {"PS": "£", "Y=": "¥", "US$": "$", "$US": "$", "US $": "$", "$ US": "$"}
+ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
+PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|who|that|which|another's)\b", regex.I)
+PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such)\s+\Z", regex.I)
+# "m" glued to digits is million ("1.2m tons", "£3m") except where it measures a length.
+METRE_CONTEXT = regex.compile(r"\A(?:\s*[-(]|\s*(?:long|high|wide|tall|deep|away|thick|across|below|above|under|"
+                              r"in|from|of\s+(?:water|rain|snow)|race|sprint|dash|freestyle|hurdles|run|radius|"
+                              r"diameter|metres?|meters?)\b|\s*[.,;:!?)]|\s*\Z)", regex.I)
 FUNCTION_WORDS = frozenset("""a an the and or but of in on at to for from by with as is was were are be been has have
 had that which who when while after before since until during this these those it its their his her per than
 then so if not no nor""".split())
-
-
-@dataclass(frozen=True)
-class NumberMention:
-    """A number as written with its qualifier, read as an interval (None where open)."""
-
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: str
-    reading: str
-    number_start: int
-    number_end: int
-    unit: str = ""  # a unit glued to or around the number itself: "%", "$", "km"
-    vague: bool = False
-
-
-@dataclass(frozen=True)
-class _Atom:
-    start: int
-    end: int
-    value: float
-    unit: str
-    vague_qualifier: str | None = None
-    vague_phrase: str = ""
-
-
-def _alternation(words) -> str:
-    """A regex alternation of phrases, longest first so that 'more than' beats 'more'."""
-    escaped = sorted({regex.escape(w) for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(w.replace(r"\ ", r"\s+") for w in escaped) + ")"
 
 
 class NumberGrammar:
@@ -73,61 +46,63 @@ class NumberGrammar:
         self.fraction_words = {k: float(v) for k, v in numbers.get("fractions", {}).items()}
         self.vague = {regex.sub(r"\s+", " ", v["phrase"].lower()): v for v in numbers["vague"]}
         self.labels = frozenset(w.lower().rstrip(".") for w in numbers["identifier_labels"])
-        self.glued_units = frozenset(numbers["glued_units"])
+        # quantulum3's one-letter symbols ("G" for gauss) would make "5G" a quantity: ours decide those
+        self.glued_units = frozenset(numbers["glued_units"]) | frozenset(u for u in rules.units["symbols"] if len(u) > 1)
         self.year_low, self.year_high = numbers["year_range"]
-        self.approx_margin = rules.approx_margin
-        self.before = {p.lower(): q for q in rules.qualifiers if q.position == "before" for p in q.phrases}
-        self.after = {p.lower(): q for q in rules.qualifiers if q.position == "after" for p in q.phrases}
-        self.atom_pattern = self._compile_atoms(numbers)
+        self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
+        self.atom_pattern = self._compile_atoms()
         self.not_figure_pattern = self._compile_not_figures(numbers)
-        self.before_pattern = regex.compile(r"(?:^|(?<=[^\w]))(" + _alternation(self.before) + r")\s*\Z", regex.I)
-        self.after_pattern = regex.compile(r"\A\s*(" + _alternation(self.after) + r")(?![\w])", regex.I)
 
     # --- patterns -------------------------------------------------------------------------
 
-    def _compile_atoms(self, numbers: dict) -> regex.Pattern:
-        spelled = _alternation([*self.unit_words, *self.ten_words, *self.scale_words])
-        scales = _alternation(self.scale_words)
-        fractions = _alternation(self.fraction_words)
-        suffixes = _alternation([s for s in self.suffix_scales if len(s) > 1 or s in "kK"])
+    def _compile_atoms(self) -> regex.Pattern:
+        spelled = alternation([*self.unit_words, *self.ten_words, *self.scale_words])
+        units = alternation(self.unit_words)
+        scales = alternation(self.scale_words)
+        fractions = alternation(self.fraction_words)
         pattern = rf"""
-        (?P<currency>US\$|A\$|C\$|[$€£¥₹₽]|\b(?:{'|'.join(map(regex.escape, CURRENCY_CODES))})\s?)?
+        (?P<currency>(?-i:{CURRENCY}))?\s?
+        (?P<negative>(?<![\w-])(?:minus|negative)[\s-]+)?
         (?:
             # digits with thousands separators and decimals: 7,939  2.5  -3  .5
             (?P<digits>(?<![\w.,])[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.,\d])\.\d+)
+            # letters glued on: a scale (2.3k, $1.2bn), a unit (180ml, 640bhp), or a code (5G, 3D)
+            (?P<glued>[A-Za-z]+(?:/[A-Za-z]+\d?)?)?
             (?:
-                # a glued or abbreviated scale: 2.3k, 1.2bn, 3 mln ("m" only after a currency sign)
-                \s?(?P<suffix>{suffixes}|(?<=\d)[mM](?=\W|$)(?(currency)|(?!)))(?![\w])
-                # or a spelled scale: 1.5 million, 2 thousand
-                | \s+(?P<digit_scale>{scales})(?![\w])
+                # a spelled scale after the digits: 1.5 million, 4 hundred million
+                \s+(?P<digit_scale>{scales}(?:\s+{scales})*)(?![\w])
+                # or an abbreviated one: 3 bn, 1 mil
+              | \s(?P<spaced_suffix>bn|mn|mln|mil|tn|trn)(?![\w])
             )?
-            # a fraction written with a slash: 1/2
-            (?:/(?P<denominator>\d+)(?![\d/]))?
+            # a fraction written with a slash: 1/2, 1⁄32
+            (?:[/⁄](?P<denominator>\d+)(?![\d/]))?
           | # vague amounts: a dozen, dozens of, tens of thousands
-            (?P<vague>(?<![\w]){_alternation(self.vague)}(?![\w]))
-          | # fractions of a scale or of one: half a million, two thirds, one and a half
-            (?P<fraction>(?<![\w])(?:(?:a|one|{_alternation(self.unit_words)})\s+(?:and\s+a\s+)?)?{fractions}
-                (?:\s+(?:a|of\s+a)\s+{scales})?(?![\w]))
+            (?P<vague>(?<![\w]){alternation(self.vague)}(?![\w]))
+          | # fractions: half a million, two thirds, one and a half, a quarter
+            (?P<fraction>(?<![\w])(?:(?:a|one|{units})\s+(?:and\s+a\s+)?{fractions}|half\s+(?:of\s+)?an?)
+                (?:\s+(?:a\s+|of\s+a\s+)?{scales})?(?![\w]))
           | # spelled numbers: sixteen, two thousand and thirty, twenty-one, a hundred
             (?P<words>(?<![\w-])(?:an?\s+(?={scales}(?![\w])))?{spelled}
-                (?:(?:\s*-\s*|\s+|(?<={scales})\s+and\s+){spelled})*(?![\w-]))
+                (?:(?:\s*-\s*|\s+|(?<={scales})\s+and\s+){spelled})*(?![\w]))
         )
         """
         return regex.compile(pattern, regex.X | regex.I | regex.V1)
 
     def _compile_not_figures(self, numbers: dict) -> regex.Pattern:
-        age_words = _alternation(numbers.get("age_words", ()))
+        age_words = alternation(numbers.get("age_words", ()))
         pattern = rf"""
             (?:https?://|www\.)\S+                                   # addresses carry ids and dates
           | \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b  # numeric dates: 06.01.2022, 2022-01-10
           | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])  # 4 January 2022
           | (?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:,?\s+\d{{4}})?  # January 4, 2022
-          | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?       # clock times: 13:54, 9:30 pm
-          | \b\d{{1,2}}(?:\.\d{{2}})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)   # 10 a.m.
+          | \b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])  # 10.45pm, 9:30 pm
+          | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                       # clock times: 13:54, 4:39
+          | \b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                # 10 a.m., 5am
           | \+\d[\d\s().-]{{6,}}\d                                   # phone numbers: +1-222-2222-2222
           | \b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b                         # 555-123-4567
-          | \b\d{{1,3}}\s*-?\s*{age_words}                            # ages: 81-year-old
-          | \b(?:aged|ages|age)\s+\d{{1,3}}\b                         # aged 81
+          | \b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}               # ages: 81-year-old
+          | \b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b   # aged 81, aged 18 to 34
+          | (?<=\p{{Lu}}[\p{{L}}'’.-]+,\s)\d{{1,3}}(?=,\s)               # Jamie Armstrong, 25, said
           | \#\d+                                                    # hashtags and numbered items
         """
         return regex.compile(pattern, regex.X | regex.I | regex.V1)
@@ -135,45 +110,78 @@ class NumberGrammar:
     # --- scanning -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[NumberMention]:
-        """Every figure-like number in `text`, qualified and combined into ranges."""
+        """Every figure in `text`, qualified and combined into ranges."""
         blocked = [m.span() for m in self.not_figure_pattern.finditer(text, timeout=MATCH_TIMEOUT)]
-        atoms = [atom for match in self.atom_pattern.finditer(text, timeout=MATCH_TIMEOUT)
-                 if not _overlaps(match.span(), blocked) for atom in self._atoms_of(match, text)]
-        atoms = [a for a in atoms if self._is_figure(a, text)]
-        return self._qualify(atoms, text)
+        atoms: list[Atom] = []
+        rejected_end = -1
+        for match in self.atom_pattern.finditer(text, timeout=MATCH_TIMEOUT):
+            if _overlaps(match.span(), blocked):
+                continue
+            for atom in self._atoms_of(match, text):
+                # "ISO 3888-2": what is glued to a rejected number by a hyphen belongs to it
+                if atom.start == rejected_end + 1 and text[rejected_end:atom.start] == "-":
+                    rejected_end = atom.end
+                elif self._is_figure(atom, text):
+                    atoms.append(atom)
+                else:
+                    rejected_end = atom.end
+        mentions = self.intervals.combine(_ratios(atoms, text), text)
+        return [m for m in mentions if not self._is_year(m, text)]
 
-    def _atoms_of(self, match: regex.Match, text: str) -> list[_Atom]:
-        currency = (match.group("currency") or "").strip()
-        unit = CURRENCY_SIGNS.get(currency, currency)
+    def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
+        currency = regex.sub(r"\s+", " ", (match.group("currency") or "").strip())
+        unit = CURRENCY_NAMES.get(currency, currency.rstrip("."))
+        sign = -1.0 if match.group("negative") else 1.0
+        start = match.start("currency") if currency else (match.start("negative") if sign < 0 else None)
         if match.group("digits"):
-            return [self._digits_atom(match, unit)]
+            atom = self._digits_atom(match, unit, text)
+            return [_signed(atom, sign, start)] if atom else []
         if match.group("vague"):
-            phrase = regex.sub(r"\s+", " ", match.group("vague").lower())
-            rule = self.vague[phrase]
-            return [_Atom(match.start("vague"), match.end(), float(rule["value"]), unit,
-                          rule["qualifier"], phrase)]
+            rule = self.vague[regex.sub(r"\s+", " ", match.group("vague").lower())]
+            return [Atom(match.start("vague"), match.end(), float(rule["value"]), unit,
+                         vague_qualifier=rule["qualifier"], vague_phrase=regex.sub(r"\s+", " ", match.group("vague")))]
         if match.group("fraction"):
             value = self._fraction_value(match.group("fraction"))
-            return [_Atom(match.start("fraction"), match.end(), value, unit)] if value else []
-        return [_Atom(s, e, v, unit if s == match.start("words") else "")
-                for s, e, v in self._spelled_numbers(match.group("words"), match.start("words"))]
+            return [Atom(match.start("fraction"), match.end(), value, unit, spelled=True)] if value else []
+        spelled = self._spelled_numbers(match.group("words"), match.start("words"))
+        return [_signed(Atom(s, e, v, unit if i == 0 else "", scale=scale, spelled=True), sign if i == 0 else 1.0,
+                        start if i == 0 else None)
+                for i, (s, e, v, scale) in enumerate(spelled)]
 
-    def _digits_atom(self, match: regex.Match, unit: str) -> _Atom:
-        raw = match.group("digits").replace(",", "").replace("−", "-")
-        value = float(raw)
+    def _digits_atom(self, match: regex.Match, unit: str, text: str) -> Atom | None:
+        raw = match.group("digits")
+        value = float(raw.replace(",", "").replace("−", "-"))
         if match.group("denominator"):
-            denominator = float(match.group("denominator"))
-            value = value / denominator if denominator else value
-        if match.group("suffix"):
-            suffix = match.group("suffix")
-            value *= self.suffix_scales.get(suffix, self.suffix_scales.get(suffix.lower(), 1e6))
-        if match.group("digit_scale"):
-            value *= self.scale_words[match.group("digit_scale").lower()]
-        start = match.start("currency") if match.group("currency") else match.start("digits")
-        return _Atom(start, match.end(), value, unit)
+            value = value / float(match.group("denominator")) if float(match.group("denominator")) else value
+        scale, glued_unit = 1.0, ""
+        glued = match.group("glued")
+        if glued:
+            scale, glued_unit = self._glued(glued, bool(unit), text[match.end("glued"):match.end("glued") + 30])
+            if scale is None:
+                return None  # an ordinal (22nd) or a code (5G, 3D)
+        for group in ("spaced_suffix", "digit_scale"):
+            for word in (match.group(group) or "").lower().split():
+                scale *= self.suffix_scales.get(word) or self.scale_words[word]
+        plain = regex.fullmatch(r"\d+", raw) is not None and not glued and scale == 1 and not unit
+        return Atom(match.start("digits"), match.end(), value * scale, unit or glued_unit, scale=scale,
+                    integer_digits=plain)
+
+    def _glued(self, letters: str, has_currency: bool, after: str) -> tuple[float | None, str]:
+        """What letters glued to digits mean: (scale, unit); scale None when the number is no figure."""
+        if letters in ("m", "M") and (has_currency or letters == "M" or not METRE_CONTEXT.match(after)):
+            return 1e6, ""
+        if letters in self.suffix_scales and letters not in ("m", "M"):
+            return self.suffix_scales[letters], ""
+        if letters in self.glued_units or letters.lower() in ("p", "pc", "bhp", "hp", "mph"):
+            return 1.0, letters
+        if ORDINAL_SUFFIX.match(letters) or letters.lower() in ("s",):
+            return None, ""
+        return None, ""
 
     def _fraction_value(self, phrase: str) -> float | None:
         words = regex.findall(r"[a-z]+", phrase.lower())
+        if words[0] == "half":
+            words = ["a", "half", *words[1:]]
         whole, numerator, value = 0.0, 1.0, None
         for index, word in enumerate(words):
             if word in self.fraction_words and value is None:
@@ -185,7 +193,7 @@ class NumberGrammar:
                 whole, numerator = (self.unit_words[word], 1.0) if followed_by_and else (whole, self.unit_words[word])
         return value
 
-    def _spelled_numbers(self, phrase: str, offset: int) -> list[tuple[int, int, float]]:
+    def _spelled_numbers(self, phrase: str, offset: int) -> list[tuple[int, int, float, float]]:
         """Reads spelled words into numbers, splitting where the grammar restarts ('five six')."""
         tokens = [(m.start() + offset, m.end() + offset, m.group().lower())
                   for m in regex.finditer(r"[A-Za-z]+", phrase)]
@@ -205,110 +213,83 @@ class NumberGrammar:
 
     # --- what is not a figure -------------------------------------------------------------
 
-    def _is_figure(self, atom: _Atom, text: str) -> bool:
-        before = text[max(0, atom.start - 24):atom.start]
-        after = text[atom.end:atom.end + 24]
-        if regex.search(r"(?<![\d.])[A-Za-z]+-?\Z", before) and not atom.unit:
-            return False  # glued to letters before: COVID-19, G20, F-16
-        if regex.match(r"[A-Za-z]", after):
-            glued = regex.match(r"[A-Za-z]+", after).group()
-            if glued not in self.glued_units:
-                return False  # 22nd, 5G, 3D: ordinals and codes
+    def _is_figure(self, atom: Atom, text: str) -> bool:
+        before = text[max(0, atom.start - 40):atom.start]
+        after = text[atom.end:atom.end + 40]
+        if regex.search(r"(?<![\d.])[A-Za-z]+-?\Z", before) and not atom.unit \
+                and not self.intervals.before_pattern.search(before):
+            return False  # glued to letters before: COVID-19, G20, F-16 (but "sub-7" is a qualifier)
         if regex.match(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)", after) or regex.match(r"(?:st|nd|rd|th)\b", after):
             return False
-        if text[atom.start:atom.end].lower() in ("one", "an", "a") and (PRONOUN_ONE_AFTER.match(after) or
-                                                                       PRONOUN_ONE_BEFORE.search(before)):
-            return False  # "one of his addresses", "no one": a pronoun, not a count
-        if self._is_identifier(before, after):
-            return False  # Article 4, Flight 370, Story Code : 972888
-        return not self._is_year(atom, text)
+        if atom.spelled and text[atom.start:atom.end].lower() in ("one", "a", "an") and (
+                PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before)):
+            return False  # "no one", "one another": a pronoun, not a count
+        return not self._is_identifier(atom, text, before, after)
 
-    def _is_identifier(self, before: str, after: str) -> bool:
-        label = regex.search(r"([A-Za-z][A-Za-z.]*)\s*(?:[:#№]|No\.?)?\s*\Z", before)
-        if not label or label.group(1).lower().rstrip(".") not in self.labels:
+    def _is_identifier(self, atom: Atom, text: str, before: str, after: str) -> bool:
+        """'Article 4', 'Flight 370', 'S&P 500 rose', 'Game 7': a number that names, not counts."""
+        if atom.unit:
             return False
-        # "last week 30 people died": a lower-case label followed by a counted noun is not a label.
-        next_word = regex.match(r"\s+([a-z]+)", after)
-        counted = next_word is not None and next_word.group(1) not in FUNCTION_WORDS
-        return any(ch.isupper() for ch in label.group(1)) or not counted
+        label = regex.search(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z", before)
+        if not label:
+            return False
+        word = label.group(1)
+        if word.endswith(".") and word.count(".") == 1 and word.lower().rstrip(".") not in self.labels:
+            return False  # the word ends the previous sentence
+        next_word = regex.match(r"\s+([\p{L}%]+)", after)
+        counted = next_word is not None and (next_word.group(1).lower() not in FUNCTION_WORDS) and (
+            next_word.group(1).islower() or next_word.group(1) == "%")
+        if word.lower().rstrip(".") in self.labels:
+            # "last week 30 people died": a lower-case label followed by a counted noun is no label
+            return any(ch.isupper() for ch in word) or not counted
+        if not word[:1].isupper() or self.intervals.before_pattern.search(before) or _sentence_initial(text, atom,
+                                                                                                         label):
+            return False
+        plural = counted and (next_word.group(1).endswith("s") or next_word.group(1) == "%"
+                              or next_word.group(1) in self.glued_units)
+        return not plural and not regex.fullmatch(MONTHS, word)
 
-    def _is_year(self, atom: _Atom, text: str) -> bool:
-        written = text[atom.start:atom.end]
-        if atom.unit or not regex.fullmatch(r"\d{4}", written):
+    def _is_year(self, mention: NumberMention, text: str) -> bool:
+        written = text[mention.number_start:mention.number_end]
+        if mention.unit or mention.qualifier != "exact" and mention.qualifier != "range":
             return False
-        if not self.year_low <= int(written) <= self.year_high:
+        years = regex.findall(r"(?<![\d,.])\d{4}(?![\d,.])", written)
+        numbers = regex.findall(r"\d[\d,.]*", written)
+        if not years or len(years) != len(numbers) or \
+                not all(self.year_low <= int(y) <= self.year_high for y in years):
             return False
-        next_word = regex.match(r"\s+([a-z]+)", text[atom.end:atom.end + 30])
+        next_word = regex.match(r"\s+([a-z]+)", text[mention.end:mention.end + 30])
         counted = next_word and next_word.group(1) not in FUNCTION_WORDS and next_word.group(1).endswith("s")
         return not counted
 
-    # --- ranges and qualifiers ------------------------------------------------------------
 
-    def _qualify(self, atoms: list[_Atom], text: str) -> list[NumberMention]:
-        mentions: list[NumberMention] = []
-        index = 0
-        while index < len(atoms):
-            atom = atoms[index]
-            partner = atoms[index + 1] if index + 1 < len(atoms) else None
-            ranged = self._range(atom, partner, text) if partner else None
-            if ranged:
-                mentions.append(ranged)
-                index += 2
-                continue
-            mentions.append(self._qualified(atom, text))
-            index += 1
-        return _join_bounds(mentions, text)
+def _sentence_initial(text: str, atom: Atom, label: regex.Match) -> bool:
+    """Whether the capitalised word before the number opens its sentence ('Yesterday 12 people died')."""
+    word_start = atom.start - (len(text[max(0, atom.start - 40):atom.start]) - label.start())
+    lead = text[max(0, word_start - 3):word_start]
+    return word_start == 0 or not lead.strip() and "\n" in lead or bool(regex.search(r"[.!?:\"“(\n]\s*\Z", lead)) \
+        or lead == ""
 
-    def _range(self, first: _Atom, second: _Atom, text: str) -> NumberMention | None:
-        between = text[first.end:second.start]
-        lead = text[max(0, first.start - 12):first.start]
-        if regex.search(r"\bbetween\s+\Z", lead, regex.I) and regex.fullmatch(r"\s+and\s+", between, regex.I):
-            start = first.start - len(regex.search(r"between\s+\Z", lead, regex.I).group())
-        elif RANGE_JOINERS.match(between) and "\n" not in between:
-            if regex.search(r"\bfrom\s+\Z", lead, regex.I) and not regex.search(r"\bto\b", between, regex.I):
-                return None
-            from_word = regex.search(r"\bfrom\s+\Z", lead, regex.I)
-            if from_word and regex.search(r"(?:rose|fell|grew|increased|decreased|dropped|jumped|climbed|"
-                                          r"declined|rising|falling|up|down)\s+from\s+\Z",
-                                          text[max(0, first.start - 30):first.start], regex.I):
-                return None  # "rose from 5 to 10" states a change, two figures
-            start = first.start - (len(from_word.group()) if from_word else 0)
-        else:
-            return None
-        low, high = sorted((first.value, second.value))
-        if second.value < first.value and second.value * 1000 >= first.value:
-            return None  # "2000-30" or "9-5": not a range written low to high
-        unit = first.unit or second.unit
-        return NumberMention(start, second.end, None, low, high, "range", f"a range from {_fmt(low)} to {_fmt(high)}",
-                             first.start, second.end, unit)
 
-    def _qualified(self, atom: _Atom, text: str) -> NumberMention:
-        before = self.before_pattern.search(text[max(0, atom.start - 40):atom.start])
-        after = self.after_pattern.match(text[atom.end:atom.end + 30])
-        rule = self.before[regex.sub(r"\s+", " ", before.group(1).lower())] if before else None
-        start = atom.start - len(before.group()) if before else atom.start
-        end = atom.end
-        if not rule and after:
-            rule = self.after[regex.sub(r"\s+", " ", after.group(1).lower())]
-            end = atom.end + after.end()
-        if rule:
-            low, high = _interval(rule.interval, atom.value, self.approx_margin)
-            phrase = (before or after).group(1).lower()
-            reading = f"'{phrase}' reads as {_describe(rule.interval, atom.value, low, high)}"
-            return NumberMention(start, end, atom.value, low, high, rule.qualifier, reading, atom.start, atom.end,
-                                 atom.unit, atom.vague_qualifier is not None)
-        return self._plain(atom, start, end)
+def _signed(atom: Atom, sign: float, start: int | None) -> Atom:
+    if sign > 0 and start is None:
+        return atom
+    return Atom(start if start is not None else atom.start, atom.end, atom.value * sign, atom.unit, atom.scale,
+                atom.vague_qualifier, atom.vague_phrase, atom.spelled, atom.integer_digits and sign > 0)
 
-    def _plain(self, atom: _Atom, start: int, end: int) -> NumberMention:
-        if atom.vague_qualifier and atom.vague_qualifier != "exact":
-            interval = {"at_least": "at_least", "approx": "around"}.get(atom.vague_qualifier, "exact")
-            low, high = _interval(interval, atom.value, self.approx_margin)
-            reading = f"'{atom.vague_phrase}' reads as {_describe(interval, atom.value, low, high)}"
-            return NumberMention(start, end, atom.value, low, high, atom.vague_qualifier, reading,
-                                 atom.start, atom.end, atom.unit, True)
-        reading = f"'{atom.vague_phrase}' is {_fmt(atom.value)}" if atom.vague_phrase else "stated exactly"
-        return NumberMention(start, end, atom.value, atom.value, atom.value, "exact", reading, atom.start, atom.end,
-                             atom.unit, bool(atom.vague_phrase))
+
+def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
+    """'one in five', 'two out of three': one figure, the share."""
+    merged: list[Atom] = []
+    for atom in atoms:
+        previous = merged[-1] if merged else None
+        if previous and 0 < previous.value < atom.value <= 1000 and not previous.unit and not atom.unit \
+                and regex.fullmatch(r"\s+(?:in|out\s+of)\s+", text[previous.end:atom.start], regex.I) \
+                and not regex.match(r"\s*(?:%|per\s?cent)", text[atom.end:atom.end + 10]):
+            merged[-1] = Atom(previous.start, atom.end, previous.value / atom.value)
+            continue
+        merged.append(atom)
+    return merged
 
 
 class _SpelledNumber:
@@ -320,6 +301,7 @@ class _SpelledNumber:
         self.total = 0.0
         self.current = 0.0
         self.last = ""  # unit | ten | hundred | scale
+        self.last_scale = 1.0
 
     def accepts(self, word: str, grammar: NumberGrammar) -> bool:
         if not self.last:
@@ -338,57 +320,19 @@ class _SpelledNumber:
             self.last = "unit" if word in grammar.unit_words else "ten"
         elif word == "hundred":
             self.current = (self.current or 1.0) * 100
-            self.last = "hundred"
+            self.last, self.last_scale = "hundred", 100.0
         else:
             self.total += (self.current or 1.0) * grammar.scale_words[word]
-            self.current, self.last = 0.0, "scale"
+            self.current, self.last, self.last_scale = 0.0, "scale", grammar.scale_words[word]
 
-    def result(self) -> tuple[int, int, float] | None:
-        return None if not self.last else (self.start, self.end, self.total + self.current)
-
-
-def _interval(kind: str, value: float, margin: float) -> tuple[float | None, float | None]:
-    spread = abs(value) * margin
-    return {
-        "exact": (value, value), "around": (value - spread, value + spread),
-        "just_below": (value - spread, value), "just_above": (value, value + spread),
-        "above": (value, None), "at_least": (value, None), "below": (None, value), "at_most": (None, value),
-    }[kind]
-
-
-def _describe(kind: str, value: float, low: float | None, high: float | None) -> str:
-    if kind in ("above", "at_least"):
-        return f"{'above' if kind == 'above' else 'at least'} {_fmt(value)}, open-ended"
-    if kind in ("below", "at_most"):
-        return f"{'below' if kind == 'below' else 'at most'} {_fmt(value)}"
-    if kind == "exact":
-        return f"exactly {_fmt(value)}"
-    return f"between {_fmt(low)} and {_fmt(high)}"
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "open"
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    def result(self) -> tuple[int, int, float, float] | None:
+        """(start, end, value, scale): a number ending in a scale word carries it, so that
+        'four to five thousand' reads as 4,000 to 5,000."""
+        if not self.last:
+            return None
+        scale = self.last_scale if self.last in ("hundred", "scale") else 1.0
+        return (self.start, self.end, self.total + self.current, scale)
 
 
 def _overlaps(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in blocked)
-
-
-def _join_bounds(mentions: list[NumberMention], text: str) -> list[NumberMention]:
-    """'more than 100 and less than 300' is one range: a lower bound then an upper bound joined by and/but."""
-    joined: list[NumberMention] = []
-    for mention in mentions:
-        previous = joined[-1] if joined else None
-        if previous and previous.high is None and previous.low is not None and mention.low is None \
-                and mention.high is not None and previous.qualifier in ("more_than", "at_least") \
-                and regex.fullmatch(r"\s*,?\s*(?:and|but)?\s*", text[previous.end:mention.start], regex.I) \
-                and previous.low <= mention.high:
-            joined[-1] = NumberMention(previous.start, mention.end, None, previous.low, mention.high, "range",
-                                       f"between {_fmt(previous.low)} and {_fmt(mention.high)}",
-                                       previous.number_start, mention.number_end, previous.unit or mention.unit)
-            continue
-        joined.append(mention)
-    return joined
-

@@ -46,6 +46,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "kind": (str, True), "block_headings": (list, True), "line_patterns": (list, True),
         "examples": (list, False),
     },
+    "units": {"kind": (str, True), "symbols": (list, True), "surfaces": (list, True)},
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
                "not_places": (list, False)},
     "place": {"name": (str, True), "words": (list, True), "within": (str, False)},
@@ -101,6 +102,7 @@ class RuleSet:
     sources: dict
     furniture: dict
     places: dict
+    units: dict
 
     def quantity(self, name: str) -> QuantityRule | None:
         return next((q for q in self.quantities if q.name == name), None)
@@ -146,7 +148,7 @@ def read_rule_file(path: Path) -> dict:
         problem = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise RuleError(str(path), int(position.group(1)) if position else None, f"not valid TOML: {problem}") from None
     kind = data.get("kind")
-    if kind not in ("quantity", "qualifiers", "scopes", "numbers", "sources", "furniture", "places"):
+    if kind not in ("quantity", "qualifiers", "scopes", "numbers", "sources", "furniture", "places", "units"):
         raise RuleError(str(path), _line_of(text, "kind"), f"unknown or missing kind {kind!r}")
     _check_table(data, kind, str(path), text)
     for sub in ("qualifier", "scope", "vague", "place"):
@@ -199,7 +201,7 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
             raise RuleError(str(path), None, f"a second '{data['kind']}' file; only one is read")
         else:
             singles[data["kind"]] = data
-    for needed in ("qualifiers", "scopes", "numbers", "sources", "furniture", "places"):
+    for needed in ("qualifiers", "scopes", "numbers", "sources", "furniture", "places", "units"):
         if needed not in singles:
             raise RuleError(str(BUNDLED_RULES), None, f"no rule file of kind '{needed}'")
     return _rule_set(singles, quantities)
@@ -236,5 +238,5 @@ def _rule_set(singles: dict, quantities: dict[str, QuantityRule]) -> RuleSet:
                      for s in scopes["scope"]),
         scope_root=scopes["root"], people_words=tuple(scopes["people_words"]),
         numbers=singles["numbers"], sources=singles["sources"],
-        furniture=singles["furniture"], places=singles["places"],
+        furniture=singles["furniture"], places=singles["places"], units=singles["units"],
     )

@@ -125,3 +125,15 @@ def test_no_rule_counter_example_is_typed_as_its_quantity():
     for quantity in RULES.quantities:
         for text in quantity.counter_examples:
             assert all(c.quantity != quantity.name for c in claims_of(text)), (quantity.name, text)
+
+
+def test_a_toll_that_rose_from_one_figure_to_another_counts_the_level_it_reached():
+    claim = only("The death toll rose from 44 to 164 on Sunday.")
+    assert (claim.quantity, claim.value, claim.low, claim.high) == ("deaths", 164, 164, 164)
+
+
+@pytest.mark.parametrize("sentence,unit", [("a 6.1-inch display", "inch"), ("it weighs 40 kg", "kg"),
+                                           ("13000 workers went on strike", "workers"), ("prices rose 5%", "%"),
+                                           ("a 640bhp engine", "bhp"), ("costs $6 each", "$")])
+def test_unit_or_counted_noun(sentence, unit):
+    assert only(sentence).unit == unit

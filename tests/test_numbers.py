@@ -104,6 +104,10 @@ def test_a_counted_noun_after_a_year_like_number_makes_it_a_figure():
     assert [m.value for m in GRAMMAR.find("2000 protesters marched")] == [2000]
 
 
-def test_a_rise_stated_as_from_to_is_two_figures():
-    text = "the toll rose from 12 to 30 overnight"
-    assert [m.value for m in GRAMMAR.find(text)] == [12, 30]
+def test_a_rise_stated_as_from_to_is_a_range_marked_as_a_change():
+    [mention] = GRAMMAR.find("the toll rose from 12 to 30 overnight")
+    assert (mention.low, mention.high, mention.change_from) == (12, 30, True)
+
+
+def test_a_fall_stated_as_from_to_is_two_figures():
+    assert [m.value for m in GRAMMAR.find("output fell from 30 to 12 tonnes")] == [30, 12]

@@ -1,0 +1,220 @@
+"""Turns number atoms into figures read as intervals: qualifiers, ranges and paired bounds.
+
+"more than 160" is above 160, open-ended; "nearly 8,000" lies just under 8,000; "between
+20 and 30" and "four to five thousand" are ranges; "greater than 100 and smaller than 300"
+is one range. The phrases come from rules/qualifiers.toml; how they combine is here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+# What may stand between the two ends of a range: a joiner, perhaps after a unit that the
+# second end repeats ("252 miles to 287 miles", "5% to 10%").
+RANGE_GAP = regex.compile(
+    r"""\A\s*
+        (?P<unit>%|per\s?cent|percent|[\p{L}]+(?:\s[\p{L}]+)?)??  # a unit after the first end
+        \s*(?P<joiner>-|–|—|~|to|through|thru|or|and)\s*          # the joiner
+        (?P<currency>US\s?\$|[$€£¥₹])?\Z                          # the second end's currency sign
+    """, regex.X | regex.I)
+CHANGE_BEFORE_FROM = regex.compile(
+    r"(?:rose|rise|rising|risen|fell|fall|falling|grew|grow|increased|increase|increasing|decreased|decrease|dropped|"
+    r"dropping|jumped|climbed|declined|declining|narrowed|widened|went|moved|slipped|slid|surged|soared|plunged|"
+    r"plummeted|expanded|shrank|cut|boost|boosted|raised|lowered|lower|up|down)\W+(?:\w+\W+)?from\s+\Z", regex.I)
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One number as written, before qualifiers and ranges: 2,030 / sixteen / a dozen / $1.2bn."""
+
+    start: int
+    end: int
+    value: float
+    unit: str = ""
+    scale: float = 1.0  # the scale word or suffix already applied ("thousand" in "five thousand")
+    vague_qualifier: str | None = None
+    vague_phrase: str = ""
+    spelled: bool = False
+    integer_digits: bool = False  # plain digits with no decimals, sign, scale or currency
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number as written with its qualifier, read as an interval (None where open)."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    reading: str
+    number_start: int
+    number_end: int
+    unit: str = ""  # a unit glued to or around the number itself: "%", "$", "km"
+    vague: bool = False
+    change_from: bool = False  # "rose from 44 to 164": a range that states a change, ending at `high`
+
+
+class Intervals:
+    """Qualifier phrases compiled once; `combine(atoms, text)` gives the NumberMentions."""
+
+    def __init__(self, qualifiers, approx_margin: float):
+        self.approx_margin = approx_margin
+        self.before = {p.lower(): q for q in qualifiers if q.position == "before" for p in q.phrases}
+        self.after = {p.lower(): q for q in qualifiers if q.position == "after" for p in q.phrases}
+        self.before_pattern = regex.compile(r"(?:^|(?<=[^\w]))(" + alternation(self.before) + r")\s*\Z", regex.I)
+        self.after_pattern = regex.compile(r"\A\s*(" + alternation(self.after) + r")(?![\w])", regex.I)
+
+    def combine(self, atoms: list[Atom], text: str) -> list[NumberMention]:
+        mentions: list[NumberMention] = []
+        index = 0
+        while index < len(atoms):
+            partner = atoms[index + 1] if index + 1 < len(atoms) else None
+            ranged = self._range(atoms[index], partner, text) if partner else None
+            mentions.append(ranged or self._qualified(atoms[index], text))
+            index += 2 if ranged else 1
+        return _join_bounds(mentions, text)
+
+    # --- ranges -----------------------------------------------------------------------------
+
+    def _range(self, first: Atom, second: Atom, text: str) -> NumberMention | None:
+        gap = RANGE_GAP.match(text[first.end:second.start])
+        if not gap or "\n" in gap.group():
+            return None
+        lead = text[max(0, first.start - 40):first.start]
+        joiner = gap.group("joiner").lower()
+        opener = regex.search(r"\b(between|from)\s+\Z", lead, regex.I)
+        if not self._joined(joiner, opener, first, second, gap, text):
+            return None
+        if regex.search(r"\bby\s+\Z", lead, regex.I):
+            return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+        first_value = first.value * second.scale if _shares_scale(first, second) else first.value
+        if second.value < first_value:
+            return None  # "from 208 pounds to 193": a fall, two figures
+        change = bool(opener and opener.group(1).lower() == "from" and CHANGE_BEFORE_FROM.search(lead))
+        start = first.start - len(opener.group()) if opener else first.start
+        before = self.before_pattern.search(text[max(0, start - 40):start])
+        interval = before and self.before[_phrase(before.group(1))].interval in ("around", "just_below")
+        low, high = (first_value * (1 - self.approx_margin), second.value * (1 + self.approx_margin)) \
+            if interval else (first_value, second.value)
+        start = start - len(before.group()) if interval else start
+        reading = f"a range from {fmt(first_value)} to {fmt(second.value)}"
+        return NumberMention(start, second.end, None, low, high, "approx" if interval else "range",
+                             reading + (", approximately" if interval else ""), first.start, second.end,
+                             first.unit or second.unit, change_from=change)
+
+    @staticmethod
+    def _joined(joiner: str, opener, first: Atom, second: Atom, gap, text: str) -> bool:
+        unit = gap.group("unit")
+        if unit:
+            # a unit between the ends must be repeated after the second: "252 miles to 287 miles",
+            # "5% to 10%"; "rose 6.5% to 164p" is a change and a level
+            percent = r"(?:%|per\s?cent|percent)" if regex.match(r"%|per\s?cent|percent", unit, regex.I) \
+                else regex.escape(unit)
+            if not regex.match(rf"\s*{percent}(?!\w)", text[second.end:second.end + 40], regex.I):
+                return False
+        if joiner == "and":
+            return bool(opener and opener.group(1).lower() == "between")
+        if joiner == "or":
+            # "three or four years", "5 or 6 people": neighbouring small counts
+            return first.value < second.value <= 100 and not first.vague_phrase
+        if joiner == "-" and not gap.group().strip(" -") and first.integer_digits and second.integer_digits \
+                and second.value <= first.value:
+            return False  # "2-1", "89-89": a score
+        return True
+
+    # --- qualifiers -------------------------------------------------------------------------
+
+    def _qualified(self, atom: Atom, text: str) -> NumberMention:
+        before = self.before_pattern.search(text[max(0, atom.start - 40):atom.start])
+        after = self.after_pattern.match(text[atom.end:atom.end + 30])
+        rule = self.before[_phrase(before.group(1))] if before else None
+        start = atom.start - len(before.group()) if before else atom.start
+        end = atom.end
+        if not rule and after:
+            rule = self.after[_phrase(after.group(1))]
+            end = atom.end + after.end()
+        if rule:
+            low, high = interval_of(rule.interval, atom.value, self.approx_margin)
+            phrase = (before or after).group(1).lower()
+            reading = f"'{phrase}' reads as {_describe(rule.interval, atom.value, low, high)}"
+            return NumberMention(start, end, atom.value, low, high, rule.qualifier, reading, atom.start, atom.end,
+                                 atom.unit, atom.vague_qualifier is not None)
+        return self._plain(atom, start, end)
+
+    def _plain(self, atom: Atom, start: int, end: int) -> NumberMention:
+        if atom.vague_qualifier and atom.vague_qualifier != "exact":
+            interval = {"at_least": "at_least", "approx": "around"}.get(atom.vague_qualifier, "exact")
+            low, high = interval_of(interval, atom.value, self.approx_margin)
+            reading = f"'{atom.vague_phrase}' reads as {_describe(interval, atom.value, low, high)}"
+            return NumberMention(start, end, atom.value, low, high, atom.vague_qualifier, reading,
+                                 atom.start, atom.end, atom.unit, True)
+        reading = f"'{atom.vague_phrase}' is {fmt(atom.value)}" if atom.vague_phrase else "stated exactly"
+        return NumberMention(start, end, atom.value, atom.value, atom.value, "exact", reading, atom.start, atom.end,
+                             atom.unit, bool(atom.vague_phrase))
+
+
+def _shares_scale(first: Atom, second: Atom) -> bool:
+    """'four to five thousand', 'from $10 to $15 billion': the second end's scale belongs to both."""
+    return second.scale > 1 and first.scale == 1 and not first.vague_phrase \
+        and first.value * second.scale <= second.value
+
+
+def _join_bounds(mentions: list[NumberMention], text: str) -> list[NumberMention]:
+    """'more than 100 and less than 300' is one range: a lower bound then an upper bound joined by and/but."""
+    joined: list[NumberMention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous and _lower_then_upper(previous, mention) \
+                and regex.fullmatch(r"\s*,?\s*(?:and|but)?\s*", text[previous.end:mention.start], regex.I):
+            joined[-1] = replace(previous, end=mention.end, value=None, high=mention.high, qualifier="range",
+                                 reading=f"between {fmt(previous.low)} and {fmt(mention.high)}",
+                                 number_end=mention.number_end, unit=previous.unit or mention.unit)
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _lower_then_upper(previous: NumberMention, mention: NumberMention) -> bool:
+    return previous.qualifier in ("more_than", "at_least") and previous.high is None \
+        and mention.qualifier in ("less_than", "at_most") and mention.low is None \
+        and previous.low is not None and mention.high is not None and previous.low <= mention.high
+
+
+def interval_of(kind: str, value: float, margin: float) -> tuple[float | None, float | None]:
+    """The interval a qualifier kind gives a value (None where open)."""
+    spread = abs(value) * margin
+    return {
+        "exact": (value, value), "around": (value - spread, value + spread),
+        "just_below": (value - spread, value), "just_above": (value, value + spread),
+        "above": (value, None), "at_least": (value, None), "below": (None, value), "at_most": (None, value),
+    }[kind]
+
+
+def _describe(kind: str, value: float, low: float | None, high: float | None) -> str:
+    if kind in ("above", "at_least"):
+        return f"{'above' if kind == 'above' else 'at least'} {fmt(value)}, open-ended"
+    if kind in ("below", "at_most"):
+        return f"{'below' if kind == 'below' else 'at most'} {fmt(value)}"
+    if kind == "exact":
+        return f"exactly {fmt(value)}"
+    return f"between {fmt(low)} and {fmt(high)}"
+
+
+def fmt(value: float | None) -> str:
+    """A number as a reader writes it: 7,939 / 2.5 / open."""
+    if value is None:
+        return "open"
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def alternation(words) -> str:
+    """A regex alternation of phrases, longest first so that 'more than' beats 'more'."""
+    escaped = sorted({regex.escape(w) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(w.replace(r"\ ", r"\s+") for w in escaped) + ")"
+
+
+def _phrase(text: str) -> str:
+    return regex.sub(r"\s+", " ", text.lower())
