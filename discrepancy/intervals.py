@@ -88,7 +88,7 @@ class Intervals:
         opener = regex.search(r"\b(between|from)\s+\Z", lead, regex.I)
         if not self._joined(joiner, opener, first, second, gap, text):
             return None
-        if regex.search(r"\bby\s+\Z", lead, regex.I):
+        if regex.search(r"\bby\s+\Z", lead, regex.I) and (first.unit or first.scale > 1):
             return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
         first_value = first.value * second.scale if _shares_scale(first, second) else first.value
         if second.value < first_value:
@@ -96,9 +96,9 @@ class Intervals:
         change = bool(opener and opener.group(1).lower() == "from" and CHANGE_BEFORE_FROM.search(lead))
         start = first.start - len(opener.group()) if opener else first.start
         before = self.before_pattern.search(text[max(0, start - 40):start])
+        # "about 2,000 - 2,500": an approximate range keeps its stated ends
         interval = before and self.before[_phrase(before.group(1))].interval in ("around", "just_below")
-        low, high = (first_value * (1 - self.approx_margin), second.value * (1 + self.approx_margin)) \
-            if interval else (first_value, second.value)
+        low, high = first_value, second.value
         start = start - len(before.group()) if interval else start
         reading = f"a range from {fmt(first_value)} to {fmt(second.value)}"
         return NumberMention(start, second.end, None, low, high, "approx" if interval else "range",

@@ -21,6 +21,7 @@ MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€£¥₹₽]|Y=(?=\d)|PS(?=\d)|"
             r"\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|RUB|KZT|NGN|ZAR|KES|PKR|BDT|TRY|UAH|BRL|MXN|HKD|SGD|"
             r"NZD|RM|Rs\.?|Rp|Ksh|KSh|R)\s?(?=\d)")
+CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
 CURRENCY_NAMES = {"PS": "£", "Y=": "¥", "US$": "$", "$US": "$", "US $": "$", "$ US": "$"}
 ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
 PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|who|that|which|another's)\b", regex.I)
@@ -48,9 +49,20 @@ class NumberGrammar:
         self.labels = frozenset(w.lower().rstrip(".") for w in numbers["identifier_labels"])
         # quantulum3's one-letter symbols ("G" for gauss) would make "5G" a quantity: ours decide those
         self.glued_units = frozenset(numbers["glued_units"]) | frozenset(u for u in rules.units["symbols"] if len(u) > 1)
+        self.unit_words_after = frozenset(rules.units["surfaces"])
         self.year_low, self.year_high = numbers["year_range"]
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
         self.atom_pattern = self._compile_atoms()
+        # Where a number may start: a digit or a number word. Scanning for these first and trying the
+        # full pattern only there is an order of magnitude faster than running it at every character.
+        starters = [*self.unit_words, *self.ten_words, *self.scale_words, *self.fraction_words,
+                    *(v.split()[-1] if v.split()[0] in ("a", "an") else v.split()[0] for v in self.vague),
+                    "half", "minus", "negative"]
+        self.candidate_pattern = regex.compile(rf"\d|\b{alternation(starters)}", regex.I)
+        self.lead_pattern = regex.compile(
+            # searched up to the candidate only, so look-aheads for its digit are dropped
+            rf"(?:(?-i:{CURRENCY_BEFORE_DIGIT})\s?|(?:minus|negative)[\s-]+|\b(?:half\s+)?an?\s+|[-−.])+\Z",
+            regex.I | regex.V1)
         self.not_figure_pattern = self._compile_not_figures(numbers)
 
     # --- patterns -------------------------------------------------------------------------
@@ -65,7 +77,8 @@ class NumberGrammar:
         (?P<negative>(?<![\w-])(?:minus|negative)[\s-]+)?
         (?:
             # digits with thousands separators and decimals: 7,939  2.5  -3  .5
-            (?P<digits>(?<![\w.,])[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.,\d])\.\d+)
+            (?P<digits>(?(currency)|(?<![\w.,]))[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d])
+                       |(?<![\w.,\d])\.\d+)
             # letters glued on: a scale (2.3k, $1.2bn), a unit (180ml, 640bhp), or a code (5G, 3D)
             (?P<glued>[A-Za-z]+(?:/[A-Za-z]+\d?)?)?
             (?:
@@ -78,9 +91,11 @@ class NumberGrammar:
             (?:[/⁄](?P<denominator>\d+)(?![\d/]))?
           | # vague amounts: a dozen, dozens of, tens of thousands
             (?P<vague>(?<![\w]){alternation(self.vague)}(?![\w]))
-          | # fractions: half a million, two thirds, one and a half, a quarter
-            (?P<fraction>(?<![\w])(?:(?:a|one|{units})\s+(?:and\s+a\s+)?{fractions}|half\s+(?:of\s+)?an?)
-                (?:\s+(?:a\s+|of\s+a\s+)?{scales})?(?![\w]))
+          | # multipliers: sixfold, two-fold, 3-fold
+            (?P<fold>(?<![\w-])(?:{spelled}|\d+(?:\.\d+)?)-?fold(?![\w]))
+          | # fractions: half a million, two thirds, two-thirds, one and a half, a quarter, half the
+            (?P<fraction>(?<![\w])(?:(?:a|one|{units})[\s-]+(?:and\s+a\s+)?{fractions}|half(?=\s+(?:of|the|a|an)\b))
+                (?:\s+(?:a\s+|of\s+a\s+)?{scales}(?![\w]))?(?![\w-]))
           | # spelled numbers: sixteen, two thousand and thirty, twenty-one, a hundred
             (?P<words>(?<![\w-])(?:an?\s+(?={scales}(?![\w])))?{spelled}
                 (?:(?:\s*-\s*|\s+|(?<={scales})\s+and\s+){spelled})*(?![\w]))
@@ -114,7 +129,7 @@ class NumberGrammar:
         blocked = [m.span() for m in self.not_figure_pattern.finditer(text, timeout=MATCH_TIMEOUT)]
         atoms: list[Atom] = []
         rejected_end = -1
-        for match in self.atom_pattern.finditer(text, timeout=MATCH_TIMEOUT):
+        for match in self._atom_matches(text):
             if _overlaps(match.span(), blocked):
                 continue
             for atom in self._atoms_of(match, text):
@@ -128,6 +143,25 @@ class NumberGrammar:
         mentions = self.intervals.combine(_ratios(atoms, text), text)
         return [m for m in mentions if not self._is_year(m, text)]
 
+    def _atom_matches(self, text: str):
+        """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
+        consumed = 0
+        for candidate in self.candidate_pattern.finditer(text, timeout=MATCH_TIMEOUT):
+            position = candidate.start()
+            if position < consumed:
+                continue
+            match = None
+            lead = self.lead_pattern.search(text, max(consumed, position - 14), position, timeout=MATCH_TIMEOUT)
+            while lead and (not match or match.end() <= position):
+                # the longest lead that the pattern accepts: "a £3m" starts at "£", "a dozen" at "a"
+                match = self.atom_pattern.match(text, lead.start(), timeout=MATCH_TIMEOUT)
+                lead = self.lead_pattern.search(text, lead.start() + 1, position, timeout=MATCH_TIMEOUT)
+            if not match or match.end() <= position:
+                match = self.atom_pattern.match(text, position, timeout=MATCH_TIMEOUT)
+            if match and match.end() > match.start():
+                consumed = match.end()
+                yield match
+
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
         currency = regex.sub(r"\s+", " ", (match.group("currency") or "").strip())
         unit = CURRENCY_NAMES.get(currency, currency.rstrip("."))
@@ -140,6 +174,10 @@ class NumberGrammar:
             rule = self.vague[regex.sub(r"\s+", " ", match.group("vague").lower())]
             return [Atom(match.start("vague"), match.end(), float(rule["value"]), unit,
                          vague_qualifier=rule["qualifier"], vague_phrase=regex.sub(r"\s+", " ", match.group("vague")))]
+        if match.group("fold"):
+            number = regex.sub(r"-?fold\Z", "", match.group("fold"), flags=regex.I)
+            value = float(number) if number[:1].isdigit() else self._spelled_numbers(number, 0)[0][2]
+            return [Atom(match.start("fold"), match.end(), value, "fold")]
         if match.group("fraction"):
             value = self._fraction_value(match.group("fraction"))
             return [Atom(match.start("fraction"), match.end(), value, unit, spelled=True)] if value else []
@@ -180,6 +218,8 @@ class NumberGrammar:
 
     def _fraction_value(self, phrase: str) -> float | None:
         words = regex.findall(r"[a-z]+", phrase.lower())
+        if words[0] == "half" and len(words) == 1:
+            return 0.5
         if words[0] == "half":
             words = ["a", "half", *words[1:]]
         whole, numerator, value = 0.0, 1.0, None
@@ -234,6 +274,8 @@ class NumberGrammar:
         if not label:
             return False
         word = label.group(1)
+        if regex.match(r"\s*(?:%|per\s?cent|percent)", after, regex.I) or word.lower() in FUNCTION_WORDS:
+            return False
         if word.endswith(".") and word.count(".") == 1 and word.lower().rstrip(".") not in self.labels:
             return False  # the word ends the previous sentence
         next_word = regex.match(r"\s+([\p{L}%]+)", after)
@@ -246,7 +288,7 @@ class NumberGrammar:
                                                                                                          label):
             return False
         plural = counted and (next_word.group(1).endswith("s") or next_word.group(1) == "%"
-                              or next_word.group(1) in self.glued_units)
+                              or next_word.group(1) in self.glued_units or next_word.group(1) in self.unit_words_after)
         return not plural and not regex.fullmatch(MONTHS, word)
 
     def _is_year(self, mention: NumberMention, text: str) -> bool:
