@@ -64,8 +64,12 @@ class Intervals:
         self.approx_margin = approx_margin
         self.before = {p.lower(): q for q in qualifiers if q.position == "before" for p in q.phrases}
         self.after = {p.lower(): q for q in qualifiers if q.position == "after" for p in q.phrases}
-        self.before_pattern = regex.compile(r"(?:^|(?<=[^\w]))(" + alternation(self.before) + r")\s*\Z", regex.I)
-        self.after_pattern = regex.compile(r"\A\s*(" + alternation(self.after) + r")(?![\w])", regex.I)
+        # a word phrase starts a word; a symbol may be glued to a variable name ("x>10")
+        self.before_pattern = regex.compile(r"(?:(?<![\w])|(?=[<>=≤≥~]))(" + alternation(self.before) + r")\s*\Z",
+                                            regex.I)
+        # an after-phrase followed by a number qualifies that number: "5000 or less than 6000"
+        self.after_pattern = regex.compile(
+            r"\A\s*(?>(" + alternation(self.after) + r")(?![\w]))(?!\s*[-−$€£¥]?\d)", regex.I)
 
     def combine(self, atoms: list[Atom], text: str) -> list[NumberMention]:
         mentions: list[NumberMention] = []
@@ -130,19 +134,31 @@ class Intervals:
     def _qualified(self, atom: Atom, text: str) -> NumberMention:
         before = self.before_pattern.search(text[max(0, atom.start - 40):atom.start])
         after = self.after_pattern.match(text[atom.end:atom.end + 30])
-        rule = self.before[_phrase(before.group(1))] if before else None
+        rule_before = self.before[_phrase(before.group(1))] if before else None
+        rule_after = self.after[_phrase(after.group(1))] if after else None
         start = atom.start - len(before.group()) if before else atom.start
-        end = atom.end
-        if not rule and after:
-            rule = self.after[_phrase(after.group(1))]
-            end = atom.end + after.end()
-        if rule:
-            low, high = interval_of(rule.interval, atom.value, self.approx_margin)
-            phrase = (before or after).group(1).lower()
-            reading = f"'{phrase}' reads as {_describe(rule.interval, atom.value, low, high)}"
-            return NumberMention(start, end, atom.value, low, high, rule.qualifier, reading, atom.start, atom.end,
-                                 atom.unit, atom.vague_qualifier is not None)
-        return self._plain(atom, start, end)
+        end = atom.end + after.end() if rule_after else atom.end
+        rule, phrase = rule_before, before.group(1).lower() if before else ""
+        if rule_after and rule_after.interval == "closes":
+            if not rule_before or rule_before.interval not in ("above", "below"):
+                return self._qualified_by(rule_before, phrase, atom, start, atom.end)
+            rule = replace(rule_before, qualifier="at_least" if rule_before.interval == "above" else "at_most",
+                           interval="at_least" if rule_before.interval == "above" else "at_most")
+            phrase = f"{phrase} {after.group(1).lower()}"
+        elif rule_after and (not rule_before or rule_before.interval in ("around", "exact")):
+            # "about five hundred or more", "equal to 5000 or less": the bound after decides
+            rule, phrase = rule_after, after.group(1).lower()
+        elif rule_after is not None:
+            end = atom.end
+        return self._qualified_by(rule, phrase, atom, start, end)
+
+    def _qualified_by(self, rule, phrase: str, atom: Atom, start: int, end: int) -> NumberMention:
+        if not rule:
+            return self._plain(atom, start, end)
+        low, high = interval_of(rule.interval, atom.value, self.approx_margin)
+        reading = f"'{phrase}' reads as {_describe(rule.interval, atom.value, low, high)}"
+        return NumberMention(start, end, atom.value, low, high, rule.qualifier, reading, atom.start, atom.end,
+                             atom.unit, atom.vague_qualifier is not None)
 
     def _plain(self, atom: Atom, start: int, end: int) -> NumberMention:
         if atom.vague_qualifier and atom.vague_qualifier != "exact":
@@ -167,20 +183,27 @@ def _join_bounds(mentions: list[NumberMention], text: str) -> list[NumberMention
     joined: list[NumberMention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
-        if previous and _lower_then_upper(previous, mention) \
-                and regex.fullmatch(r"\s*,?\s*(?:and|but)?\s*", text[previous.end:mention.start], regex.I):
-            joined[-1] = replace(previous, end=mention.end, value=None, high=mention.high, qualifier="range",
-                                 reading=f"between {fmt(previous.low)} and {fmt(mention.high)}",
+        bounds = _bounds(previous, mention, text) if previous else None
+        if bounds and regex.fullmatch(r"\s*,?\s*(?:and|but)?\s*", text[previous.end:mention.start], regex.I):
+            lower, upper = bounds
+            joined[-1] = replace(previous, end=mention.end, value=None, low=lower.low, high=upper.high,
+                                 qualifier="range", reading=f"between {fmt(lower.low)} and {fmt(upper.high)}",
                                  number_end=mention.number_end, unit=previous.unit or mention.unit)
             continue
         joined.append(mention)
     return joined
 
 
-def _lower_then_upper(previous: NumberMention, mention: NumberMention) -> bool:
-    return previous.qualifier in ("more_than", "at_least") and previous.high is None \
-        and mention.qualifier in ("less_than", "at_most") and mention.low is None \
-        and previous.low is not None and mention.high is not None and previous.low <= mention.high
+def _bounds(previous: NumberMention, mention: NumberMention, text: str) -> tuple[NumberMention, NumberMention] | None:
+    """(lower, upper) when one figure is a lower bound and the other an upper bound that fit together."""
+    for lower, upper in ((previous, mention), (mention, previous)):
+        if lower is mention and not regex.search(r"\band\s*\Z", text[previous.end:mention.start]):
+            continue  # "at most 100 and at least 20"; a comma alone separates two statements
+        if lower.qualifier in ("more_than", "at_least") and lower.high is None and lower.low is not None \
+                and upper.qualifier in ("less_than", "at_most") and upper.low is None and upper.high is not None \
+                and lower.low <= upper.high:
+            return lower, upper
+    return None
 
 
 def interval_of(kind: str, value: float, margin: float) -> tuple[float | None, float | None]:

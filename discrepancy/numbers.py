@@ -6,10 +6,13 @@ timeout, so hostile text cannot make them backtrack for ever.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from .intervals import Atom, Intervals, NumberMention, alternation
 from .rules import RuleSet
+from .spelled import SpelledNumbers
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -44,7 +47,6 @@ class NumberGrammar:
         self.ten_words = {k: float(v) for k, v in numbers["tens"].items()}
         self.scale_words = {k: float(v) for k, v in numbers["scales"].items()}
         self.suffix_scales = {k: float(v) for k, v in numbers["suffix_scales"].items()}
-        self.fraction_words = {k: float(v) for k, v in numbers.get("fractions", {}).items()}
         self.vague = {regex.sub(r"\s+", " ", v["phrase"].lower()): v for v in numbers["vague"]}
         self.labels = frozenset(w.lower().rstrip(".") for w in numbers["identifier_labels"])
         # quantulum3's one-letter symbols ("G" for gauss) would make "5G" a quantity: ours decide those
@@ -52,10 +54,11 @@ class NumberGrammar:
         self.unit_words_after = frozenset(rules.units["surfaces"])
         self.year_low, self.year_high = numbers["year_range"]
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
+        self.spelled = SpelledNumbers(numbers)
         self.atom_pattern = self._compile_atoms()
         # Where a number may start: a digit or a number word. Scanning for these first and trying the
         # full pattern only there is an order of magnitude faster than running it at every character.
-        starters = [*self.unit_words, *self.ten_words, *self.scale_words, *self.fraction_words,
+        starters = [*self.unit_words, *self.ten_words, *self.scale_words, "quarter",
                     *(v.split()[-1] if v.split()[0] in ("a", "an") else v.split()[0] for v in self.vague),
                     "half", "minus", "negative"]
         self.candidate_pattern = regex.compile(rf"\d|\b{alternation(starters)}", regex.I)
@@ -69,9 +72,9 @@ class NumberGrammar:
 
     def _compile_atoms(self) -> regex.Pattern:
         spelled = alternation([*self.unit_words, *self.ten_words, *self.scale_words])
-        units = alternation(self.unit_words)
         scales = alternation(self.scale_words)
-        fractions = alternation(self.fraction_words)
+        ordinals = alternation([w for w, (kind, _) in self.spelled.words.items() if kind == "ordinal"])
+        run_word = alternation(self.spelled.words)
         pattern = rf"""
         (?P<currency>(?-i:{CURRENCY}))?\s?
         (?P<negative>(?<![\w-])(?:minus|negative)[\s-]+)?
@@ -93,12 +96,14 @@ class NumberGrammar:
             (?P<vague>(?<![\w]){alternation(self.vague)}(?![\w]))
           | # multipliers: sixfold, two-fold, 3-fold
             (?P<fold>(?<![\w-])(?:{spelled}|\d+(?:\.\d+)?)-?fold(?![\w]))
-          | # fractions: half a million, two thirds, two-thirds, one and a half, a quarter, half the
-            (?P<fraction>(?<![\w])(?:(?:a|one|{units})[\s-]+(?:and\s+a\s+)?{fractions}|half(?=\s+(?:of|the|a|an)\b))
-                (?:\s+(?:a\s+|of\s+a\s+)?{scales}(?![\w]))?(?![\w-]))
-          | # spelled numbers: sixteen, two thousand and thirty, twenty-one, a hundred
-            (?P<words>(?<![\w-])(?:an?\s+(?={scales}(?![\w])))?{spelled}
-                (?:(?:\s*-\s*|\s+|(?<={scales})\s+and\s+){spelled})*(?![\w]))
+          | # half on its own: half the condos, more than half
+            (?P<fraction>(?<![\w])(?:half(?=\s+(?:of|the|a|an)\b(?!\s+(?:{scales})))
+                |(?<=\b(?:than|over|nearly|almost|about|around|under)\s)half(?=\s)))
+          | # spelled numbers, fractions and decimals: sixteen, two thousand and thirty, twenty-one,
+            # a hundred, three fifths, forty two and a third, nine point nought four, half a million
+            (?P<words>(?<![\w-])(?:{spelled}|an?(?=\s+(?:{spelled}|{ordinals})(?![\w]))
+                |(?:half|quarter)(?=\s+(?:an?\s+)?{scales}(?![\w])))
+                (?:(?:\s*-\s*|\s+){run_word}(?![\w]))*)
         )
         """
         return regex.compile(pattern, regex.X | regex.I | regex.V1)
@@ -108,6 +113,7 @@ class NumberGrammar:
         pattern = rf"""
             (?:https?://|www\.)\S+                                   # addresses carry ids and dates
           | \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b  # numeric dates: 06.01.2022, 2022-01-10
+          | \b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b              # year and month: 1995-01
           | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])  # 4 January 2022
           | (?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:,?\s+\d{{4}})?  # January 4, 2022
           | \b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])  # 10.45pm, 9:30 pm
@@ -119,6 +125,7 @@ class NumberGrammar:
           | \b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b   # aged 81, aged 18 to 34
           | (?<=\p{{Lu}}[\p{{L}}'’.-]+,\s)\d{{1,3}}(?=,\s)               # Jamie Armstrong, 25, said
           | \#\d+                                                    # hashtags and numbered items
+          | (?:<>|=>|=<|==)\s*\d[\d.,]*                               # code, not prose: x <> 30
         """
         return regex.compile(pattern, regex.X | regex.I | regex.V1)
 
@@ -140,7 +147,7 @@ class NumberGrammar:
                     atoms.append(atom)
                 else:
                     rejected_end = atom.end
-        mentions = self.intervals.combine(_ratios(atoms, text), text)
+        mentions = self.intervals.combine(_ratios(_compounds(atoms, text), text), text)
         return [m for m in mentions if not self._is_year(m, text)]
 
     def _atom_matches(self, text: str):
@@ -176,15 +183,14 @@ class NumberGrammar:
                          vague_qualifier=rule["qualifier"], vague_phrase=regex.sub(r"\s+", " ", match.group("vague")))]
         if match.group("fold"):
             number = regex.sub(r"-?fold\Z", "", match.group("fold"), flags=regex.I)
-            value = float(number) if number[:1].isdigit() else self._spelled_numbers(number, 0)[0][2]
+            value = float(number) if number[:1].isdigit() else self.spelled.read(number, 0)[0].value
             return [Atom(match.start("fold"), match.end(), value, "fold")]
         if match.group("fraction"):
-            value = self._fraction_value(match.group("fraction"))
-            return [Atom(match.start("fraction"), match.end(), value, unit, spelled=True)] if value else []
-        spelled = self._spelled_numbers(match.group("words"), match.start("words"))
-        return [_signed(Atom(s, e, v, unit if i == 0 else "", scale=scale, spelled=True), sign if i == 0 else 1.0,
-                        start if i == 0 else None)
-                for i, (s, e, v, scale) in enumerate(spelled)]
+            return [Atom(match.start("fraction"), match.end(), 0.5, unit, spelled=True)]
+        numbers = self.spelled.read(match.group("words"), match.start("words"))
+        return [_signed(Atom(n.start, n.end, n.value, unit if i == 0 else "", scale=n.scale, spelled=True),
+                        sign if i == 0 else 1.0, start if i == 0 else None)
+                for i, n in enumerate(numbers)]
 
     def _digits_atom(self, match: regex.Match, unit: str, text: str) -> Atom | None:
         raw = match.group("digits")
@@ -215,41 +221,6 @@ class NumberGrammar:
         if ORDINAL_SUFFIX.match(letters) or letters.lower() in ("s",):
             return None, ""
         return None, ""
-
-    def _fraction_value(self, phrase: str) -> float | None:
-        words = regex.findall(r"[a-z]+", phrase.lower())
-        if words[0] == "half" and len(words) == 1:
-            return 0.5
-        if words[0] == "half":
-            words = ["a", "half", *words[1:]]
-        whole, numerator, value = 0.0, 1.0, None
-        for index, word in enumerate(words):
-            if word in self.fraction_words and value is None:
-                value = self.fraction_words[word] * numerator + whole
-            elif word in self.scale_words and value is not None:
-                value *= self.scale_words[word]
-            elif word in self.unit_words:
-                followed_by_and = index + 1 < len(words) and words[index + 1] == "and"
-                whole, numerator = (self.unit_words[word], 1.0) if followed_by_and else (whole, self.unit_words[word])
-        return value
-
-    def _spelled_numbers(self, phrase: str, offset: int) -> list[tuple[int, int, float, float]]:
-        """Reads spelled words into numbers, splitting where the grammar restarts ('five six')."""
-        tokens = [(m.start() + offset, m.end() + offset, m.group().lower())
-                  for m in regex.finditer(r"[A-Za-z]+", phrase)]
-        numbers, current = [], _SpelledNumber()
-        for start, end, word in tokens:
-            if word in ("a", "an"):  # only ever first: "a hundred" is one hundred
-                current.start = start
-                continue
-            if word == "and":
-                continue
-            if not current.accepts(word, self):
-                numbers.append(current.result())
-                current = _SpelledNumber()
-            current.add(start, end, word, self)
-        numbers.append(current.result())
-        return [n for n in numbers if n is not None]
 
     # --- what is not a figure -------------------------------------------------------------
 
@@ -321,59 +292,53 @@ def _signed(atom: Atom, sign: float, start: int | None) -> Atom:
 
 
 def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
-    """'one in five', 'two out of three': one figure, the share."""
+    """'one in five', 'two out of three', '1 over 3': one figure, the share."""
     merged: list[Atom] = []
     for atom in atoms:
         previous = merged[-1] if merged else None
-        if previous and 0 < previous.value < atom.value <= 1000 and not previous.unit and not atom.unit \
-                and regex.fullmatch(r"\s+(?:in|out\s+of)\s+", text[previous.end:atom.start], regex.I) \
-                and not regex.match(r"\s*(?:%|per\s?cent)", text[atom.end:atom.end + 10]):
+        gap = text[previous.end:atom.start] if previous else ""
+        share = previous and 0 < previous.value < atom.value <= 1000 and not previous.unit and not atom.unit \
+            and regex.fullmatch(r"\s+(?:in|out\s+of)\s+", gap, regex.I) \
+            and not regex.match(r"\s*(?:%|per\s?cent)", text[atom.end:atom.end + 10])
+        # "one over three" divides only where nothing is counted after it ("won 3 over 2 rivals" does not)
+        over = previous and atom.value and not previous.unit and regex.fullmatch(r"\s+over\s+", gap, regex.I) \
+            and regex.match(r"\s*(?:[.,;:!?)]|\Z)", text[atom.end:atom.end + 3])
+        if share or over:
             merged[-1] = Atom(previous.start, atom.end, previous.value / atom.value)
             continue
         merged.append(atom)
     return merged
 
 
-class _SpelledNumber:
-    """Accumulates spelled number words: 'two thousand and thirty' -> 2030."""
-
-    def __init__(self):
-        self.start: int | None = None
-        self.end = 0
-        self.total = 0.0
-        self.current = 0.0
-        self.last = ""  # unit | ten | hundred | scale
-        self.last_scale = 1.0
-
-    def accepts(self, word: str, grammar: NumberGrammar) -> bool:
-        if not self.last:
-            return True
-        if word in grammar.unit_words:
-            return self.last in ("hundred", "scale") or (self.last == "ten" and grammar.unit_words[word] < 10)
-        if word in grammar.ten_words:
-            return self.last in ("hundred", "scale")
-        return True  # scales multiply whatever came before
-
-    def add(self, start: int, end: int, word: str, grammar: NumberGrammar) -> None:
-        self.start = start if self.start is None else self.start
-        self.end = end
-        if word in grammar.unit_words or word in grammar.ten_words:
-            self.current += grammar.unit_words.get(word, grammar.ten_words.get(word, 0.0))
-            self.last = "unit" if word in grammar.unit_words else "ten"
-        elif word == "hundred":
-            self.current = (self.current or 1.0) * 100
-            self.last, self.last_scale = "hundred", 100.0
+def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
+    """Neighbouring atoms that write one number: '4 thousand 3 hundred and 21', '2 1/4', '3 dozens',
+    '3 million and a half'."""
+    merged: list[Atom] = []
+    for atom in atoms:
+        previous = merged[-1] if merged else None
+        combined = _compound(previous, atom, text) if previous else None
+        if combined:
+            merged[-1] = combined
         else:
-            self.total += (self.current or 1.0) * grammar.scale_words[word]
-            self.current, self.last, self.last_scale = 0.0, "scale", grammar.scale_words[word]
+            merged.append(atom)
+    return merged
 
-    def result(self) -> tuple[int, int, float, float] | None:
-        """(start, end, value, scale): a number ending in a scale word carries it, so that
-        'four to five thousand' reads as 4,000 to 5,000."""
-        if not self.last:
-            return None
-        scale = self.last_scale if self.last in ("hundred", "scale") else 1.0
-        return (self.start, self.end, self.total + self.current, scale)
+
+def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
+    gap = text[previous.end:atom.start]
+    if atom.unit or previous.vague_phrase or not regex.fullmatch(r"[ \t]+(?:and[ \t]+)?", gap):
+        return None
+    if atom.vague_phrase.lower() in ("dozens", "dozen") and not regex.search("and", gap):
+        return replace(previous, end=atom.end, value=previous.value * 12, scale=12.0)  # "3 dozens"
+    if previous.scale > 1 and 0 < atom.value < 1 and "and" in gap:
+        value = (previous.value / previous.scale + atom.value) * previous.scale  # "3 million and a half"
+        return replace(previous, end=atom.end, value=value)
+    if previous.scale > 1 and previous.value % previous.scale == 0 and 1 <= atom.value < previous.scale \
+            and atom.value == int(atom.value) and not atom.vague_phrase:
+        return replace(previous, end=atom.end, value=previous.value + atom.value, scale=atom.scale)  # "4 thousand 3"
+    if previous.integer_digits and "/" in text[atom.start:atom.end] and 0 < atom.value < 1 and "and" not in gap:
+        return replace(previous, end=atom.end, value=previous.value + atom.value, integer_digits=False)  # "2 1/4"
+    return None
 
 
 def _overlaps(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:

@@ -16,7 +16,8 @@ from .errors import RuleError
 
 BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
-INTERVALS = ("exact", "around", "just_below", "just_above", "above", "at_least", "below", "at_most")
+# "closes" makes the bound before it inclusive: "less than 5000 or equal" is at most 5000.
+INTERVALS = ("exact", "around", "just_below", "just_above", "above", "at_least", "below", "at_most", "closes")
 
 # kind -> {key: (type, required)}; tables of tables are described by their own entries.
 SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
@@ -35,6 +36,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     "numbers": {
         "kind": (str, True), "units": (dict, True), "tens": (dict, True), "scales": (dict, True),
         "suffix_scales": (dict, True), "vague": (list, True), "fractions": (dict, False),
+        "ordinals": (dict, True), "compound_only_ordinals": (list, True),
         "identifier_labels": (list, True), "age_words": (list, False), "glued_units": (list, True),
         "year_range": (list, True), "rises": (list, True), "falls": (list, True),
     },
