@@ -6,6 +6,7 @@ timeout, so hostile text cannot make them backtrack for ever.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import regex
@@ -58,7 +59,7 @@ class NumberGrammar:
         self.atom_pattern = self._compile_atoms()
         # Where a number may start: a digit or a number word. Scanning for these first and trying the
         # full pattern only there is an order of magnitude faster than running it at every character.
-        starters = [*self.unit_words, *self.ten_words, *self.scale_words, "quarter",
+        starters = [*self.unit_words, *self.ten_words, *self.scale_words, "quarter", *self.spelled.ordinal_words,
                     *(v.split()[-1] if v.split()[0] in ("a", "an") else v.split()[0] for v in self.vague),
                     "half", "minus", "negative"]
         self.candidate_pattern = regex.compile(rf"\d|\b{alternation(starters)}", regex.I)
@@ -79,16 +80,20 @@ class NumberGrammar:
         (?P<currency>(?-i:{CURRENCY}))?\s?
         (?P<negative>(?<![\w-])(?:minus|negative)[\s-]+)?
         (?:
-            # digits with thousands separators and decimals: 7,939  2.5  -3  .5
-            (?P<digits>(?(currency)|(?<![\w.,]))[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d])
-                       |(?<![\w.,\d])\.\d+)
+            # digits with thousands separators and decimals: 7,939  12,34,567  40 000  2.5  -3  .5
+            (?P<digits>(?(currency)|(?<![\w.,]))[-−]?(?:\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])|\d{{1,3}}(?:,\d{{3}})+
+                       |\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?![\d])|\d{{1,3}}(?:\ \d{{3}})+(?![\d\ ])|\d+)
+                       (?:\.\d+)?(?![\d])
+                       |(?<![\w.,\d])\.\d+|(?P<vulgar>[¼½¾⅐-⅞]))
+            # a power: 1e10, 1.3x10^6, 1.1^23
+            (?P<exponent>[eE][-+]?\d+(?![\w])|\s?[x×]\s?10\^?[-−+]?\d+|\^[-+]*\d+)?
             # letters glued on: a scale (2.3k, $1.2bn), a unit (180ml, 640bhp), or a code (5G, 3D)
             (?P<glued>[A-Za-z]+(?:/[A-Za-z]+\d?)?)?
             (?:
                 # a spelled scale after the digits: 1.5 million, 4 hundred million
                 \s+(?P<digit_scale>{scales}(?:\s+{scales})*)(?![\w])
                 # or an abbreviated one: 3 bn, 1 mil
-              | \s(?P<spaced_suffix>bn|mn|mln|mil|tn|trn)(?![\w])
+              | \s{{1,2}}(?P<spaced_suffix>bn|bln|mn|mln|mil|tn|trn|tln|k|K|dz|dzs|doz|dozs|dozens?)(?![\w])
             )?
             # a fraction written with a slash: 1/2, 1⁄32
             (?:[/⁄](?P<denominator>\d+)(?![\d/]))?
@@ -194,7 +199,9 @@ class NumberGrammar:
 
     def _digits_atom(self, match: regex.Match, unit: str, text: str) -> Atom | None:
         raw = match.group("digits")
-        value = float(raw.replace(",", "").replace("−", "-"))
+        value = unicodedata.numeric(raw) if match.group("vulgar") else \
+            float(regex.sub(r"[,\s]", "", raw).replace("−", "-"))
+        value = _raised(value, match.group("exponent"))
         if match.group("denominator"):
             value = value / float(match.group("denominator")) if float(match.group("denominator")) else value
         scale, glued_unit = 1.0, ""
@@ -204,9 +211,11 @@ class NumberGrammar:
             if scale is None:
                 return None  # an ordinal (22nd) or a code (5G, 3D)
         for group in ("spaced_suffix", "digit_scale"):
-            for word in (match.group(group) or "").lower().split():
-                scale *= self.suffix_scales.get(word) or self.scale_words[word]
-        plain = regex.fullmatch(r"\d+", raw) is not None and not glued and scale == 1 and not unit
+            for word in (match.group(group) or "").split():
+                scale *= self.suffix_scales.get(word) or self.scale_words.get(word.lower()) or \
+                    self.spelled.words[word.lower()][1]
+        plain = regex.fullmatch(r"\d+", raw) is not None and not glued and scale == 1 and not unit \
+            and not match.group("exponent")
         return Atom(match.start("digits"), match.end(), value * scale, unit or glued_unit, scale=scale,
                     integer_digits=plain)
 
@@ -282,6 +291,20 @@ def _sentence_initial(text: str, atom: Atom, label: regex.Match) -> bool:
     lead = text[max(0, word_start - 3):word_start]
     return word_start == 0 or not lead.strip() and "\n" in lead or bool(regex.search(r"[.!?:\"“(\n]\s*\Z", lead)) \
         or lead == ""
+
+
+def _raised(value: float, exponent: str | None) -> float:
+    """1e10, 1.3x10^6, 1.1^23 (an even count of minus signs before the power is none)."""
+    if not exponent:
+        return value
+    power = regex.search(r"([-−+]*)(\d+)\Z", exponent)
+    sign = -1 if power.group(1).replace("+", "").replace("−", "-").count("-") % 2 else 1
+    try:
+        if exponent.startswith("^"):
+            return value ** (sign * int(power.group(2)))
+        return value * 10.0 ** (sign * int(power.group(2)))
+    except (OverflowError, ZeroDivisionError):
+        return value
 
 
 def _signed(atom: Atom, sign: float, start: int | None) -> Atom:

@@ -65,9 +65,11 @@ class SpelledNumbers:
             for form in (word, word + "s"):
                 self.words.setdefault(form, ("ordinal", float(value)))
         self.words.update({"halves": ("ordinal", 2.0), "dozen": ("dozen", 12.0), "dozens": ("dozen", 12.0),
+                           "dz": ("dozen", 12.0), "dzs": ("dozen", 12.0), "doz": ("dozen", 12.0), "dozs": ("dozen", 12.0),
                            "and": ("and", 0.0), "a": ("article", 1.0), "an": ("article", 1.0),
                            "point": ("point", 0.0)})
         self.compound_only = frozenset(numbers["compound_only_ordinals"])
+        self.ordinal_words = [w for w, (kind, _) in self.words.items() if kind == "ordinal"]
 
     def read(self, run: str, offset: int) -> list[SpelledNumber]:
         tokens = self._tokens(run, offset)
@@ -113,10 +115,11 @@ class SpelledNumbers:
         scale, end = _scale_after(tokens, ordinal_at)
         if numerator is None and ordinal.word in FRACTION_OF_ONE and scale > 1:
             numerator = _Cardinal((ordinal,), 1.0, 1.0, False)  # "half million"
-        before = [c for c in cardinals if c is not numerator and c is not whole and _is_number(c)]
+        first = min((c.start for c in (numerator, whole) if c is not None), default=ordinal.start)
+        before = [c for c in cardinals if c.end < first and _is_number(c)]
         if numerator is None or (_singular(ordinal.word) == ordinal.word and numerator.value != 1
                                  and ordinal.word not in FRACTION_OF_ONE):
-            return [_plain(c) for c in cardinals if _is_number(c) and c is not numerator]  # "the twenty-fifth": a rank
+            return [_plain(c) for c in before]  # "the twenty-fifth": a rank
         fraction = numerator.value / denominator
         if whole is None:
             return [_plain(c) for c in before] + [SpelledNumber(numerator.start, end, fraction * scale)]
@@ -151,8 +154,8 @@ def _split(cardinals: list[_Cardinal], ordinal: Token):
         scale_word = words[cut + 1]
         denominator += words[cut].value * scale_word.value
         last = _cardinal(words[:cut], last.after_and)
-    elif ordinal.value < 10 and len(words) == 1 and words[0].kind == "ten" and previous and not last.after_and:
-        denominator += words[0].value  # "three twenty-firsts": the ten belongs to the ordinal
+    elif previous and not last.after_and and _whole_prefix(words, ordinal):
+        denominator += last.value  # "three twenty-firsts", "one one hundred fifth": all of it is the ordinal's
         last, previous = previous, cardinals[-3] if len(cardinals) >= 3 else None
     if last is None:
         return None, denominator, None
@@ -163,11 +166,20 @@ def _split(cardinals: list[_Cardinal], ordinal: Token):
     return last, denominator, whole
 
 
+def _whole_prefix(words: list[Token], ordinal: Token) -> bool:
+    """Whether these words can all lead the ordinal: 'twenty' (-first), 'one hundred' (fifth), 'one hundred and'."""
+    kinds = [w.kind for w in words]
+    if ordinal.value < 10 and kinds == ["ten"]:
+        return True
+    return ordinal.value < 100 and kinds in (["unit", "hundred"], ["unit", "hundred", "and"], ["unit", "scale"]) \
+        and not words[0].hyphen_before
+
+
 def _split_mixed(cardinal: _Cardinal, denominator: float) -> tuple[_Cardinal, _Cardinal] | None:
-    """'one hundred and three quarters': for halves, quarters and powers of ten, the last 'and' parts whole from fraction."""
-    if denominator not in (2, 4) and not _power_of_ten(denominator):
-        return None
-    cuts = [i for i, t in enumerate(cardinal.tokens) if t.kind == "and"]
+    """The last 'and' parts whole from fraction after a scale word ('six million and two thirds'), and for
+    halves, quarters and powers of ten after 'hundred' too ('one hundred and three quarters')."""
+    cuts = [i for i, t in enumerate(cardinal.tokens) if t.kind == "and"
+            and (cardinal.tokens[i - 1].kind == "scale" or denominator in (2, 4) or _power_of_ten(denominator))]
     if not cuts:
         return None
     whole = _cardinal(list(cardinal.tokens[:cuts[-1]]), cardinal.after_and)
