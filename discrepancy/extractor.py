@@ -84,7 +84,7 @@ class Extractor:
         return Claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
-            direction=self._direction(article.text, mention, previous_end, next_start),
+            direction=self._direction(article.text, mention, sentence),
             quantity=quantity, scope=self._scope(article.text, mention, unit, sentence) if quantity != OTHER else None,
             place=context.place_for(mention, sentence, self.gazetteer),
             source=self._source(article.text, mention, sentence), sentence=article.text[sentence.start:sentence.end],
@@ -164,15 +164,21 @@ class Extractor:
         found = [(d, m) for d, m in found if _speaker(m)]
         return _speaker(min(found, key=lambda pair: pair[0])[1]) if found else None
 
-    def _direction(self, text: str, mention: NumberMention, previous_end: int, next_start: int) -> str | None:
-        before = regex.search(r"([\p{L}]+)(?:\s+by)?\s*\Z", text[max(previous_end, mention.start - 30):mention.start])
+    def _direction(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
+        """'up' or 'down' for a figure stated as a change: 'rose 5%', 'fell by 2 points', 'a 3 percent drop',
+        '-1.3%'. Only the words next to the figure count: 'rose 6.5% to 164p' changes by 6.5%, not by 164p."""
+        written = text[mention.start:mention.end]
+        percent = regex.match(r"\s*(?:%|per\s?cent|percent)", text[mention.end:mention.end + 10], regex.I)
+        if written.startswith(("-", "−")) and percent:
+            return "down"
+        before = regex.search(r"([\p{L}]+)(?:\s+by)?\s*\Z", text[max(sentence.start, mention.start - 30):mention.start])
         after = regex.match(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)",
-                            text[mention.end:min(next_start, mention.end + 30)], regex.I)
-        for match in (before, after):
+                            text[mention.end:min(sentence.end, mention.end + 30)], regex.I)
+        for match, ignored in ((before, ()), (after, ("up", "down"))):
             word = match.group(1).lower() if match else ""
-            if word in self.rises:
+            if word in self.rises and word not in ignored:
                 return "up"
-            if word in self.falls:
+            if word in self.falls and word not in ignored:
                 return "down"
         return None
 
