@@ -82,7 +82,7 @@ class NumberGrammar:
         (?:
             # digits with thousands separators and decimals: 7,939  12,34,567  40 000  2.5  -3  .5
             (?P<digits>(?(currency)|(?<![\w.,]))[-−]?(?:\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])|\d{{1,3}}(?:,\d{{3}})+
-                       |\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?![\d])|\d{{1,3}}(?:\ \d{{3}})+(?![\d\ ])|\d+)
+                       |\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?![\d])|\d{{1,3}}(?:\ \d{{3}})+(?![\d])(?!\ \d)|\d+)
                        (?:\.\d+)?(?![\d])
                        |(?<![\w.,\d])\.\d+|(?P<vulgar>[¼½¾⅐-⅞]))
             # a power: 1e10, 1.3x10^6, 1.1^23
@@ -106,7 +106,7 @@ class NumberGrammar:
                 |(?<=\b(?:than|over|nearly|almost|about|around|under)\s)half(?=\s)))
           | # spelled numbers, fractions and decimals: sixteen, two thousand and thirty, twenty-one,
             # a hundred, three fifths, forty two and a third, nine point nought four, half a million
-            (?P<words>(?<![\w-])(?:{spelled}|an?(?=\s+(?:{spelled}|{ordinals})(?![\w]))
+            (?P<words>(?<![\w-])(?:{spelled}(?![\w])|an?(?=\s+(?:{spelled}|{ordinals})(?![\w]))
                 |(?:half|quarter)(?=\s+(?:an?\s+)?{scales}(?![\w])))
                 (?:(?:\s*-\s*|\s+){run_word}(?![\w]))*)
         )
@@ -120,7 +120,8 @@ class NumberGrammar:
           | \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b  # numeric dates: 06.01.2022, 2022-01-10
           | \b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b              # year and month: 1995-01
           | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])  # 4 January 2022
-          | (?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:,?\s+\d{{4}})?  # January 4, 2022
+          | (?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))?
+            (?:,?\s+\d{{4}})?                                      # January 4, 2022; Sept. 20-24
           | \b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])  # 10.45pm, 9:30 pm
           | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                       # clock times: 13:54, 4:39
           | \b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                # 10 a.m., 5am
@@ -162,14 +163,16 @@ class NumberGrammar:
             position = candidate.start()
             if position < consumed:
                 continue
-            match = None
+            match = self.atom_pattern.match(text, position, timeout=MATCH_TIMEOUT)
             lead = self.lead_pattern.search(text, max(consumed, position - 14), position, timeout=MATCH_TIMEOUT)
-            while lead and (not match or match.end() <= position):
-                # the longest lead that the pattern accepts: "a £3m" starts at "£", "a dozen" at "a"
-                match = self.atom_pattern.match(text, lead.start(), timeout=MATCH_TIMEOUT)
+            while lead:
+                # a lead that the pattern takes and that reads at least as far: "a £3m", "a dozen";
+                # but "a two-fold" reads further from "two"
+                led = self.atom_pattern.match(text, lead.start(), timeout=MATCH_TIMEOUT)
+                if led and led.end() > position and (not match or led.end() >= match.end()):
+                    match = led
+                    break
                 lead = self.lead_pattern.search(text, lead.start() + 1, position, timeout=MATCH_TIMEOUT)
-            if not match or match.end() <= position:
-                match = self.atom_pattern.match(text, position, timeout=MATCH_TIMEOUT)
             if match and match.end() > match.start():
                 consumed = match.end()
                 yield match
@@ -221,11 +224,12 @@ class NumberGrammar:
 
     def _glued(self, letters: str, has_currency: bool, after: str) -> tuple[float | None, str]:
         """What letters glued to digits mean: (scale, unit); scale None when the number is no figure."""
-        if letters in ("m", "M") and (has_currency or letters == "M" or not METRE_CONTEXT.match(after)):
+        if letters in ("m", "M") and (has_currency or letters == "M" or not METRE_CONTEXT.match(after)) \
+                and not after[:1].isdigit():  # "32m2" is square metres
             return 1e6, ""
         if letters in self.suffix_scales and letters not in ("m", "M"):
             return self.suffix_scales[letters], ""
-        if letters in self.glued_units or letters.lower() in ("p", "pc", "bhp", "hp", "mph"):
+        if letters in self.glued_units or letters.lower() in ("p", "pc", "bhp", "hp", "mph") or after[:1].isdigit():
             return 1.0, letters
         if ORDINAL_SUFFIX.match(letters) or letters.lower() in ("s",):
             return None, ""

@@ -50,6 +50,32 @@ FIGURES = [
     ("20-30 vehicles", "20-30", None, 20, 30, "range"),
     ("salaries of 5k-20k", "5k-20k", None, 5000, 20000, "range"),
     ("greater than 100 and smaller than 300", "greater than 100 and smaller than 300", None, 100, 300, "range"),
+    ("at most 90 and at least 40 seats", "at most 90 and at least 40", None, 40, 90, "range"),
+    ("four to five thousand marchers", "four to five thousand", None, 4000, 5000, "range"),
+    ("a bill of $10 to $15 billion", "$10 to $15 billion", None, 1e10, 1.5e10, "range"),
+    ("inflation of 5% to 7% a year", "5% to 7", None, 5, 7, "range"),
+    ("two or three witnesses", "two or three", None, 2, 3, "range"),
+    # qualifiers that combine
+    ("about five hundred or more applicants", "about five hundred or more", 500, 500, OPEN, "at_least"),
+    ("fewer than 50 or equal", "fewer than 50 or equal", 50, OPEN, 50, "at_most"),
+    ("chips at sub-7 nanometre scale", "sub-7", 7, OPEN, 7, "less_than"),
+    ("just under 20 percent of voters", "just under 20", 20, 19, 20, "less_than"),
+    # fractions, decimals and other written forms
+    ("three fifths of the land", "three fifths", 0.6, 0.6, 0.6, "exact"),
+    ("forty two and a third kilometres", "forty two and a third", 42 + 1 / 3, 42 + 1 / 3, 42 + 1 / 3, "exact"),
+    ("six million and a half voters", "six million and a half", 6.5e6, 6.5e6, 6.5e6, "exact"),
+    ("a quarter of the budget", "a quarter", 0.25, 0.25, 0.25, "exact"),
+    ("nine point nought four seconds", "nine point nought four", 9.04, 9.04, 9.04, "exact"),
+    ("three dozen eggs", "three dozen", 36, 36, 36, "exact"),
+    ("a grant of RM79 a month", "RM79", 79, 79, 79, "exact"),
+    ("the firm paid PS2.7m", "PS2.7m", 2.7e6, 2.7e6, 2.7e6, "exact"),
+    ("1.2m tonnes of grain", "1.2m", 1.2e6, 1.2e6, 1.2e6, "exact"),
+    ("a 640bhp engine", "640bhp", 640, 640, 640, "exact"),
+    ("a population of 40 000 people", "40 000", 40000, 40000, 40000, "exact"),
+    ("output of 1.3e6 barrels", "1.3e6", 1.3e6, 1.3e6, 1.3e6, "exact"),
+    ("temperatures of minus 12 degrees", "minus 12", -12, -12, -12, "exact"),
+    ("one in five adults", "one in five", 0.2, 0.2, 0.2, "exact"),
+    ("a two-fold hike in prices", "two-fold", 2, 2, 2, "exact"),
 ]
 
 
@@ -87,6 +113,17 @@ NOT_FIGURES = [
     "Call +1-222-2222-2222 now",
     "the meeting starts at 10 a.m. sharp",
     "the F-16 jets",
+    "shares of Tencent rose",           # no 'ten' inside a word
+    "the tender closed",
+    "the hunt runs Sept. 20-24",        # a date range
+    "Tesla's Model 3s sold well",       # a model name
+    "the S&P 500 rose",                 # an index name
+    "the Big 12 conference",
+    "Bristol beat Charlton 2-1",        # a score
+    "the twenty-first century",         # an ordinal is a rank
+    "in 1995-01 figures",               # a year and month
+    "a value <> 30 in the code",
+    "Maddon, 66, has lost weight",      # an age in apposition
 ]
 
 
