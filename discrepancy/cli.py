@@ -1,64 +1,200 @@
 """The command line: parses, calls the library, writes outputs and sets the exit status.
 
-Exit status: 0 nothing at or above --fail-on was found; 1 something was; 2 a usage or
-rule error, or no article could be read.
+Exit status: 0 nothing at or above --fail-on was found; 1 something was; 2 a usage, rule or
+configuration error, no article could be read, or an internal error (never 1: CI would read
+a crash as findings).
 """
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
+from tabulate import multiline_formats, tabulate, tabulate_formats
+
 from . import api
+from .baseline import Review, baseline_entries, find_suppressions, only_quantities, read_baseline, set_aside, \
+    write_baseline
+from .config import FAIL_ON, FINDING_FORMATS, Settings, check_quantities, describe, resolve, with_tolerance
 from .errors import DiscrepancyError
-from .formats import claims_csv, claims_json, claims_jsonl, json_document, summary_lines
+from .formats import (claims_csv, claims_json, claims_jsonl, findings_csv, json_document, review_section,
+                      summary_lines)
+from .github import annotations, append_step_summary
+from .junit import junit_xml
 from .models import Result
 from .output import write_atomic
 from .report import render_markdown
-from .rules import load_rules
+from .rules import RuleSet, load_rules
+from .sarif import sarif_log
 
-FAIL_ON = {"conflict": {"conflict"}, "review": {"conflict", "different_scope", "revision"}, "never": set()}
 CLAIM_FORMATS = {"jsonl": claims_jsonl, "csv": claims_csv, "json": claims_json}
+# format -> text, from the reviewed result, what was set aside and the Markdown report.
+FINDING_OUTPUTS = {
+    "summary": lambda result, review, markdown: summary_lines(result),
+    "markdown": lambda result, review, markdown: markdown,
+    "json": lambda result, review, markdown: json_document(result, review),
+    "sarif": lambda result, review, markdown: sarif_log(result, review),
+    "github": lambda result, review, markdown: annotations(result, review),
+    "csv": lambda result, review, markdown: findings_csv(result),
+    "junit": lambda result, review, markdown: junit_xml(result, review),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="discrepancy", description="Find figures that disagree across news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="compare the figures of a batch of articles and write a report")
+    check = commands.add_parser("check", help="compare the figures of a batch of articles and write a report",
+                                description="Compare the figures of a batch of articles, write the Markdown "
+                                            "report and print what --format asks for.")
     _add_inputs(check)
-    check.add_argument("--report", type=Path, help="where the Markdown report goes (default reports/<input name>.md)")
-    check.add_argument("--format", choices=["summary", "markdown", "json"], default="summary",
-                       help="what to print on standard output (default: one line per flagged finding)")
-    check.add_argument("--fail-on", choices=list(FAIL_ON), default="conflict",
-                       help="exit 1 when a finding at this level is found: conflict; review adds different_scope "
-                            "and revision; never")
-    extract = commands.add_parser("extract", help="print every figure found, without comparing")
+    _add_check_options(check)
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the current flagged findings in FILE as reviewed (then exit 0 unless new)")
+    _add_config_options(check)
+    extract = commands.add_parser("extract", help="print every figure found, without comparing",
+                                  description="Print every figure found in the articles, without comparing.")
     _add_inputs(extract)
     extract.add_argument("--format", choices=list(CLAIM_FORMATS), default="jsonl", help="output format")
+    _add_config_options(extract)
+    _add_tool_commands(commands)
     return parser
+
+
+def _add_check_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--report", type=Path, help="where the Markdown report goes (default reports/<input name>.md)")
+    parser.add_argument("--format", choices=FINDING_FORMATS, default=None,
+                        help="what to print on standard output (default: summary, one line per flagged finding)")
+    parser.add_argument("--output", dest="outputs", metavar="FORMAT=PATH", type=_output, action="append",
+                        help="also write FORMAT (" + ", ".join(FINDING_FORMATS) + ") to PATH (may repeat)")
+    parser.add_argument("--fail-on", choices=list(FAIL_ON), default=None,
+                        help="exit 1 when a finding at this level is found: conflict (default); review adds "
+                             "different_scope and revision; never")
+    parser.add_argument("--select", type=_names, action="extend", metavar="QUANTITY[,...]",
+                        help="check only these quantities (may repeat)")
+    parser.add_argument("--ignore", type=_names, action="extend", metavar="QUANTITY[,...]",
+                        help="do not check these quantities (may repeat)")
+    parser.add_argument("--tolerance", type=_tolerance, action="append", metavar="QUANTITY=SHARE",
+                        help="rounding a figure of QUANTITY may have, as a share: deaths=0.1 (may repeat)")
+    parser.add_argument("--baseline", type=Path, metavar="FILE",
+                        help="report only flagged findings not recorded in this baseline file")
+
+
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--config", type=Path, metavar="FILE",
+                       help="read settings from FILE (default: discrepancy.toml or pyproject.toml's "
+                            "[tool.discrepancy], found from the working directory upward)")
+    group.add_argument("--no-config", action="store_true", help="read no configuration file")
+
+
+def _add_tool_commands(commands) -> None:
+    config = commands.add_parser("config", help="print the effective configuration and where each value came from",
+                                 description="Print the effective configuration as TOML, each value with where "
+                                             "it came from: the file, the command line or the default.")
+    config.add_argument("--rules", type=Path, action="append", default=[],
+                        help="a folder of extra rule files, added to the bundled rules (may repeat)")
+    _add_check_options(config)
+    _add_config_options(config)
+    rules = commands.add_parser("rules", help="list the quantity types with their words and tolerance",
+                                description="List the quantity types the rules define, with their trigger "
+                                            "words and the rounding each tolerates.")
+    rules.add_argument("--rules", type=Path, action="append", default=[],
+                       help="a folder of extra rule files, added to the bundled rules (may repeat)")
+    rules.add_argument("--fmt", choices=tabulate_formats, default="simple", help="table format (default simple)")
+    _add_config_options(rules)
+    explain = commands.add_parser("explain", help="show one quantity type: its words, tolerance and examples",
+                                  description="Show one quantity type: what it counts, its trigger words, the "
+                                              "rounding it tolerates and the examples the tests run.")
+    explain.add_argument("quantity", help="the quantity's name, as `discrepancy rules` lists it")
+    explain.add_argument("--rules", type=Path, action="append", default=[],
+                         help="a folder of extra rule files, added to the bundled rules (may repeat)")
+    _add_config_options(explain)
+
+
+def _output(text: str) -> tuple[str, Path]:
+    name, equals, path = text.partition("=")
+    if not equals or not path or name not in FINDING_FORMATS:
+        raise argparse.ArgumentTypeError(f"expected FORMAT=PATH with FORMAT one of {', '.join(FINDING_FORMATS)}, "
+                                         f"not {text!r}")
+    return name, Path(path)
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def _tolerance(text: str) -> tuple[str, float]:
+    name, equals, share = text.partition("=")
+    try:
+        value = float(share)
+    except ValueError:
+        value = -1.0
+    if not equals or not name.strip() or not 0 <= value < 1:
+        raise argparse.ArgumentTypeError(f"expected QUANTITY=SHARE with a share between 0 and 1, not {text!r}")
+    return name.strip(), value
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", help="article files or folders (.txt, .md, .jsonl); - reads JSON Lines")
     parser.add_argument("--rules", type=Path, action="append", default=[],
                         help="a folder of extra rule files, added to the bundled rules (may repeat)")
+    _add_limit_options(parser)
+
+
+def _add_limit_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-article-bytes", type=_positive, default=api.Limits.article_bytes, metavar="N",
+                        help=f"check at most the first N bytes of an article; the rest is cut and said "
+                             f"(default {api.Limits.article_bytes:,})")
+    parser.add_argument("--max-figures", type=_positive, default=api.Limits.figures, metavar="N",
+                        help=f"check at most the first N figures of an article; the rest are cut and said "
+                             f"(default {api.Limits.figures:,})")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> api.Limits:
+    return api.Limits(article_bytes=args.max_article_bytes, figures=args.max_figures)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        rules = load_rules(args.rules)
-        result = api.extract(args.paths, rules=rules, stdin=sys.stdin) if args.command == "extract" \
-            else api.check(args.paths, rules=rules, stdin=sys.stdin)
+        if args.command in TOOL_COMMANDS:
+            return TOOL_COMMANDS[args.command](args)
+        settings = settings_for(args)
+        rules = rules_for(settings)
+        result = api.extract(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args)) \
+            if args.command == "extract" else api.check(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args))
         for error in result.errors:
             print(f"discrepancy: {error}", file=sys.stderr)
         if not result.articles:
             print("discrepancy: no article could be read", file=sys.stderr)
             return 2
-        return _run_extract(args, result) if args.command == "extract" else _run_check(args, result)
+        return _run_extract(args, result) if args.command == "extract" else _run_check(args, result, settings)
     except DiscrepancyError as error:
         print(f"discrepancy: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # every output is renamed into place whole: each is the old file or the new
+        print("discrepancy: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a crash must never read as "findings" (exit 1) in CI
+        return _crashed(error)
+
+
+def _crashed(error: Exception) -> int:
+    """Exit status 2 for a bug: the traceback for the report, then one line saying what happened."""
+    traceback.print_exception(error, file=sys.stderr)
+    print(f"discrepancy: internal error: {type(error).__name__}: {error} (please report this)", file=sys.stderr)
+    return 2
 
 
 def _run_extract(args: argparse.Namespace, result: Result) -> int:
@@ -66,18 +202,126 @@ def _run_extract(args: argparse.Namespace, result: Result) -> int:
     return 0
 
 
-def _run_check(args: argparse.Namespace, result: Result) -> int:
+def settings_for(args: argparse.Namespace) -> Settings:
+    """The configuration file's settings with this command's flags on top."""
+    def given(name: str):
+        return getattr(args, name, None) or None
+    overrides = {
+        "select": tuple(given("select")) if given("select") else None,
+        "ignore": tuple(given("ignore")) if given("ignore") else None,
+        "rules": tuple(given("rules")) if given("rules") else None,
+        "fail_on": given("fail_on"),
+        "tolerance": dict(given("tolerance")) if given("tolerance") else None,
+        "format": given("format") if args.command in ("check", "config") else None,
+        "outputs": dict(given("outputs")) if given("outputs") else None,
+        "report": given("report"),
+        "baseline": given("baseline"),
+    }
+    return resolve(Path.cwd(), overrides, config=given("config"), use_files=not given("no_config"))
+
+
+def rules_for(settings: Settings) -> RuleSet:
+    """The bundled rules, the configured rule folders and the tolerance overrides; names checked."""
+    rules = load_rules(list(settings.rules))
+    check_quantities(settings, rules)
+    return with_tolerance(rules, settings.tolerance)
+
+
+def _run_check(args: argparse.Namespace, result: Result, settings: Settings) -> int:
     name = report_name(args.paths)
-    report_path = args.report or Path("reports") / f"{name}.md"
-    markdown = render_markdown(result, title=f"Discrepancy report: {name}")
+    report_path = settings.report or Path("reports") / f"{name}.md"
+    reviewed, review = _review(args, result, settings)
+    for note in review.notes():
+        print(f"discrepancy: {note}", file=sys.stderr)
+    section = review_section(review)
+    markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}") + ("\n" + section if section else "")
+    texts = {fmt: FINDING_OUTPUTS[fmt](reviewed, review, markdown) for fmt in {settings.format, *settings.outputs}}
     write_atomic(report_path, markdown)
-    printed = {"summary": lambda: summary_lines(result), "markdown": lambda: markdown,
-               "json": lambda: json_document(result)}[args.format]()
+    for fmt, path in settings.outputs.items():
+        write_atomic(path, texts[fmt])
+    summary_note = append_step_summary(markdown, report_path)
+    if summary_note:
+        print(f"discrepancy: GITHUB_STEP_SUMMARY: {summary_note}", file=sys.stderr)
+    printed = texts[settings.format]
     sys.stdout.write(printed if printed.endswith("\n") or not printed else printed + "\n")
-    if args.format == "summary":
-        print(_tally(result, report_path), file=sys.stderr)
-    failing = FAIL_ON[args.fail_on]
-    return 1 if any(f.verdict in failing for f in result.findings) else 0
+    if settings.format == "summary":
+        print(_tally(reviewed, report_path, review), file=sys.stderr)
+    failing = FAIL_ON[settings.fail_on]
+    return 1 if any(f.verdict in failing for f in reviewed.findings) else 0
+
+
+def _review(args: argparse.Namespace, result: Result, settings: Settings) -> tuple[Result, Review]:
+    """The findings left once quantities not checked, suppressed ones and baselined ones are set aside."""
+    kept = only_quantities(result, settings.keeps)
+    suppressions = find_suppressions(kept.articles)
+    if args.write_baseline:
+        unsuppressed, _ = set_aside(kept, suppressions)
+        entries = baseline_entries(unsuppressed.findings, {claim.id: claim for claim in kept.claims})
+        write_baseline(args.write_baseline, entries)
+        print(f"discrepancy: wrote {len(entries)} flagged findings to {args.write_baseline}", file=sys.stderr)
+        return set_aside(kept, suppressions, entries, args.write_baseline)
+    baseline = read_baseline(settings.baseline) if settings.baseline else None
+    return set_aside(kept, suppressions, baseline, settings.baseline)
+
+
+# --- config, rules, explain --------------------------------------------------------------------
+
+def _show_config(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    rules_for(settings)  # a quantity the rules lack is an error here too
+    sys.stdout.write(describe(settings, Path.cwd()))
+    return 0
+
+
+def _list_rules(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    rules = rules_for(settings)
+    rows = [[q.name, q.description, _tolerance_text(q.rounding, q.name in settings.tolerance),
+             "yes" if q.cumulative else "no", q.priority, ", ".join(q.words)]
+            for q in sorted(rules.quantities, key=lambda q: q.name)]
+    widths = [None, 28, None, None, None, 60] if args.fmt in multiline_formats else None
+    print(tabulate(rows, headers=["quantity", "description", "tolerance", "cumulative", "priority", "words"],
+                   tablefmt=args.fmt, maxcolwidths=widths, disable_numparse=True))
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    rules = rules_for(settings)
+    quantity = rules.quantity(args.quantity)
+    if quantity is None:
+        known = ", ".join(sorted(q.name for q in rules.quantities))
+        raise DiscrepancyError(f"unknown quantity '{args.quantity}'; known: {known}")
+    sys.stdout.write(explanation(quantity, quantity.name in settings.tolerance))
+    return 0
+
+
+def explanation(quantity, configured: bool = False) -> str:
+    """One quantity type in words: what it counts, how it is compared, its words and examples."""
+    cumulative = ("yes: a toll that only grows; a higher count in a later article is an update, a lower one "
+                  "a revision" if quantity.cumulative else "no: figures are compared whatever their dates")
+    lines = [
+        f"{quantity.name}: {quantity.description}",
+        f"rule file: {quantity.path}",
+        f"tolerance: {_tolerance_text(quantity.rounding, configured)}: a round figure stated exactly may be off "
+        f"by half its last significant place, at most this share of it",
+        f"cumulative: {cumulative}",
+        f"priority: {quantity.priority} (the higher wins when words of two quantities are near a figure)",
+        f"words: {', '.join(quantity.words)}",
+        "examples:",
+        *(f"  {example['text']!r}" + (f" -> {example['value']}" if "value" in example else "")
+          for example in quantity.examples),
+    ]
+    if quantity.counter_examples:
+        lines += ["not this quantity:", *(f"  {text!r}" for text in quantity.counter_examples)]
+    return "\n".join(lines) + "\n"
+
+
+def _tolerance_text(rounding: float, configured: bool) -> str:
+    return f"{rounding * 100:g}%" + (" (configured)" if configured else "")
+
+
+TOOL_COMMANDS = {"config": _show_config, "rules": _list_rules, "explain": _explain}
 
 
 def report_name(paths: list[str]) -> str:
@@ -86,12 +330,15 @@ def report_name(paths: list[str]) -> str:
     return "stdin" if first == "-" else (Path(first).resolve().stem or "report")
 
 
-def _tally(result: Result, report_path: Path) -> str:
+def _tally(result: Result, report_path: Path, review: Review | None = None) -> str:
     counts: dict[str, int] = {}
     for finding in result.findings:
         counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
     verdicts = ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) or "no findings"
-    return f"{len(result.articles)} articles, {len(result.claims)} figures, {verdicts}; report: {report_path}"
+    aside = ""
+    if review and (review.suppressed or review.baselined):
+        aside = f"; set aside: {len(review.suppressed)} suppressed, {len(review.baselined)} in the baseline"
+    return f"{len(result.articles)} articles, {len(result.claims)} figures, {verdicts}{aside}; report: {report_path}"
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Machine outputs of a run: editor-style finding lines, one JSON document, claim tables.
+"""Machine outputs of a run: editor-style finding lines, one JSON document, claim and finding tables.
 
 Every output is valid for any input: NaN and infinity become null (or an empty cell),
 dates become ISO strings, and claim order is the order the claims came in.
@@ -14,7 +14,9 @@ import math
 import numbers
 import re
 
-from .models import FLAGGED, Claim, Finding, Result
+from .baseline import Review, fingerprint
+from .models import FLAGGED, Article, Claim, Finding, Result
+from .report import escape_markdown
 
 _NAMED_COLUMNS = ("id", "article", "text", "value", "low", "high", "qualifier", "unit", "direction",
                   "quantity", "scope", "place", "source", "sentence", "line", "column")
@@ -22,6 +24,10 @@ _NAMED_COLUMNS = ("id", "article", "text", "value", "low", "high", "qualifier", 
 CLAIM_COLUMNS = _NAMED_COLUMNS + tuple(name for name in Claim.__dataclass_fields__
                                        if name not in _NAMED_COLUMNS)
 ARTICLE_FIELDS = ("id", "path", "title", "published", "source", "url")
+FINDING_COLUMNS = ("verdict", "quantity", "group", "message", "file", "line", "column", "figure", "article",
+                   "other_file", "other_line", "other_column", "other_figure", "other_article", "fingerprint")
+# Articles read from these have no line of their own in the file: their lines count within the record.
+RECORD_SOURCES = (".jsonl",)
 
 # A lone surrogate (from undecodable bytes) cannot be written as UTF-8.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -56,19 +62,51 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def file_location(claim: Claim, article: Article | None) -> tuple[str, int | None, int | None]:
+    """The file a figure was read from and its line and column there.
+
+    A figure from a JSON Lines record has no line in the file (its line counts within the
+    record's text), so only the file is given.
+    """
+    path = article.path if article else claim.article
+    return (path, claim.line, claim.column) if has_file_lines(path) else (path, None, None)
+
+
+def has_file_lines(path: str) -> bool:
+    """Whether an article's line numbers are lines of its file (not of a JSON Lines record)."""
+    return path != "-" and not path.lower().endswith(RECORD_SOURCES)
+
+
 # --- JSON ----------------------------------------------------------------------------------
 
-def json_document(result: Result) -> str:
-    """The whole run as one JSON document: articles, claims, findings, groups, errors."""
+def json_document(result: Result, review: Review | None = None) -> str:
+    """The whole run as one JSON document: articles, claims, findings, groups, errors.
+
+    With a review (as the command line gives), each finding carries its fingerprint and a
+    "review" part says what was set aside and which suppressions and baseline entries matched nothing.
+    """
+    claims = {claim.id: claim for claim in result.claims}
     document = {
         "articles": [{name: getattr(article, name) for name in ARTICLE_FIELDS}
                      for article in result.articles],
         "claims": [claim_record(claim) for claim in result.claims],
-        "findings": [finding.as_record() for finding in result.findings],
+        "findings": [_finding_record(finding, claims, review) for finding in result.findings],
         "groups": [dataclasses.asdict(group) for group in result.groups],
         "errors": list(result.errors),
     }
+    if review is not None:
+        document["review"] = {
+            "suppressed": [_finding_record(finding, claims, review) for finding in review.suppressed],
+            "baselined": [_finding_record(finding, claims, review) for finding in review.baselined],
+            "unused_suppressions": [dataclasses.asdict(item) for item in review.unused_suppressions],
+            "stale_baseline": [entry.as_record() for entry in review.stale_entries],
+        }
     return _dumps(document, indent=2) + "\n"
+
+
+def _finding_record(finding: Finding, claims: dict, review: Review | None) -> dict:
+    record = finding.as_record()
+    return record if review is None else record | {"fingerprint": fingerprint(finding, claims)}
 
 
 def claims_json(claims: tuple[Claim, ...] | list[Claim]) -> str:
@@ -132,3 +170,39 @@ def csv_cell(value) -> str:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value  # shown as text by spreadsheets, never evaluated
     return str(value)
+
+
+def findings_csv(result: Result) -> str:
+    """Every finding as a CSV row of FINDING_COLUMNS: where each of its two figures is, and why."""
+    claims = {claim.id: claim for claim in result.claims}
+    articles = {article.id: article for article in result.articles}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FINDING_COLUMNS)
+    for finding in result.findings:
+        figures = [_figure_cells(claims.get(claim_id), claim_id, articles) for claim_id in finding.claims]
+        row = [finding.verdict, finding.quantity, finding.group, _one_line(finding.message),
+               *figures[0], *figures[1], fingerprint(finding, claims)]
+        writer.writerow([csv_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def _figure_cells(claim: Claim | None, claim_id: str, articles: dict) -> list:
+    if claim is None:
+        return [None, None, None, claim_id, None]
+    path, line, column = file_location(claim, articles.get(claim.article))
+    return [path, line, column, claim.text, claim.article]
+
+
+# --- what was set aside ----------------------------------------------------------------------
+
+def review_section(review: Review) -> str:
+    """A Markdown section on the findings set aside and the markers that matched nothing; "" if none."""
+    lines = []
+    if review.suppressed:
+        lines.append(f"- {len(review.suppressed)} flagged finding(s) silenced by comments in the articles.")
+    if review.baselined:
+        lines.append(f"- {len(review.baselined)} flagged finding(s) already reviewed in the baseline "
+                     f"{escape_markdown(str(review.baseline))}.")
+    lines += [f"- {escape_markdown(note)}" for note in review.notes()]
+    return "## Set aside\n\n" + "\n".join(lines) + "\n" if lines else ""
