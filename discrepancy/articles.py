@@ -7,18 +7,20 @@ date and page-furniture spans, all found in its text unless a JSON record gives 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import json
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, TextIO
+from typing import BinaryIO, Iterator, Sequence, TextIO
 
 import regex
 from dateparser.date import DateDataParser
 
-from .errors import InputError, RuleError
+from .decoding import NotText, bounded_lines, cut_text, decode_bytes, end_at_break, open_article_file, read_head
+from .errors import ArticleCut, InputError, RuleError, printable
 from .models import Article
 from .rules import BUNDLED_RULES, RuleSet
 
@@ -31,6 +33,10 @@ LEAD_CHARS = 80  # the words before a date and the date itself fit in this; a pa
 HEADING_MAX_CHARS = 80  # a block heading is a short line; longer ones are not looked up
 BODY_LINE_MIN_WORDS = 12  # a line this long is a sentence: the article has begun
 OPTIONAL_FIELDS = ("title", "source", "url")
+# Ten times a long feature: memory stays bounded, and a 50 MB dump is cut there rather than read whole.
+MAX_ARTICLE_BYTES = 1_000_000
+JSON_LINE_FACTOR = 4  # a JSON line may escape its text ("\u00e9"): it may take this many bytes per byte
+LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 FURNITURE_FILE = str(BUNDLED_RULES / "furniture.toml")
 
 MONTH = r"""(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
@@ -99,17 +105,22 @@ class Furniture:
         return tuple(spans)
 
 
-def read_articles(paths: Sequence[str], rules: RuleSet, stdin: TextIO | None = None) -> Iterator[Article | InputError]:
-    """Each article read from `paths` ('-' is JSON Lines on stdin), or an InputError per problem."""
-    furniture = compile_furniture(rules.furniture)
+def read_articles(paths: Sequence[str], rules: RuleSet, stdin: TextIO | None = None,
+                  max_article_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | InputError]:
+    """Each article read from `paths` ('-' is JSON Lines on stdin), or an InputError per problem.
+
+    An article longer than `max_article_bytes` is cut there; an ArticleCut says so.
+    """
+    reading = _Reading(compile_furniture(rules.furniture), max_article_bytes)
     for path in paths:
         path = os.fspath(path)
         if path == "-":
-            yield from _jsonl_articles("-", _stream_lines(sys.stdin if stdin is None else stdin), furniture)
+            stream = sys.stdin if stdin is None else stdin
+            yield from _jsonl_articles("-", getattr(stream, "buffer", stream), reading)
         elif os.path.isdir(path):
-            yield from _read_directory(path, furniture)
+            yield from _read_directory(path, reading)
         else:
-            yield from _read_file(path, furniture)
+            yield from _read_file(path, reading)
 
 
 def compile_furniture(rule: dict) -> Furniture:
@@ -158,74 +169,92 @@ def lines_of(text: str) -> Iterator[tuple[int, str]]:
 # --- files -------------------------------------------------------------------------------
 
 
-def _read_directory(directory: str, furniture: Furniture) -> Iterator[Article | InputError]:
-    files = article_files(Path(directory))
-    if not files:
+@dataclass(frozen=True)
+class _Reading:
+    furniture: Furniture
+    max_bytes: int
+
+    @property
+    def max_line_bytes(self) -> int:
+        return self.max_bytes * JSON_LINE_FACTOR
+
+
+def _read_directory(directory: str, reading: _Reading) -> Iterator[Article | InputError]:
+    files, problems = article_files(Path(directory))
+    yield from problems
+    if not files and not problems:
         yield InputError(directory, "no .txt, .md or .jsonl files in this directory")
     for path in files:
-        yield from _read_file(str(path), furniture)
+        yield from _read_file(str(path), reading)
 
 
-def article_files(directory: Path) -> list[Path]:
-    """Article files under `directory`, recursively, in a stable order; hidden ones left out."""
-    found = (
-        path for path in directory.rglob("*")
-        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
-    )
-    return sorted(found)
+def article_files(directory: Path) -> tuple[list[Path], list[InputError]]:
+    """Article files under `directory`, recursively, in a stable order, hidden ones left out; and
+    an InputError for each folder that could not be listed.
+
+    Links to folders are not followed (a loop of them would never end); links to files are, and
+    a broken one is kept so that reading it names the problem.
+    """
+    found, problems = [], []
+
+    def unlisted(error: OSError) -> None:
+        problems.append(InputError(error.filename, f"cannot list this directory: {_os_problem(error)}"))
+
+    for folder, subfolders, names in os.walk(directory, onerror=unlisted):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found += [Path(folder, name) for name in names
+                  if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES]
+    return sorted(found), problems
 
 
-def _read_file(path: str, furniture: Furniture) -> Iterator[Article | InputError]:
-    if Path(path).suffix.lower() == ".jsonl":
-        yield from _read_jsonl_file(path, furniture)
-    else:
-        yield _read_text_file(path, furniture)
-
-
-def _read_text_file(path: str, furniture: Furniture) -> Article | InputError:
+def _read_file(path: str, reading: _Reading) -> Iterator[Article | InputError]:
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return InputError(path, _os_problem(error))
-    text = decode(data)
-    if text is None:
-        return InputError(path, "not UTF-8 text")
-    if not text.strip():
-        return InputError(path, "empty file")
-    markdown = Path(path).suffix.lower() == ".md"
-    return build_article(Path(path).stem, path, text, furniture, markdown=markdown)
-
-
-def _read_jsonl_file(path: str, furniture: Furniture) -> Iterator[Article | InputError]:
-    try:
-        with open(path, "rb") as stream:
-            # Line by line: a file of 100,000 records is never held whole, and one bad line stays one error.
-            yield from _jsonl_articles(path, (decode(raw) for raw in stream), furniture)
+        stream, size = open_article_file(path)
     except OSError as error:
         yield InputError(path, _os_problem(error))
+        return
+    with stream:
+        try:
+            if Path(path).suffix.lower() == ".jsonl":
+                yield from _jsonl_articles(path, stream, reading)
+            else:
+                yield from _text_article(path, read_head(stream, reading.max_bytes), size, reading)
+        except OSError as error:  # EIO, or the file became unreadable while read
+            yield InputError(path, _os_problem(error))
 
 
-def _stream_lines(stream: TextIO) -> Iterator[str | None]:
-    """The lines of an already-decoded stream; None (then the end) where it was not UTF-8."""
+def _text_article(path: str, data: bytes, size: int | None, reading: _Reading) -> Iterator[Article | InputError]:
+    cut = len(data) > reading.max_bytes
     try:
-        yield from stream
-    except UnicodeDecodeError:
-        yield None
+        text, _ = decode_bytes(data[:reading.max_bytes], complete=not cut)
+    except NotText as error:
+        yield InputError(path, str(error))
+        return
+    text = unix_newlines(end_at_break(text) if cut else text)
+    if not text.strip():
+        yield InputError(path, "empty file")
+        return
+    if cut:
+        yield ArticleCut(path, _cut_message(size, len(text), reading.max_bytes))
+    markdown = Path(path).suffix.lower() == ".md"
+    yield build_article(Path(path).stem, path, text, reading.furniture, markdown=markdown)
+
+
+def _cut_message(size: int | None, kept: int, limit: int) -> str:
+    total = f"{size:,} bytes" if size else "more"
+    return (f"cut: {total} is over the {limit:,}-byte limit (--max-article-bytes); "
+            f"only its first {kept:,} characters were checked")
 
 
 def _os_problem(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "no such file or directory"
+    if error.errno == errno.ENOENT:
+        link = error.filename and os.path.islink(error.filename)
+        return "broken symbolic link (its target does not exist)" if link else "no such file or directory"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (too many levels of symbolic links)"
+    if error.errno == errno.EISDIR:
+        return "is a directory, not a file"
     return (error.strerror or str(error)).lower()
-
-
-def decode(data: bytes) -> str | None:
-    """UTF-8 text (a leading byte-order mark dropped) with newlines as '\\n', or None if not UTF-8."""
-    try:
-        return unix_newlines(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return None
 
 
 def unix_newlines(text: str) -> str:
@@ -236,33 +265,60 @@ def unix_newlines(text: str) -> str:
 # --- JSON Lines --------------------------------------------------------------------------
 
 
-def _jsonl_articles(path: str, lines: Iterable[str | None], furniture: Furniture) -> Iterator[Article | InputError]:
+def _jsonl_articles(path: str, stream: BinaryIO | TextIO, reading: _Reading) -> Iterator[Article | InputError]:
+    # Line by line: a file of 100,000 records is never held whole, and one bad line stays one error.
     empty = True
-    for number, line in enumerate(lines, start=1):
-        if line is None:
+    for number, line in enumerate(bounded_lines(stream, reading.max_line_bytes), start=1):
+        if isinstance(line, int):
             empty = False
-            yield InputError(path, "not UTF-8 text", number)
-        elif line.strip():
+            yield InputError(path, f"line of {line:,} bytes skipped: over the {reading.max_line_bytes:,}-byte limit "
+                                   f"for a JSON line ({JSON_LINE_FACTOR} × --max-article-bytes)", number)
+            continue
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                empty = False
+                yield InputError(path, "not UTF-8 text", number)
+                continue
+        if line.strip():
             empty = False
-            yield _article_from_json(line, path, number, furniture)
+            yield from _article_from_json(line, path, number, reading)
     if empty:
         yield InputError(path, "empty input" if path == "-" else "empty file")
 
 
-def _article_from_json(line: str, path: str, number: int, furniture: Furniture) -> Article | InputError:
+def _article_from_json(line: str, path: str, number: int, reading: _Reading) -> Iterator[Article | InputError]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        return InputError(path, f"not valid JSON: {error.msg} (column {error.colno})", number)
+        yield InputError(path, f"not valid JSON at column {error.colno}: {error.msg.removesuffix(' at')}", number)
+        return
+    except RecursionError:
+        yield InputError(path, "not valid JSON: nested too deeply", number)
+        return
+    except ValueError:  # the one other way json.loads fails: an integer too long to convert
+        yield InputError(path, "not valid JSON: a number with too many digits", number)
+        return
     problem = record_problem(record)
     if problem:
-        return InputError(path, problem, number)
+        yield InputError(path, problem, number)
+        return
+    record = {name: _valid_unicode(value) for name, value in record.items()}
     published = parse_date(record["published"]) if record.get("published") else None
     if record.get("published") and published is None:
-        return InputError(path, f"'published' is not a date: {record['published']!r}", number)
+        yield InputError(path, f"'published' is not a date: {record['published']!r}", number)
+        return
+    text = cut_text(unix_newlines(record["text"]), reading.max_bytes)
+    if len(text) < len(unix_newlines(record["text"])):
+        yield ArticleCut(path, _cut_message(len(record["text"].encode()), len(text), reading.max_bytes), number)
     fields = {name: record.get(name) or None for name in OPTIONAL_FIELDS}
-    return build_article(str(record["id"]), path, unix_newlines(record["text"]), furniture,
-                         published=published, **fields)
+    yield build_article(str(record["id"]), path, text, reading.furniture, published=published, **fields)
+
+
+def _valid_unicode(value: object) -> object:
+    # JSON may escape half a surrogate pair ("\ud800"): no UTF-8 file could hold it.
+    return LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def record_problem(record: object) -> str | None:
@@ -290,7 +346,7 @@ def build_article(id: str, path: str, text: str, furniture: Furniture, *, markdo
     head = head_lines(text[:spans[-1][0]] if spans and spans[-1][1] == len(text) else text)
     spans = tuple(sorted(set(spans) | set(dateline_spans(text))))
     return Article(
-        id=id, path=path, text=text,
+        id=printable(id), path=printable(path), text=text,
         title=title or find_title(text, head, furniture, markdown),
         published=published or find_published(head),
         source=source, url=url, furniture=spans,

@@ -16,13 +16,16 @@ TABLE_FORMAT = "github"
 
 # Characters that would start inline markup, split a table cell or open an HTML tag.
 # Angle brackets and ampersands become entities so no tag or entity survives any renderer.
+# A dollar sign opens inline math on code hosts: "$5 and $6 million" would render as a formula.
 INLINE_ESCAPES = str.maketrans({
     "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
-    "|": "\\|", "~": "\\~", "&": "&amp;", "<": "&lt;", ">": "&gt;",
+    "|": "\\|", "~": "\\~", "$": "\\$", "&": "&amp;", "<": "&lt;", ">": "&gt;",
 })
 WHITESPACE_RUN = re.compile(r"\s+")
-# Control characters that are not whitespace: invisible on the page, hostile in a terminal.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Control characters that are not whitespace: invisible on the page, hostile in a terminal; and the
+# bidirectional overrides, which can show "16" as "61" (the "Trojan Source" trick); and lone surrogates,
+# which no UTF-8 file can hold.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 BLOCK_START = re.compile(r"""
     ^(?P<indent>\s*)                # up to the first visible character
     (?: (?P<mark>[#+\-=])           # heading, bullet, thematic break or setext underline

@@ -279,7 +279,7 @@ FILE_PROBLEMS = [
     # (file name, bytes, problem)
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n\t\n", "empty file"),
-    ("latin1.txt", "Curfew in Almat\u00fd".encode("latin-1"), "not UTF-8 text"),
+    ("undecodable.txt", bytes(range(128, 256)) * 4, "not text in UTF-8 or any encoding news feeds use"),
     ("empty.jsonl", b"\n\n", "empty file"),
 ]
 
