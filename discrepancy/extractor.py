@@ -18,7 +18,7 @@ from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
 AUXILIARIES = frozenset("""were was are is be been being have has had will would could should may might must did do
-does are're said says reported according""".split())
+does are're said says reported according up down""".split())
 PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
 outside between against through ago each last next across along behind beyond toward towards within without
 onto upon via amid""".split())
@@ -61,6 +61,9 @@ class Extractor:
             regex.I)
         self.source_pattern = _source_pattern(rules.sources)
         self.rises = frozenset(rules.numbers["rises"])
+        self.unit_words = frozenset(rules.units["surfaces"])
+        self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
+        self.unit_symbols = frozenset(rules.units["symbols"]) | frozenset(rules.numbers["glued_units"])
         self.falls = frozenset(rules.numbers["falls"])
 
     def extract(self, article: Article) -> list[Claim]:
@@ -95,27 +98,41 @@ class Extractor:
     # --- what is counted ------------------------------------------------------------------
 
     def _counted_noun(self, text: str, end: int, limit: int) -> str:
-        """The noun phrase right after the figure ('people', 'Taliban fighters', '%'), up to three words."""
-        rest = text[end:min(limit, end + 60)]
+        """The noun phrase after the figure ('people', 'Taliban fighters', 'percent', '€'), up to three words;
+        after 'of the' for a share ('one of the best speakers', '35m of its devices')."""
+        rest = text[end:min(limit, end + 80)]
         percent = regex.match(r"\s*(%|per\s?cent|percent|pct)(?!\w)", rest, regex.I)
         if percent:
-            return "%" if percent.group(1) == "%" else percent.group(1).lower()
+            return "%" if percent.group(1) == "%" else "percent"
+        sign = regex.match(r"\s?([€£¥$₹₽])", rest)
+        if sign:
+            return sign.group(1)  # "1,200€"
+        share = regex.match(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)",
+                            rest)
         words = []
-        for match in regex.finditer(r"[\s-]*([\p{L}][\p{L}'’-]*)", rest):
+        for match in regex.finditer(r"[\s-]*([\p{L}][\p{L}'’-]*)", rest, pos=share.end() if share else 0):
             word = match.group(1).lower()
-            if match.start() != (words[-1][1] if words else 0) or len(words) == 3 \
-                    or word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS:
+            if match.start() != (words[-1][1] if words else (share.end() if share else 0)) or len(words) == 3 \
+                    or word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in self.phrase_stops:
                 break
             words.append((match.group(1), match.end()))
-        # The phrase ends at its head noun: drop trailing verbs and adverbs ("people died" -> "people").
-        while len(words) > 1 and not self._noun_like(words[-1][0]):
+            if len(words) == 1 and not share and (word in self.unit_words or match.group(1) in self.unit_symbols):
+                break  # "a 6.1-inch display" counts inches
+        # The phrase ends at its head noun: drop trailing verbs and adverbs ("people died" -> "people");
+        # a lone word that is no noun ("come", "cheaper") is no counted noun.
+        while words and not self._noun_like(words[-1][0]):
             words.pop()
         return " ".join(w for w, _ in words)
 
     def _noun_like(self, word: str) -> bool:
+        """Whether a word after a figure can be what it counts: any word but an adverb ('decently'),
+        a participle ('raising', 'combined') or a comparative verb form, unless our vocabulary knows it
+        ('injured', 'dead', 'wounded')."""
         lower = _normal(word)
-        return (lower.endswith("s") and not lower.endswith("ss")) or lower in self.people_words \
-            or lower in self.scope_of_word or word[:1].isupper()
+        if lower in self.people_words or lower in self.scope_of_word or lower in self.quantity_of_word \
+                or lower in self.unit_words or word in self.unit_symbols:
+            return True
+        return not regex.search(r"(?:ly|ing|ed)\Z", lower)
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int) -> str:
         if unit and not self._counts_people_or_things_typed(unit):

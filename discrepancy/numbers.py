@@ -26,7 +26,8 @@ CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€
             r"\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|RUB|KZT|NGN|ZAR|KES|PKR|BDT|TRY|UAH|BRL|MXN|HKD|SGD|"
             r"NZD|RM|Rs\.?|Rp|Ksh|KSh|R)\s?(?=\d)")
 CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
-CURRENCY_NAMES = {"PS": "£", "Y=": "¥", "US$": "$", "$US": "$", "US $": "$", "$ US": "$"}
+# Currency is kept as written, spaces closed up; only spellings of one sign are made one ("$US" is "US$").
+CURRENCY_NAMES = {"Y=": "Y", "$US": "US$", "$ US": "US$"}
 ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
 PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|who|that|which|another's)\b", regex.I)
 PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such)\s+\Z", regex.I)
@@ -179,6 +180,7 @@ class NumberGrammar:
 
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
         currency = regex.sub(r"\s+", " ", (match.group("currency") or "").strip())
+        currency = currency.replace(" ", "")
         unit = CURRENCY_NAMES.get(currency, currency.rstrip("."))
         sign = -1.0 if match.group("negative") else 1.0
         start = match.start("currency") if currency else (match.start("negative") if sign < 0 else None)
