@@ -92,6 +92,8 @@ class Intervals:
         opener = regex.search(r"\b(between|from)\s+\Z", lead, regex.I)
         if not self._joined(joiner, opener, first, second, gap, text):
             return None
+        if _year_like(text[first.start:first.end]) and not _year_like(text[second.start:second.end]):
+            return None  # "rose 60% in 2018 to 3.9 million": a year, then a figure
         if regex.search(r"\bby\s+\Z", lead, regex.I) and (first.unit or first.scale > 1):
             return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
         first_value = first.value * second.scale if _shares_scale(first, second) else first.value
@@ -170,6 +172,10 @@ class Intervals:
         reading = f"'{atom.vague_phrase}' is {fmt(atom.value)}" if atom.vague_phrase else "stated exactly"
         return NumberMention(start, end, atom.value, atom.value, atom.value, "exact", reading, atom.start, atom.end,
                              atom.unit, bool(atom.vague_phrase))
+
+
+def _year_like(written: str) -> bool:
+    return bool(regex.fullmatch(r"(?:1[89]|20)\d\d", written))
 
 
 def _shares_scale(first: Atom, second: Atom) -> bool:

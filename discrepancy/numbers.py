@@ -23,7 +23,7 @@ MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # Currency written before the number: signs, "US$", "$US", "HK $", ISO codes, and "PS" (a pound sign
 # mangled by text extraction) or "Y=" (a yen sign) glued to digits.
 CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€£¥₹₽]|Y=(?=\d)|PS(?=\d)|"
-            r"\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|RUB|KZT|NGN|ZAR|KES|PKR|BDT|TRY|UAH|BRL|MXN|HKD|SGD|"
+            r"(?<![\w-])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|RUB|KZT|NGN|ZAR|KES|PKR|BDT|TRY|UAH|BRL|MXN|HKD|SGD|"
             r"NZD|RM|Rs\.?|Rp|Ksh|KSh|R)\s?(?=\d)")
 CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
 # Currency is kept as written, spaces closed up; only spellings of one sign are made one ("$US" is "US$").
@@ -68,7 +68,7 @@ class NumberGrammar:
             # searched up to the candidate only, so look-aheads for its digit are dropped
             rf"(?:(?-i:{CURRENCY_BEFORE_DIGIT})\s?|(?:minus|negative)[\s-]+|\b(?:half\s+)?an?\s+|[-−.])+\Z",
             regex.I | regex.V1)
-        self.not_figure_pattern = self._compile_not_figures(numbers)
+        self.not_figure_patterns = self._compile_not_figures(numbers)
 
     # --- patterns -------------------------------------------------------------------------
 
@@ -107,40 +107,47 @@ class NumberGrammar:
                 |(?<=\b(?:than|over|nearly|almost|about|around|under)\s)half(?=\s)))
           | # spelled numbers, fractions and decimals: sixteen, two thousand and thirty, twenty-one,
             # a hundred, three fifths, forty two and a third, nine point nought four, half a million
-            (?P<words>(?<![\w-])(?:{spelled}(?![\w])|an?(?=\s+(?:{spelled}|{ordinals})(?![\w]))
+            (?P<words>(?<![\w-])(?<!\bper\s)(?:{spelled}(?![\w])|an?(?=\s+(?:{spelled}|{ordinals})(?![\w]))
                 |(?:half|quarter)(?=\s+(?:an?\s+)?{scales}(?![\w])))
                 (?:(?:\s*-\s*|\s+){run_word}(?![\w]))*)
         )
         """
         return regex.compile(pattern, regex.X | regex.I | regex.V1)
 
-    def _compile_not_figures(self, numbers: dict) -> regex.Pattern:
+    def _compile_not_figures(self, numbers: dict) -> list[regex.Pattern]:
+        """Patterns for numbers that are no figures. Compiled one by one: as one alternation they
+        defeat the engine's first-character checks and run twenty times slower."""
         age_words = alternation(numbers.get("age_words", ()))
-        pattern = rf"""
-            (?:https?://|www\.)\S+                                   # addresses carry ids and dates
-          | \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b  # numeric dates: 06.01.2022, 2022-01-10
-          | \b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b              # year and month: 1995-01
-          | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])  # 4 January 2022
-          | (?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))?
-            (?:,?\s+\d{{4}})?                                      # January 4, 2022; Sept. 20-24
-          | \b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])  # 10.45pm, 9:30 pm
-          | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                       # clock times: 13:54, 4:39
-          | \b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                # 10 a.m., 5am
-          | \+\d[\d\s().-]{{6,}}\d                                   # phone numbers: +1-222-2222-2222
-          | \b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b                         # 555-123-4567
-          | \b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}               # ages: 81-year-old
-          | \b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b   # aged 81, aged 18 to 34
-          | (?<=\p{{Lu}}[\p{{L}}'’.-]+,\s)\d{{1,3}}(?=,\s)               # Jamie Armstrong, 25, said
-          | \#\d+                                                    # hashtags and numbered items
-          | (?:<>|=>|=<|==)\s*\d[\d.,]*                               # code, not prose: x <> 30
-        """
-        return regex.compile(pattern, regex.X | regex.I | regex.V1)
+        streets = alternation(numbers["street_words"])
+        patterns = [
+            rf"""(?:https?://|www\.)\S+""",  # addresses carry ids and dates
+            rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b""",  # numeric dates: 06.01.2022, 2022-01-10
+            rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b""",  # year and month: 1995-01
+            rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])""",  # 4 January 2022
+            rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?""",  # January 4, 2022; Sept. 20-24
+            rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])""",  # 10.45pm, 9:30 pm
+            rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b""",  # clock times: 13:54, 4:39
+            rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)""",  # 10 a.m., 5am
+            rf"""\+\d[\d\s().-]{{6,}}\d""",  # phone numbers: +1-222-2222-2222
+            rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b""",  # 555-123-4567
+            rf"""\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}""",  # ages: 81-year-old
+            rf"""\b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b""",  # aged 81, aged 18 to 34
+            rf"""(?-i:\p{{Lu}})[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s)""",  # Jamie Armstrong, 25, said
+            rf"""\#\d+""",  # hashtags and numbered items
+            rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*""",  # code, not prose: x <> 30
+            rf"""(?-i:\p{{Lu}})[\p{{L}}'’.-]+\s\(\d{{1,3}}\)""",  # a player's number: Prescott (4)
+            rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])""",  # codes with a leading zero: 0401
+            rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*)){{1,3}}\s+(?-i:{streets})\b""",  # 49 Zorro Ranch Road
+            rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)""",  # a 9-2 lead
+        ]
+        return [regex.compile(pattern, regex.X | regex.I | regex.V1) for pattern in patterns]
 
     # --- scanning -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
-        blocked = [m.span() for m in self.not_figure_pattern.finditer(text, timeout=MATCH_TIMEOUT)]
+        blocked = [m.span() for pattern in self.not_figure_patterns
+                   for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
         atoms: list[Atom] = []
         rejected_end = -1
         for match in self._atom_matches(text):
@@ -154,6 +161,7 @@ class NumberGrammar:
                     atoms.append(atom)
                 else:
                     rejected_end = atom.end
+        atoms = _without_scores(atoms, text)
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text), text), text)
         return [m for m in mentions if not self._is_year(m, text)]
 
@@ -197,7 +205,8 @@ class NumberGrammar:
             return [Atom(match.start("fold"), match.end(), value, "fold")]
         if match.group("fraction"):
             return [Atom(match.start("fraction"), match.end(), 0.5, unit, spelled=True)]
-        numbers = self.spelled.read(match.group("words"), match.start("words"))
+        # one character past the run, so that "a third-party review" shows its hyphen
+        numbers = self.spelled.read(text[match.start("words"):match.end() + 1], match.start("words"))
         return [_signed(Atom(n.start, n.end, n.value, unit if i == 0 else "", scale=n.scale, spelled=True),
                         sign if i == 0 else 1.0, start if i == 0 else None)
                 for i, n in enumerate(numbers)]
@@ -318,6 +327,17 @@ def _signed(atom: Atom, sign: float, start: int | None) -> Atom:
         return atom
     return Atom(start if start is not None else atom.start, atom.end, atom.value * sign, atom.unit, atom.scale,
                 atom.vague_qualifier, atom.vague_phrase, atom.spelled, atom.integer_digits and sign > 0)
+
+
+def _without_scores(atoms: list[Atom], text: str) -> list[Atom]:
+    """'beat Charlton 2-1', 'tied at 89-89', 'a 9-2 lead': a score is two numbers that count nothing."""
+    dropped: set[int] = set()
+    for index in range(len(atoms) - 1):
+        first, second = atoms[index], atoms[index + 1]
+        if first.integer_digits and second.integer_digits and text[first.end:second.start] in ("-", "–") \
+                and second.value <= first.value and first.value < 1000:
+            dropped |= {index, index + 1}
+    return [a for i, a in enumerate(atoms) if i not in dropped]
 
 
 def _ratios(atoms: list[Atom], text: str) -> list[Atom]:

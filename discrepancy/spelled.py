@@ -90,8 +90,8 @@ class SpelledNumbers:
         tokens = []
         for match in TOKEN.finditer(run):
             word = match.group(2).lower()
-            if word not in self.words:
-                break
+            if word not in self.words or (self.words[word][0] == "ordinal" and run[match.end():match.end() + 1] == "-"):
+                break  # "a third-party review", "first-quarter": an adjective, not a fraction
             kind, value = self.words[word]
             tokens.append(Token(match.start(2) + offset, match.end(2) + offset, word, kind, value,
                                 bool(match.group(1))))
@@ -226,7 +226,11 @@ def _cardinals(tokens: list[Token]) -> list[_Cardinal]:
                 cardinals.append(_Cardinal(tuple(current) + tuple(tokens[index:next_index]), value, 1.0, after_and))
                 current, after_and, index = [], False, next_index
                 continue
-        if token.kind == "and" and not (current and current[-1].kind in ("hundred", "scale")):
+        if token.kind == "ordinal":  # a rank inside a run ("a first-quarter loss") ends the number before it
+            if current:
+                cardinals.append(_cardinal(current, after_and))
+            current, after_and = [], False
+        elif token.kind == "and" and not (current and current[-1].kind in ("hundred", "scale")):
             if current:
                 cardinals.append(_cardinal(current, after_and))
             current, after_and = [], True
