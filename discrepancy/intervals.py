@@ -92,6 +92,8 @@ class Intervals:
         opener = regex.search(r"\b(between|from)\s+\Z", lead, regex.I)
         if not self._joined(joiner, opener, first, second, gap, text):
             return None
+        if first.unit and second.unit and first.unit != second.unit:
+            return None  # "sixfold to HK $3.7 billion": two different things
         if _year_like(text[first.start:first.end]) and not _year_like(text[second.start:second.end]):
             return None  # "rose 60% in 2018 to 3.9 million": a year, then a figure
         if regex.search(r"\bby\s+\Z", lead, regex.I) and (first.unit or first.scale > 1):

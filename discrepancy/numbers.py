@@ -29,7 +29,7 @@ CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
 # Currency is kept as written, spaces closed up; only spellings of one sign are made one ("$US" is "US$").
 CURRENCY_NAMES = {"Y=": "Y", "$US": "US$", "$ US": "US$"}
 ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
-PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|who|that|which|another's)\b", regex.I)
+PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|another's)\b", regex.I)
 PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such)\s+\Z", regex.I)
 # "m" glued to digits is million ("1.2m tons", "£3m") except where it measures a length.
 METRE_CONTEXT = regex.compile(r"\A(?:\s*[-(]|\s*(?:long|high|wide|tall|deep|away|thick|across|below|above|under|"
@@ -54,6 +54,8 @@ class NumberGrammar:
         # quantulum3's one-letter symbols ("G" for gauss) would make "5G" a quantity: ours decide those
         self.glued_units = frozenset(numbers["glued_units"]) | frozenset(u for u in rules.units["symbols"] if len(u) > 1)
         self.unit_words_after = frozenset(rules.units["surfaces"])
+        # "2.4Ghz": letters that fold to a unit of three or more letters are that unit
+        self.glued_units_folded = frozenset(u.lower() for u in self.glued_units if len(u) >= 3) | {"p", "pc", "hp"}
         self.year_low, self.year_high = numbers["year_range"]
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
         self.spelled = SpelledNumbers(numbers)
@@ -240,7 +242,7 @@ class NumberGrammar:
             return 1e6, ""
         if letters in self.suffix_scales and letters not in ("m", "M"):
             return self.suffix_scales[letters], ""
-        if letters in self.glued_units or letters.lower() in ("p", "pc", "bhp", "hp", "mph") or after[:1].isdigit():
+        if letters in self.glued_units or letters.lower() in self.glued_units_folded or after[:1].isdigit():
             return 1.0, letters
         if ORDINAL_SUFFIX.match(letters) or letters.lower() in ("s",):
             return None, ""
