@@ -188,6 +188,8 @@ class Extractor:
         percent = regex.match(r"\s*(?:%|per\s?cent|percent)", text[mention.end:mention.end + 10], regex.I)
         if written.startswith(("-", "−")) and percent:
             return "down"
+        if text[mention.start - 1:mention.start] == "+" and percent:
+            return "up"  # "Dow +0.2%"
         before = regex.search(r"([\p{L}]+)(?:\s+by)?\s*\Z", text[max(sentence.start, mention.start - 30):mention.start])
         after = regex.match(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)",
                             text[mention.end:min(sentence.end, mention.end + 30)], regex.I)

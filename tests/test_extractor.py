@@ -137,3 +137,15 @@ def test_a_toll_that_rose_from_one_figure_to_another_counts_the_level_it_reached
                                            ("a 640bhp engine", "bhp"), ("costs $6 each", "$")])
 def test_unit_or_counted_noun(sentence, unit):
     assert only(sentence).unit == unit
+
+
+@pytest.mark.parametrize("sentence,direction", [
+    ("Exports fell 7% in March.", "down"),
+    ("The index closed -1.3% lower.", "down"),
+    ("On Wall St: Dow +0.2% by noon.", "up"),
+    ("a 75 percent increase in usage", "up"),
+    ("a sharp 3 percent drop", "down"),
+    ("Turnout was 64 per cent.", None),
+])
+def test_direction_table(sentence, direction):
+    assert only(sentence).direction == direction
