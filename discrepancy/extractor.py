@@ -14,6 +14,7 @@ from .models import Article, Claim
 from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
+from .patterns import compiled
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -88,9 +89,9 @@ class Extractor:
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=self._direction(article.text, mention, sentence),
-            quantity=quantity, scope=self._scope(article.text, mention, unit, sentence) if quantity != OTHER else None,
+            quantity=quantity, scope=self._scope(context, unit, sentence) if quantity != OTHER else None,
             place=context.place_for(mention, sentence, self.gazetteer),
-            source=self._source(article.text, mention, sentence), sentence=article.text[sentence.start:sentence.end],
+            source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
             published=article.published,
         )
@@ -101,16 +102,15 @@ class Extractor:
         """The noun phrase after the figure ('people', 'Taliban fighters', 'percent', '€'), up to three words;
         after 'of the' for a share ('one of the best speakers', '35m of its devices')."""
         rest = text[end:min(limit, end + 80)]
-        percent = regex.match(r"\s*(%|per\s?cent|percent|pct)(?!\w)", rest, regex.I)
+        percent = compiled(r"\s*(%|per\s?cent|percent|pct)(?!\w)", regex.I).match(rest)
         if percent:
             return "%" if percent.group(1) == "%" else "percent"
-        sign = regex.match(r"\s?([€£¥$₹₽])", rest)
+        sign = compiled(r"\s?([€£¥$₹₽])").match(rest)
         if sign:
             return sign.group(1)  # "1,200€"
-        share = regex.match(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)",
-                            rest)
+        share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest)
         words = []
-        for match in regex.finditer(r"[\s-]*([\p{L}][\p{L}'’-]*)", rest, pos=share.end() if share else 0):
+        for match in compiled(r"[\s-]*([\p{L}][\p{L}'’-]*)").finditer(rest, pos=share.end() if share else 0):
             word = match.group(1).lower()
             if match.start() != (words[-1][1] if words else (share.end() if share else 0)) or len(words) == 3 \
                     or word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in self.phrase_stops:
@@ -132,7 +132,7 @@ class Extractor:
         if lower in self.people_words or lower in self.scope_of_word or lower in self.quantity_of_word \
                 or lower in self.unit_words or word in self.unit_symbols:
             return True
-        return not regex.search(r"(?:ly|ing|ed)\Z", lower)
+        return not compiled(r"(?:ly|ing|ed)\Z").search(lower)
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int) -> str:
         if unit and not self._counts_people_or_things_typed(unit):
@@ -168,31 +168,34 @@ class Extractor:
 
     # --- who, where, per whom -------------------------------------------------------------
 
-    def _scope(self, text: str, mention: NumberMention, unit: str, sentence: Span) -> str | None:
+    def _scope(self, context: "_ArticleContext", unit: str, sentence: Span) -> str | None:
         in_noun = self.scope_pattern.search(unit) if unit else None
         if in_noun:
             return self.scope_of_word[_normal(in_noun.group())]
-        among = self.among_pattern.search(text, sentence.start, sentence.end)
-        return self.scope_of_word[_normal(among.group(1))] if among else None
+        if sentence not in context.among_scope:  # once per sentence, shared by its figures
+            among = self.among_pattern.search(context.article.text, sentence.start, sentence.end)
+            context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
+        return context.among_scope[sentence]
 
-    def _source(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
-        found = [(min(abs(m.start() - mention.start), abs(m.end() - mention.end)), m)
-                 for m in self.source_pattern.finditer(text, sentence.start, sentence.end)]
-        found = [(d, m) for d, m in found if _speaker(m)]
-        return _speaker(min(found, key=lambda pair: pair[0])[1]) if found else None
+    def _source(self, context: "_ArticleContext", mention: NumberMention, sentence: Span) -> str | None:
+        if sentence not in context.speakers:  # once per sentence, shared by its figures
+            found = self.source_pattern.finditer(context.article.text, sentence.start, sentence.end)
+            context.speakers[sentence] = [(m.start(), m.end(), _speaker(m)) for m in found if _speaker(m)]
+        speakers = context.speakers[sentence]
+        nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
+        return nearest[2] if nearest else None
 
     def _direction(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
         """'up' or 'down' for a figure stated as a change: 'rose 5%', 'fell by 2 points', 'a 3 percent drop',
         '-1.3%'. Only the words next to the figure count: 'rose 6.5% to 164p' changes by 6.5%, not by 164p."""
         written = text[mention.start:mention.end]
-        percent = regex.match(r"\s*(?:%|per\s?cent|percent)", text[mention.end:mention.end + 10], regex.I)
+        percent = compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(text[mention.end:mention.end + 10])
         if written.startswith(("-", "−")) and percent:
             return "down"
         if text[mention.start - 1:mention.start] == "+" and percent:
             return "up"  # "Dow +0.2%"
-        before = regex.search(r"([\p{L}]+)(?:\s+by)?\s*\Z", text[max(sentence.start, mention.start - 30):mention.start])
-        after = regex.match(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)",
-                            text[mention.end:min(sentence.end, mention.end + 30)], regex.I)
+        before = compiled(r"([\p{L}]+)(?:\s+by)?\s*\Z").search(text[max(sentence.start, mention.start - 30):mention.start])
+        after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
         for match, ignored in ((before, ()), (after, ("up", "down"))):
             word = match.group(1).lower() if match else ""
             if word in self.rises and word not in ignored:
@@ -210,6 +213,8 @@ class _ArticleContext:
         self.article, self.document, self.mentions = article, document, mentions
         self.places, self.main_place = places, main_place
         self._order = {id(m): i for i, m in enumerate(mentions)}
+        self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
+        self.among_scope: dict[Span, str | None] = {}
 
     def neighbours(self, mention: NumberMention, sentence: Span) -> tuple[int, int]:
         """Where the previous figure ends and the next begins, bounded by the sentence."""
@@ -261,7 +266,7 @@ def _speaker(match: regex.Match) -> str | None:
     name = match.group("after_marker") or match.group("before_verb") or match.group("after_verb")
     if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the"):
         return None
-    return regex.sub(r"\s+", " ", name).strip(" .,'’")
+    return compiled(r"\s+").sub(" ", name).strip(" .,'’")
 
 
 def _in_spans(offset: int, spans) -> bool:
@@ -269,4 +274,4 @@ def _in_spans(offset: int, spans) -> bool:
 
 
 def _normal(word: str) -> str:
-    return regex.sub(r"\s+", " ", word.lower().replace("’", "'"))
+    return compiled(r"\s+").sub(" ", word.lower().replace("’", "'"))

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .patterns import compiled
+
 # What may stand between the two ends of a range: a joiner, perhaps after a unit that the
 # second end repeats ("252 miles to 287 miles", "5% to 10%").
 RANGE_GAP = regex.compile(
@@ -89,14 +91,14 @@ class Intervals:
             return None
         lead = text[max(0, first.start - 40):first.start]
         joiner = gap.group("joiner").lower()
-        opener = regex.search(r"\b(between|from)\s+\Z", lead, regex.I)
+        opener = compiled(r"\b(between|from)\s+\Z", regex.I).search(lead)
         if not self._joined(joiner, opener, first, second, gap, text):
             return None
         if first.unit and second.unit and first.unit != second.unit:
             return None  # "sixfold to HK $3.7 billion": two different things
         if _year_like(text[first.start:first.end]) and not _year_like(text[second.start:second.end]):
             return None  # "rose 60% in 2018 to 3.9 million": a year, then a figure
-        if regex.search(r"\bby\s+\Z", lead, regex.I) and (first.unit or first.scale > 1):
+        if compiled(r"\bby\s+\Z", regex.I).search(lead) and (first.unit or first.scale > 1):
             return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
         first_value = first.value * second.scale if _shares_scale(first, second) else first.value
         if second.value < first_value:
@@ -119,7 +121,7 @@ class Intervals:
         if unit:
             # a unit between the ends must be repeated after the second: "252 miles to 287 miles",
             # "5% to 10%"; "rose 6.5% to 164p" is a change and a level
-            percent = r"(?:%|per\s?cent|percent)" if regex.match(r"%|per\s?cent|percent", unit, regex.I) \
+            percent = r"(?:%|per\s?cent|percent)" if compiled(r"%|per\s?cent|percent", regex.I).match(unit) \
                 else regex.escape(unit)
             if not regex.match(rf"\s*{percent}(?!\w)", text[second.end:second.end + 40], regex.I):
                 return False
@@ -177,7 +179,7 @@ class Intervals:
 
 
 def _year_like(written: str) -> bool:
-    return bool(regex.fullmatch(r"(?:1[89]|20)\d\d", written))
+    return bool(compiled(r"(?:1[89]|20)\d\d").fullmatch(written))
 
 
 def _shares_scale(first: Atom, second: Atom) -> bool:
@@ -192,7 +194,7 @@ def _join_bounds(mentions: list[NumberMention], text: str) -> list[NumberMention
     for mention in mentions:
         previous = joined[-1] if joined else None
         bounds = _bounds(previous, mention, text) if previous else None
-        if bounds and regex.fullmatch(r"\s*,?\s*(?:and|but)?\s*", text[previous.end:mention.start], regex.I):
+        if bounds and compiled(r"\s*,?\s*(?:and|but)?\s*", regex.I).fullmatch(text[previous.end:mention.start]):
             lower, upper = bounds
             joined[-1] = replace(previous, end=mention.end, value=None, low=lower.low, high=upper.high,
                                  qualifier="range", reading=f"between {fmt(lower.low)} and {fmt(upper.high)}",
@@ -205,7 +207,7 @@ def _join_bounds(mentions: list[NumberMention], text: str) -> list[NumberMention
 def _bounds(previous: NumberMention, mention: NumberMention, text: str) -> tuple[NumberMention, NumberMention] | None:
     """(lower, upper) when one figure is a lower bound and the other an upper bound that fit together."""
     for lower, upper in ((previous, mention), (mention, previous)):
-        if lower is mention and not regex.search(r"\band\s*\Z", text[previous.end:mention.start]):
+        if lower is mention and not compiled(r"\band\s*\Z").search(text[previous.end:mention.start]):
             continue  # "at most 100 and at least 20"; a comma alone separates two statements
         if lower.qualifier in ("more_than", "at_least") and lower.high is None and lower.low is not None \
                 and upper.qualifier in ("less_than", "at_most") and upper.low is None and upper.high is not None \
@@ -248,4 +250,4 @@ def alternation(words) -> str:
 
 
 def _phrase(text: str) -> str:
-    return regex.sub(r"\s+", " ", text.lower())
+    return compiled(r"\s+").sub(" ", text.lower())

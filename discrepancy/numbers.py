@@ -14,6 +14,7 @@ import regex
 from .intervals import Atom, Intervals, NumberMention, alternation
 from .rules import RuleSet
 from .spelled import SpelledNumbers
+from .patterns import compiled
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -49,7 +50,7 @@ class NumberGrammar:
         self.ten_words = {k: float(v) for k, v in numbers["tens"].items()}
         self.scale_words = {k: float(v) for k, v in numbers["scales"].items()}
         self.suffix_scales = {k: float(v) for k, v in numbers["suffix_scales"].items()}
-        self.vague = {regex.sub(r"\s+", " ", v["phrase"].lower()): v for v in numbers["vague"]}
+        self.vague = {compiled(r"\s+").sub(" ", v["phrase"].lower()): v for v in numbers["vague"]}
         self.labels = frozenset(w.lower().rstrip(".") for w in numbers["identifier_labels"])
         # quantulum3's one-letter symbols ("G" for gauss) would make "5G" a quantity: ours decide those
         self.glued_units = frozenset(numbers["glued_units"]) | frozenset(u for u in rules.units["symbols"] if len(u) > 1)
@@ -121,34 +122,37 @@ class NumberGrammar:
         defeat the engine's first-character checks and run twenty times slower."""
         age_words = alternation(numbers.get("age_words", ()))
         streets = alternation(numbers["street_words"])
-        patterns = [
-            rf"""(?:https?://|www\.)\S+""",  # addresses carry ids and dates
-            rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b""",  # numeric dates: 06.01.2022, 2022-01-10
-            rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b""",  # year and month: 1995-01
-            rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])""",  # 4 January 2022
-            rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?""",  # January 4, 2022; Sept. 20-24
-            rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])""",  # 10.45pm, 9:30 pm
-            rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b""",  # clock times: 13:54, 4:39
-            rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)""",  # 10 a.m., 5am
-            rf"""\+\d[\d\s().-]{{6,}}\d""",  # phone numbers: +1-222-2222-2222
-            rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b""",  # 555-123-4567
-            rf"""\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}""",  # ages: 81-year-old
-            rf"""\b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b""",  # aged 81, aged 18 to 34
-            rf"""(?-i:\p{{Lu}})[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s)""",  # Jamie Armstrong, 25, said
-            rf"""\#\d+""",  # hashtags and numbered items
-            rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*""",  # code, not prose: x <> 30
-            rf"""(?-i:\p{{Lu}})[\p{{L}}'’.-]+\s\(\d{{1,3}}\)""",  # a player's number: Prescott (4)
-            rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])""",  # codes with a leading zero: 0401
-            rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*)){{1,3}}\s+(?-i:{streets})\b""",  # 49 Zorro Ranch Road
-            rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)""",  # a 9-2 lead
+        patterns = [  # (characters the text must hold for the pattern to run, pattern)
+            (("://", "www."), rf"""(?:https?://|www\.)\S+"""),  # addresses carry ids and dates
+            ((), rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b"""),  # numeric dates: 06.01.2022, 2022-01-10
+            ((), rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b"""),  # year and month: 1995-01
+            ((), rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])"""),  # 4 January 2022
+            ((), rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?"""),  # January 4, 2022; Sept. 20-24
+            ((), rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])"""),  # 10.45pm, 9:30 pm
+            ((), rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b"""),  # clock times: 13:54, 4:39
+            ((), rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"""),  # 10 a.m., 5am
+            (("+",), rf"""\+\d[\d\s().-]{{6,}}\d"""),  # phone numbers: +1-222-2222-2222
+            ((), rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b"""),  # 555-123-4567
+            ((), rf"""\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}"""),  # ages: 81-year-old
+            (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b"""),  # aged 81, aged 18 to 34
+            ((), rf"""(?-i:\p{{Lu}})[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s)"""),  # Jamie Armstrong, 25, said
+            (("#",), rf"""\#\d+"""),  # hashtags and numbered items
+            (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
+            (("(",), rf"""(?-i:\p{{Lu}})[\p{{L}}'’.-]+\s\(\d{{1,3}}\)"""),  # a player's number: Prescott (4)
+            ((), rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])"""),  # codes with a leading zero: 0401
+            ((), rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*)){{1,3}}\s+(?-i:{streets})\b"""),  # 49 Zorro Ranch Road
+            ((), rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)"""),  # a 9-2 lead
         ]
-        return [regex.compile(pattern, regex.X | regex.I | regex.V1) for pattern in patterns]
+        # A pattern runs only on texts that hold what it needs: most texts hold no '+', '#', '<' or
+        # address, and these scans are a large part of the time on short texts.
+        return [(needs, regex.compile(pattern, regex.X | regex.I | regex.V1)) for needs, pattern in patterns]
 
     # --- scanning -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
-        blocked = [m.span() for pattern in self.not_figure_patterns
+        blocked = [m.span() for needs, pattern in self.not_figure_patterns
+                   if not needs or any(n in text for n in needs)
                    for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
         atoms: list[Atom] = []
         rejected_end = -1
@@ -189,7 +193,7 @@ class NumberGrammar:
                 yield match
 
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
-        currency = regex.sub(r"\s+", " ", (match.group("currency") or "").strip())
+        currency = compiled(r"\s+").sub(" ", (match.group("currency") or "").strip())
         currency = currency.replace(" ", "")
         unit = CURRENCY_NAMES.get(currency, currency.rstrip("."))
         sign = -1.0 if match.group("negative") else 1.0
@@ -198,11 +202,11 @@ class NumberGrammar:
             atom = self._digits_atom(match, unit, text)
             return [_signed(atom, sign, start)] if atom else []
         if match.group("vague"):
-            rule = self.vague[regex.sub(r"\s+", " ", match.group("vague").lower())]
+            rule = self.vague[compiled(r"\s+").sub(" ", match.group("vague").lower())]
             return [Atom(match.start("vague"), match.end(), float(rule["value"]), unit,
-                         vague_qualifier=rule["qualifier"], vague_phrase=regex.sub(r"\s+", " ", match.group("vague")))]
+                         vague_qualifier=rule["qualifier"], vague_phrase=compiled(r"\s+").sub(" ", match.group("vague")))]
         if match.group("fold"):
-            number = regex.sub(r"-?fold\Z", "", match.group("fold"), flags=regex.I)
+            number = compiled(r"-?fold\Z", regex.I).sub("", match.group("fold"))
             value = float(number) if number[:1].isdigit() else self.spelled.read(number, 0)[0].value
             return [Atom(match.start("fold"), match.end(), value, "fold")]
         if match.group("fraction"):
@@ -216,7 +220,7 @@ class NumberGrammar:
     def _digits_atom(self, match: regex.Match, unit: str, text: str) -> Atom | None:
         raw = match.group("digits")
         value = unicodedata.numeric(raw) if match.group("vulgar") else \
-            float(regex.sub(r"[,\s]", "", raw).replace("−", "-"))
+            float(compiled(r"[,\s]").sub("", raw).replace("−", "-"))
         value = _raised(value, match.group("exponent"))
         if match.group("denominator"):
             value = value / float(match.group("denominator")) if float(match.group("denominator")) else value
@@ -230,7 +234,7 @@ class NumberGrammar:
             for word in (match.group(group) or "").split():
                 scale *= self.suffix_scales.get(word) or self.scale_words.get(word.lower()) or \
                     self.spelled.words[word.lower()][1]
-        plain = regex.fullmatch(r"\d+", raw) is not None and not glued and scale == 1 and not unit \
+        plain = compiled(r"\d+").fullmatch(raw) is not None and not glued and scale == 1 and not unit \
             and not match.group("exponent")
         return Atom(match.start("digits"), match.end(), value * scale, unit or glued_unit, scale=scale,
                     integer_digits=plain)
@@ -253,10 +257,10 @@ class NumberGrammar:
     def _is_figure(self, atom: Atom, text: str) -> bool:
         before = text[max(0, atom.start - 40):atom.start]
         after = text[atom.end:atom.end + 40]
-        if regex.search(r"(?<![\d.])[A-Za-z]+-?\Z", before) and not atom.unit \
+        if compiled(r"(?<![\d.])[A-Za-z]+-?\Z").search(before) and not atom.unit \
                 and not self.intervals.before_pattern.search(before):
             return False  # glued to letters before: COVID-19, G20, F-16 (but "sub-7" is a qualifier)
-        if regex.match(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)", after) or regex.match(r"(?:st|nd|rd|th)\b", after):
+        if compiled(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)").match(after) or compiled(r"(?:st|nd|rd|th)\b").match(after):
             return False
         if atom.spelled and text[atom.start:atom.end].lower() in ("one", "a", "an") and (
                 PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before)):
@@ -267,15 +271,15 @@ class NumberGrammar:
         """'Article 4', 'Flight 370', 'S&P 500 rose', 'Game 7': a number that names, not counts."""
         if atom.unit:
             return False
-        label = regex.search(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z", before)
+        label = compiled(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z").search(before)
         if not label:
             return False
         word = label.group(1)
-        if regex.match(r"\s*(?:%|per\s?cent|percent)", after, regex.I) or word.lower() in FUNCTION_WORDS:
+        if compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(after) or word.lower() in FUNCTION_WORDS:
             return False
         if word.endswith(".") and word.count(".") == 1 and word.lower().rstrip(".") not in self.labels:
             return False  # the word ends the previous sentence
-        next_word = regex.match(r"\s+([\p{L}%]+)", after)
+        next_word = compiled(r"\s+([\p{L}%]+)").match(after)
         counted = next_word is not None and (next_word.group(1).lower() not in FUNCTION_WORDS) and (
             next_word.group(1).islower() or next_word.group(1) == "%")
         if word.lower().rstrip(".") in self.labels:
@@ -292,12 +296,12 @@ class NumberGrammar:
         written = text[mention.number_start:mention.number_end]
         if mention.unit or mention.qualifier != "exact" and mention.qualifier != "range":
             return False
-        years = regex.findall(r"(?<![\d,.])\d{4}(?![\d,.])", written)
-        numbers = regex.findall(r"\d[\d,.]*", written)
+        years = compiled(r"(?<![\d,.])\d{4}(?![\d,.])").findall(written)
+        numbers = compiled(r"\d[\d,.]*").findall(written)
         if not years or len(years) != len(numbers) or \
                 not all(self.year_low <= int(y) <= self.year_high for y in years):
             return False
-        next_word = regex.match(r"\s+([a-z]+)", text[mention.end:mention.end + 30])
+        next_word = compiled(r"\s+([a-z]+)").match(text[mention.end:mention.end + 30])
         counted = next_word and next_word.group(1) not in FUNCTION_WORDS and next_word.group(1).endswith("s")
         return not counted
 
@@ -306,7 +310,7 @@ def _sentence_initial(text: str, atom: Atom, label: regex.Match) -> bool:
     """Whether the capitalised word before the number opens its sentence ('Yesterday 12 people died')."""
     word_start = atom.start - (len(text[max(0, atom.start - 40):atom.start]) - label.start())
     lead = text[max(0, word_start - 3):word_start]
-    return word_start == 0 or not lead.strip() and "\n" in lead or bool(regex.search(r"[.!?:\"“(\n]\s*\Z", lead)) \
+    return word_start == 0 or not lead.strip() and "\n" in lead or bool(compiled(r"[.!?:\"“(\n]\s*\Z").search(lead)) \
         or lead == ""
 
 
@@ -314,7 +318,7 @@ def _raised(value: float, exponent: str | None) -> float:
     """1e10, 1.3x10^6, 1.1^23 (an even count of minus signs before the power is none)."""
     if not exponent:
         return value
-    power = regex.search(r"([-−+]*)(\d+)\Z", exponent)
+    power = compiled(r"([-−+]*)(\d+)\Z").search(exponent)
     sign = -1 if power.group(1).replace("+", "").replace("−", "-").count("-") % 2 else 1
     try:
         if exponent.startswith("^"):
@@ -349,11 +353,11 @@ def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
         previous = merged[-1] if merged else None
         gap = text[previous.end:atom.start] if previous else ""
         share = previous and 0 < previous.value < atom.value <= 1000 and not previous.unit and not atom.unit \
-            and regex.fullmatch(r"\s+(?:in|out\s+of)\s+", gap, regex.I) \
-            and not regex.match(r"\s*(?:%|per\s?cent)", text[atom.end:atom.end + 10])
+            and compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap) \
+            and not compiled(r"\s*(?:%|per\s?cent)").match(text[atom.end:atom.end + 10])
         # "one over three" divides only where nothing is counted after it ("won 3 over 2 rivals" does not)
-        over = previous and atom.value and not previous.unit and regex.fullmatch(r"\s+over\s+", gap, regex.I) \
-            and regex.match(r"\s*(?:[.,;:!?)]|\Z)", text[atom.end:atom.end + 3])
+        over = previous and atom.value and not previous.unit and compiled(r"\s+over\s+", regex.I).fullmatch(gap) \
+            and compiled(r"\s*(?:[.,;:!?)]|\Z)").match(text[atom.end:atom.end + 3])
         if share or over:
             merged[-1] = Atom(previous.start, atom.end, previous.value / atom.value)
             continue
@@ -377,9 +381,9 @@ def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
 
 def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     gap = text[previous.end:atom.start]
-    if atom.unit or previous.vague_phrase or not regex.fullmatch(r"[ \t]+(?:and[ \t]+)?", gap):
+    if atom.unit or previous.vague_phrase or not compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
         return None
-    if atom.vague_phrase.lower() in ("dozens", "dozen") and not regex.search("and", gap):
+    if atom.vague_phrase.lower() in ("dozens", "dozen") and not compiled("and").search(gap):
         return replace(previous, end=atom.end, value=previous.value * 12, scale=12.0)  # "3 dozens"
     if previous.scale > 1 and 0 < atom.value < 1 and "and" in gap:
         value = (previous.value / previous.scale + atom.value) * previous.scale  # "3 million and a half"
