@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TextIO
 
 from .articles import MAX_ARTICLE_BYTES, read_articles
-from .errors import InputError
+from .errors import InputError, printable
 from .extractor import Extractor
 from .models import Article, Claim, Result
-from .reconciler import reconcile
+from .batch import compare
+from .timeline import date_figures
 from .rules import RuleSet, load_rules
 
 
@@ -60,8 +61,12 @@ def extract(paths: Sequence[str], rules: RuleSet | None = None, rule_dirs: Seque
         except TimeoutError:  # a pattern's own timeout: text built to make it backtrack
             errors.append(f"{_where(article)}: skipped: its text made the number patterns time out")
             continue
+        except Exception as error:  # noqa: BLE001 - a bug met on one article must not end the batch
+            errors.append(f"{_where(article)}: skipped: internal error while reading its figures "
+                          f"({type(error).__name__}: {printable(str(error))}); please report it with this article")
+            continue
         checked.append(article)
-        claims += _within_limit(found, article, limits, errors)
+        claims += date_figures(article, _within_limit(found, article, limits, errors))
     return Result(articles=tuple(checked), claims=tuple(claims), findings=(), errors=tuple(errors))
 
 
@@ -102,12 +107,10 @@ def _where(article: Article) -> str:
 
 
 def check(paths: Sequence[str], rules: RuleSet | None = None, rule_dirs: Sequence[Path] = (),
-          stdin: TextIO | None = None, limits: Limits = Limits()) -> Result:
-    """Figures, findings and groups for the articles at `paths`."""
+          stdin: TextIO | None = None, limits: Limits = Limits(), ledger: Path | None = None) -> Result:
+    """Figures, stories, findings and groups for the articles at `paths`; with `ledger` (a SQLite file),
+    compared with every stored figure of the same stories too, and stored."""
     rules = rules or load_rules(list(rule_dirs))
     extracted = extract(paths, rules=rules, stdin=stdin, limits=limits)
-    extractor_gazetteer = Extractor(rules).gazetteer if extracted.claims else None
-    relate = extractor_gazetteer.relation if extractor_gazetteer else (lambda a, b: "unknown")
-    findings, groups = reconcile(extracted.claims, rules, relate)
-    return Result(articles=extracted.articles, claims=extracted.claims, findings=tuple(findings),
-                  groups=tuple(groups), errors=extracted.errors)
+    gazetteer = Extractor(rules).gazetteer if extracted.articles else None
+    return compare(extracted, rules, gazetteer, ledger)

@@ -37,6 +37,7 @@ OPTIONAL_FIELDS = ("title", "source", "url")
 MAX_ARTICLE_BYTES = 1_000_000
 JSON_LINE_FACTOR = 4  # a JSON line may escape its text ("\u00e9"): it may take this many bytes per byte
 LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+DATE_MAX_CHARS = 80  # a longer 'published' is no date: dateparser would take seconds over it
 FURNITURE_FILE = str(BUNDLED_RULES / "furniture.toml")
 
 MONTH = r"""(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
@@ -290,7 +291,7 @@ def _jsonl_articles(path: str, stream: BinaryIO | TextIO, reading: _Reading) -> 
 
 def _article_from_json(line: str, path: str, number: int, reading: _Reading) -> Iterator[Article | InputError]:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))  # an unclosed string then says so, not "control character"
     except json.JSONDecodeError as error:
         yield InputError(path, f"not valid JSON at column {error.colno}: {error.msg.removesuffix(' at')}", number)
         return
@@ -305,13 +306,16 @@ def _article_from_json(line: str, path: str, number: int, reading: _Reading) -> 
         yield InputError(path, problem, number)
         return
     record = {name: _valid_unicode(value) for name, value in record.items()}
-    published = parse_date(record["published"]) if record.get("published") else None
-    if record.get("published") and published is None:
-        yield InputError(path, f"'published' is not a date: {record['published']!r}", number)
+    written = record.get("published")
+    published = parse_date(written) if written and len(written) <= DATE_MAX_CHARS else None
+    if written and published is None:
+        shown = written if len(written) <= DATE_MAX_CHARS else written[:DATE_MAX_CHARS] + "..."
+        yield InputError(path, f"'published' is not a date: {shown!r}", number)
         return
-    text = cut_text(unix_newlines(record["text"]), reading.max_bytes)
-    if len(text) < len(unix_newlines(record["text"])):
-        yield ArticleCut(path, _cut_message(len(record["text"].encode()), len(text), reading.max_bytes), number)
+    whole = unix_newlines(record["text"])
+    text = cut_text(whole, reading.max_bytes)
+    if len(text) < len(whole):
+        yield ArticleCut(path, _cut_message(len(whole.encode()), len(text), reading.max_bytes), number)
     fields = {name: record.get(name) or None for name in OPTIONAL_FIELDS}
     yield build_article(str(record["id"]), path, text, reading.furniture, published=published, **fields)
 

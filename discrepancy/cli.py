@@ -7,6 +7,7 @@ a crash as findings).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import traceback
 from pathlib import Path
@@ -22,6 +23,7 @@ from .formats import (claims_csv, claims_json, claims_jsonl, findings_csv, json_
                       summary_lines)
 from .github import annotations, append_step_summary
 from .junit import junit_xml
+from .ledger import Ledger
 from .models import Result
 from .output import write_atomic
 from .report import render_markdown
@@ -58,7 +60,25 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=list(CLAIM_FORMATS), default="jsonl", help="output format")
     _add_config_options(extract)
     _add_tool_commands(commands)
+    _add_ledger_command(commands)
     return parser
+
+
+def _add_ledger_command(commands) -> None:
+    ledger = commands.add_parser("ledger", help="inspect and maintain the claims ledger: stats, export, forget",
+                                 description="Inspect and maintain the claims ledger that `check --ledger` keeps.")
+    actions = ledger.add_subparsers(dest="action", required=True)
+    stats = actions.add_parser("stats", help="count the stored articles, figures, stories and batches",
+                               description="Count the stored articles, figures, stories and batches.")
+    export = actions.add_parser("export", help="print every stored figure", description="Print every stored figure.")
+    export.add_argument("--format", choices=list(CLAIM_FORMATS), default="jsonl", help="output format")
+    forget = actions.add_parser("forget", help="remove an article and its figures from the ledger",
+                                description="Remove an article and its figures from the ledger.")
+    forget.add_argument("article", help="the article's id, as `ledger export` shows it")
+    for action in (stats, export, forget):
+        action.add_argument("--ledger", type=Path, metavar="PATH",
+                            help="the ledger file (default: `ledger` in the configuration)")
+        _add_config_options(action)
 
 
 def _add_check_options(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +98,15 @@ def _add_check_options(parser: argparse.ArgumentParser) -> None:
                         help="rounding a figure of QUANTITY may have, as a share: deaths=0.1 (may repeat)")
     parser.add_argument("--baseline", type=Path, metavar="FILE",
                         help="report only flagged findings not recorded in this baseline file")
+    _add_ledger_options(parser)
+
+
+def _add_ledger_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--ledger", type=Path, metavar="PATH",
+                       help="the claims ledger (SQLite): compare with every stored figure of the same stories, "
+                            "then store this batch")
+    group.add_argument("--no-ledger", action="store_true", help="use no ledger, even if the configuration sets one")
 
 
 def _add_config_options(parser: argparse.ArgumentParser) -> None:
@@ -173,13 +202,14 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings_for(args)
         rules = rules_for(settings)
         result = api.extract(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args)) \
-            if args.command == "extract" else api.check(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args))
+            if args.command == "extract" else api.check(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args),
+                                                        ledger=settings.ledger)
         for error in result.errors:
             print(f"discrepancy: {error}", file=sys.stderr)
         if not result.articles:
             print("discrepancy: no article could be read", file=sys.stderr)
             return 2
-        return _run_extract(args, result) if args.command == "extract" else _run_check(args, result, settings)
+        return _run_extract(args, result) if args.command == "extract" else _run_check(args, result, settings, rules)
     except DiscrepancyError as error:
         print(f"discrepancy: {error}", file=sys.stderr)
         return 2
@@ -216,8 +246,12 @@ def settings_for(args: argparse.Namespace) -> Settings:
         "outputs": dict(given("outputs")) if given("outputs") else None,
         "report": given("report"),
         "baseline": given("baseline"),
+        "ledger": given("ledger"),
     }
-    return resolve(Path.cwd(), overrides, config=given("config"), use_files=not given("no_config"))
+    settings = resolve(Path.cwd(), overrides, config=given("config"), use_files=not given("no_config"))
+    if given("no_ledger"):
+        settings = dataclasses.replace(settings, ledger=None, origins=settings.origins | {"ledger": "command line"})
+    return settings
 
 
 def rules_for(settings: Settings) -> RuleSet:
@@ -227,14 +261,16 @@ def rules_for(settings: Settings) -> RuleSet:
     return with_tolerance(rules, settings.tolerance)
 
 
-def _run_check(args: argparse.Namespace, result: Result, settings: Settings) -> int:
+def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rules: RuleSet) -> int:
     name = report_name(args.paths)
     report_path = settings.report or Path("reports") / f"{name}.md"
     reviewed, review = _review(args, result, settings)
     for note in review.notes():
         print(f"discrepancy: {note}", file=sys.stderr)
     section = review_section(review)
-    markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}") + ("\n" + section if section else "")
+    charts = _write_charts(reviewed, report_path, rules)
+    markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}", charts=charts) + \
+        ("\n" + section if section else "")
     texts = {fmt: FINDING_OUTPUTS[fmt](reviewed, review, markdown) for fmt in {settings.format, *settings.outputs}}
     write_atomic(report_path, markdown)
     for fmt, path in settings.outputs.items():
@@ -248,6 +284,12 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings) -> 
         print(_tally(reviewed, report_path, review), file=sys.stderr)
     failing = FAIL_ON[settings.fail_on]
     return 1 if any(f.verdict in failing for f in reviewed.findings) else 0
+
+
+def _write_charts(result: Result, report_path: Path, rules: RuleSet) -> dict[str, str]:
+    """Each flagged group's chart, written to reports/<name>/ beside reports/<name>.md; group key -> link."""
+    from .charts import chart_folder, write_charts  # matplotlib takes 0.4 s to import: only `check` pays
+    return write_charts(result, chart_folder(report_path), {q.name: q.rounding for q in rules.quantities})
 
 
 def _review(args: argparse.Namespace, result: Result, settings: Settings) -> tuple[Result, Review]:
@@ -321,7 +363,27 @@ def _tolerance_text(rounding: float, configured: bool) -> str:
     return f"{rounding * 100:g}%" + (" (configured)" if configured else "")
 
 
-TOOL_COMMANDS = {"config": _show_config, "rules": _list_rules, "explain": _explain}
+# --- ledger ------------------------------------------------------------------------------------
+
+def _ledger(args: argparse.Namespace) -> int:
+    path = settings_for(args).ledger
+    if path is None:
+        raise DiscrepancyError("no ledger: give --ledger PATH or set `ledger` in the configuration")
+    if not path.is_file():
+        raise DiscrepancyError(f"{path}: no ledger there yet (`discrepancy check --ledger {path} ...` starts one)")
+    with Ledger(path) as ledger:
+        if args.action == "stats":
+            print("\n".join(f"{key}: {'none' if value is None else value}" for key, value in ledger.stats().items()))
+        elif args.action == "export":
+            sys.stdout.write(CLAIM_FORMATS[args.format](ledger.claims()))
+        elif not ledger.forget(args.article):
+            raise DiscrepancyError(f"{path}: no article '{args.article}' in the ledger")
+        else:
+            print(f"discrepancy: forgot article {args.article} and its figures", file=sys.stderr)
+    return 0
+
+
+TOOL_COMMANDS = {"config": _show_config, "rules": _list_rules, "explain": _explain, "ledger": _ledger}
 
 
 def report_name(paths: list[str]) -> str:
@@ -338,7 +400,9 @@ def _tally(result: Result, report_path: Path, review: Review | None = None) -> s
     aside = ""
     if review and (review.suppressed or review.baselined):
         aside = f"; set aside: {len(review.suppressed)} suppressed, {len(review.baselined)} in the baseline"
-    return f"{len(result.articles)} articles, {len(result.claims)} figures, {verdicts}{aside}; report: {report_path}"
+    stored = f" (of them {len(result.stored)} from the ledger)" if result.stored else ""
+    return f"{len(result.articles)} articles{stored}, {len(result.claims)} figures, {verdicts}{aside}; " \
+           f"report: {report_path}"
 
 
 if __name__ == "__main__":

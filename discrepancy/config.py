@@ -27,7 +27,7 @@ COMMAND_LINE = "command line"
 # key in the file -> Settings field; the order is the order `discrepancy config` prints.
 KEYS = {"select": "select", "ignore": "ignore", "rules": "rules", "fail-on": "fail_on",
         "tolerance": "tolerance", "format": "format", "outputs": "outputs", "report": "report",
-        "baseline": "baseline"}
+        "baseline": "baseline", "ledger": "ledger"}
 BARE_KEY = regex.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -52,6 +52,7 @@ class Settings:
     outputs: dict[str, Path] = field(default_factory=dict)
     report: Path | None = None
     baseline: Path | None = None
+    ledger: Path | None = None  # the claims ledger (SQLite) a desk keeps; None: every run is stateless
     file: Path | None = None
     origins: dict[str, str] = field(default_factory=dict)  # key -> file, "command line" or "default"
 
@@ -136,7 +137,7 @@ def _checked(key: str, value, base: Path, error):
         for name in table:
             _one_of(f"{key}.{name}", name, FINDING_FORMATS, error)
         return {name: (base / _string(f"{key}.{name}", path, error)).resolve() for name, path in table.items()}
-    return (base / _string(key, value, error)).resolve()  # report, baseline
+    return (base / _string(key, value, error)).resolve()  # report, baseline, ledger
 
 
 def _strings(key: str, value, error) -> list[str]:

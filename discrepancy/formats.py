@@ -93,6 +93,8 @@ def json_document(result: Result, review: Review | None = None) -> str:
         "findings": [_finding_record(finding, claims, review) for finding in result.findings],
         "groups": [dataclasses.asdict(group) for group in result.groups],
         "errors": list(result.errors),
+        "stories": [dataclasses.asdict(story) for story in result.stories],
+        "stored": list(result.stored),
     }
     if review is not None:
         document["review"] = {

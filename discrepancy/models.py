@@ -49,11 +49,26 @@ class Claim:
     # Why the interval is what it is ("'more than' is an open lower bound"), kept for the report.
     reading: str = ""
     published: dt.date | None = None
+    # The story the figure belongs to (stories.py): figures are compared only within one story.
+    story: str | None = None
+    # When the figure holds (timeline.py): the words that date it ("on Monday", "last week"), if any,
+    # and the days they mean; without such words, the article's publication date; None when undated.
+    time_phrase: str | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    # The same sentence printed elsewhere (wire copy): the ids of every copy, this one included.
+    copies: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if not isinstance(self.copies, tuple):  # a record read back from JSON holds a list
+            object.__setattr__(self, "copies", tuple(self.copies))
 
     def as_record(self) -> dict:
         """The claim as a JSON-ready mapping (dates as ISO strings)."""
         record = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        record["published"] = self.published.isoformat() if self.published else None
+        for name in ("published", "period_start", "period_end"):
+            record[name] = record[name].isoformat() if record[name] else None
+        record["copies"] = list(self.copies)
         return record
 
 
@@ -66,6 +81,7 @@ class Finding:
     claims: tuple[str, str]
     message: str
     group: str
+    story: str | None = None
 
     @property
     def flagged(self) -> bool:
@@ -73,7 +89,7 @@ class Finding:
 
     def as_record(self) -> dict:
         return {"quantity": self.quantity, "verdict": self.verdict, "claims": list(self.claims),
-                "message": self.message, "group": self.group}
+                "message": self.message, "group": self.group, "story": self.story}
 
 
 @dataclass(frozen=True)
@@ -90,6 +106,21 @@ class Group:
     most_conservative: str | None
     latest: str | None
     flagged: bool
+    story: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles, and figures within them, about one event: what ties them and when they were printed."""
+
+    id: str
+    label: str                          # what the report heads the story with: its most named places and names
+    articles: tuple[str, ...]           # article ids whose main story this is
+    places: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    first: dt.date | None = None        # earliest and latest publication date among its articles
+    last: dt.date | None = None
+    undated: tuple[str, ...] = ()       # its articles with no publication date
 
 
 @dataclass(frozen=True)
@@ -101,3 +132,6 @@ class Result:
     findings: tuple[Finding, ...]
     groups: tuple[Group, ...] = ()
     errors: tuple[str, ...] = field(default=())
+    stories: tuple[Story, ...] = ()
+    # Articles that came from the claims ledger rather than this batch (only those a finding cites).
+    stored: tuple[str, ...] = ()

@@ -218,7 +218,10 @@ class Gazetteer:
         name = self.keys.get(written)
         # Short all-capital words are acronyms (ABA, OSH): only an acronym key may match them.
         if name is None and not (written.isupper() and len(written) <= 3):
-            name = self.keys.get(tokens[0].key if one_word else " ".join([t.key for t in tokens]))
+            key = tokens[0].key if one_word else " ".join([t.key for t in tokens])
+            name = self.keys.get(key)
+            if name is None and not key.isascii():  # "Almatý" as some feeds spell Almaty
+                name = self.keys.get(_without_accents(key))
         return name
 
     def _border(self, text: str, tokens: list[Token], i: int, end: int, name: str) -> PlaceMention | None:

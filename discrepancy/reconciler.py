@@ -1,18 +1,22 @@
 """Decides, for each pair of figures about the same quantity, whether they agree.
 
 Claims become intervals (the qualifier's interval, widened by the rounding a round number
-tolerates); pairs are formed per quantity with pandas, their scopes and places related
-through the scope hierarchy and the gazetteer, and each pair gets a verdict.
+tolerates); pairs are formed per quantity and story with pandas, their scopes and places related
+through the scope hierarchy and the gazetteer, and each pair gets a verdict. Only figures of the
+same time window can conflict: across windows a cumulative count is an update or a revision, and
+other counts are not compared. Of the copies of one wire sentence only the first is compared.
 """
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from dataclasses import replace
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 import pandas as pd
 
+from .copies import is_witness
 from .models import Claim, Finding, Group
 from .rules import RuleSet
 
@@ -54,16 +58,22 @@ def place_relation(relate: Callable[[str | None, str | None], str]) -> Callable[
 
 
 def claims_frame(claims: Sequence[Claim], rules: RuleSet) -> pd.DataFrame:
-    """One row per typed claim with the interval it is compared on."""
-    rows = [c.as_record() for c in claims if c.quantity != OTHER]
+    """One row per compared claim (typed, and the witness of its copies) with its interval and period."""
+    compared = [c for c in claims if c.quantity != OTHER and is_witness(c)]
+    rows = [c.as_record() for c in compared]
     frame = pd.DataFrame(rows, columns=list(Claim.__dataclass_fields__))
     if frame.empty:
-        return frame.assign(lo=pd.Series(dtype=float), hi=pd.Series(dtype=float))
+        return frame.assign(lo=pd.Series(dtype=float), hi=pd.Series(dtype=float), story_key=pd.Series(dtype=str),
+                            since=pd.Series(dtype="datetime64[ns]"), until=pd.Series(dtype="datetime64[ns]"))
     rounding = {q.name: q.rounding for q in rules.quantities}
-    tolerance = [_rounding_tolerance(c, rounding.get(c.quantity, 0.0)) for c in claims if c.quantity != OTHER]
+    tolerance = [_rounding_tolerance(c, rounding.get(c.quantity, 0.0)) for c in compared]
     frame["lo"] = frame["low"].astype(float).fillna(-np.inf) - tolerance
     frame["hi"] = frame["high"].astype(float).fillna(np.inf) + tolerance
     frame["published"] = pd.to_datetime(frame["published"])
+    # The period a figure holds over; a claim dated only by its article holds on that day.
+    frame["since"] = pd.to_datetime(frame["period_start"]).fillna(frame["published"])
+    frame["until"] = pd.to_datetime(frame["period_end"]).fillna(frame["published"])
+    frame["story_key"] = frame["story"].fillna("")
     return frame
 
 
@@ -83,13 +93,17 @@ def _rounding_tolerance(claim: Claim, rounding: float) -> float:
     return min(place / 2, value * rounding) if place > 1 else 0.0
 
 
-def candidate_pairs(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of claims about the same quantity, each pair once."""
+def candidate_pairs(frame: pd.DataFrame, fresh: Collection[str] | None = None) -> pd.DataFrame:
+    """Every pair of claims about the same quantity in the same story, each pair once; with `fresh`,
+    only pairs with at least one of those claims (the others were compared by an earlier run)."""
     if frame.empty:
-        return frame.merge(frame, on="quantity", suffixes=("_a", "_b"))
+        return frame.merge(frame, on=["quantity", "story_key"], suffixes=("_a", "_b"))
     indexed = frame.reset_index(names="row")
-    pairs = indexed.merge(indexed, on="quantity", suffixes=("_a", "_b"))
-    return pairs[pairs["row_a"] < pairs["row_b"]].reset_index(drop=True)
+    pairs = indexed.merge(indexed, on=["quantity", "story_key"], suffixes=("_a", "_b"))
+    keep = pairs["row_a"] < pairs["row_b"]
+    if fresh is not None:
+        keep &= pairs["id_a"].isin(fresh) | pairs["id_b"].isin(fresh)
+    return pairs[keep].reset_index(drop=True)
 
 
 def relate_pairs(pairs: pd.DataFrame, scopes: ScopeTree, places: Callable) -> pd.DataFrame:
@@ -128,43 +142,94 @@ def decide(pairs: pd.DataFrame, cumulative: dict[str, bool]) -> pd.DataFrame:
     same_article = pairs["article_a"] == pairs["article_b"]
     part_exceeds = ((pairs["extent"] == PART) & (pairs["lo_a"] > pairs["hi_b"])) | \
                    ((pairs["extent"] == WHOLE) & (pairs["lo_b"] > pairs["hi_a"]))
-    dated = pairs["published_a"].notna() & pairs["published_b"].notna() & \
-        (pairs["published_a"] != pairs["published_b"])
+    # Two figures are of different time windows when both are dated and their periods do not meet.
+    dated = pairs["since_a"].notna() & pairs["since_b"].notna() & \
+        ((pairs["until_a"] < pairs["since_b"]) | (pairs["until_b"] < pairs["since_a"]))
     counts_up = pairs["quantity"].map(cumulative).fillna(False).astype(bool)
-    later_a = pairs["published_a"] > pairs["published_b"]
+    later_a = pairs["since_a"] > pairs["until_b"]
     a_higher = pairs["lo_a"] > pairs["hi_b"]
     rose = np.where(later_a, a_higher, ~a_higher)
     same = pairs["extent"] == SAME
+    # A cumulative part counted in a later window may exceed an earlier whole: the toll rose since.
+    part_later = np.where(pairs["extent"] == PART, later_a, ~later_a)
+    part_grew = part_exceeds & dated & counts_up & part_later
     cross_article = np.select(
-        [overlap, part_exceeds, ~same, dated & counts_up & rose, dated & counts_up],
-        ["consistent", "conflict", "different_scope", "update", "revision"],
+        [overlap, part_exceeds & ~part_grew, part_grew, ~same, dated & counts_up & rose, dated & counts_up],
+        ["consistent", "conflict", "update", "different_scope", "update", "revision"],
         default="conflict",
     )
     # An article's own breakdown (100 in one city within its national toll) is compared only to
     # catch a part that exceeds its whole; a figure repeated within one article is no finding.
-    within_article = np.where(part_exceeds, "conflict", "consistent")
+    within_article = np.where(part_exceeds & ~part_grew, "conflict", "consistent")
     pairs["verdict"] = np.where(same_article, within_article, cross_article)
-    return pairs[~(same_article & same)]
+    # Counts that do not only grow, of different windows, are not compared: a crowd on Monday and on Friday.
+    apart_in_time = dated & ~counts_up & ~overlap
+    return pairs[~(same_article & same) & ~apart_in_time]
 
 
-def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callable) -> tuple[list[Finding], list[Group]]:
-    """Findings for every comparable pair and the groups they form."""
+def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callable,
+              fresh: Collection[str] | None = None) -> tuple[list[Finding], list[Group]]:
+    """Findings for every comparable pair and the groups they form.
+
+    Claims are compared within their story (Claim.story; claims without one form one story).
+    With `fresh` (claim ids), a pair of two claims outside it is not compared: a ledger's stored
+    claims were compared with each other when they were new.
+    """
     frame = claims_frame(claims, rules)
     scopes = ScopeTree(rules)
-    pairs = relate_pairs(candidate_pairs(frame), scopes, place_relation(place_relation_of))
-    decided = decide(pairs, {q.name: q.cumulative for q in rules.quantities})
+    pairs = relate_pairs(candidate_pairs(frame, fresh), scopes, place_relation(place_relation_of))
+    cumulative = {q.name: q.cumulative for q in rules.quantities}
+    decided = decide(pairs, cumulative)
     by_id = {c.id: c for c in claims}
-    findings = [_finding(row, by_id, scopes) for row in decided.itertuples(index=False)]
+    findings = [_finding(row, by_id, scopes, cumulative) for row in decided.itertuples(index=False)]
     findings.sort(key=lambda f: (SEVERITY[f.verdict], f.quantity, f.claims))
-    return findings, _groups(findings, by_id, scopes)
+    return _told_apart(findings, _groups(findings, by_id, scopes))
 
 
-def _finding(row, by_id: dict[str, Claim], scopes: ScopeTree) -> Finding:
+def _told_apart(findings: list[Finding], groups: list[Group]) -> tuple[list[Finding], list[Group]]:
+    """Group keys named alike in two stories ("deaths / everyone / Australia") gain their story's id."""
+    stories: dict[str, set] = {}
+    for item in [*findings, *groups]:
+        stories.setdefault(item.group if isinstance(item, Finding) else item.key, set()).add(item.story)
+    shared = {key for key, found in stories.items() if len(found) > 1}
+    if not shared:
+        return findings, groups
+    return ([replace(f, group=f"{f.group} ({f.story})") if f.group in shared else f for f in findings],
+            [replace(g, key=f"{g.key} ({g.story})") if g.key in shared else g for g in groups])
+
+
+def _when(claim: Claim) -> dt.date:
+    return claim.period_start or claim.published or dt.date.min
+
+
+def _finding(row, by_id: dict[str, Claim], scopes: ScopeTree, cumulative: dict[str, bool] | None = None) -> Finding:
     a, b = by_id[row.id_a], by_id[row.id_b]
-    first, second = (a, b) if (a.published or dt.date.min) <= (b.published or dt.date.min) else (b, a)
-    message = _message(row.verdict, first, second, row.extent, scopes)
+    first, second = (a, b) if _when(a) <= _when(b) else (b, a)
+    message = _message(row.verdict, first, second, row.extent, scopes) + \
+        _undated_note(row.verdict, first, second, (cumulative or {}).get(row.quantity, False)) + \
+        _copies_note(first, second)
     return Finding(quantity=row.quantity, verdict=row.verdict, claims=(first.id, second.id), message=message,
-                   group=_group_key(row.quantity, a, b, scopes))
+                   group=_group_key(row.quantity, a, b, scopes), story=a.story)
+
+
+def _undated_note(verdict: str, first: Claim, second: Claim, cumulative: bool) -> str:
+    """A conflict over a toll that grows may be an update when an article has no date: say so."""
+    undated = [c.article for c in (first, second) if c.period_start is None and c.published is None]
+    if not undated or verdict in ("consistent", "update", "revision"):
+        return ""
+    which = " and ".join(dict.fromkeys(undated))
+    return f" ({which} undated{': it may be a later update' if cumulative else ''})"
+
+
+def _copies_note(first: Claim, second: Claim) -> str:
+    """Where each wire sentence was also printed: one witness, all its places."""
+    notes = [f"'{c.text}' ({c.article}) printed alike in {', '.join(_article_of(i) for i in c.copies)}"
+             for c in (first, second) if len(c.copies) > 1]
+    return f"; {'; '.join(notes)}" if notes else ""
+
+
+def _article_of(claim_id: str) -> str:
+    return claim_id.rsplit(":", 2)[0]
 
 
 def _who(claim: Claim, scopes: ScopeTree) -> str:
@@ -208,13 +273,13 @@ def _groups(findings: list[Finding], by_id: dict[str, Claim], scopes: ScopeTree)
         flagged = any(f.flagged for f in findings if f.claims[0] in claim_ids)
         lows = [c.low for c in claims if c.low is not None]
         highs = [c.high if c.high is not None else math.inf for c in claims]
-        dated = [c for c in claims if c.published]
+        dated = [c for c in claims if c.period_start or c.published]
         groups.append(Group(
             key=" / ".join([quantity, widest.scope or scopes.root, widest.place or "anywhere"]),
             quantity=quantity, scope=widest.scope, place=widest.place, claims=tuple(c.id for c in claims),
             low=min(lows) if lows else None, high=None if math.inf in highs else max(highs),
             most_conservative=min(claims, key=lambda c: (c.low if c.low is not None else -math.inf)).id,
-            latest=max(dated, key=lambda c: c.published).id if dated else None, flagged=flagged,
+            latest=max(dated, key=_when).id if dated else None, flagged=flagged, story=claims[0].story,
         ))
     groups.sort(key=lambda g: (not g.flagged, g.quantity, g.key))
     return groups

@@ -1,18 +1,25 @@
-"""The Markdown report: flagged groups with their figures side by side, then the rest.
+"""The Markdown report: what needs a look, then flagged groups with their figures side by side and
+a chart of each, then the rest.
 
 Article text is untrusted: every piece of it passes through `escape_markdown` before it
 reaches the page, so a sentence can neither break a table nor smuggle in HTML or links.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
+import string
+import unicodedata
+from collections.abc import Mapping
+from urllib.parse import quote
 
 from tabulate import tabulate
 
 from .models import FLAGGED, VERDICTS, Article, Claim, Finding, Group, Result
 
 TABLE_FORMAT = "github"
+ASCII_PUNCTUATION = frozenset(string.punctuation)
 
 # Characters that would start inline markup, split a table cell or open an HTML tag.
 # Angle brackets and ampersands become entities so no tag or entity survives any renderer.
@@ -46,15 +53,70 @@ def _escape_block_start(match: re.Match) -> str:
     return f"{match['indent']}{match['number']}\\{match['dot']}"
 
 
-def render_markdown(result: Result, title: str) -> str:
-    """The whole report as Markdown; the same result always gives the same bytes."""
+def render_markdown(result: Result, title: str, charts: Mapping[str, str] | None = None) -> str:
+    """The whole report as Markdown; the same result always gives the same bytes.
+
+    `charts` maps a group's key to its chart's path relative to the report (see `charts.py`).
+    """
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
-    sections = [f"# {escape_markdown(title)}", _summary(result),
-                _flagged_section(result, claims, articles),
+    from .report_stories import stories_section  # issue 7's story grouping; it imports escape_markdown from here
+    sections = [f"# {escape_markdown(title)}", _needs_a_look(result, claims), "## Summary", _summary(result),
+                stories_section(result),
+                _flagged_section(result, claims, articles, charts or {}),
                 _consistent_section(result, claims),
                 _articles_section(result)]
     return "\n\n".join(section for section in sections if section) + "\n"
+
+
+# --- needs a look ------------------------------------------------------------------------
+
+def _needs_a_look(result: Result, claims: dict) -> str:
+    """One sentence per flagged finding, most severe first: what an editor checks before anything else."""
+    flagged = sorted((f for f in result.findings if f.flagged), key=lambda f: FLAGGED.index(f.verdict))
+    if not flagged:
+        return "## Needs a look\n\nNothing: no conflict, revision or different scope."
+    lines = [f"{number}. {_finding_sentence(finding, claims)}" for number, finding in enumerate(flagged, 1)]
+    return "\n\n".join(["## Needs a look", "\n".join(lines)])
+
+
+def _finding_sentence(finding: Finding, claims: dict) -> str:
+    """The finding as one sentence: quantity, both figures with who, where, whose word and where each
+    stands, then the verdict in words ("**different scope**: security forces vs everyone")."""
+    quantity = escape_markdown(finding.quantity)
+    quantity = quantity[:1].upper() + quantity[1:]
+    first, second = (claims.get(claim_id) for claim_id in finding.claims)
+    verdict = f"**{finding.verdict.replace('_', ' ')}**"
+    if first is None or second is None:  # the finding's own words are all there is
+        return f"{quantity}: {verdict}: {escape_markdown(finding.message.rstrip('. '))}."
+    return (f"{quantity}: {_figure_in_words(first)} and {_figure_in_words(second)}: "
+            f"{verdict}: {_verdict_in_words(finding.verdict, first, second)}.")
+
+
+def _figure_in_words(claim: Claim) -> str:
+    source = f"according to {escape_markdown(claim.source)}" if claim.source else "no source stated"
+    return f"“{escape_markdown(claim.text)}” ({_counted(claim)}, {source}; {_claim_place(claim)})"
+
+
+def _counted(claim: Claim) -> str:
+    return f"{_scope_text(claim.scope)} in {_place_text(claim.place)}"
+
+
+def _verdict_in_words(verdict: str, first: Claim, second: Claim) -> str:
+    if verdict == "revision":
+        later = max((first, second), key=lambda claim: claim.published or dt.date.min)
+        when = f", {later.published.isoformat()}" if later.published else ""
+        return f"a lower count in the later article ({escape_markdown(later.article)}{when})"
+    same_scope, same_place = first.scope == second.scope, first.place == second.place
+    if verdict == "conflict" and same_scope and same_place:
+        return f"both count {_counted(first)} and cannot both be right"
+    if same_place:
+        differ = f"{_scope_text(first.scope)} vs {_scope_text(second.scope)}"
+    elif same_scope:
+        differ = f"{_place_text(first.place)} vs {_place_text(second.place)}"
+    else:
+        differ = f"{_counted(first)} vs {_counted(second)}"
+    return f"{differ}, a part larger than its whole" if verdict == "conflict" else differ
 
 
 # --- summary -----------------------------------------------------------------------------
@@ -78,18 +140,20 @@ def _plural(count: int, noun: str) -> str:
 
 # --- flagged groups ------------------------------------------------------------------------
 
-def _flagged_section(result: Result, claims: dict, articles: dict) -> str:
+def _flagged_section(result: Result, claims: dict, articles: dict, charts: Mapping[str, str]) -> str:
     flagged = [group for group in result.groups if group.flagged]
     strays = _findings_outside_groups(result)
     if not flagged and not strays:
         return "## Flagged\n\nNothing flagged."
-    parts = ["## Flagged"] + [_flagged_group(group, result.findings, claims, articles) for group in flagged]
+    parts = ["## Flagged"] + [_flagged_group(group, result.findings, claims, articles, charts.get(group.key))
+                              for group in flagged]
     if strays:
         parts.append(_stray_findings(strays, claims))
     return "\n\n".join(parts)
 
 
-def _flagged_group(group: Group, findings: tuple[Finding, ...], claims: dict, articles: dict) -> str:
+def _flagged_group(group: Group, findings: tuple[Finding, ...], claims: dict, articles: dict,
+                   chart: str | None = None) -> str:
     members = [claims[claim_id] for claim_id in group.claims if claim_id in claims]
     rows = [_figure_row(claim) for claim in members]
     quotes = [f"- {_claim_place(claim)}: {_quoted_sentence(claim, articles.get(claim.article))}"
@@ -97,6 +161,7 @@ def _flagged_group(group: Group, findings: tuple[Finding, ...], claims: dict, ar
     return "\n\n".join(part for part in [
         f"### {_group_heading(group)}",
         _why_flagged(group, findings),
+        _chart_image(group, chart),
         _table(rows, ["As written", "Interval", "Scope", "Place", "Source", "Article", "Line"]),
         "\n".join(quotes),
         _group_conclusion(group, claims),
@@ -106,6 +171,19 @@ def _flagged_group(group: Group, findings: tuple[Finding, ...], claims: dict, ar
 def _group_heading(group: Group) -> str:
     return " · ".join([escape_markdown(group.quantity), _scope_text(group.scope),
                        _place_text(group.place)])
+
+
+def _chart_image(group: Group, chart: str | None) -> str:
+    """The chart as a reference-style image with its definition; the path percent-encoded.
+
+    Reference style keeps "](" out of the report altogether: wherever it appears, something got
+    past the escaping.
+    """
+    if not chart:
+        return ""
+    path = quote(chart, safe="/")
+    alt = f"Chart of {_group_heading(group)}: each figure as an interval, in publication order"
+    return f"![{alt}][{path}]\n\n[{path}]: {path}"
 
 
 def _why_flagged(group: Group, findings: tuple[Finding, ...]) -> str:
@@ -129,9 +207,39 @@ def _quoted_sentence(claim: Claim, article: Article | None) -> str:
     span = figure_span(claim, article)
     if span is None:
         return f"“{escape_markdown(claim.sentence)}”"
-    before, figure, after = (claim.sentence[:span[0]], claim.sentence[span[0]:span[1]],
-                             claim.sentence[span[1]:])
+    start, end = bold_span(claim.sentence, *span)
+    before, figure, after = claim.sentence[:start], claim.sentence[start:end], claim.sentence[end:]
     return f"“{escape_markdown(before)}**{escape_markdown(figure)}**{escape_markdown(after)}”"
+
+
+def bold_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span to put in bold: the figure, widened to its whole word where it is glued to one.
+
+    CommonMark does not open "**" between a letter and a symbol nor close it between a symbol and
+    a letter: "US**$5**" would show its asterisks. Bolding "US$5" whole keeps the figure in bold.
+    """
+    while start < end and sentence[start].isspace():
+        start += 1
+    while end > start and sentence[end - 1].isspace():
+        end -= 1
+    if _glued(sentence[start - 1:start] if start else "", sentence[start:start + 1]):
+        while start > 0 and not sentence[start - 1].isspace():
+            start -= 1
+    if _glued(sentence[end:end + 1], sentence[end - 1:end] if end > start else ""):
+        while end < len(sentence) and not sentence[end].isspace():
+            end += 1
+    return start, end
+
+
+def _glued(outside: str, inside: str) -> bool:
+    """Whether a character that may not count as punctuation (a letter, a digit, "€" for older
+    CommonMark) outside the bold touches a character that may (anything but a letter or digit) inside."""
+    outside_may_be_word = bool(outside) and not outside.isspace() and not _is_punctuation(outside)
+    return outside_may_be_word and bool(inside) and not inside.isalnum() and not inside.isspace()
+
+
+def _is_punctuation(character: str) -> bool:
+    return character in ASCII_PUNCTUATION or unicodedata.category(character).startswith("P")
 
 
 def figure_span(claim: Claim, article: Article | None) -> tuple[int, int] | None:

@@ -86,7 +86,7 @@ def test_explain_unknown_quantity_exits_2_with_one_line(capsys, name):
 
 def test_every_command_has_help_and_a_description():
     commands = subcommands()
-    assert set(commands) == {"check", "extract", "config", "rules", "explain"}
+    assert set(commands) == {"check", "extract", "config", "rules", "explain", "ledger"}
     action = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     helps = {choice.dest: choice.help for choice in action._choices_actions}
     for name, parser in commands.items():

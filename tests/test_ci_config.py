@@ -88,10 +88,10 @@ sarif = "out/discrepancy.sarif"
 @pytest.mark.parametrize("file, text, message", [
     ("pyproject.toml", '[tool.discrepancy]\nselect = ["deaths"]\nfial-on = "review"\n',
      "pyproject.toml:3: unknown key 'fial-on' in [tool.discrepancy]; known keys: select, ignore, rules, "
-     "fail-on, tolerance, format, outputs, report, baseline"),
+     "fail-on, tolerance, format, outputs, report, baseline, ledger"),
     ("discrepancy.toml", 'select = ["deaths"]\n\n[output]\nsarif = "x"\n',
      "discrepancy.toml:3: unknown key 'output'; known keys: select, ignore, rules, fail-on, tolerance, format, "
-     "outputs, report, baseline"),
+     "outputs, report, baseline, ledger"),
     ("discrepancy.toml", 'fail-on = "sometimes"\n',
      "discrepancy.toml:1: 'fail-on' must be one of conflict, review, never, not 'sometimes'"),
     ("discrepancy.toml", 'select = "deaths"\n', "discrepancy.toml:1: 'select' must be a list of strings"),
@@ -176,7 +176,8 @@ def test_config_prints_effective_settings_and_where_each_came_from(desk, capsys)
         f'format = "summary"  # default\n'
         f'outputs = {{ sarif = "{desk / "out" / "d.sarif"}", junit = "j.xml" }}  # command line\n'
         f"# report is not set (default)\n"
-        f"# baseline is not set (default)\n")
+        f"# baseline is not set (default)\n"
+        f"# ledger is not set (default)\n")
     assert tomllib.loads(out)["outputs"]["junit"] == "j.xml"  # the printout is TOML a desk can paste
 
 

@@ -47,7 +47,9 @@ def test_script_on_a_batch_with_a_conflict(repo):
     commands = [line.split(" ", 1)[0] for line in done.stdout.splitlines()]
     assert commands == ["::error", "::warning", "::warning", "::warning"]
     out = repo / "discrepancy-out"
-    assert sorted(p.name for p in out.iterdir()) == ["discrepancy.sarif", "findings.csv", "junit.xml", "report.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["discrepancy.sarif", "findings.csv", "junit.xml", "report",
+                                                     "report.md"]
+    assert [p.suffix for p in (out / "report").iterdir()] == [".svg"]  # the flagged group's chart
     jsonschema.validate(json.loads((out / "discrepancy.sarif").read_text("utf-8")), SARIF_SCHEMA)
     assert ET.parse(out / "junit.xml").getroot().find("testsuite").get("failures") == "1"
     assert summary.read_text("utf-8") == (out / "report.md").read_text("utf-8")
@@ -75,7 +77,7 @@ def test_script_on_a_clean_batch_and_on_a_configuration_error(repo):
     assert done.returncode == 2
     assert done.stderr.splitlines()[0] == (f"discrepancy: {repo / 'discrepancy.toml'}:1: unknown key 'fail_on'; "
                                            f"known keys: select, ignore, rules, fail-on, tolerance, format, "
-                                           f"outputs, report, baseline")
+                                           f"outputs, report, baseline, ledger")
 
 
 # --- the jobs in docs/ci.md -----------------------------------------------------------------------

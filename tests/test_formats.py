@@ -94,14 +94,15 @@ def test_summary_lines_only_flagged_findings(findings, expected):
 
 def test_json_document_round_trips_with_every_part():
     document = strict_loads(json_document(RESULT))
-    assert list(document) == ["articles", "claims", "findings", "groups", "errors"]
+    assert list(document) == ["articles", "claims", "findings", "groups", "errors", "stories", "stored"]
     assert document["articles"][0] == {"id": "ktla", "path": "in/ktla.txt", "title": "Dixie Fire grows",
                                        "published": "2021-08-06", "source": "KTLA",
                                        "url": "https://example.org/dixie"}
     assert document["articles"][2]["published"] is None
     assert [record["id"] for record in document["claims"]] == ["k1", "k2", "a1", "a2", "b1"]
     assert document["findings"][2] == {"quantity": "area", "verdict": "conflict", "claims": ["k1", "a1"],
-                                       "message": "nearly 447,000 excludes 463,477.", "group": "g1"}
+                                       "message": "nearly 447,000 excludes 463,477.", "group": "g1",
+                                       "story": None}
     assert document["groups"][0]["claims"] == ["k1", "a1"] and document["groups"][0]["high"] is None
     assert document["errors"] == ["in/gone.txt: no such file"]
 
@@ -148,7 +149,8 @@ def test_claim_record_starts_with_the_named_columns():
 def test_claims_csv_header_and_rows_in_claim_order():
     text = claims_csv(CLAIMS)
     assert text.splitlines()[0] == ("id,article,text,value,low,high,qualifier,unit,direction,quantity,"
-                                    "scope,place,source,sentence,line,column,start,end,reading,published")
+                                    "scope,place,source,sentence,line,column,start,end,reading,published,"
+                                    "story,time_phrase,period_start,period_end,copies")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["id"] for row in rows] == ["k1", "k2", "a1", "a2", "b1"]
     assert rows[0]["value"] == "447000" and rows[0]["published"] == "2021-08-06"

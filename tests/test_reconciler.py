@@ -65,8 +65,14 @@ PAIRS = [
      ["revision"]),
     ("same day is a conflict", claim("a", "44", 44, 44, published=JAN_10), claim("b", "164", 164, 164,
                                                                                  published=JAN_10), ["conflict"]),
-    ("troops are not cumulative", claim("a", "2,000", 2000, 2000, quantity="troops", published=JAN_5),
+    # only figures of one time window can conflict (issue 7): troops on two days are two counts
+    ("troops of different days are not compared", claim("a", "2,000", 2000, 2000, quantity="troops",
+                                                         published=JAN_5),
+     claim("b", "3,500", 3500, 3500, quantity="troops", published=JAN_10), []),
+    ("troops of one day conflict", claim("a", "2,000", 2000, 2000, quantity="troops", published=JAN_10),
      claim("b", "3,500", 3500, 3500, quantity="troops", published=JAN_10), ["conflict"]),
+    ("troops of different days that agree", claim("a", "2,000", 2000, 2000, quantity="troops", published=JAN_5),
+     claim("b", "2,030", 2030, 2030, quantity="troops", published=JAN_10), ["consistent"]),
 ]
 
 

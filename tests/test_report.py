@@ -107,9 +107,10 @@ def section(report: str, heading: str) -> str:
 
 # --- content and order ---------------------------------------------------------------------
 
-def test_report_starts_with_title_and_summary(report):
-    assert report.startswith(
-        "# Batch of 1 September\n\n"
+def test_report_starts_with_title_then_needs_a_look_then_summary(report):
+    assert report.startswith("# Batch of 1 September\n\n## Needs a look\n\n1. ")
+    assert section(report, "## Summary").startswith(
+        "## Summary\n\n"
         "Read 4 articles, found 7 figures; findings: 1 conflict, 1 revision, 1 different_scope, "
         "0 update, 1 consistent; skipped 2 files.\n\n"
         "- batch/broken.txt: cannot decode as UTF-8\n"

@@ -1,0 +1,60 @@
+"""Compares a batch's figures: with each other and, given a ledger, with every stored figure of their stories.
+
+Claims -> findings: the stories are formed over the batch and the stored articles together, wire
+copies are made one witness, the reconciler compares within each story (a pair of two stored
+figures was compared when they were new, and is not again), and the batch is stored, all in the
+ledger's one transaction.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from .copies import mark_copies
+from .ledger import Ledger
+from .models import Article, Claim, Result, Story
+from .places import Gazetteer
+from .reconciler import reconcile
+from .rules import RuleSet
+from .stories import assign_stories
+
+
+def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledger: Path | None = None) -> Result:
+    """The extracted batch with its stories, findings and groups; stored in `ledger` when given."""
+    if ledger is None or not extracted.articles:  # nothing read: nothing to store, and no empty batch
+        return _compared(extracted, rules, gazetteer, [], [])[0]
+    with Ledger(ledger) as book, book.batch():
+        stored = book.stored(extracted.articles)
+        result, placed = _compared(extracted, rules, gazetteer, list(stored.articles), list(stored.claims))
+        new = {a.id for a in extracted.articles}
+        book.record(extracted.articles, [c for c in placed if c.article in new],
+                    {a: _story_of(a, result.stories) for a in new})
+        book.restory([c for c in placed if c.article not in new])
+        return result
+
+
+def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, stored_articles: list[Article],
+              stored_claims: list[Claim]) -> tuple[Result, list[Claim]]:
+    """The result to show, and every claim (batch and stored) with its story and copies."""
+    articles = [*extracted.articles, *stored_articles]
+    claims = [*extracted.claims, *(replace(c, story=None, copies=()) for c in stored_claims)]
+    stories, claims = assign_stories(articles, claims, gazetteer) if gazetteer else ([], claims)
+    claims = mark_copies(claims)
+    relate = gazetteer.relation if gazetteer else (lambda a, b: "unknown")
+    new_ids = {c.id for c in extracted.claims}
+    findings, groups = reconcile(claims, rules, relate, fresh=new_ids if stored_claims else None)
+    cited = {i for f in findings for i in f.claims} | {i for g in groups for i in g.claims}
+    batch_stories = {c.story for c in claims if c.id in new_ids} | \
+        {_story_of(a.id, stories) for a in extracted.articles}
+    shown = [c for c in claims if c.id in new_ids or c.id in cited]
+    shown_articles = {c.article for c in shown} | {a.id for a in extracted.articles}
+    result = Result(articles=tuple(a for a in articles if a.id in shown_articles), claims=tuple(shown),
+                    findings=tuple(findings), groups=tuple(groups), errors=extracted.errors,
+                    stories=tuple(s for s in stories if s.id in batch_stories),
+                    stored=tuple(a.id for a in stored_articles if a.id in shown_articles))
+    return result, claims
+
+
+def _story_of(article_id: str, stories: Sequence[Story]) -> str | None:
+    return next((s.id for s in stories if article_id in s.articles and "/" not in s.id), None)

@@ -1,0 +1,288 @@
+"""A chart of each flagged group: every figure as an interval on one axis, as deterministic SVG.
+
+Rows run down in publication order (undated last). A closed interval is a bar, a single figure a
+dot, an open bound ("more than 160") an arrow running off the axis from a hollow or filled dot
+(strict or not); the shaded band around a round figure stated exactly is the rounding the
+reconciler allowed it. Figures in a conflict are red, thick and on a tinted row.
+
+Same result in, same bytes out: matplotlib's defaults (not the user's matplotlibrc), a fixed
+hash salt for the SVG's ids, text kept as <text> in one bundled font, and no date in the metadata.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import re
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import matplotlib.style
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.transforms import blended_transform_factory
+
+from .models import FLAGGED, Article, Claim, Finding, Group, Result
+from .output import write_atomic
+# The band drawn must be the tolerance the verdict was reached with, so it comes from the one place
+# that computes it rather than a copy that could drift.
+from .reconciler import _rounding_tolerance
+from .report import CONTROL_CHARACTER, WHITESPACE_RUN, format_number
+
+RC = {
+    "svg.hashsalt": "discrepancy",   # ids from content, not uuid4
+    "svg.fonttype": "none",          # text stays text: diffable, searchable, no glyph paths
+    "font.family": "DejaVu Sans",    # bundled with matplotlib: the same metrics on every machine
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+METADATA = {"Date": None, "Creator": "discrepancy"}  # the default Creator names matplotlib's version
+
+# verdict -> (colour, words on the chart); a figure takes the colour of its most severe verdict.
+STYLES = {
+    "conflict": ("#c62828", "conflict"),
+    "revision": ("#e65100", "revision"),
+    "different_scope": ("#6a1b9a", "different scope"),
+}
+PLAIN = ("#37474f", "")
+CONFLICT_ROW = "#fdecea"
+KEY = ("dot: the figure · hollow dot: that bound not included · bar: a range\n"
+       "arrow: no limit that way · shaded: the rounding a round figure allows")
+LABEL_CHARACTERS = 36
+SLUG_CHARACTERS = 40
+UNSAFE_IN_NAME = re.compile(r"[^a-z0-9]+")
+CHART_FILE = re.compile(r"[a-z0-9-]+-[0-9a-f]{10}(-[0-9]+)?\.svg")  # what chart_name and _unique give
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One group's chart: the file name it goes under and the SVG text."""
+
+    group: str
+    name: str
+    svg: str
+
+
+def chart_folder(report: Path) -> Path:
+    """Where a report's charts go: reports/seeds.md -> reports/seeds/."""
+    report = Path(report)
+    return report.with_suffix("") if report.suffix else report.with_name(report.name + "-charts")
+
+
+def write_charts(result: Result, folder: Path, rounding: Mapping[str, float]) -> dict[str, str]:
+    """Writes each flagged group's chart into `folder`; gives group key -> path relative to its parent.
+
+    Charts left from an earlier run are removed, so the folder holds this report's charts only and a
+    diff shows a group that is no longer flagged; files this module would not have named are kept.
+    """
+    folder = Path(folder)
+    charts = group_charts(result, rounding)
+    for chart in charts:
+        write_atomic(folder / chart.name, chart.svg)
+    current = {chart.name for chart in charts}
+    if folder.is_dir():
+        for stale in sorted(folder.iterdir()):
+            if CHART_FILE.fullmatch(stale.name) and stale.name not in current and stale.is_file():
+                stale.unlink()
+    return {chart.group: f"{folder.name}/{chart.name}" for chart in charts}
+
+
+def group_charts(result: Result, rounding: Mapping[str, float]) -> tuple[Chart, ...]:
+    """A chart for each flagged group that has a figure to draw, in the groups' order.
+
+    `rounding` maps a quantity to the share of a round figure it tolerates (its rule's `rounding`).
+    """
+    claims = {claim.id: claim for claim in result.claims}
+    articles = {article.id: article for article in result.articles}
+    charts, names = [], set()
+    for group in result.groups:
+        svg = chart_svg(group, claims, result.findings, articles, rounding.get(group.quantity, 0.0)) \
+            if group.flagged else None
+        if svg is not None:
+            name = _unique(chart_name(group), names)
+            names.add(name)
+            charts.append(Chart(group.key, name, svg))
+    return tuple(charts)
+
+
+def chart_name(group: Group) -> str:
+    """A safe file name for the group's chart: the quantity slugified and a digest of the group's key.
+
+    The key holds scope and place words read from articles; only its digest reaches the file system.
+    """
+    slug = UNSAFE_IN_NAME.sub("-", group.quantity.lower()).strip("-")[:SLUG_CHARACTERS].strip("-") or "group"
+    digest = hashlib.sha256(group.key.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{slug}-{digest}.svg"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    stem, number = name.removesuffix(".svg"), 2
+    while name in taken:
+        name, number = f"{stem}-{number}.svg", number + 1
+    return name
+
+
+def chart_svg(group: Group, claims: Mapping[str, Claim], findings: tuple[Finding, ...],
+              articles: Mapping[str, Article], rounding: float) -> str | None:
+    """The group's figures as SVG, or None when none of them has a bound to draw (or one too big to)."""
+    rows = [claim for claim in _in_publication_order(group, claims, articles) if _bounds(claim) != (None, None)]
+    bands = [_band(claim, rounding) for claim in rows]
+    limits = _limits([_bounds(claim) for claim in rows], bands) if rows else None
+    if limits is None:
+        return None
+    severity = _severity(group, findings)
+    with warnings.catch_warnings(), matplotlib.style.context("default"), matplotlib.rc_context(RC):
+        warnings.simplefilter("ignore")  # a glyph DejaVu lacks is drawn by the viewer's font anyway
+        figure = Figure(figsize=(9, 1.4 + 0.55 * len(rows)), layout="constrained")
+        FigureCanvasSVG(figure)
+        dates = {claim.id: _published(claim, articles) for claim in rows}
+        _draw(figure.add_subplot(), group, rows, bands, limits, dates, severity)
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata=METADATA | {"Title": plain_label(_heading(group), 200)})
+    return buffer.getvalue()
+
+
+# --- what to draw ----------------------------------------------------------------------------
+
+def _in_publication_order(group: Group, claims: Mapping[str, Claim],
+                          articles: Mapping[str, Article]) -> list[Claim]:
+    members = [claims[claim_id] for claim_id in group.claims if claim_id in claims]
+    return sorted(members, key=lambda claim: (_published(claim, articles) is None,
+                                              _published(claim, articles) or "", claim.article,
+                                              claim.line, claim.column, claim.id))
+
+
+def _published(claim: Claim, articles: Mapping[str, Article]) -> str | None:
+    article = articles.get(claim.article)
+    date = claim.published or (article.published if article else None)
+    return date.isoformat() if date else None
+
+
+def _severity(group: Group, findings: tuple[Finding, ...]) -> dict[str, str]:
+    """Each claim's most severe flagged verdict within the group."""
+    severity: dict[str, str] = {}
+    for verdict in reversed(FLAGGED):  # the most severe is written last and wins
+        for finding in findings:
+            if finding.group == group.key and finding.verdict == verdict:
+                severity.update(dict.fromkeys(finding.claims, verdict))
+    return severity
+
+
+def _bounds(claim: Claim) -> tuple[float | None, float | None]:
+    """The claim's interval with anything not finite read as open; a lone value as a point."""
+    low, high = (_finite(claim.low), _finite(claim.high))
+    if low is None and high is None and _finite(claim.value) is not None:
+        return claim.value, claim.value
+    return low, high
+
+
+def _finite(number: float | None) -> float | None:
+    return float(number) if number is not None and math.isfinite(number) else None
+
+
+def _band(claim: Claim, rounding: float) -> tuple[float, float] | None:
+    tolerance = _rounding_tolerance(claim, rounding) if _finite(claim.value) is not None else 0.0
+    return (claim.value - tolerance, claim.value + tolerance) if tolerance > 0 else None
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+def _draw(axes, group: Group, rows: list[Claim], bands: list[tuple[float, float] | None],
+          limits: tuple[float, float, bool], dates: dict[str, str | None], severity: dict[str, str]) -> None:
+    left, right, log = limits
+    axes.set_xscale("log" if log else "linear")
+    axes.set_xlim(left, right)
+    axes.set_ylim(len(rows) - 0.5, -0.5)  # first published at the top
+    for y, (claim, band) in enumerate(zip(rows, bands)):
+        _draw_row(axes, y, claim, band, severity.get(claim.id), (left, right))
+    axes.set_yticks(range(len(rows)), [_row_label(claim, dates[claim.id], group) for claim in rows],
+                    parse_math=False)
+    for label, claim in zip(axes.get_yticklabels(), rows):
+        label.set_color(STYLES.get(severity.get(claim.id), PLAIN)[0])
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value)))
+    axes.xaxis.set_minor_formatter(NullFormatter())
+    axes.grid(axis="x", color="#e0e0e0", linewidth=0.6)
+    axes.set_axisbelow(True)
+    axes.tick_params(axis="y", length=0)
+    axes.set_title(plain_label(_heading(group), 120), loc="left", fontsize=10, fontweight="bold",
+                   parse_math=False)
+    axes.set_xlabel(f"{plain_label(group.quantity, 40)}\n{KEY}", fontsize=8, color="#546e7a", parse_math=False)
+
+
+def _draw_row(axes, y: int, claim: Claim, band: tuple[float, float] | None, verdict: str | None,
+              limits: tuple[float, float]) -> None:
+    colour, words = STYLES.get(verdict, PLAIN)
+    conflict = verdict == "conflict"
+    width = 5 if conflict else 3
+    # Each mark's id says what it is (the SVG keeps it), so a test or a reader can find it.
+    if conflict:
+        axes.axhspan(y - 0.5, y + 0.5, color=CONFLICT_ROW, linewidth=0, zorder=0, gid=f"conflict-row-{y}")
+    if band is not None:
+        axes.barh(y, band[1] - band[0], left=band[0], height=0.5, color=colour, alpha=0.18, linewidth=0, zorder=1,
+                  gid=f"rounding-{y}")
+    low, high = _bounds(claim)
+    strict = claim.qualifier in ("more_than", "less_than")
+    if low is not None and high is not None and low != high:
+        axes.hlines(y, low, high, color=colour, linewidth=width, zorder=2, gid=f"range-{y}")
+        axes.plot([low, high], [y, y], marker="|", markersize=10, color=colour, linestyle="none", zorder=3)
+        anchor, align = (low + high) / 2, "center"
+    elif low is not None and high is not None:
+        axes.plot([low], [y], marker="o", markersize=9 if conflict else 7, color=colour, zorder=3, gid=f"point-{y}")
+        anchor, align = low, "center"
+    else:
+        start, end = (low, limits[1]) if low is not None else (high, limits[0])
+        direction = "above" if low is not None else "below"
+        arrow = axes.annotate("", xy=(end, y), xytext=(start, y), zorder=2,
+                              arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=width - 1,
+                                              mutation_scale=14, shrinkA=0, shrinkB=0))
+        arrow.arrow_patch.set_gid(f"open-{direction}-{y}")  # an empty annotation writes no group of its own
+        axes.plot([start], [y], marker="o", markersize=8, color=colour, zorder=3, gid=f"bound-{y}",
+                  markerfacecolor="white" if strict else colour, markeredgewidth=2)
+        anchor, align = start, "left" if low is not None else "right"
+    axes.annotate(plain_label(claim.text, LABEL_CHARACTERS), (anchor, y), xytext=(0, 7),
+                  textcoords="offset points", ha=align, va="bottom", fontsize=8, color=colour,
+                  fontweight="bold" if conflict else "normal", parse_math=False, annotation_clip=False)
+    if words:
+        axes.text(1.02, y, words, transform=blended_transform_factory(axes.transAxes, axes.transData),
+                  va="center", fontsize=8, color=colour, fontweight="bold" if conflict else "normal")
+
+
+def _limits(bounds: list[tuple[float | None, float | None]],
+            bands: list[tuple[float, float] | None]) -> tuple[float, float, bool] | None:
+    """The axis: every bound and band in view, room for arrows, log scale when figures span decades.
+
+    None when the figures are too near the largest float to pad (an axis cannot end at infinity).
+    """
+    values = [value for pair in bounds + [band for band in bands if band] for value in pair if value is not None]
+    low, high = min(values), max(values)
+    if low > 0 and high / low > 100:
+        left, right, log = low / 2, high * 3, True
+    else:
+        span = high - low or max(abs(high), 1.0)
+        left, right, log = low - 0.15 * span, high + 0.25 * span, False
+        left = max(left, 0.0) if low > 0 else left
+    drawable = math.isfinite(left) and math.isfinite(right) and left < right and (left > 0 or not log)
+    return (left, right, log) if drawable else None
+
+
+def _row_label(claim: Claim, published: str | None, group: Group) -> str:
+    """Whose figure and where it stands; who or where it counts when that is not the group's."""
+    differs = [text for text, own in [(claim.scope or "everyone", claim.scope != group.scope),
+                                      (claim.place or "no place stated", claim.place != group.place)] if own]
+    source = plain_label(" · ".join([claim.source or "source not stated", *differs]), LABEL_CHARACTERS + 16)
+    return f"{source}\n{plain_label(claim.article, LABEL_CHARACTERS)}, line {claim.line} ({published or 'undated'})"
+
+
+def _heading(group: Group) -> str:
+    return " · ".join([group.quantity, group.scope or "everyone", group.place or "no place stated"])
+
+
+def plain_label(text: str, limit: int) -> str:
+    """Text for a chart: one line, no control characters, cut to `limit` characters with an ellipsis."""
+    line = WHITESPACE_RUN.sub(" ", CONTROL_CHARACTER.sub("", text)).strip()
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"

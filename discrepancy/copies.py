@@ -1,0 +1,79 @@
+"""Wire copy: the same sentence printed by several articles is one witness, not several.
+
+Two figures are copies when they read the same (text, quantity, interval) in sentences whose words
+are near-identical in different articles: most word trigrams of the shorter sentence are in the
+other (a dateline or "told AP" added is still a copy), and the two share half their trigrams in all
+(a short sentence inside a long one is not). Every copy lists all of them, earliest first; the first
+is the witness the reconciler compares.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .baseline import normalise
+from .models import Claim
+
+CONTAINED = 0.7   # the least share of the shorter sentence's trigrams found in the other
+SHARED = 0.5      # the least Jaccard similarity of the two sentences' trigrams
+SHINGLE = 3
+
+
+def mark_copies(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims, each copy carrying the ids of every copy of its sentence (the witness first)."""
+    buckets: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        buckets.setdefault((claim.quantity, normalise(claim.text), claim.low, claim.high), []).append(claim)
+    copies: dict[str, tuple[str, ...]] = {}
+    for bucket in buckets.values():
+        if len({c.article for c in bucket}) > 1:
+            for group in _copy_groups(bucket):
+                ids = tuple(c.id for c in sorted(group, key=_witness_order))
+                copies.update(dict.fromkeys(ids, ids))
+    return [replace(c, copies=copies[c.id]) if c.id in copies else c for c in claims]
+
+
+def is_witness(claim: Claim) -> bool:
+    """Whether the reconciler compares this claim: it is no copy, or the first of its copies."""
+    return not claim.copies or claim.copies[0] == claim.id
+
+
+def _witness_order(claim: Claim) -> tuple:
+    return (claim.period_start or claim.published or dt.date.max, claim.article, claim.start)
+
+
+def _copy_groups(bucket: list[Claim]) -> list[list[Claim]]:
+    """Claims of one bucket joined when their sentences are near-identical (union-find)."""
+    shingles = [_shingles(c.sentence) for c in bucket]
+    parent = list(range(len(bucket)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(bucket)):
+        for j in range(i + 1, len(bucket)):
+            if bucket[i].article != bucket[j].article and _alike(shingles[i], shingles[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Claim]] = {}
+    for i, claim in enumerate(bucket):
+        groups.setdefault(root(i), []).append(claim)
+    # One article may repeat a sentence; a copy across articles needs two articles.
+    return [g for g in groups.values() if len({c.article for c in g}) > 1]
+
+
+def _shingles(sentence: str) -> frozenset[tuple[str, ...]]:
+    words = normalise(sentence).split()
+    if len(words) < SHINGLE:
+        return frozenset([tuple(words)])
+    return frozenset(tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def _alike(a: frozenset, b: frozenset) -> bool:
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) >= CONTAINED and shared / len(a | b) >= SHARED

@@ -1,0 +1,133 @@
+"""When each figure holds: the days its sentence's time words mean, read against the article's date.
+
+"16 dead, the ministry said on Monday" in an article of Wednesday 12 January holds on Monday
+10 January; "killed last week" holds over the seven days of the week before. A figure with no
+such words holds on its article's publication date; an undated article's figures are undated,
+unless their words carry a full date of their own.
+
+Relative words are resolved with dateparser against the article's date (RELATIVE_BASE); bare
+weekdays and whole weeks and months are resolved here, since dateparser gives "Monday" in an
+article of a Monday as the Monday before, and "last week" as a single day.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+
+import dateparser
+import regex
+
+from .models import Article, Claim
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+TIME_WORDS = regex.compile(rf"""
+    \b(?:
+        (?P<weekday>(?:(?:on|last|this|early|late)\s+)?           # on Monday, last Tuesday
+            (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){_DAY_PART})
+      | (?P<date>(?:on\s+)?(?:
+            \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}        # 6 January, 6th of Jan
+          | {_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b                # January 6, Jan. 6th
+        )(?:,?\s+(?P<year>(?:19|20)\d\d))?)                         # an optional year
+      | (?P<span>(?:last|this|past)\s+(?:week|month)               # a whole week or month
+            |the\s+(?:past|last)\s+(?:week|month))
+      | (?P<relative>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
+            |(?:\d+|two|three|four|five|six|seven|ten)\s+days\s+ago)
+    )\b
+    """, regex.X | regex.I)
+
+
+def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
+    """The claims with the period each holds over and the words that date it, if any."""
+    text = article.text
+    found = [(m.start(), m.end(), m) for m in TIME_WORDS.finditer(text)]
+    dated = []
+    for claim in claims:
+        sentence_start = text.find(claim.sentence, max(0, claim.start - len(claim.sentence)))
+        span = (sentence_start, sentence_start + len(claim.sentence)) if sentence_start >= 0 else \
+            (claim.start, claim.end)
+        inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]]
+        nearest = min(inside, key=lambda item: _distance(item, claim), default=None)
+        dated.append(_dated(claim, article.published, nearest[2] if nearest else None))
+    return dated
+
+
+def _distance(item: tuple[int, int, regex.Match], claim: Claim) -> int:
+    start, end, _ = item
+    return claim.start - end if end <= claim.start else start - claim.end if start >= claim.end else 0
+
+
+def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None) -> Claim:
+    period = period_of(words, published) if words else None
+    if period is None:
+        period = (published, published) if published else (None, None)
+        words = None
+    phrase = " ".join(words.group(0).split()) if words else None
+    return replace(claim, time_phrase=phrase, period_start=period[0], period_end=period[1],
+                   published=claim.published or published)
+
+
+def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the matched time words mean, or None when they cannot be placed."""
+    phrase = " ".join(words.group(0).lower().split())
+    if words["date"] and words["year"]:
+        day = _parse(phrase.removeprefix("on "), None)
+        return (day, day) if day else None
+    if published is None:
+        return None
+    if words["weekday"]:
+        return _weekday(phrase, published)
+    if words["span"]:
+        return _span(phrase, published)
+    day = _parse(phrase.removeprefix("on "), published)
+    if day and words["date"] and day > published:  # "on 30 December" in an article of 2 January
+        day = _parse(f"{phrase.removeprefix('on ')} {published.year - 1}", None)
+    return (day, day) if day else None
+
+
+def _weekday(phrase: str, published: dt.date) -> tuple[dt.date, dt.date]:
+    """The named weekday on or before the article's date; "last Monday" is the one before that."""
+    name = next(day for day in WEEKDAYS if day in phrase)
+    back = (published.weekday() - WEEKDAYS.index(name)) % 7
+    if phrase.startswith("last ") and back == 0:
+        back = 7
+    day = published - dt.timedelta(days=back)
+    return day, day
+
+
+def _span(phrase: str, published: dt.date) -> tuple[dt.date, dt.date]:
+    """A whole week (Monday to Sunday) or calendar month; "this" is the current one, "past" the days before."""
+    if "week" in phrase:
+        if phrase.startswith(("past", "the past", "the last")):
+            return published - dt.timedelta(days=7), published
+        monday = published - dt.timedelta(days=published.weekday())
+        if phrase.startswith("this"):
+            return monday, published
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    if phrase.startswith(("past", "the past", "the last")):
+        return published - dt.timedelta(days=30), published
+    first = published.replace(day=1)
+    if phrase.startswith("this"):
+        return first, published
+    last_month_end = first - dt.timedelta(days=1)
+    return last_month_end.replace(day=1), last_month_end
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(phrase: str, base: dt.date | None) -> dt.date | None:
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"] if base is None else []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time(12))
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def same_window(a: Claim, b: Claim) -> bool | None:
+    """Whether two figures hold over overlapping periods; None when either is undated."""
+    if a.period_start is None or b.period_start is None:
+        return None
+    return a.period_start <= b.period_end and b.period_start <= a.period_end

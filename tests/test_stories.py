@@ -1,0 +1,138 @@
+"""Stories (issue 7): a mixed batch is grouped by event, and figures are compared only within one.
+
+tests/fixtures/mixed/ holds four stories from one country in one week, written for this test in
+varied wording: a bombing in Peshawar, a forest fire in Balochistan, by-elections in Punjab and
+fuel riots in Karachi. Each reports deaths and most report arrests or injuries, so without stories
+their figures would be compared with each other. A file's name says its story.
+"""
+import dataclasses
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+import discrepancy
+from discrepancy.cli import main
+from discrepancy.extractor import Extractor
+from discrepancy.models import Article
+from discrepancy.reconciler import reconcile
+from discrepancy.rules import load_rules
+from discrepancy.stories import assign_stories
+
+MIXED = Path(__file__).parent / "fixtures" / "mixed"
+SEEDS = Path(__file__).parent.parent / "seeds"
+RULES = load_rules()
+GAZETTEER = Extractor(RULES).gazetteer
+
+
+def gold_story(article_id: str) -> str:
+    return article_id.split("-")[0]  # blast, fire, vote, unrest
+
+
+@pytest.fixture(scope="module")
+def mixed():
+    return discrepancy.check([str(MIXED)])
+
+
+def test_the_mixed_batch_forms_its_four_stories(mixed):
+    grouped = sorted(sorted(story.articles) for story in mixed.stories)
+    expected = sorted(sorted(a.id for a in mixed.articles if gold_story(a.id) == name)
+                      for name in ("blast", "fire", "vote", "unrest"))
+    assert grouped == expected
+
+
+def test_no_finding_pairs_figures_of_different_stories(mixed):
+    claims = {c.id: c for c in mixed.claims}
+    crossing = [f for f in mixed.findings if len({gold_story(claims[i].article) for i in f.claims}) > 1]
+    assert mixed.findings and crossing == []
+
+
+def test_without_stories_the_same_batch_would_cross_stories(mixed):
+    """The guard above can fail: the figures of the four events are comparable by quantity and place."""
+    unsorted = [dataclasses.replace(c, story=None) for c in mixed.claims]
+    findings, _ = reconcile(unsorted, RULES, GAZETTEER.relation)
+    claims = {c.id: c for c in unsorted}
+    assert [f for f in findings if len({gold_story(claims[i].article) for i in f.claims}) > 1]
+
+
+def test_the_grouping_does_not_depend_on_the_order_of_the_articles(mixed):
+    articles = list(mixed.articles)
+    random.Random(7).shuffle(articles)
+    stories, _ = assign_stories(articles, [], GAZETTEER)
+    assert sorted(sorted(s.articles) for s in stories) == sorted(sorted(s.articles) for s in mixed.stories)
+
+
+def test_stories_say_when_they_ran(mixed):
+    blast = next(s for s in mixed.stories if "blast-peshawar-1" in s.articles)
+    assert (blast.first, blast.last, blast.undated) == (dt.date(2023, 2, 6), dt.date(2023, 2, 7), ())
+    assert "Peshawar" in blast.label
+
+
+# --- a figure about another event inside an article ------------------------------------------
+
+def test_the_border_clash_in_an_article_on_kazakhstan_is_another_story():
+    result = discrepancy.check([str(SEEDS)])
+    taliban = next(c for c in result.claims if c.text == "over 11" and c.quantity == "deaths")
+    toll = next(c for c in result.claims if c.text == "more than 160")
+    assert taliban.story != toll.story and taliban.story.startswith(taliban.article + "/")
+    aside = next(s for s in result.stories if s.id == taliban.story)
+    assert set(aside.places) == {"Afghanistan", "Tajikistan"}
+
+
+BORDER = Article(id="border", path="border.txt", published=dt.date(2022, 1, 10), title="Clash on the Afghan border",
+                 text="Clash on the Afghan border\n\nTajik border guards said 11 Taliban fighters were killed in a "
+                      "clash on the Tajik-Afghan border near Khorog, Tajikistan, on Sunday. The Taliban in "
+                      "Afghanistan said 4 of its fighters died. Tajikistan closed the crossing.")
+KAZAKH = Article(id="almaty", path="almaty.txt", published=dt.date(2022, 1, 10), title="Almaty counts its dead",
+                 text="Almaty counts its dead\n\nKazakhstan's health ministry said 164 people were killed in the "
+                      "unrest in Almaty and other cities of Kazakhstan. President Tokayev thanked the troops.\n"
+                      "Meanwhile in Tajikistan, officials said 30 Taliban fighters were killed on the Tajik-Afghan "
+                      "border.\nIn Almaty, residents cleared the streets. Kazakhstan's government said 9,900 people "
+                      "were detained.")
+
+
+def test_an_aside_joins_the_batch_story_about_its_event_and_is_compared_there():
+    articles = [BORDER, KAZAKH]
+    claims = [c for a in articles for c in Extractor(RULES).extract(a)]
+    stories, placed = assign_stories(articles, claims, GAZETTEER)
+    by_text = {c.text: c for c in placed}
+    assert {s.id for s in stories} == {"almaty", "border"}
+    assert by_text["30"].story == "border" and by_text["164"].story == "almaty" and by_text["11"].story == "border"
+    findings, _ = reconcile(placed, RULES, GAZETTEER.relation)
+    assert {frozenset(f.claims) for f in findings} >= {frozenset({by_text["11"].id, by_text["30"].id})}
+    assert not [f for f in findings if by_text["164"].id in f.claims and by_text["30"].id in f.claims]
+
+
+def test_articles_printed_far_apart_are_different_stories():
+    text = "Floods in Kenya killed {} people near Kisumu, the Kenya Red Cross said."
+    early = Article(id="may", path="may.txt", text=text.format(40), published=dt.date(2024, 5, 1))
+    late = Article(id="dec", path="dec.txt", text=text.format(75), published=dt.date(2024, 12, 1))
+    near = Article(id="june", path="june.txt", text=text.format(75), published=dt.date(2024, 5, 20))
+    assert len(assign_stories([early, late], [], GAZETTEER)[0]) == 2
+    assert len(assign_stories([early, near], [], GAZETTEER)[0]) == 1
+
+
+def test_articles_naming_only_unrelated_countries_are_different_stories():
+    text = "Floods killed {} people in {}, the Red Cross said on Monday, as rivers burst their banks."
+    kenya = Article(id="kenya", path="k.txt", text=text.format(40, "Kenya"), published=dt.date(2024, 5, 1))
+    peru = Article(id="peru", path="p.txt", text=text.format(75, "Peru"), published=dt.date(2024, 5, 1))
+    assert len(assign_stories([kenya, peru], [], GAZETTEER)[0]) == 2
+
+
+# --- the report -----------------------------------------------------------------------------
+
+def test_the_report_is_organised_by_story_and_names_undated_articles(tmp_path, capsys):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for path in MIXED.iterdir():
+        (folder / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    (folder / "unrest-karachi-3.txt").write_text(
+        "Karachi riots: the toll\n\nThe Edhi Foundation said 11 people died in the Karachi fuel riots in Sindh, and "
+        "police in Karachi said nearly 2,000 rioters were arrested.\n", "utf-8")
+    main(["check", str(folder), "--report", str(tmp_path / "r.md"), "--fail-on", "never"])
+    report = (tmp_path / "r.md").read_text("utf-8")
+    stories = report.split("## Stories", 1)[1].split("\n## ", 1)[0]
+    assert stories.count("\n### ") == 4
+    assert "- unrest-karachi-3: Karachi riots: the toll (undated)" in stories
+    assert "undated: unrest-karachi-3" in stories

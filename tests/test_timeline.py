@@ -1,0 +1,114 @@
+"""When a figure holds (issue 7): time words read against the article's date, and what windows allow."""
+import datetime as dt
+
+import pytest
+
+from discrepancy.extractor import Extractor
+from discrepancy.models import Article, Claim
+from discrepancy.places import Gazetteer
+from discrepancy.reconciler import reconcile
+from discrepancy.rules import load_rules
+from discrepancy.timeline import date_figures
+
+RULES = load_rules()
+EXTRACTOR = Extractor(RULES)
+GAZETTEER = Gazetteer.from_rules(RULES.places)
+WED_12_JAN = dt.date(2022, 1, 12)  # a Wednesday
+D = dt.date
+
+
+def first_figure(sentence: str, published: dt.date | None = WED_12_JAN) -> Claim:
+    article = Article(id="a", path="a.txt", text=sentence, published=published)
+    claims = date_figures(article, EXTRACTOR.extract(article))
+    return next(c for c in claims if c.quantity != "other")
+
+
+# (where the wording comes from, sentence, expected phrase, first day, last day), article of Wednesday 12 January 2022
+PERIODS = [
+    ("seeds/001: a weekday", "16 people died, the ministry said on Monday.", "on Monday", D(2022, 1, 10),
+     D(2022, 1, 10)),
+    ("the article's own weekday is that day", "16 people died on Wednesday.", "on Wednesday", WED_12_JAN, WED_12_JAN),
+    ("'last' skips the article's own weekday", "16 people died last Wednesday.", "last Wednesday", D(2022, 1, 5),
+     D(2022, 1, 5)),
+    ("seeds/004: a whole week", "Numerous civilians were killed last week as 8,000 were arrested.", "last week",
+     D(2022, 1, 3), D(2022, 1, 9)),
+    ("yesterday", "Police arrested 120 people yesterday.", "yesterday", D(2022, 1, 11), D(2022, 1, 11)),
+    ("days ago, in words", "Two days ago 40 people were killed.", "Two days ago", D(2022, 1, 10), D(2022, 1, 10)),
+    ("a date without a year", "On 6 January, 40 people were killed in Almaty.", "On 6 January", D(2022, 1, 6),
+     D(2022, 1, 6)),
+    ("a date late in the year before", "On 30 December, 40 people were killed.", "On 30 December", D(2021, 12, 30),
+     D(2021, 12, 30)),
+    ("month first, with a year", "By January 9th, 2022, 164 people had died.", "January 9th, 2022", D(2022, 1, 9),
+     D(2022, 1, 9)),
+    ("the nearest words win", "On Monday police said that 40 were killed on Tuesday.", "on Tuesday", D(2022, 1, 11),
+     D(2022, 1, 11)),
+    ("no time words: the publication date", "The floods killed 75 people.", None, WED_12_JAN, WED_12_JAN),
+    ("time words in another sentence do not count", "The floods killed 75 people. On Monday it rained.", None,
+     WED_12_JAN, WED_12_JAN),
+]
+
+
+@pytest.mark.parametrize("source,sentence,phrase,first,last", PERIODS, ids=[row[0] for row in PERIODS])
+def test_figure_period(source, sentence, phrase, first, last):
+    claim = first_figure(sentence)
+    assert (claim.time_phrase, claim.period_start, claim.period_end) == (phrase, first, last)
+
+
+@pytest.mark.parametrize("sentence,phrase,day", [
+    ("16 people died on Monday.", None, None),           # no date to count back from: undated
+    ("By January 9th, 2022, 164 people had died.", "January 9th, 2022", D(2022, 1, 9)),  # a full date needs none
+])
+def test_an_undated_article_is_undated_unless_the_words_carry_a_full_date(sentence, phrase, day):
+    claim = first_figure(sentence, published=None)
+    assert (claim.time_phrase, claim.period_start, claim.period_end, claim.published) == (phrase, day, day, None)
+
+
+# --- what windows allow -------------------------------------------------------------------------
+
+def claim(article, text, value, quantity="deaths", start=None, end=None, published=None, story=None):
+    return Claim(id=f"{article}:{text}", article=article, text=text, value=value, low=value, high=value,
+                 qualifier="exact", unit="people", direction=None, quantity=quantity, scope=None, place="Kazakhstan",
+                 source=None, sentence=text, line=1, column=1, start=0, end=len(text), published=published,
+                 period_start=start, period_end=end or start, story=story)
+
+
+WEEK_BEFORE = (D(2022, 1, 3), D(2022, 1, 9))
+WINDOWS = [
+    ("one day, apart: conflict", claim("a", "16", 16, start=D(2022, 1, 10)), claim("b", "40", 40, start=D(2022, 1, 10)),
+     ["conflict"]),
+    ("a day within last week overlaps it: conflict", claim("a", "16", 16, start=WEEK_BEFORE[0], end=WEEK_BEFORE[1]),
+     claim("b", "40", 40, start=D(2022, 1, 5)), ["conflict"]),
+    ("toll on Monday below the toll last week: revision", claim("a", "40", 40, start=D(2022, 1, 10)),
+     claim("b", "164", 164, start=WEEK_BEFORE[0], end=WEEK_BEFORE[1]), ["revision"]),
+    ("toll on Monday above the toll last week: update", claim("a", "164", 164, start=D(2022, 1, 10)),
+     claim("b", "40", 40, start=WEEK_BEFORE[0], end=WEEK_BEFORE[1]), ["update"]),
+    ("published on different days but about the same Monday: conflict",
+     claim("a", "16", 16, start=D(2022, 1, 10), published=D(2022, 1, 10)),
+     claim("b", "40", 40, start=D(2022, 1, 10), published=D(2022, 1, 12)), ["conflict"]),
+    ("troops of different windows are not compared", claim("a", "2,000", 2000, "troops", start=D(2022, 1, 6)),
+     claim("b", "3,500", 3500, "troops", start=D(2022, 1, 10)), []),
+    ("undated figures may conflict", claim("a", "16", 16), claim("b", "40", 40), ["conflict"]),
+]
+
+
+@pytest.mark.parametrize("name,first,second,expected", WINDOWS, ids=[row[0] for row in WINDOWS])
+def test_only_figures_of_one_window_conflict(name, first, second, expected):
+    findings, _ = reconcile([first, second], RULES, GAZETTEER.relation)
+    assert [f.verdict for f in findings] == expected
+
+
+def test_findings_order_their_figures_by_when_they_hold():
+    later = claim("a", "164", 164, start=D(2022, 1, 10))
+    earlier = claim("b", "40", 40, start=WEEK_BEFORE[0], end=WEEK_BEFORE[1])
+    [finding] = reconcile([later, earlier], RULES, GAZETTEER.relation)[0]
+    assert finding.claims == (earlier.id, later.id)
+
+
+@pytest.mark.parametrize("first,second,note", [
+    (claim("a", "16", 16), claim("b", "40", 40, start=D(2022, 1, 10)), "(a undated: it may be a later update)"),
+    (claim("a", "16", 16), claim("b", "40", 40), "(a and b undated: it may be a later update)"),
+    (claim("a", "2,000", 2000, "troops"), claim("b", "3,500", 3500, "troops"), "(a and b undated)"),
+])
+def test_a_conflict_with_an_undated_figure_says_so(first, second, note):
+    [finding] = reconcile([first, second], RULES, GAZETTEER.relation)[0]
+    assert finding.message.endswith(note)
