@@ -23,6 +23,17 @@ does are're said says reported according up down""".split())
 PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
 outside between against through ago each last next across along behind beyond toward towards within without
 onto upon via amid""".split())
+SUBORDINATE = regex.compile(r"\b(?:after|before|when|whenever|while|because|since|although|though|until|unless|"
+                            r"whereas|if)\b", regex.I)
+# "14 of them Australians", "six of whom": a part of a group named before
+OF_THEM = regex.compile(r"\s+of\s+(?:them|whom|those)\b(?:,?\s+(?:were\s+|are\s+)?(?P<noun>\p{Lu}\p{L}+|\p{Ll}+s)\b)?")
+# A part tied to a whole: "14 of them", "six of whom", "14 Australians and seven others"; "including 14
+# Australians", "among them 3".
+STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom)\b"
+                                  r"|(?:\p{L}+\s+){0,2}and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
+STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those))\s+"
+                                   r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
+RELATIVE = regex.compile(r"\b(?:which|who|whom|whose|that)\b", regex.I)
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
@@ -82,6 +93,13 @@ class Extractor:
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
         quantity = self._quantity(article.text, mention, unit, previous_end, next_start)
+        stated_part = bool(STATED_PART_AFTER.match(article.text, mention.end, sentence.end)
+                           or STATED_PART_BEFORE.search(article.text[max(sentence.start, mention.start - 30):mention.start]))
+        whole = context.last_typed.get(sentence)
+        if quantity == OTHER and stated_part and whole:
+            quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
+        if quantity != OTHER:
+            context.last_typed[sentence] = quantity
         if mention.change_from and quantity != OTHER:
             mention = _final_level(mention)
         line, column = document.line_column(mention.start)
@@ -89,10 +107,11 @@ class Extractor:
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=self._direction(article.text, mention, sentence),
-            quantity=quantity, scope=self._scope(context, unit, sentence) if quantity != OTHER else None,
+            quantity=quantity, scope=self._scope(context, mention, unit, sentence) if quantity != OTHER else None,
             place=context.place_for(mention, sentence, self.gazetteer),
             source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
+            stated_part=stated_part,
             published=article.published,
         )
 
@@ -138,7 +157,7 @@ class Extractor:
         if unit and not self._counts_people_or_things_typed(unit):
             return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
         candidates = []
-        for trigger in self._triggers(text, mention.end, next_start, WINDOW_AFTER):
+        for trigger in self._triggers(text, mention.end, _clause_end(text, mention.end, next_start, unit), WINDOW_AFTER):
             candidates += [(self.priority[q], -trigger[0], 1, q) for q in trigger[1]]
         for trigger in self._triggers(text, previous_end, mention.start, WINDOW_BEFORE, before=True):
             candidates += [(self.priority[q], -trigger[0], 0, q) for q in trigger[1]]
@@ -168,14 +187,29 @@ class Extractor:
 
     # --- who, where, per whom -------------------------------------------------------------
 
-    def _scope(self, context: "_ArticleContext", unit: str, sentence: Span) -> str | None:
+    def _scope(self, context: "_ArticleContext", mention: NumberMention, unit: str, sentence: Span) -> str | None:
         in_noun = self.scope_pattern.search(unit) if unit else None
         if in_noun:
             return self.scope_of_word[_normal(in_noun.group())]
+        nationals = next((w for w in unit.split() if self._nationals(w)), None)
+        if nationals:
+            return nationals  # "dozens of Israelis", "14 Australians": within everyone, apart from others
+        part = OF_THEM.match(context.article.text, mention.end, sentence.end)
+        if part:
+            named = part.group("noun")
+            return named if named and self._nationals(named) else (
+                self.scope_of_word.get(_normal(named or ""), "part of a larger group"))
         if sentence not in context.among_scope:  # once per sentence, shared by its figures
             among = self.among_pattern.search(context.article.text, sentence.start, sentence.end)
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
+
+    def _nationals(self, word: str) -> bool:
+        """'Australians', 'Israelis': a plural demonym names a group of people by nationality."""
+        if not (word[:1].isupper() and word.endswith("s") and len(word) > 4):
+            return False
+        found = self.gazetteer.find(word[:-1])
+        return bool(found) and found[0].start == 0 and found[0].end == len(word) - 1
 
     def _source(self, context: "_ArticleContext", mention: NumberMention, sentence: Span) -> str | None:
         if sentence not in context.speakers:  # once per sentence, shared by its figures
@@ -215,6 +249,7 @@ class _ArticleContext:
         self._order = {id(m): i for i, m in enumerate(mentions)}
         self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
         self.among_scope: dict[Span, str | None] = {}
+        self.last_typed: dict[Span, str] = {}  # the quantity of the last typed figure in each sentence
 
     def neighbours(self, mention: NumberMention, sentence: Span) -> tuple[int, int]:
         """Where the previous figure ends and the next begins, bounded by the sentence."""
@@ -231,6 +266,21 @@ class _ArticleContext:
         paragraph = self.document.paragraph_at(mention.start)
         earlier = [p for p in self.places if paragraph.start <= p.start < sentence.start]
         return earlier[-1].name if earlier else self.main_place
+
+
+def _clause_end(text: str, start: int, end: int, unit: str) -> int:
+    """Where the words that can say what a figure counts stop: at a subordinate clause ('... guilty
+    after the tragedy which killed 21'), or at a relative clause that follows another noun. A relative
+    clause right after the figure's own noun is the figure's ('30 people who died')."""
+    window = text[start:end]
+    subordinate = SUBORDINATE.search(window)
+    cut = subordinate.start() if subordinate else len(window)
+    for relative in RELATIVE.finditer(window, 0, cut):
+        between = [w for w in WORD.findall(window[:relative.start()]) if w.lower() not in FUNCTION_WORDS]
+        if len(between) > len(unit.split()):
+            cut = relative.start()
+            break
+    return start + cut
 
 
 def _final_level(mention: NumberMention) -> NumberMention:

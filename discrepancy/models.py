@@ -58,6 +58,9 @@ class Claim:
     period_end: dt.date | None = None
     # The same sentence printed elsewhere (wire copy): the ids of every copy, this one included.
     copies: tuple[str, ...] = ()
+    # The article itself states this figure as part of a whole it gives ("21 people, 14 of them
+    # Australians", "including three children"): set against a whole elsewhere, it is no surprise.
+    stated_part: bool = False
 
     def __post_init__(self):
         if not isinstance(self.copies, tuple):  # a record read back from JSON holds a list

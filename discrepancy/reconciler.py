@@ -153,9 +153,12 @@ def decide(pairs: pd.DataFrame, cumulative: dict[str, bool]) -> pd.DataFrame:
     # A cumulative part counted in a later window may exceed an earlier whole: the toll rose since.
     part_later = np.where(pairs["extent"] == PART, later_a, ~later_a)
     part_grew = part_exceeds & dated & counts_up & part_later
+    # A part that its own article ties to a whole ("14 of them Australians") explains itself.
+    stated_part = np.where(pairs["extent"] == PART, pairs["stated_part_a"], pairs["stated_part_b"]).astype(bool)
     cross_article = np.select(
-        [overlap, part_exceeds & ~part_grew, part_grew, ~same, dated & counts_up & rose, dated & counts_up],
-        ["consistent", "conflict", "update", "different_scope", "update", "revision"],
+        [overlap, part_exceeds & ~part_grew, part_grew, ~same & stated_part, ~same, dated & counts_up & rose,
+         dated & counts_up],
+        ["consistent", "conflict", "update", "consistent", "different_scope", "update", "revision"],
         default="conflict",
     )
     # An article's own breakdown (100 in one city within its national toll) is compared only to

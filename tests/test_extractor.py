@@ -149,3 +149,20 @@ def test_unit_or_counted_noun(sentence, unit):
 ])
 def test_direction_table(sentence, direction):
     assert only(sentence).direction == direction
+
+
+@pytest.mark.parametrize("text,figure,scope,stated_part", [
+    ("The fire killed 21 people, 14 of them Australians.", "14", "Australians", True),
+    ("Dozens of Israelis were killed this month.", "Dozens of", "Israelis", False),
+    ("The blast killed 30 people, including nine children.", "nine", "children", True),
+    ("There were 16 dead among the security forces.", "16", "security forces", False),
+])
+def test_parts_and_nationalities(text, figure, scope, stated_part):
+    claim = next(c for c in claims_of(text) if c.text == figure)
+    assert (claim.scope, claim.stated_part) == (scope, stated_part)
+
+
+def test_a_trigger_in_another_nouns_clause_does_not_type_the_figure():
+    text = "A court found six of the eight employees guilty after the accident which killed 21 people."
+    by_text = {c.text: c.quantity for c in claims_of(text)}
+    assert by_text["eight"] != "deaths" and by_text["21"] == "deaths"

@@ -36,7 +36,7 @@ def test_the_annotations_cover_what_the_note_says(grouped):
 
 # Measured on the commit that added this file; raise them when the tool gets better.
 @pytest.mark.parametrize("measure,at_least", [
-    ("found", 62), ("right_quantity", 55),
+    ("found", 63), ("right_quantity", 58),
 ])
 def test_figures_found(grouped, measure, at_least):
     assert getattr(grouped, measure) >= at_least
@@ -44,8 +44,8 @@ def test_figures_found(grouped, measure, at_least):
 
 def test_findings_judged(grouped):
     assert grouped.findings == sum(grouped.verdicts.values())
-    assert grouped.verdicts["right"] >= 19
-    assert grouped.verdicts["false alarm"] <= 45
+    assert grouped.verdicts["right"] >= 24
+    assert grouped.verdicts["false alarm"] <= 23
 
 
 def test_every_reprinted_article_counts_once(grouped):
@@ -57,8 +57,8 @@ def test_stories_take_away_findings_across_events(grouped, ungrouped):
     assert grouped.crossing_flagged <= 4 and grouped.impure_stories <= 1
 
 
-@pytest.mark.xfail(strict=True, reason="four Israeli-Palestinian incidents of December 2001 (Gaza, Jenin, Gaza City, "
-                                       "the West Bank), undated and in the same words, form one story")
+# The four Israeli-Palestinian incidents of December 2001 still form one story, but once parts and
+# nationalities are read as scopes, no flagged finding joins two of them.
 def test_no_flagged_finding_crosses_stories(grouped):
     assert grouped.crossing_flagged == 0
 
