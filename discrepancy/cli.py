@@ -15,8 +15,7 @@ from pathlib import Path
 from tabulate import multiline_formats, tabulate, tabulate_formats
 
 from . import api
-from .baseline import Review, baseline_entries, find_suppressions, only_quantities, read_baseline, set_aside, \
-    write_baseline
+from .baseline import Review, baseline_entries, only_quantities, read_baseline, set_aside, write_baseline
 from .config import FAIL_ON, FINDING_FORMATS, Settings, check_quantities, describe, resolve, with_tolerance
 from .errors import DiscrepancyError
 from .formats import (claims_csv, claims_json, claims_jsonl, findings_csv, json_document, review_section,
@@ -26,6 +25,7 @@ from .junit import junit_xml
 from .ledger import Ledger
 from .models import Result
 from .output import write_atomic
+from .pool import default_workers
 from .report import render_markdown
 from .rules import RuleSet, load_rules
 from .sarif import sarif_log
@@ -169,6 +169,15 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", type=Path, action="append", default=[],
                         help="a folder of extra rule files, added to the bundled rules (may repeat)")
     _add_limit_options(parser)
+    _add_run_options(parser)
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=_positive, default=None, metavar="N",
+                        help=f"read the articles' figures in N processes (default: the number of cores, "
+                             f"{default_workers()} here); the result is the same with any N")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress bar (one shows on a terminal for a batch that takes over a second)")
 
 
 def _add_limit_options(parser: argparse.ArgumentParser) -> None:
@@ -201,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
             return TOOL_COMMANDS[args.command](args)
         settings = settings_for(args)
         rules = rules_for(settings)
-        result = api.extract(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args)) \
+        run = {"workers": args.workers or default_workers(), "quiet": args.quiet}
+        result = api.extract(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args), keep_text=False, **run) \
             if args.command == "extract" else api.check(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args),
-                                                        ledger=settings.ledger)
+                                                        ledger=settings.ledger, **run)
         for error in result.errors:
             print(f"discrepancy: {error}", file=sys.stderr)
         if not result.articles:
@@ -295,7 +305,7 @@ def _write_charts(result: Result, report_path: Path, rules: RuleSet) -> dict[str
 def _review(args: argparse.Namespace, result: Result, settings: Settings) -> tuple[Result, Review]:
     """The findings left once quantities not checked, suppressed ones and baselined ones are set aside."""
     kept = only_quantities(result, settings.keeps)
-    suppressions = find_suppressions(kept.articles)
+    suppressions = list(kept.suppressions)  # found while each article's text was at hand
     if args.write_baseline:
         unsuppressed, _ = set_aside(kept, suppressions)
         entries = baseline_entries(unsuppressed.findings, {claim.id: claim for claim in kept.claims})

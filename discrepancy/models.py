@@ -138,3 +138,6 @@ class Result:
     stories: tuple[Story, ...] = ()
     # Articles that came from the claims ledger rather than this batch (only those a finding cites).
     stored: tuple[str, ...] = ()
+    # The `<!-- discrepancy: ignore ... -->` comments of these articles (baseline.Suppression), found
+    # while their text was at hand: a checked batch's articles keep no text.
+    suppressions: tuple = ()

@@ -268,12 +268,13 @@ def _group_key(quantity: str, a: Claim, b: Claim, scopes: ScopeTree) -> str:
 def _groups(findings: list[Finding], by_id: dict[str, Claim], scopes: ScopeTree) -> list[Group]:
     """Claims linked by any finding form one group, named after its broadest figure."""
     members = _linked_claims(findings)
+    flagged_firsts = {f.claims[0] for f in findings if f.flagged}
     groups = []
     for claim_ids in members:
         claims = sorted((by_id[i] for i in claim_ids), key=lambda c: (c.article, c.start))
         widest = min(claims, key=lambda c: (len(scopes.ancestors(c.scope)), c.place is not None))
         quantity = claims[0].quantity
-        flagged = any(f.flagged for f in findings if f.claims[0] in claim_ids)
+        flagged = not flagged_firsts.isdisjoint(claim_ids)
         lows = [c.low for c in claims if c.low is not None]
         highs = [c.high if c.high is not None else math.inf for c in claims]
         dated = [c for c in claims if c.period_start or c.published]

@@ -145,8 +145,11 @@ def _flagged_section(result: Result, claims: dict, articles: dict, charts: Mappi
     strays = _findings_outside_groups(result)
     if not flagged and not strays:
         return "## Flagged\n\nNothing flagged."
-    parts = ["## Flagged"] + [_flagged_group(group, result.findings, claims, articles, charts.get(group.key))
-                              for group in flagged]
+    by_group: dict[str, list[Finding]] = {}
+    for finding in result.findings:  # once, not once per group: a large batch has thousands of each
+        by_group.setdefault(finding.group, []).append(finding)
+    parts = ["## Flagged"] + [_flagged_group(group, tuple(by_group.get(group.key, ())), claims, articles,
+                                             charts.get(group.key)) for group in flagged]
     if strays:
         parts.append(_stray_findings(strays, claims))
     return "\n\n".join(parts)
@@ -298,9 +301,11 @@ def _consistent_row(group: Group, claims: dict) -> list[str]:
 
 def _articles_section(result: Result) -> str:
     parts = ["## Figures by article"]
+    by_article: dict[str, list[Claim]] = {}
+    for claim in result.claims:  # once, not once per article
+        by_article.setdefault(claim.article, []).append(claim)
     for article in result.articles:
-        own = [claim for claim in result.claims if claim.article == article.id]
-        parts += [f"### {_article_heading(article)}", _article_table(own)]
+        parts += [f"### {_article_heading(article)}", _article_table(by_article.get(article.id, []))]
     return "\n\n".join(parts) if result.articles else ""
 
 

@@ -5,7 +5,7 @@ text passes through the report's own `escape_markdown`.
 """
 from __future__ import annotations
 
-from .models import FLAGGED, Result, Story
+from .models import FLAGGED, Finding, Result, Story
 from .report import escape_markdown
 
 
@@ -15,11 +15,15 @@ def stories_section(result: Result) -> str:
     if len(result.stories) < 2 and not result.stored:
         return ""
     articles = {article.id: article for article in result.articles}
+    by_story: dict[str | None, list[Finding]] = {}
+    for finding in result.findings:  # once, not once per story
+        by_story.setdefault(finding.story, []).append(finding)
+    stored = set(result.stored)
     parts = ["## Stories"]
     for story in result.stories:
         parts.append(f"### {story_heading(story)}")
-        parts.append("\n".join(_article_line(articles.get(a), a, a in result.stored) for a in story.articles))
-        parts.append(_story_findings(story, result))
+        parts.append("\n".join(_article_line(articles.get(a), a, a in stored) for a in story.articles))
+        parts.append(_story_findings(by_story.get(story.id, [])))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -47,8 +51,7 @@ def _article_line(article, article_id: str, stored: bool) -> str:
     return f"- {escape_markdown(article_id)}: {escape_markdown(article.title or article.path)} ({date}{origin})"
 
 
-def _story_findings(story: Story, result: Result) -> str:
-    own = [f for f in result.findings if f.story == story.id]
+def _story_findings(own: list[Finding]) -> str:
     flagged = [f for f in own if f.flagged]
     counts = {}
     for finding in own:

@@ -13,14 +13,18 @@ about those countries, if there is one, and otherwise to a story of its own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 import regex
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer
 
 from .models import Article, Claim, Story
 from .places import Gazetteer
@@ -32,6 +36,8 @@ TEXT_WEIGHT = 0.5         # the share of word similarity in an article pair's si
 CORE_SHARE = 0.25         # a country the story concerns: at least this share of its place mentions (or the top one)
 OTHER = "other"           # the quantity of figures no rule types: never compared
 ASIDE_LINK = 0.05         # the least word similarity between an aside's paragraph and a story it is moved to
+DENSE_MAX = 3_000         # a run of linked articles up to this size is clustered exactly (its similarities in memory)
+BLOCK_CELLS = 2_000_000   # article pairs compared at once while looking for links (memory: a few of these as floats)
 
 # A run of capitalised words: a name of a person, organisation or place ("Kassym-Jomart Tokayev").
 NAME_RUN = regex.compile(r"""
@@ -145,86 +151,341 @@ class _Piece:
         return self.text
 
 
+# --- one article, sketched for grouping ------------------------------------------------------
+
+# Word counts are hashed, not looked up in a vocabulary fitted on the whole batch: each article is
+# counted on its own (in a worker process, while its text is at hand) and the batch's IDF is applied
+# afterwards. 2**20 buckets make a collision between two of an article's words rare.
+WORD_COUNTS = HashingVectorizer(n_features=2 ** 20, alternate_sign=False, norm=None, stop_words="english",
+                                strip_accents="unicode", token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Hashed word counts of one text: bucket numbers and how often each occurs."""
+
+    buckets: np.ndarray
+    counts: np.ndarray
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """What grouping needs of one article, so that its text need not be kept: its words as hashed counts,
+    its names, places and countries, and for each typed figure the countries named around it."""
+
+    article: Article                             # as read, or without its text
+    words: Counts
+    names: Counter
+    places: Counter
+    countries: Counter
+    near: dict[str, Counter]                     # claim id -> countries its sentence (or paragraph) names
+    paragraphs: dict[str, Counts]                # claim id -> its paragraph's words, for the claims in `near`
+
+
+def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True) -> Sketch:
+    """The article's sketch; with keep_text=False its Article keeps no text."""
+    found = profile(article, gazetteer)
+    near: dict[str, Counter] = {}
+    paragraph_of: dict[str, tuple[int, int]] = {}
+    document = None
+    for claim in claims:
+        if claim.article != article.id or claim.quantity == OTHER:  # a figure never compared needs no story
+            continue
+        document = document or Document(article.text)
+        countries = _countries_near(article.text, document, claim, gazetteer)
+        if countries:
+            near[claim.id] = countries
+            paragraph = document.paragraph_at(claim.start)
+            paragraph_of[claim.id] = (paragraph.start, paragraph.end)
+    spans = sorted(set(paragraph_of.values()))
+    counted = dict(zip(spans, _counts([article.text[s:e] for s, e in spans]))) if spans else {}
+    return Sketch(article if keep_text else replace(article, text=""), _counts([found.text])[0],
+                  found.names, found.places, found.countries, near,
+                  {claim_id: counted[span] for claim_id, span in paragraph_of.items()})
+
+
+def _counts(texts: list[str]) -> list[Counts]:
+    matrix = WORD_COUNTS.transform(texts).tocsr()
+    matrix.sum_duplicates()
+    return [Counts(matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]].astype(np.int32),
+                   matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]].astype(np.float32))
+            for i in range(len(texts))]
+
+
+def _countries_near(text: str, document: Document, claim: Claim, gazetteer: Gazetteer) -> Counter:
+    """The countries the figure's sentence names, or its paragraph up to it when the sentence names none."""
+    sentence = document.sentence_at(claim.start)
+    countries = _countries_in(text[sentence.start:sentence.end], gazetteer)
+    if not countries:
+        paragraph = document.paragraph_at(claim.start)
+        countries = _countries_in(text[paragraph.start:sentence.start], gazetteer)
+    return countries
+
+
+def _countries_in(text: str, gazetteer: Gazetteer) -> Counter:
+    return Counter(c for m in gazetteer.find(text) for c in _countries_of(m, gazetteer))
+
+
 # --- articles into stories ------------------------------------------------------------------
 
-def similarity(profiles: Sequence[Profile]) -> np.ndarray:
-    """Pairwise story similarity of the articles: words and names, gated by time and country."""
-    n = len(profiles)
-    words = TfidfVectorizer(stop_words="english", sublinear_tf=True, strip_accents="unicode",
-                            token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
-    text = _cosine(words, [p.text for p in profiles])
-    entities = _cosine(TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True),
-                       [_entity_tokens(p) for p in profiles])
-    score = TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * entities
-    for i in range(n):
-        for j in range(i + 1, n):
-            if not _may_share_story(profiles[i], profiles[j]):
-                score[i, j] = score[j, i] = 0.0
-    np.fill_diagonal(score, 1.0)
-    return score
+class Batch:
+    """The batch's sketches as matrices: TF-IDF rows of words and of names, dates and core countries."""
+
+    def __init__(self, sketches: Sequence[Sketch]):
+        self.sketches = list(sketches)
+        n = len(self.sketches)
+        self.counts = _matrix([s.words for s in self.sketches])
+        self.df = np.bincount(self.counts.indices, minlength=self.counts.shape[1])
+        self.idf = np.log((1 + n) / (1 + self.df)) + 1        # scikit-learn's smooth IDF
+        self.words = self.tfidf(self.counts)
+        self.entities = _entity_matrix(self.sketches)
+        dates = [s.article.published for s in self.sketches]
+        self.dated = np.array([d is not None for d in dates])
+        self.day = np.array([d.toordinal() if d else 0 for d in dates], dtype=np.int64)
+        cores = [core_countries(s.countries) for s in self.sketches]
+        index = {c: i for i, c in enumerate(sorted({c for core in cores for c in core}))}
+        rows = [i for i, core in enumerate(cores) for _ in core]
+        columns = [index[c] for core in cores for c in core]
+        self.cores = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)),
+                                       shape=(n, max(len(index), 1)))
+        self.has_countries = np.array([bool(s.countries) for s in self.sketches])
+
+    def tfidf(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        """Rows of counts as TF-IDF (sublinear, L2-normalised), words the batch never uses left out."""
+        weighted = counts.copy()
+        weighted.data = (1 + np.log(weighted.data)) * self.idf[weighted.indices]
+        weighted.data[self.df[weighted.indices] == 0] = 0
+        weighted.eliminate_zeros()
+        return _normalised(weighted)
+
+    def similarity(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Story similarity of each article in `rows` to each in `columns`: words and names, gated by
+        time and country (0 where two articles cannot share a story)."""
+        text = (self.words[rows] @ self.words[columns].T).toarray()
+        names = (self.entities[rows] @ self.entities[columns].T).toarray()
+        score = TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * names
+        far = np.abs(self.day[rows][:, None] - self.day[columns][None, :]) > WINDOW_DAYS
+        far &= self.dated[rows][:, None] & self.dated[columns][None, :]
+        apart = (self.cores[rows] @ self.cores[columns].T).toarray() == 0
+        apart &= self.has_countries[rows][:, None] & self.has_countries[columns][None, :]
+        score[far | apart] = 0.0
+        return score
 
 
-def _cosine(vectorizer: TfidfVectorizer, documents: list) -> np.ndarray:
-    try:
-        matrix = vectorizer.fit_transform(documents)
-    except ValueError:  # no usable word at all (empty articles)
-        return np.zeros((len(documents), len(documents)))
-    return (matrix @ matrix.T).toarray()
+def _matrix(rows: Sequence[Counts]) -> sparse.csr_matrix:
+    indptr = np.cumsum([0, *(len(r.buckets) for r in rows)])
+    buckets = np.concatenate([r.buckets for r in rows]) if rows else np.zeros(0, np.int32)
+    counts = np.concatenate([r.counts for r in rows]) if rows else np.zeros(0, np.float32)
+    return sparse.csr_matrix((counts, buckets, indptr), shape=(len(rows), WORD_COUNTS.n_features))
 
 
-def _entity_tokens(p: Profile) -> list[str]:
-    tokens = [f"name:{n}" for n, count in p.names.items() for _ in range(count)]
-    return tokens + [f"place:{n}" for n, count in p.places.items() for _ in range(count)]
+def _normalised(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    return sparse.csr_matrix(sparse.diags(1 / norms) @ matrix)
 
 
-def _may_share_story(a: Profile, b: Profile) -> bool:
-    """Printed within the window (when both are dated) and, when both name countries, about one in common."""
-    if a.article.published and b.article.published and \
-            abs((a.article.published - b.article.published).days) > WINDOW_DAYS:
-        return False
-    if a.countries and b.countries and not a.core & b.core:
-        return False
-    return True
+def _entity_matrix(sketches: Sequence[Sketch]) -> sparse.csr_matrix:
+    """Names and places as TF-IDF rows (sublinear, L2-normalised), as the words are."""
+    index: dict[str, int] = {}
+    rows, columns, counts = [], [], []
+    for i, s in enumerate(sketches):
+        for token, count in [*((f"name:{n}", c) for n, c in s.names.items()),
+                             *((f"place:{n}", c) for n, c in s.places.items())]:
+            rows.append(i)
+            columns.append(index.setdefault(token, len(index)))
+            counts.append(count)
+    matrix = sparse.csr_matrix((np.array(counts, dtype=np.float64), (rows, columns)),
+                               shape=(len(sketches), max(len(index), 1)))
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    matrix.data = (1 + np.log(matrix.data)) * (np.log((1 + len(sketches)) / (1 + df)) + 1)[matrix.indices]
+    return _normalised(matrix)
+
+
+def links(batch: Batch) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (i < j) of articles similar enough to join one story (at least LINK).
+
+    Only articles that may share a story are compared: those with a core country in common (or
+    naming no country) and printed within the window of each other. The cost grows with the
+    articles of one country within WINDOW_DAYS, not with the square of the batch.
+    """
+    n = len(batch.sketches)
+    order = np.lexsort((np.arange(n), batch.day, ~batch.dated))   # undated first, then by day
+    blocks = [order[np.isin(order, batch.cores[:, c].nonzero()[0]) & batch.has_countries[order]]
+              for c in range(batch.cores.shape[1])]
+    blocks = [b for b in blocks if len(b) > 1]
+    countryless = order[~batch.has_countries[order]]
+    found_a, found_b = [], []
+    for block in blocks:
+        for rows, columns in _windows(batch, block, block):
+            _collect(batch, rows, columns, found_a, found_b)
+    if len(countryless):
+        for rows, columns in _windows(batch, countryless, order):
+            _collect(batch, rows, columns, found_a, found_b)
+    if not found_a:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pairs = np.unique(np.stack([np.concatenate(found_a), np.concatenate(found_b)]), axis=1)
+    return pairs[0], pairs[1]
+
+
+def _windows(batch: Batch, rows: np.ndarray, columns: np.ndarray):
+    """Chunks of `rows` with the `columns` printed within the window of them (all undated ones too);
+    a chunk has at most about BLOCK_CELLS pairs."""
+    undated_columns = columns[~batch.dated[columns]]
+    dated_columns = columns[batch.dated[columns]]
+    days = batch.day[dated_columns]
+    start = 0
+    while start < len(rows):
+        size = max(1, min(512, BLOCK_CELLS // max(1, len(columns))))
+        chunk = rows[start:start + size]
+        if batch.dated[chunk].all():
+            low = np.searchsorted(days, batch.day[chunk].min() - WINDOW_DAYS, "left")
+            high = np.searchsorted(days, batch.day[chunk].max() + WINDOW_DAYS, "right")
+            window = np.concatenate([undated_columns, dated_columns[low:high]])
+            size = max(1, min(512, BLOCK_CELLS // max(1, len(window))))
+            chunk = rows[start:start + size]
+            yield chunk, window
+        else:
+            yield chunk, columns
+        start += len(chunk)
+
+
+def _collect(batch: Batch, rows: np.ndarray, columns: np.ndarray, found_a: list, found_b: list) -> None:
+    if not len(columns):
+        return
+    score = batch.similarity(rows, columns)
+    i, j = np.nonzero(score >= LINK - 1e-9)   # a little below: a superset of the pairs that can merge
+    a, b = rows[i], columns[j]
+    keep = a != b
+    found_a.append(np.minimum(a, b)[keep])
+    found_b.append(np.maximum(a, b)[keep])
+
+
+def cluster_batch(batch: Batch) -> list[int]:
+    """A story number for each article: average linkage on 1 - similarity within each run of linked articles.
+
+    Two groups merge only when their average similarity is above LINK, so one pair of their articles
+    at least is that similar: no story spans two components of the graph of such pairs. Each component
+    is clustered on its own, exactly, up to DENSE_MAX articles; a larger one on its links alone (pairs
+    less similar than LINK count as 0 there).
+    """
+    n = len(batch.sketches)
+    a, b = links(batch)
+    graph = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+    count, component = connected_components(graph, directed=False)
+    labels = np.zeros(n, dtype=np.int64)
+    members = np.argsort(component, kind="stable")
+    bounds = np.searchsorted(component[members], np.arange(count + 1))
+    next_label = 0
+    for c in range(count):
+        group = members[bounds[c]:bounds[c + 1]]
+        if len(group) <= DENSE_MAX:
+            local = cluster(batch.similarity(group, group))
+        else:
+            inside = np.isin(a, group)
+            local = _sparse_average(group, a[inside], b[inside], batch)
+        labels[group] = np.asarray(local) + next_label
+        next_label += max(local) + 1
+    return [int(label) for label in labels]
 
 
 def cluster(score: np.ndarray) -> list[int]:
     """A story number for each article (average linkage on 1 - similarity)."""
     if len(score) < 2:
         return [0] * len(score)
+    np.fill_diagonal(score, 1.0)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                     distance_threshold=1 - LINK)
     return [int(label) for label in model.fit_predict(np.clip(1 - score, 0, 1))]
+
+
+def _sparse_average(group: np.ndarray, a: np.ndarray, b: np.ndarray, batch: Batch) -> list[int]:
+    """Average linkage over the linked pairs of a component too large to compare whole (others count 0)."""
+    local = {int(article): i for i, article in enumerate(group)}
+    score = _pair_scores(batch, a, b)
+    sums: list[dict[int, float]] = [{} for _ in group]
+    for i, j, s in zip(a.tolist(), b.tolist(), score.tolist()):
+        x, y = local[i], local[j]
+        sums[x][y] = sums[y][x] = s
+    size, version, alive = [1] * len(group), [0] * len(group), [True] * len(group)
+    parent = list(range(len(group)))
+    heap = [(-s, x, y, 0, 0) for x in range(len(group)) for y, s in sums[x].items() if x < y]
+    heapq.heapify(heap)
+    while heap:
+        negative, x, y, vx, vy = heapq.heappop(heap)
+        if -negative <= LINK:
+            break
+        if not (alive[x] and alive[y] and version[x] == vx and version[y] == vy):
+            continue
+        big, small = (x, y) if len(sums[x]) >= len(sums[y]) else (y, x)
+        for k, s in sums[small].items():
+            if k != big:
+                sums[big][k] = sums[big].get(k, 0.0) + s
+                sums[k][big] = sums[big][k]
+                del sums[k][small]
+        sums[big].pop(small, None)
+        sums[small] = {}
+        alive[small], parent[small] = False, big
+        size[big] += size[small]
+        version[big] += 1
+        for k, s in sums[big].items():
+            first, second = (big, k) if big < k else (k, big)
+            heapq.heappush(heap, (-s / (size[big] * size[k]), first, second, version[first], version[second]))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+    roots = [root(i) for i in range(len(group))]
+    numbers = {r: k for k, r in enumerate(dict.fromkeys(roots))}
+    return [numbers[r] for r in roots]
+
+
+def _pair_scores(batch: Batch, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The similarity of each pair (a[k], b[k]), gated as Batch.similarity gates it."""
+    text = np.asarray(batch.words[a].multiply(batch.words[b]).sum(axis=1)).ravel()
+    names = np.asarray(batch.entities[a].multiply(batch.entities[b]).sum(axis=1)).ravel()
+    return TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * names   # linked pairs passed the gates already
 
 
 # --- the stories and their figures --------------------------------------------------------------
 
 @dataclass
 class _Draft:
-    profiles: list[Profile]
+    sketches: list[Sketch]
 
-    @property
+    @functools.cached_property
     def countries(self) -> Counter:
-        return sum((p.countries for p in self.profiles), Counter())
+        total: Counter = Counter()
+        for s in self.sketches:
+            total.update(s.countries)
+        return total
+
+    @functools.cached_property
+    def core(self) -> frozenset[str]:
+        return core_countries(self.countries)
 
     def story(self, id_: str | None = None, label: str | None = None) -> Story:
-        dates = sorted(p.article.published for p in self.profiles if p.article.published)
-        names = sum((p.names for p in self.profiles), Counter())
-        places = sum((p.places for p in self.profiles), Counter())
+        dates = sorted(s.article.published for s in self.sketches if s.article.published)
+        names, places = Counter(), Counter()
+        for s in self.sketches:
+            names.update(s.names)
+            places.update(s.places)
         return Story(
-            id=id_ or _first(self.profiles).article.id, label=label or _label(places, names),
-            articles=tuple(p.article.id for p in sorted(self.profiles, key=_order)),
+            id=id_ or _first(self.sketches).article.id, label=label or _label(places, names),
+            articles=tuple(s.article.id for s in sorted(self.sketches, key=_order)),
             places=tuple(name for name, _ in places.most_common(5)),
             names=tuple(name for name, _ in names.most_common(5)),
             first=dates[0] if dates else None, last=dates[-1] if dates else None,
-            undated=tuple(p.article.id for p in self.profiles if p.article.published is None))
+            undated=tuple(s.article.id for s in self.sketches if s.article.published is None))
 
 
-def _order(p: Profile) -> tuple:
-    return (p.article.published or dt.date.max, p.article.id)
+def _order(s: Sketch) -> tuple:
+    return (s.article.published or dt.date.max, s.article.id)
 
 
-def _first(profiles: list[Profile]) -> Profile:
-    return min(profiles, key=_order)
+def _first(sketches: list[Sketch]) -> Sketch:
+    return min(sketches, key=_order)
 
 
 def _label(places: Counter, names: Counter) -> str:
@@ -237,16 +498,24 @@ def _label(places: Counter, names: Counter) -> str:
 def assign_stories(articles: Sequence[Article], claims: Sequence[Claim],
                    gazetteer: Gazetteer) -> tuple[list[Story], list[Claim]]:
     """The stories of the articles, and each claim with the story it belongs to."""
-    if not articles:
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    return group_stories([sketch(a, by_article.get(a.id, ()), gazetteer) for a in articles], claims)
+
+
+def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim]) -> tuple[list[Story], list[Claim]]:
+    """The stories of the sketched articles, and each claim with the story it belongs to."""
+    if not sketches:
         return [], list(claims)
-    profiles = [profile(article, gazetteer) for article in articles]
-    labels = cluster(similarity(profiles))
+    batch = Batch(sketches)
+    labels = cluster_batch(batch)
     drafts: dict[int, _Draft] = {}
-    for p, label in zip(profiles, labels):
-        drafts.setdefault(label, _Draft([])).profiles.append(p)
+    for s, label in zip(batch.sketches, labels):
+        drafts.setdefault(label, _Draft([])).sketches.append(s)
     stories = {label: draft.story() for label, draft in drafts.items()}
-    story_of = {p.article.id: stories[label].id for p, label in zip(profiles, labels)}
-    asides = _Asides(profiles, drafts, stories, gazetteer)
+    story_of = {s.article.id: stories[label].id for s, label in zip(batch.sketches, labels)}
+    asides = _Asides(batch, labels, drafts, stories)
     placed = [replace(claim, story=asides.story_of(claim) or story_of.get(claim.article)) for claim in claims]
     found = sorted([*stories.values(), *asides.stories.values()], key=lambda s: (s.first or dt.date.max, s.id))
     return found, placed
@@ -255,72 +524,53 @@ def assign_stories(articles: Sequence[Article], claims: Sequence[Claim],
 class _Asides:
     """Figures about another event than their article's: which story each belongs to."""
 
-    def __init__(self, profiles: list[Profile], drafts: dict[int, _Draft], stories: dict[int, Story],
-                 gazetteer: Gazetteer):
-        self.by_article = {p.article.id: p for p in profiles}
-        self.label_of = {p.article.id: label for label, d in drafts.items() for p in d.profiles}
-        self.drafts, self.story_by_label, self.gazetteer = drafts, stories, gazetteer
-        self.documents: dict[str, Document] = {}
+    def __init__(self, batch: Batch, labels: list[int], drafts: dict[int, _Draft], stories: dict[int, Story]):
+        self.batch, self.drafts, self.story_by_label = batch, drafts, stories
+        self.row_of = {s.article.id: i for i, s in enumerate(batch.sketches)}
+        self.labels = labels
         self.stories: dict[str, Story] = {}
-        self.words = TfidfVectorizer(stop_words="english", sublinear_tf=True, strip_accents="unicode",
-                                     token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
-        texts = [d_profile.text for d in drafts.values() for d_profile in d.profiles]
-        self.fitted = bool(texts) and self._fit(texts)
-
-    def _fit(self, texts: list[str]) -> bool:
-        try:
-            self.words.fit(texts)
-        except ValueError:
-            return False
-        self.centroids = {label: self._vector(" ".join(p.text for p in d.profiles))
-                          for label, d in self.drafts.items()}
-        return True
-
-    def _vector(self, text: str) -> np.ndarray:
-        return self.words.transform([text]).toarray()[0]
+        self.about: dict[str, set[int]] = {}      # country -> the labels of the stories whose core it is in
+        for label, draft in drafts.items():
+            for country in draft.core:
+                self.about.setdefault(country, set()).add(label)
+        self.centroids: dict[int, sparse.csr_matrix] = {}
 
     def story_of(self, claim: Claim) -> str | None:
         """The story the claim belongs to when it is about another event than its article's; else None."""
-        owner = self.by_article.get(claim.article)
-        if owner is None or claim.quantity == OTHER:  # a figure never compared needs no story of its own
+        row = self.row_of.get(claim.article)
+        owner = self.batch.sketches[row] if row is not None else None
+        near = owner.near.get(claim.id) if owner else None
+        if not near:
             return None
-        label = self.label_of[claim.article]
-        near = self._countries_near(owner.article, claim)
+        label = self.labels[row]
         # What the rest of the story is about: its countries less the mentions around the figure itself.
         concerned = core_countries(self.drafts[label].countries - near)
-        if not near or not concerned or set(near) & concerned:
+        if not concerned or set(near) & concerned:
             return None
         return self._other_story(claim, owner, label, frozenset(near))
 
-    def _countries_near(self, article: Article, claim: Claim) -> Counter:
-        """The countries the figure's sentence names, or its paragraph up to it when the sentence names none."""
-        document = self.documents.setdefault(article.id, Document(article.text))
-        sentence = document.sentence_at(claim.start)
-        countries = self._countries_in(article.text, sentence.start, sentence.end)
-        if not countries:
-            paragraph = document.paragraph_at(claim.start)
-            countries = self._countries_in(article.text, paragraph.start, sentence.start)
-        return countries
+    def _centroid(self, label: int) -> sparse.csr_matrix:
+        """The story's words as one TF-IDF row: the counts of all its articles together."""
+        if label not in self.centroids:
+            rows = [self.row_of[s.article.id] for s in self.drafts[label].sketches]
+            summed = sparse.csr_matrix(self.batch.counts[rows].sum(axis=0))
+            self.centroids[label] = self.batch.tfidf(summed)
+        return self.centroids[label]
 
-    def _countries_in(self, text: str, start: int, end: int) -> Counter:
-        mentions = self.gazetteer.find(text[start:end])
-        return Counter(c for m in mentions for c in _countries_of(m, self.gazetteer))
-
-    def _other_story(self, claim: Claim, owner: Profile, own_label: int, near: frozenset[str]) -> str:
+    def _other_story(self, claim: Claim, owner: Sketch, own_label: int, near: frozenset[str]) -> str:
         """The batch's story about those countries that reads most like the figure's paragraph, else a new one."""
-        paragraph = Document(owner.article.text).paragraph_at(claim.start)
-        text = owner.article.text[paragraph.start:paragraph.end]
-        candidates = [label for label, d in self.drafts.items()
-                      if label != own_label and near & core_countries(d.countries)]
-        if candidates and self.fitted:
-            vector = self._vector(text)
-            best = max(candidates, key=lambda label: float(vector @ self.centroids[label]))
-            if float(vector @ self.centroids[best]) >= ASIDE_LINK:
+        candidates = sorted({label for country in near for label in self.about.get(country, ())} - {own_label})
+        if candidates and self.batch.df.any():
+            vector = self.batch.tfidf(_matrix([owner.paragraphs[claim.id]]))
+            closeness = {label: float((vector @ self._centroid(label).T).toarray()[0, 0]) for label in candidates}
+            best = max(candidates, key=closeness.__getitem__)
+            if closeness[best] >= ASIDE_LINK:
                 return self.story_by_label[best].id
-        key = f"{owner.article.id}/{'-'.join(sorted(near))}"
+        article = owner.article
+        key = f"{article.id}/{'-'.join(sorted(near))}"
         if key not in self.stories:
-            self.stories[key] = Story(id=key, label=", ".join(sorted(near)), articles=(owner.article.id,),
-                                      places=tuple(sorted(near)), first=owner.article.published,
-                                      last=owner.article.published,
-                                      undated=() if owner.article.published else (owner.article.id,))
+            self.stories[key] = Story(id=key, label=", ".join(sorted(near)), articles=(article.id,),
+                                      places=tuple(sorted(near)), first=article.published,
+                                      last=article.published,
+                                      undated=() if article.published else (article.id,))
         return key

@@ -57,7 +57,7 @@ def test_without_stories_the_same_batch_would_cross_stories(mixed):
 
 
 def test_the_grouping_does_not_depend_on_the_order_of_the_articles(mixed):
-    articles = list(mixed.articles)
+    articles = list(discrepancy.extract([str(MIXED)]).articles)  # a check's articles keep no text
     random.Random(7).shuffle(articles)
     stories, _ = assign_stories(articles, [], GAZETTEER)
     assert sorted(sorted(s.articles) for s in stories) == sorted(sorted(s.articles) for s in mixed.stories)

@@ -1,0 +1,213 @@
+"""Speed and scale (issue 6): extraction throughput against quantulum3, and `discrepancy check` at 10k to 100k.
+
+    python benchmarks/scale.py [--sizes 10000,30000,100000] [--per-day 300] [--workers 2] [--readme]
+
+Builds the corpora with benchmarks/corpus.py (an archive of --per-day articles a day; --per-day 0
+for its default month of few events), then prints in one run:
+- `discrepancy extract` on the smallest corpus in one process: articles/s and MB/s of article text;
+- the same for a sample of its articles in this process, and quantulum3's parser on the same
+  sample (`parser.parse(text)`), with the ratio between them;
+- `discrepancy check --workers N` on every corpus: seconds, peak resident memory (the largest
+  process, and all processes together) and the figures and findings it reported.
+With --readme the table replaces the one between the scale markers in README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402  benchmarks/corpus.py
+
+DISCREPANCY = [sys.executable, "-m", "discrepancy"]
+TALLY = re.compile(r"^(\d+) articles.*?, (\d+) figures, (.*?); report:", re.M)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,30000,100000", help="corpus sizes for check (comma-separated)")
+    parser.add_argument("--per-day", type=int, default=300, help="articles a day in the archive corpora (0: "
+                        "corpus.py's default, one month)")
+    parser.add_argument("--workers", type=int, default=2, help="--workers for check")
+    parser.add_argument("--sample", type=int, default=300, help="articles timed with quantulum3")
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "discrepancy-scale",
+                        help="where the corpora and reports go (corpora are kept and reused)")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds after which a check is stopped")
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    args.dir.mkdir(parents=True, exist_ok=True)
+    corpora = {size: build(size, args.per_day, args.dir) for size in sizes}
+    lines = [f"Machine: {machine()}", f"Corpus: benchmarks/corpus.py, "
+             + (f"an archive of {args.per_day} articles a day" if args.per_day else "its default month"), ""]
+    lines += extraction_rows(corpora[min(sizes)], args.sample)
+    lines += ["", "| `discrepancy check --workers %d` | articles | MB | seconds | articles/s | peak RSS, largest "
+              "process | peak RSS, all processes | figures | findings |" % args.workers,
+              "|---|---|---|---|---|---|---|---|---|"]
+    for size in sizes:
+        lines.append(check_row(corpora[size], size, args))
+        print(lines[-1], flush=True)
+    table = "\n".join(lines)
+    print("\n" + table)
+    if args.readme:
+        write_readme(table, " ".join(["python benchmarks/scale.py", *sys.argv[1:]]))
+
+
+def build(size: int, per_day: int, folder: Path) -> Path:
+    path = folder / f"corpus-{size}-{per_day or 'month'}.jsonl"
+    if not path.exists():
+        corpus.write_corpus(size, path, per_day=per_day or None)
+    return path
+
+
+def texts(path: Path, limit: int | None = None) -> list[str]:
+    found = []
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            found.append(json.loads(line)["text"])
+            if limit and len(found) == limit:
+                break
+    return found
+
+
+def megabytes(items: list[str]) -> float:
+    return sum(len(text.encode("utf-8")) for text in items) / 1e6
+
+
+def extraction_rows(path: Path, sample: int) -> list[str]:
+    """`discrepancy extract` in one process on the corpus; then a sample in this process, and quantulum3."""
+    everything = texts(path)
+    size = megabytes(everything)
+    run = measure([*DISCREPANCY, "extract", str(path), "--workers", "1", "--quiet", "--no-config"], 3600)
+    rows = ["| extraction, one process | articles | MB | seconds | articles/s | MB/s |", "|---|---|---|---|---|---|",
+            _rate_row("`discrepancy extract` (command, whole corpus)", len(everything), size, run["seconds"])]
+    print(rows[-1], flush=True)
+    chosen = everything[:sample]
+    ours = _in_process_seconds(chosen)
+    theirs = _quantulum_seconds(chosen)
+    mb = megabytes(chosen)
+    rows.append(_rate_row(f"discrepancy, first {len(chosen)} articles, in process", len(chosen), mb, ours))
+    rows.append(_rate_row(f"quantulum3 `parser.parse`, the same {len(chosen)} articles", len(chosen), mb, theirs))
+    rows.append(f"| ratio (discrepancy / quantulum3, same text) | | | | **{theirs / ours:.1f}x** | |")
+    print("\n".join(rows[-3:]), flush=True)
+    return rows
+
+
+def _rate_row(name: str, count: int, mb: float, seconds: float) -> str:
+    return f"| {name} | {count:,} | {mb:.1f} | {seconds:.1f} | {count / seconds:,.0f} | {mb / seconds:.2f} |"
+
+
+def _in_process_seconds(chosen: list[str]) -> float:
+    from discrepancy.extractor import Extractor
+    from discrepancy.models import Article
+    from discrepancy.rules import load_rules
+    extractor = Extractor(load_rules())
+    articles = [Article(id=str(i), path="-", text=text) for i, text in enumerate(chosen)]
+    start = time.perf_counter()
+    for article in articles:
+        extractor.extract(article)
+    return time.perf_counter() - start
+
+
+def _quantulum_seconds(chosen: list[str]) -> float:
+    from quantulum3 import parser
+    parser.parse(chosen[0])  # loads its classifier once, outside the timing
+    start = time.perf_counter()
+    for text in chosen:
+        parser.parse(text)
+    return time.perf_counter() - start
+
+
+def check_row(path: Path, size: int, args: argparse.Namespace) -> str:
+    report = args.dir / f"report-{size}.md"
+    run = measure([*DISCREPANCY, "check", str(path), "--workers", str(args.workers), "--quiet", "--no-config",
+                   "--fail-on", "never", "--report", str(report)], args.timeout)
+    mb = path.stat().st_size / 1e6
+    if run["status"] is None:
+        return (f"| {path.name} | {size:,} | {mb:.0f} | stopped after {args.timeout:.0f} | | "
+                f"{run['largest'] / 1e6:,.0f} MB | {run['total'] / 1e6:,.0f} MB | | |")
+    tally = TALLY.search(run["stderr"])
+    figures, findings = (tally.group(2), tally.group(3)) if tally else ("?", run["stderr"].strip()[-200:])
+    return (f"| {path.name} | {size:,} | {mb:.0f} | {run['seconds']:.0f} | {size / run['seconds']:,.0f} | "
+            f"{run['largest'] / 1e6:,.0f} MB | {run['total'] / 1e6:,.0f} MB | {int(figures):,} | {findings} |"
+            if figures != "?" else f"| {path.name} | {size:,} | {mb:.0f} | failed: {findings} | | | | | |")
+
+
+def measure(command: list[str], timeout: float) -> dict:
+    """Runs `command`; its wall time, exit status (None if stopped), standard error and peak resident memory:
+    of its largest process and of all its processes together (read from /proc every 0.1 s)."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        largest = total = 0
+        while process.poll() is None:
+            sizes = [_rss(pid) for pid in _tree(process.pid)]
+            largest, total = max(largest, max(sizes, default=0)), max(total, sum(sizes))
+            if time.perf_counter() - start > timeout:
+                process.kill()
+                process.wait()
+                return {"status": None, "seconds": timeout, "largest": largest, "total": total, "stderr": ""}
+            time.sleep(0.1)
+        seconds = time.perf_counter() - start
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    return {"status": process.returncode, "seconds": seconds, "largest": largest, "total": total, "stderr": stderr}
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        todo += [int(child) for child in children]
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) * 1024 if found else 0
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = re.search(r"^model name\s*:\s*(.*)$", Path("/proc/cpuinfo").read_text(), re.M).group(1)
+    except (OSError, AttributeError):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cores} cores ({cpu}), {memory:.0f} GiB, {platform.system()} {platform.release()}, " \
+           f"Python {platform.python_version()}"
+
+
+def write_readme(table: str, command: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    begin, end = "<!-- scale:begin -->", "<!-- scale:end -->"
+    if begin not in text:
+        raise SystemExit("README.md has no scale markers")
+    head, rest = text.split(begin, 1)
+    readme.write_text(f"{head}{begin}\n`{command}`\n\n{table}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

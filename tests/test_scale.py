@@ -1,0 +1,90 @@
+"""Speed and scale (issue 6): worker processes, streaming and progress change nothing in the result.
+
+Timings and memory are measured by benchmarks/scale.py, not here.
+"""
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import discrepancy
+from discrepancy import pool
+from discrepancy.cli import main
+
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def corpus_module():
+    spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """150 varied articles (more than a few chunks), a bad line among them, a missing file after."""
+    folder = tmp_path_factory.mktemp("batch")
+    corpus_module().write_corpus(150, folder / "day.jsonl", seed=3)
+    lines = (folder / "day.jsonl").read_text("utf-8").splitlines(keepends=True)
+    (folder / "day.jsonl").write_text("".join(lines[:70] + ["{not json\n"] + lines[70:]), "utf-8")
+    return [str(folder / "day.jsonl"), str(SEEDS), str(folder / "missing.txt")]
+
+
+def test_extraction_in_two_processes_gives_the_same_figures_in_the_same_order(batch):
+    one = discrepancy.extract(batch, workers=1)
+    two = discrepancy.extract(batch, workers=2)
+    assert len(one.claims) > 1000
+    assert two.claims == one.claims and two.articles == one.articles and two.errors == one.errors
+    assert [e.split(":")[0] for e in one.errors][-1].endswith("missing.txt")
+
+
+def test_a_check_in_two_processes_gives_the_same_result(batch):
+    assert discrepancy.check(batch, workers=2) == discrepancy.check(batch, workers=1)
+
+
+def test_a_checked_batch_keeps_no_article_text_but_its_suppressions(tmp_path):
+    (tmp_path / "a.txt").write_text("Quake toll\n\n16 people were killed in Almaty, police said.\n"
+                                    "<!-- discrepancy: ignore deaths -- checked with the ministry -->\n", "utf-8")
+    result = discrepancy.check([str(tmp_path)], workers=2)
+    assert [a.text for a in result.articles] == [""]
+    assert [(s.article, s.quantity, s.line) for s in result.suppressions] == [("a", "deaths", 4)]
+
+
+def test_the_command_line_prints_the_same_figures_with_any_number_of_workers(batch, capsys):
+    outputs = []
+    for workers in ("1", "2", "3"):
+        main(["extract", *batch, "--workers", workers, "--no-config"])
+        outputs.append(capsys.readouterr())
+    assert outputs[0].out and outputs[0] == outputs[1] == outputs[2]
+
+
+def test_ordered_map_keeps_the_order_with_many_chunks_out():
+    items = list(range(1000))
+    assert list(pool.ordered_map(abs, (-i for i in items), workers=2, chunk=7)) == items
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("stream, quiet, shown", [(Terminal(), False, True), (Terminal(), True, False),
+                                                  (io.StringIO(), False, False)])
+def test_progress_shows_on_a_terminal_unless_quiet(monkeypatch, stream, quiet, shown):
+    monkeypatch.setattr(pool, "PROGRESS_DELAY", 0)
+    assert list(pool.progress(range(300), stream=stream, quiet=quiet)) == list(range(300))
+    assert ("articles" in stream.getvalue()) is shown
+
+
+@pytest.mark.parametrize("flags, shown", [([], True), (["--quiet"], False)])
+def test_the_command_line_shows_progress_on_a_terminal_stderr(monkeypatch, capsys, flags, shown):
+    monkeypatch.setattr(pool, "PROGRESS_DELAY", 0)
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["extract", str(SEEDS), "--workers", "1", "--no-config", *flags]) == 0
+    assert ("articles" in terminal.getvalue()) is shown
+    assert capsys.readouterr().out.startswith("{")
