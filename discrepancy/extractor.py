@@ -11,10 +11,11 @@ from dataclasses import dataclass, replace
 import regex
 
 from .models import Article, Claim
+from .intervals import alternation
 from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
-from .patterns import compiled
+from .patterns import compiled, version1
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -47,9 +48,7 @@ class _Trigger:
 
 
 def _phrase_pattern(phrases) -> regex.Pattern:
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I)
+    return regex.compile(rf"(?<![\w-]){alternation(p.lower() for p in phrases)}(?![\w-])", regex.I)
 
 
 class Extractor:
@@ -213,8 +212,10 @@ class Extractor:
 
     def _source(self, context: "_ArticleContext", mention: NumberMention, sentence: Span) -> str | None:
         if sentence not in context.speakers:  # once per sentence, shared by its figures
-            found = self.source_pattern.finditer(context.article.text, sentence.start, sentence.end)
-            context.speakers[sentence] = [(m.start(), m.end(), _speaker(m)) for m in found if _speaker(m)]
+            # on the sentence alone, so that no look-behind reaches into the sentence before
+            found = self.source_pattern.finditer(context.article.text[sentence.start:sentence.end])
+            context.speakers[sentence] = [(sentence.start + m.start(), sentence.start + m.end(), _speaker(m))
+                                          for m in found if _speaker(m)]
         speakers = context.speakers[sentence]
         nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
         return nearest[2] if nearest else None
@@ -299,17 +300,22 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
     # Atomic, so that a possessive ("the Tajik's knowledge") is no name rather than a clipped one.
-    name = r"(?>(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*)*)(?!['’]s\b)"
+    words = r"\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*)*"
+    name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
+    # A name before the verb does not start inside a run of capitalised words: the run's first word
+    # was tried and read to the same end, so the name would fail again. Without this, a long
+    # capitalised sentence costs the square of its length.
+    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:of\s+(?:the\s+)?)?))" + words + r")(?!['’]s\b)"
     common = r"(?i:the\s+|local\s+|state\s+)?(?:police|officials|authorities|ministry|government|military|army|" \
              r"witnesses|activists|medics|doctors|rescuers|officers|spokesman|spokeswoman|spokesperson|agency)"
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
               r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|at|up|over|only|just))"
-    return regex.compile(
+    return version1(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{name}|{common})"
-        rf"|(?P<before_verb>{name}|{common})\s+(?:{verbs})\b(?={reports})"
-        rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))", regex.V1)
+        rf"|(?P<before_verb>{name_before}|{common})\s+(?:{verbs})\b(?={reports})"
+        rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))")
 
 
 def _speaker(match: regex.Match) -> str | None:

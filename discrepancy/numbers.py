@@ -6,6 +6,9 @@ timeout, so hostile text cannot make them backtrack for ever.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import unicodedata
 from dataclasses import replace
 
@@ -14,7 +17,7 @@ import regex
 from .intervals import Atom, Intervals, NumberMention, alternation
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import compiled
+from .patterns import compiled, version1
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -36,6 +39,11 @@ PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|
 METRE_CONTEXT = regex.compile(r"\A(?:\s*[-(]|\s*(?:long|high|wide|tall|deep|away|thick|across|below|above|under|"
                               r"in|from|of\s+(?:water|rain|snow)|race|sprint|dash|freestyle|hurdles|run|radius|"
                               r"diameter|metres?|meters?)\b|\s*[.,;:!?)]|\s*\Z)", regex.I)
+# A word before a number that may name it: "Article 4", "Flight No. 370", "Game: 7".
+LABEL = regex.compile(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z")
+# The last character no label holds: a label starts after it (found in one backward step, where a
+# search for LABEL alone tries every position of the window).
+NOT_IN_LABEL = regex.compile(r"[^\p{L}&.'’/:#№ \t-]", regex.REVERSE)
 FUNCTION_WORDS = frozenset("""a an the and or but of in on at to for from by with as is was were are be been has have
 had that which who when while after before since until during this these those it its their his her per than
 then so if not no nor""".split())
@@ -63,14 +71,17 @@ class NumberGrammar:
         self.atom_pattern = self._compile_atoms()
         # Where a number may start: a digit or a number word. Scanning for these first and trying the
         # full pattern only there is an order of magnitude faster than running it at every character.
+        # A digit after a digit starts nothing (the pattern wants no digit before a number, and no lead
+        # ends in one), so a run of digits is one candidate. Vague amounts start at their first word
+        # after an article ("couple" of "a couple of"); the lead search finds the article.
         starters = [*self.unit_words, *self.ten_words, *self.scale_words, "quarter", *self.spelled.ordinal_words,
-                    *(v.split()[-1] if v.split()[0] in ("a", "an") else v.split()[0] for v in self.vague),
+                    *(v.split()[1] if v.split()[0] in ("a", "an") else v.split()[0] for v in self.vague),
                     "half", "minus", "negative"]
-        self.candidate_pattern = regex.compile(rf"\d|\b{alternation(starters)}", regex.I)
-        self.lead_pattern = regex.compile(
+        self.candidate_pattern = regex.compile(rf"(?<!\d)\d|\b{alternation(starters)}", regex.I)
+        self.lead_pattern = version1(
             # searched up to the candidate only, so look-aheads for its digit are dropped
             rf"(?:(?-i:{CURRENCY_BEFORE_DIGIT})\s?|(?:minus|negative)[\s-]+|\b(?:half\s+)?an?\s+|[-−.])+\Z",
-            regex.I | regex.V1)
+            regex.I)
         self.not_figure_patterns = self._compile_not_figures(numbers)
 
     # --- patterns -------------------------------------------------------------------------
@@ -115,7 +126,7 @@ class NumberGrammar:
                 (?:(?:\s*-\s*|\s+){run_word}(?![\w]))*)
         )
         """
-        return regex.compile(pattern, regex.X | regex.I | regex.V1)
+        return version1(pattern, regex.X | regex.I)
 
     def _compile_not_figures(self, numbers: dict) -> list[regex.Pattern]:
         """Patterns for numbers that are no figures. Compiled one by one: as one alternation they
@@ -133,31 +144,34 @@ class NumberGrammar:
             ((), rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"""),  # 10 a.m., 5am
             (("+",), rf"""\+\d[\d\s().-]{{6,}}\d"""),  # phone numbers: +1-222-2222-2222
             ((), rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b"""),  # 555-123-4567
-            ((), rf"""\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}"""),  # ages: 81-year-old
+            # not from inside a number ("1,234,567"): the try from its first digit reads the same groups
+            ((), rf"""(?<!\d,)\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}"""),  # ages: 81-year-old
             (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b"""),  # aged 81, aged 18 to 34
-            ((), rf"""(?-i:\p{{Lu}})[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s)"""),  # Jamie Armstrong, 25, said
+            # The two name patterns are case-sensitive as a whole: their letters need no folding, and
+            # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
+            ((), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said
             (("#",), rf"""\#\d+"""),  # hashtags and numbered items
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
-            (("(",), rf"""(?-i:\p{{Lu}})[\p{{L}}'’.-]+\s\(\d{{1,3}}\)"""),  # a player's number: Prescott (4)
+            (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Prescott (4)
             ((), rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])"""),  # codes with a leading zero: 0401
             ((), rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*)){{1,3}}\s+(?-i:{streets})\b"""),  # 49 Zorro Ranch Road
             ((), rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)"""),  # a 9-2 lead
         ]
         # A pattern runs only on texts that hold what it needs: most texts hold no '+', '#', '<' or
         # address, and these scans are a large part of the time on short texts.
-        return [(needs, regex.compile(pattern, regex.X | regex.I | regex.V1)) for needs, pattern in patterns]
+        return [(needs, version1(pattern, regex.X | regex.I)) for needs, pattern in patterns]
 
     # --- scanning -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
-        blocked = [m.span() for needs, pattern in self.not_figure_patterns
-                   if not needs or any(n in text for n in needs)
-                   for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
+        blocked = _Blocked([m.span() for needs, pattern in self.not_figure_patterns
+                            if not needs or any(n in text for n in needs)
+                            for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)])
         atoms: list[Atom] = []
         rejected_end = -1
         for match in self._atom_matches(text):
-            if _overlaps(match.span(), blocked):
+            if blocked.overlaps(match.span()) or not _readable(match.group()):
                 continue
             for atom in self._atoms_of(match, text):
                 # "ISO 3888-2": what is glued to a rejected number by a hyphen belongs to it
@@ -169,7 +183,7 @@ class NumberGrammar:
                     rejected_end = atom.end
         atoms = _without_scores(atoms, text)
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text), text), text)
-        return [m for m in mentions if not self._is_year(m, text)]
+        return [m for m in mentions if not self._is_year(m, text) and _finite(m)]
 
     def _atom_matches(self, text: str):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
@@ -271,7 +285,7 @@ class NumberGrammar:
         """'Article 4', 'Flight 370', 'S&P 500 rose', 'Game 7': a number that names, not counts."""
         if atom.unit:
             return False
-        label = compiled(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z").search(before)
+        label = LABEL.search(before, _label_run_start(before))
         if not label:
             return False
         word = label.group(1)
@@ -306,12 +320,28 @@ class NumberGrammar:
         return not counted
 
 
+def _label_run_start(before: str) -> int:
+    outside = NOT_IN_LABEL.search(before)
+    return outside.end() if outside else 0
+
+
 def _sentence_initial(text: str, atom: Atom, label: regex.Match) -> bool:
     """Whether the capitalised word before the number opens its sentence ('Yesterday 12 people died')."""
     word_start = atom.start - (len(text[max(0, atom.start - 40):atom.start]) - label.start())
     lead = text[max(0, word_start - 3):word_start]
     return word_start == 0 or not lead.strip() and "\n" in lead or bool(compiled(r"[.!?:\"“(\n]\s*\Z").search(lead)) \
         or lead == ""
+
+
+def _readable(written: str) -> bool:
+    """Whether Python can read the digits: the regex module knows digits newer than Python's Unicode
+    data (Kawi, Nag Mundari), which float() refuses."""
+    return written.isascii() or all(digit.isdecimal() for digit in compiled(r"\d").findall(written))
+
+
+def _finite(mention: NumberMention) -> bool:
+    """A run of over 308 digits, or a scale on a scale on a scale, is past what a float holds: no figure."""
+    return all(bound is None or math.isfinite(bound) for bound in (mention.value, mention.low, mention.high))
 
 
 def _raised(value: float, exponent: str | None) -> float:
@@ -396,5 +426,15 @@ def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     return None
 
 
-def _overlaps(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
-    return any(start < span[1] and span[0] < end for start, end in blocked)
+class _Blocked:
+    """Spans of text that are no figures, asked whether a span overlaps one in logarithmic time: a
+    text of thousands of dates or hashtags would otherwise cost the square of its length."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((end for _, end in spans), max, initial=-1))[1:]
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        before_end = bisect.bisect_left(self.starts, span[1])  # the spans that start before this one ends
+        return before_end > 0 and self.reach[before_end - 1] > span[0]

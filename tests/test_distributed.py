@@ -22,7 +22,7 @@ def local():
     return discrepancy.check([str(SEEDS), str(MIXED)])
 
 
-@pytest.mark.parametrize("scheduler", ["synchronous", "threads"])
+@pytest.mark.parametrize("scheduler", ["synchronous", "threads", "processes"])
 def test_a_bag_of_paths_gives_the_local_run_s_figures_and_findings(local, scheduler):
     result = check_bag([str(SEEDS), str(MIXED)], scheduler=scheduler)
     assert figures(result) == figures(local)
