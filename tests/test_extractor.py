@@ -182,7 +182,7 @@ def test_restated_figure(sentence, figure, qualifier, direction):
 
 
 def test_a_restated_bound_scales_with_its_figure():
-    claim = next(c for c in claims_of("It can fly more than 100 kilometres (62 miles).") if c.value == 62)
+    claim = next(c for c in claims_of("The drone has a range of more than 100 kilometres (62 miles).") if c.value == 62)
     assert (claim.low, claim.high) == (62, None)
 
 
