@@ -84,6 +84,7 @@ class Extractor:
         self.unit_symbols = frozenset(rules.units["symbols"]) | frozenset(rules.numbers["glued_units"])
         self.falls = frozenset(rules.numbers["falls"])
         self.change_words = self.rises | self.falls
+        self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
@@ -257,6 +258,10 @@ class Extractor:
         before = compiled(r"([\p{L}]+)\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z").search(lead)
         if not before or before.group(1).lower() not in self.change_words:
             before = compiled(r"([\p{L}]+)(?:\s+by)?\s*\Z").search(lead)
+        if before and before.group(1).lower() in ("up", "down"):
+            verb = compiled(r"([\p{L}]+)\s+\Z").search(lead, 0, before.start())
+            if verb and verb.group(1).lower() in self.particle_verbs:
+                before = None  # "made up 40% of staff", "shot down 12 drones": no change
         after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
         for match, ignored in ((before, ()), (after, ("up", "down"))):
             word = match.group(1).lower() if match else ""

@@ -157,6 +157,11 @@ def test_unit_or_counted_noun(sentence, unit):
     # "from ... to ...": where a change began and ended, two levels, not the size of the change
     ("Rents climbed from 900 to 1,100 pounds a month.", None),
     ("Output was increased from 40 to 55 tonnes.", None),
+    # "up" or "down" that belongs to its verb states no change; market "ended up" does
+    ("Migrants made up 18% of the city's workforce.", None),
+    ("The navy shot down 6 missiles.", None),
+    ("The striker racked up 31 goals.", None),
+    ("The index ended up 1.2% on the week.", "up"),
     # a basketball "rebound" is no rise
     ("He averaged 9 rebounds a game.", None),
 ])
