@@ -40,6 +40,9 @@ CONVERSION_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,3}\(\s*(?:\p{L}{1,3
 IN_BRACKETS_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,2}[/,;]\s*\Z")
 # After a change: "lost 190 points, or 0.6%", "grew by 5,000 jobs or 2 per cent".
 OR_GAP = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s+[\p{L}]+)?,?\s+or\s+\Z", regex.I)
+# The same change for the next name, its verb left out: "Apple rose 3%, Microsoft 2%", "were down 2%, Ford by 1%".
+GAPPED = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s*,\s+(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}&.'’-]*\s+){1,3}"
+                       r"(?:by\s+)?\Z")
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
@@ -300,7 +303,7 @@ class _ArticleContext:
         if restated is not None:
             self.bracketed[id(mention)] = restated
             return restated, True
-        return (previous, False) if OR_GAP.match(gap) else (None, False)
+        return (previous, False) if OR_GAP.match(gap) or GAPPED.match(gap) else (None, False)
 
     def neighbours(self, mention: NumberMention, sentence: Span) -> tuple[int, int]:
         """Where the previous figure ends and the next begins, bounded by the sentence."""

@@ -177,6 +177,10 @@ def test_direction_table(sentence, direction):
     ("The engine makes just under 150 hp (112 kW / 152 PS).", "152", "less_than", None),
     ("He was fined more than 2 million kronor (US$190,000).", "US$190,000", "more_than", None),
     ("The lake dropped by 2 to 3 metres (6.5 to 10 feet) over the summer.", "6.5 to 10", "range", "down"),
+    # the verb left out for the next name
+    ("Oil rose 2%, Brent Crude 1.5% and copper 1%.", "1.5", "exact", "up"),
+    ("Banks were down 3%, Lloyds by 2.2% by noon.", "2.2", "exact", "down"),
+    ("Sales fell 4% and Norway bought 3 ships.", "3", "exact", None),
     # people counted in brackets are a part, not a restatement
     ("More than 60 people (12 children) were hurt.", "12", "exact", None),
     ("The river rose 2 metres (the highest in years) and 40 homes flooded.", "40", "exact", None),
