@@ -35,6 +35,15 @@ STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|w
 STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those))\s+"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
 RELATIVE = regex.compile(r"\b(?:which|who|whom|whose|that)\b", regex.I)
+# A figure that restates the one before it in other terms. In brackets after a measure: "more than
+# 100 km (60 miles)", "7.5m crowns (US$1.1m)", and the next one inside those brackets: "(224 kW / 300 PS)".
+CONVERSION_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,3}\(\s*(?:\p{L}{1,3}\s?)?\Z")
+IN_BRACKETS_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,2}[/,;]\s*\Z")
+# After a change: "lost 190 points, or 0.6%", "grew by 5,000 jobs or 2 per cent".
+OR_GAP = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s+[\p{L}]+)?,?\s+or\s+\Z", regex.I)
+# The same change for the next name, its verb left out: "Apple rose 3%, Microsoft 2%", "were down 2%, Ford by 1%".
+GAPPED = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s*,\s+(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}&.'’-]*\s+){1,3}"
+                       r"(?:by\s+)?\Z")
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
@@ -76,6 +85,8 @@ class Extractor:
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
         self.unit_symbols = frozenset(rules.units["symbols"]) | frozenset(rules.numbers["glued_units"])
         self.falls = frozenset(rules.numbers["falls"])
+        self.change_words = self.rises | self.falls
+        self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
@@ -87,7 +98,7 @@ class Extractor:
         return [self._claim(context, mention) for mention in mentions]
 
     def _claim(self, context: "_ArticleContext", mention: NumberMention) -> Claim:
-        article, document = context.article, context.document
+        article, document, original = context.article, context.document, mention
         sentence = document.sentence_at(mention.start)
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
@@ -101,11 +112,19 @@ class Extractor:
             context.last_typed[sentence] = quantity
         if mention.change_from and quantity != OTHER:
             mention = _final_level(mention)
+        restated, in_brackets = context.restated(original, sentence)
+        if in_brackets and mention.qualifier == "exact" and restated.qualifier not in ("exact", "range") \
+                and self._measure(unit) and self._measure(context.units.get(id(restated), "")):
+            mention = _same_qualifier(mention, restated)  # "more than 100 km (60 miles)": both are bounds
+        direction = self._direction(article.text, mention, sentence)
+        if direction is None and restated is not None:
+            direction = context.directions.get(id(restated))  # "lost 190 points, or 0.6%"
+        context.units[id(original)], context.directions[id(original)] = unit, direction
         line, column = document.line_column(mention.start)
         return Claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
-            direction=self._direction(article.text, mention, sentence),
+            direction=direction,
             quantity=quantity, scope=self._scope(context, mention, unit, sentence) if quantity != OTHER else None,
             place=context.place_for(mention, sentence, self.gazetteer),
             source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
@@ -151,6 +170,13 @@ class Extractor:
                 or lower in self.unit_words or word in self.unit_symbols:
             return True
         return not compiled(r"(?:ly|ing|ed)\Z").search(lower)
+
+    def _measure(self, unit: str) -> bool:
+        """Whether a figure's unit measures (km, US$, PS, Danish crowns) rather than counts people."""
+        words = [_normal(w) for w in unit.split()]
+        return bool(words) and not any(w in self.people_words or w in self.quantity_of_word
+                                       or w in self.scope_of_word for w in words) \
+            and not self.trigger_pattern.search(" ".join(words))
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int) -> str:
         if unit and not self._counts_people_or_things_typed(unit):
@@ -224,12 +250,22 @@ class Extractor:
         """'up' or 'down' for a figure stated as a change: 'rose 5%', 'fell by 2 points', 'a 3 percent drop',
         '-1.3%'. Only the words next to the figure count: 'rose 6.5% to 164p' changes by 6.5%, not by 164p."""
         written = text[mention.start:mention.end]
+        if mention.change_from or compiled(r"from\b", regex.I).match(written):
+            return None  # "rose from 44 to 164": where a change began and ended, not its size
         percent = compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(text[mention.end:mention.end + 10])
         if written.startswith(("-", "−")) and percent:
             return "down"
         if text[mention.start - 1:mention.start] == "+" and percent:
             return "up"  # "Dow +0.2%"
-        before = compiled(r"([\p{L}]+)(?:\s+by)?\s*\Z").search(text[max(sentence.start, mention.start - 30):mention.start])
+        lead = text[max(sentence.start, mention.start - 40):mention.start]
+        # the verb, or the verb before its object and "by": "grew sales by 35%", "cut its workforce by 300"
+        before = compiled(r"([\p{L}]+)\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z").search(lead)
+        if not before or before.group(1).lower() not in self.change_words:
+            before = compiled(r"([\p{L}]+)(?:\s+by)?\s*\Z").search(lead)
+        if before and before.group(1).lower() in ("up", "down"):
+            verb = compiled(r"([\p{L}]+)\s+\Z").search(lead, 0, before.start())
+            if verb and verb.group(1).lower() in self.particle_verbs:
+                before = None  # "made up 40% of staff", "shot down 12 drones": no change
         after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
         for match, ignored in ((before, ()), (after, ("up", "down"))):
             word = match.group(1).lower() if match else ""
@@ -251,6 +287,24 @@ class _ArticleContext:
         self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
         self.among_scope: dict[Span, str | None] = {}
         self.last_typed: dict[Span, str] = {}  # the quantity of the last typed figure in each sentence
+        self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
+        self.directions: dict[int, str | None] = {}
+        self.bracketed: dict[int, NumberMention] = {}  # by id of a mention in brackets: the figure it restates
+
+    def restated(self, mention: NumberMention, sentence: Span) -> tuple[NumberMention | None, bool]:
+        """The figure this one restates in other terms, and whether it does so in brackets: "100 km
+        (60 miles)", "(224 kW / 300 PS)", "190 points, or 0.6%"."""
+        index = self._order[id(mention)]
+        previous = self.mentions[index - 1] if index > 0 else None
+        if previous is None or previous.end <= sentence.start:
+            return None, False
+        gap = self.article.text[previous.end:mention.start]
+        restated = previous if CONVERSION_GAP.match(gap) else (
+            self.bracketed.get(id(previous)) if IN_BRACKETS_GAP.match(gap) else None)
+        if restated is not None:
+            self.bracketed[id(mention)] = restated
+            return restated, True
+        return (previous, False) if OR_GAP.match(gap) or GAPPED.match(gap) else (None, False)
 
     def neighbours(self, mention: NumberMention, sentence: Span) -> tuple[int, int]:
         """Where the previous figure ends and the next begins, bounded by the sentence."""
@@ -288,6 +342,17 @@ def _final_level(mention: NumberMention) -> NumberMention:
     """'The toll rose from 44 to 164': a count compared across articles is the level it reached."""
     return replace(mention, value=mention.high, low=mention.high, qualifier="exact",
                    reading=f"a change ending at {mention.high:,.0f}: the figure is the level it reached")
+
+
+def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMention:
+    """A conversion bounded as the figure it restates: "over 100 km (60 miles)" is over 60 miles."""
+    ratio = mention.value / restated.value if restated.value else None
+    if ratio is None:
+        return mention
+    return replace(mention, qualifier=restated.qualifier,
+                   low=None if restated.low is None else restated.low * ratio,
+                   high=None if restated.high is None else restated.high * ratio,
+                   reading=f"{restated.reading}, restated in other units")
 
 
 def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:

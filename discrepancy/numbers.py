@@ -137,6 +137,8 @@ class NumberGrammar:
             (("://", "www."), rf"""(?:https?://|www\.)\S+"""),  # addresses carry ids and dates
             ((), rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b"""),  # numeric dates: 06.01.2022, 2022-01-10
             ((), rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b"""),  # year and month: 1995-01
+            ((), rf"""\b(?:1[89]|20)\d{{2}}[-–/]\d{{2}}(?![\d.,%])"""),  # seasons, fiscal years: 2014-15, 2019/20
+            (("half", "Half"), rf"""\b(?:first|second|final|latter|back|front)\s+half\b"""),  # of a game, a year
             ((), rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])"""),  # 4 January 2022
             ((), rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?"""),  # January 4, 2022; Sept. 20-24
             ((), rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])"""),  # 10.45pm, 9:30 pm
@@ -152,9 +154,9 @@ class NumberGrammar:
             ((), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said
             (("#",), rf"""\#\d+"""),  # hashtags and numbered items
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
-            (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Prescott (4)
+            (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
             ((), rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])"""),  # codes with a leading zero: 0401
-            ((), rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*)){{1,3}}\s+(?-i:{streets})\b"""),  # 49 Zorro Ranch Road
+            ((), rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*)){{1,3}}\s+(?-i:{streets})\b"""),  # 27 Willow Creek Road
             ((), rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)"""),  # a 9-2 lead
         ]
         # A pattern runs only on texts that hold what it needs: most texts hold no '+', '#', '<' or

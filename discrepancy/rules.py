@@ -39,7 +39,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "ordinals": (dict, True), "compound_only_ordinals": (list, True),
         "identifier_labels": (list, True), "age_words": (list, False), "glued_units": (list, True),
         "year_range": (list, True), "rises": (list, True), "falls": (list, True), "phrase_stops": (list, True),
-        "street_words": (list, True),
+        "street_words": (list, True), "particle_verbs": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "examples": (list, False)},

@@ -143,12 +143,56 @@ def test_unit_or_counted_noun(sentence, unit):
     ("Exports fell 7% in March.", "down"),
     ("The index closed -1.3% lower.", "down"),
     ("On Wall St: Dow +0.2% by noon.", "up"),
-    ("a 75 percent increase in usage", "up"),
-    ("a sharp 3 percent drop", "down"),
+    ("Officials reported a 40 percent increase in admissions.", "up"),
+    ("The yen saw a steep 2 per cent slide.", "down"),
     ("Turnout was 64 per cent.", None),
+    # the verb's vocabulary: rallies and plunges in market reports
+    ("Copper futures rallied 4% on Friday.", "up"),
+    ("Shares in the airline plummeted 22 per cent.", "down"),
+    ("The bank shed 3% in early trade.", "down"),
+    ("Its forecast was revised upward by 10 percent.", "up"),
+    # the verb's object stands between it and "by"
+    ("The council will cut its budget by 12 per cent.", "down"),
+    ("The chain hopes to grow revenue by 8% next year.", "up"),
+    # "from ... to ...": where a change began and ended, two levels, not the size of the change
+    ("Rents climbed from 900 to 1,100 pounds a month.", None),
+    ("Output was increased from 40 to 55 tonnes.", None),
+    # "up" or "down" that belongs to its verb states no change; market "ended up" does
+    ("Migrants made up 18% of the city's workforce.", None),
+    ("The navy shot down 6 missiles.", None),
+    ("The striker racked up 31 goals.", None),
+    ("The index ended up 1.2% on the week.", "up"),
+    # a basketball "rebound" is no rise
+    ("He averaged 9 rebounds a game.", None),
 ])
 def test_direction_table(sentence, direction):
     assert only(sentence).direction == direction
+
+
+# A figure that restates the one before it keeps its direction and, in brackets, its bound.
+@pytest.mark.parametrize("sentence,figure,qualifier,direction", [
+    ("The FTSE lost 120 points, or 1.6%, by noon.", "1.6", "exact", "down"),
+    ("Payrolls grew by 41,000 jobs or 0.3 per cent in May.", "0.3", "exact", "up"),
+    ("The storm front covered more than 300 kilometres (186 miles) of coast.", "186", "more_than", None),
+    ("The engine makes just under 150 hp (112 kW / 152 PS).", "152", "less_than", None),
+    ("He was fined more than 2 million kronor (US$190,000).", "US$190,000", "more_than", None),
+    ("The lake dropped by 2 to 3 metres (6.5 to 10 feet) over the summer.", "6.5 to 10", "range", "down"),
+    # the verb left out for the next name
+    ("Oil rose 2%, Brent Crude 1.5% and copper 1%.", "1.5", "exact", "up"),
+    ("Banks were down 3%, Lloyds by 2.2% by noon.", "2.2", "exact", "down"),
+    ("Sales fell 4% and Norway bought 3 ships.", "3", "exact", None),
+    # people counted in brackets are a part, not a restatement
+    ("More than 60 people (12 children) were hurt.", "12", "exact", None),
+    ("The river rose 2 metres (the highest in years) and 40 homes flooded.", "40", "exact", None),
+])
+def test_restated_figure(sentence, figure, qualifier, direction):
+    claim = next(c for c in claims_of(sentence) if c.text == figure)
+    assert (claim.qualifier, claim.direction) == (qualifier, direction)
+
+
+def test_a_restated_bound_scales_with_its_figure():
+    claim = next(c for c in claims_of("The drone has a range of more than 100 kilometres (62 miles).") if c.value == 62)
+    assert (claim.low, claim.high) == (62, None)
 
 
 @pytest.mark.parametrize("text,figure,scope,stated_part", [

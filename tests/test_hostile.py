@@ -497,7 +497,7 @@ SUPERLINEAR = {
     "dates glued together, 2022-01-102022-01-10... (found by benchmarks/fuzz.py; _overlaps again)":
         rep("2022-01-10", 60_000),
     # exponential, not quadratic: 31 characters. Found by benchmarks/fuzz.py as "A" + "million" * 10 + "(".
-    "a capital and 30 'i's before '(' (the 'Prescott (4)' pattern under IGNORECASE's full case folding)":
+    "a capital and 30 'i's before '(' (the 'Brandt (9)' pattern under IGNORECASE's full case folding)":
         "A" + "i" * 30 + "(",
 }
 pytestmark_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="the time bound runs the input in a forked child")
