@@ -5,6 +5,7 @@ pure function from an Article to its claims, so it can run in worker processes.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -57,7 +58,11 @@ class _Trigger:
 
 
 def _phrase_pattern(phrases) -> regex.Pattern:
-    return regex.compile(rf"(?<![\w-]){alternation(p.lower() for p in phrases)}(?![\w-])", regex.I)
+    phrases = [p.lower() for p in phrases]
+    # Where every phrase starts with a letter, a word boundary says the same as the look-behind
+    # alone, and lets the engine skip from word to word: twice as fast.
+    start = r"\b(?<!-)" if all(regex.match(r"\w", p) for p in phrases) else r"(?<![\w-])"
+    return regex.compile(rf"{start}{alternation(phrases)}(?![\w-])", regex.I)
 
 
 class Extractor:
@@ -80,6 +85,7 @@ class Extractor:
             rf"\b(?:among|amongst|including|of\s+them|of\s+whom)\s+(?:the\s+|them\s+)?({self.scope_pattern.pattern})",
             regex.I)
         self.source_pattern = _source_pattern(rules.sources)
+        self.source_hint = _source_hint(rules.sources)
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
@@ -199,16 +205,15 @@ class Extractor:
         """(distance in words, quantities) of each trigger between start and end, nearest first."""
         window = text[start:end]
         words = list(WORD.finditer(window))
+        # words come in text order, so the count of words between a trigger and the figure is a bisection
         if before:
-            words = words[-limit:]
-            window_start = words[0].start() if words else len(window)
-            found = self.trigger_pattern.finditer(window, window_start)
-            return [(sum(1 for w in words if w.start() >= m.end()) + 1, self.quantity_of_word[_normal(m.group())])
+            starts = [w.start() for w in words[-limit:]]
+            found = self.trigger_pattern.finditer(window, starts[0] if starts else len(window))
+            return [(len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[_normal(m.group())])
                     for m in found]
-        words = words[:limit]
-        window_end = words[-1].end() if words else 0
-        return [(sum(1 for w in words if w.end() <= m.start()) + 1, self.quantity_of_word[_normal(m.group())])
-                for m in self.trigger_pattern.finditer(window, 0, window_end)]
+        ends = [w.end() for w in words[:limit]]
+        return [(bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[_normal(m.group())])
+                for m in self.trigger_pattern.finditer(window, 0, ends[-1] if ends else 0)]
 
     # --- who, where, per whom -------------------------------------------------------------
 
@@ -239,7 +244,8 @@ class Extractor:
     def _source(self, context: "_ArticleContext", mention: NumberMention, sentence: Span) -> str | None:
         if sentence not in context.speakers:  # once per sentence, shared by its figures
             # on the sentence alone, so that no look-behind reaches into the sentence before
-            found = self.source_pattern.finditer(context.article.text[sentence.start:sentence.end])
+            words = context.article.text[sentence.start:sentence.end]
+            found = self.source_pattern.finditer(words) if self.source_hint.search(words) else ()
             context.speakers[sentence] = [(sentence.start + m.start(), sentence.start + m.end(), _speaker(m))
                                           for m in found if _speaker(m)]
         speakers = context.speakers[sentence]
@@ -259,7 +265,9 @@ class Extractor:
             return "up"  # "Dow +0.2%"
         lead = text[max(sentence.start, mention.start - 40):mention.start]
         # the verb, or the verb before its object and "by": "grew sales by 35%", "cut its workforce by 300"
-        before = compiled(r"([\p{L}]+)\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z").search(lead)
+        # most leads hold no "by": the search, which tries every position, is then spared
+        before = compiled(r"([\p{L}]+)\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z").search(lead) \
+            if "by" in lead else None
         if not before or before.group(1).lower() not in self.change_words:
             before = compiled(r"([\p{L}]+)(?:\s+by)?\s*\Z").search(lead)
         if before and before.group(1).lower() in ("up", "down"):
@@ -371,8 +379,10 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     # was tried and read to the same end, so the name would fail again. Without this, a long
     # capitalised sentence costs the square of its length.
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:of\s+(?:the\s+)?)?))" + words + r")(?!['’]s\b)"
-    common = r"(?i:the\s+|local\s+|state\s+)?(?:police|officials|authorities|ministry|government|military|army|" \
-             r"witnesses|activists|medics|doctors|rescuers|officers|spokesman|spokeswoman|spokesperson|agency)"
+    # as prefix trees, which the engine drops after a letter at most of the positions it tries
+    common = r"(?i:(?:the|local|state)\s+)?" + alternation(
+        """police officials authorities ministry government military army witnesses activists medics doctors
+        rescuers officers spokesman spokeswoman spokesperson agency""".split())
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
@@ -381,6 +391,12 @@ def _source_pattern(sources: dict) -> regex.Pattern:
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{name}|{common})"
         rf"|(?P<before_verb>{name_before}|{common})\s+(?:{verbs})\b(?={reports})"
         rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))")
+
+
+def _source_hint(sources: dict) -> regex.Pattern:
+    """A reporting verb or a marker: what every match of the source pattern holds. Most sentences
+    hold neither, and this finds that ten times faster than the full pattern."""
+    return version1(rf"\b(?:{alternation(sources['verbs'])}\b|(?i:{alternation(sources['markers'])})\s)")
 
 
 def _speaker(match: regex.Match) -> str | None:

@@ -166,8 +166,9 @@ class Gazetteer:
             places = self._places_of_run.get(words)
             if places is None:
                 places = self._remember(words)
-            start = run.start()
-            mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
+            if places:  # most runs name no place
+                start = run.start()
+                mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
         return mentions
 
     def _remember(self, words: str) -> tuple:
