@@ -13,12 +13,12 @@ from pathlib import Path
 
 from .baseline import find_suppressions
 from .copies import mark_copies
-from .ledger import Ledger
-from .models import Article, Claim, Result, Story
+from .ledger import Ledger, Stored
+from .models import Article, Claim, Result
 from .places import Gazetteer
 from .reconciler import reconcile
 from .rules import RuleSet
-from .stories import Sketch, group_stories, sketch
+from .stories import KnownStories, Sketch, group_stories, sketch
 
 
 def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledger: Path | None = None,
@@ -31,15 +31,13 @@ def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledg
     if sketches is None and gazetteer is not None:
         sketches = _sketched(extracted.articles, extracted.claims, gazetteer)
     if ledger is None or not extracted.articles:  # nothing read: nothing to store, and no empty batch
-        return _compared(extracted, rules, gazetteer, sketches or [], [], [])[0]
+        return _compared(extracted, rules, gazetteer, sketches or [], Stored((), ()))[0]
     with Ledger(ledger) as book, book.batch():
         stored = book.stored(extracted.articles)
-        result, placed = _compared(extracted, rules, gazetteer, sketches or [], list(stored.articles),
-                                   list(stored.claims))
+        result, placed, story_of = _compared(extracted, rules, gazetteer, sketches or [], stored)
         new = {a.id for a in extracted.articles}
-        book.record(extracted.articles, [c for c in placed if c.article in new],
-                    {a: _story_of(a, result.stories) for a in new})
-        book.restory([c for c in placed if c.article not in new])
+        book.record(extracted.articles, [c for c in placed if c.article in new], {a: story_of.get(a) for a in new})
+        book.restory([c for c in placed if c.article not in new], {a.id: story_of.get(a.id) for a in stored.articles})
         return result
 
 
@@ -51,32 +49,29 @@ def _sketched(articles: Sequence[Article], claims: Sequence[Claim], gazetteer: G
 
 
 def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, sketches: Sequence[Sketch],
-              stored_articles: list[Article], stored_claims: list[Claim]) -> tuple[Result, list[Claim]]:
-    """The result to show, and every claim (batch and stored) with its story and copies."""
-    articles = [*extracted.articles, *stored_articles]
-    claims = [*extracted.claims, *(replace(c, story=None, copies=()) for c in stored_claims)]
+              stored: Stored) -> tuple[Result, list[Claim], dict[str, str]]:
+    """The result to show, every claim (batch and stored) with its story and copies, and the story of
+    every article (batch and stored)."""
+    articles = [*extracted.articles, *stored.articles]
+    claims = [*extracted.claims, *(replace(c, story=None, copies=()) for c in stored.claims)]
     if gazetteer:
-        sketches = [*sketches, *_sketched(stored_articles, claims[len(extracted.claims):], gazetteer)]
-        stories, claims = group_stories(sketches, claims)
+        sketches = [*sketches, *_sketched(stored.articles, claims[len(extracted.claims):], gazetteer)]
+        stories, claims = group_stories(sketches, claims, KnownStories(stored.story_of, stored.story_since))
     else:
         stories = []
+    story_of = {a: s.id for s in stories if "/" not in s.id for a in s.articles}  # asides are no article's story
     claims = mark_copies(claims)
     relate = gazetteer.relation if gazetteer else (lambda a, b: "unknown")
     new_ids = {c.id for c in extracted.claims}
-    findings, groups = reconcile(claims, rules, relate, fresh=new_ids if stored_claims else None)
+    findings, groups = reconcile(claims, rules, relate, fresh=new_ids if stored.claims else None)
     cited = {i for f in findings for i in f.claims} | {i for g in groups for i in g.claims}
-    batch_stories = {c.story for c in claims if c.id in new_ids} | \
-        {_story_of(a.id, stories) for a in extracted.articles}
+    batch_stories = {c.story for c in claims if c.id in new_ids} | {story_of.get(a.id) for a in extracted.articles}
     shown = [c for c in claims if c.id in new_ids or c.id in cited]
     shown_articles = {c.article for c in shown} | {a.id for a in extracted.articles}
     result = Result(articles=tuple(a for a in articles if a.id in shown_articles), claims=tuple(shown),
                     findings=tuple(findings), groups=tuple(groups), errors=extracted.errors,
                     stories=tuple(s for s in stories if s.id in batch_stories),
-                    stored=tuple(a.id for a in stored_articles if a.id in shown_articles),
+                    stored=tuple(a.id for a in stored.articles if a.id in shown_articles),
                     suppressions=(*extracted.suppressions,
-                                  *find_suppressions([a for a in stored_articles if a.id in shown_articles])))
-    return result, claims
-
-
-def _story_of(article_id: str, stories: Sequence[Story]) -> str | None:
-    return next((s.id for s in stories if article_id in s.articles and "/" not in s.id), None)
+                                  *find_suppressions([a for a in stored.articles if a.id in shown_articles])))
+    return result, claims, story_of

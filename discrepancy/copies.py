@@ -21,10 +21,15 @@ SHINGLE = 3
 
 
 def mark_copies(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims, each copy carrying the ids of every copy of its sentence (the witness first)."""
+    """The claims, each copy carrying the ids of every copy of its sentence (the witness first).
+
+    Copies are looked for within a story, where the witness is compared: a bucket then holds a story's
+    printings of one figure, not the whole batch's, and a large batch costs no more per figure.
+    """
     buckets: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        buckets.setdefault((claim.quantity, normalise(claim.text), claim.low, claim.high), []).append(claim)
+        buckets.setdefault((claim.story, claim.quantity, normalise(claim.text), claim.low, claim.high),
+                           []).append(claim)
     copies: dict[str, tuple[str, ...]] = {}
     for bucket in buckets.values():
         if len({c.article for c in bucket}) > 1:
@@ -44,8 +49,14 @@ def _witness_order(claim: Claim) -> tuple:
 
 
 def _copy_groups(bucket: list[Claim]) -> list[list[Claim]]:
-    """Claims of one bucket joined when their sentences are near-identical (union-find)."""
-    shingles = [_shingles(c.sentence) for c in bucket]
+    """Claims of one bucket joined when their sentences are near-identical (union-find).
+
+    Sentences that read exactly alike are compared once: a wire sentence reprinted a hundred times is
+    one comparison with each other sentence, not a hundred.
+    """
+    alike: dict[frozenset, list[int]] = {}
+    for i, claim in enumerate(bucket):
+        alike.setdefault(_shingles(claim.sentence), []).append(i)
     parent = list(range(len(bucket)))
 
     def root(i: int) -> int:
@@ -54,10 +65,19 @@ def _copy_groups(bucket: list[Claim]) -> list[list[Claim]]:
             i = parent[i]
         return i
 
-    for i in range(len(bucket)):
-        for j in range(i + 1, len(bucket)):
-            if bucket[i].article != bucket[j].article and _alike(shingles[i], shingles[j]):
-                parent[root(i)] = root(j)
+    def join(members: list[int]) -> None:
+        for i in members[1:]:
+            parent[root(i)] = root(members[0])
+
+    readings = list(alike.items())
+    for shingles, members in readings:
+        if shingles and len({bucket[i].article for i in members}) > 1:
+            join(members)  # the same words in two articles: every printing is one copy
+    for x, (shingles_x, members_x) in enumerate(readings):
+        for shingles_y, members_y in readings[x + 1:]:
+            articles = {bucket[i].article for i in members_x + members_y}
+            if len(articles) > 1 and _alike(shingles_x, shingles_y):
+                join(members_x + members_y)
     groups: dict[int, list[Claim]] = {}
     for i, claim in enumerate(bucket):
         groups.setdefault(root(i), []).append(claim)

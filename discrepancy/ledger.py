@@ -18,7 +18,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import DiscrepancyError
@@ -87,6 +87,10 @@ class Stored:
 
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
+    # The story each stored article was last given, the batch's own articles included (by id or content),
+    # and the batch that first gave each story id: a story keeps its id as articles join it.
+    story_of: dict[str, str] = field(default_factory=dict)
+    story_since: dict[str, int] = field(default_factory=dict)
 
 
 def migrate(connection: sqlite3.Connection, path: Path | str = "ledger") -> int:
@@ -161,7 +165,21 @@ class Ledger:
         claims = [_claim(record) for article, record in
                   self.connection.execute("SELECT article, record FROM claims ORDER BY article, id")
                   if article in kept]
-        return Stored(tuple(articles), tuple(claims))
+        return Stored(tuple(articles), tuple(claims), *self._stories(batch))
+
+    def _stories(self, batch: Sequence[Article]) -> tuple[dict[str, str], dict[str, int]]:
+        """Article id -> its stored story (a batch article by its id, else by its content), and story id ->
+        the first batch that gave it."""
+        by_id, by_hash, since = {}, {}, {}
+        for id_, digest, story, batch_number in self.connection.execute(
+                "SELECT id, hash, story, batch FROM articles WHERE story IS NOT NULL ORDER BY id"):
+            by_id[id_] = by_hash[digest] = story
+            since[story] = min(since.get(story, batch_number or 0), batch_number or 0)
+        for article in batch:
+            story = by_id.get(article.id) or by_hash.get(content_hash(article))
+            if story:
+                by_id[article.id] = story
+        return by_id, since
 
     def stats(self) -> dict:
         """Counts and dates of what the ledger holds."""
@@ -221,9 +239,12 @@ class Ledger:
                                 (written, claim_count, batch))
         return written
 
-    def restory(self, claims: Sequence[Claim]) -> None:
-        """Records the story each stored claim now belongs to (inside `batch()`)."""
+    def restory(self, claims: Sequence[Claim], story_of: dict[str, str | None] | None = None) -> None:
+        """Records the story each stored claim, and each stored article in `story_of`, now belongs to
+        (inside `batch()`)."""
         self.connection.executemany("UPDATE claims SET story = ? WHERE id = ?", [(c.story, c.id) for c in claims])
+        self.connection.executemany("UPDATE articles SET story = ? WHERE id = ?",
+                                    [(story, article) for article, story in (story_of or {}).items()])
 
     def _insert(self, article: Article, digest: str, story: str | None, batch: int, claims: list[Claim]) -> None:
         self.connection.execute(

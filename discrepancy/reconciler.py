@@ -23,6 +23,8 @@ from .rules import RuleSet
 OTHER = "other"
 SAME, PART, WHOLE, APART = "same", "part", "whole", "apart"
 SEVERITY = {"conflict": 0, "revision": 1, "different_scope": 2, "update": 3, "consistent": 4}
+# The columns of a claim that pairing and deciding read.
+PAIR_COLUMNS = ["id", "article", "quantity", "story_key", "scope", "place", "lo", "hi", "since", "until", "stated_part"]
 
 
 class ScopeTree:
@@ -96,6 +98,7 @@ def _rounding_tolerance(claim: Claim, rounding: float) -> float:
 def candidate_pairs(frame: pd.DataFrame, fresh: Collection[str] | None = None) -> pd.DataFrame:
     """Every pair of claims about the same quantity in the same story, each pair once; with `fresh`,
     only pairs with at least one of those claims (the others were compared by an earlier run)."""
+    frame = frame[PAIR_COLUMNS]  # a pair carries what deciding needs, not every field of both claims
     if frame.empty:
         return frame.merge(frame, on=["quantity", "story_key"], suffixes=("_a", "_b"))
     indexed = frame.reset_index(names="row")
@@ -184,9 +187,15 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
     cumulative = {q.name: q.cumulative for q in rules.quantities}
     decided = decide(pairs, cumulative)
     by_id = {c.id: c for c in claims}
-    findings = [_finding(row, by_id, scopes, cumulative) for row in decided.itertuples(index=False)]
+    # Only the columns a finding is made from: iterating dates and Arrow strings row by row is slow.
+    rows = decided[["id_a", "id_b", "verdict", "quantity", "extent"]].itertuples(index=False)
+    findings = [_finding(row, by_id, scopes, cumulative) for row in rows]
     findings.sort(key=lambda f: (SEVERITY[f.verdict], f.quantity, f.claims))
-    return _told_apart(findings, _groups(findings, by_id, scopes))
+    groups = _groups(findings, by_id, scopes)
+    # A finding belongs to the group its figures ended up in, named after the group's broadest figure.
+    key_of = {claim_id: group.key for group in groups for claim_id in group.claims}
+    findings = [Finding(f.quantity, f.verdict, f.claims, f.message, key_of[f.claims[0]], f.story) for f in findings]
+    return _told_apart(findings, groups)
 
 
 def _told_apart(findings: list[Finding], groups: list[Group]) -> tuple[list[Finding], list[Group]]:
@@ -212,7 +221,7 @@ def _finding(row, by_id: dict[str, Claim], scopes: ScopeTree, cumulative: dict[s
         _undated_note(row.verdict, first, second, (cumulative or {}).get(row.quantity, False)) + \
         _copies_note(first, second)
     return Finding(quantity=row.quantity, verdict=row.verdict, claims=(first.id, second.id), message=message,
-                   group=_group_key(row.quantity, a, b, scopes), story=a.story)
+                   group="", story=a.story)  # its group is named once the groups are formed
 
 
 def _undated_note(verdict: str, first: Claim, second: Claim, cumulative: bool) -> str:
@@ -258,13 +267,6 @@ def _message(verdict: str, first: Claim, second: Claim, extent: str, scopes: Sco
     return f"{pair}: the later article gives a lower count, a toll that fell; check the revision"
 
 
-def _group_key(quantity: str, a: Claim, b: Claim, scopes: ScopeTree) -> str:
-    """Named after the broader of the two: deaths / everyone / Kazakhstan."""
-    relation = scopes.relation(a.scope, b.scope)
-    broader = b if relation == PART else a
-    return " / ".join([quantity, broader.scope or scopes.root, broader.place or "anywhere"])
-
-
 def _groups(findings: list[Finding], by_id: dict[str, Claim], scopes: ScopeTree) -> list[Group]:
     """Claims linked by any finding form one group, named after its broadest figure."""
     members = _linked_claims(findings)
@@ -286,7 +288,17 @@ def _groups(findings: list[Finding], by_id: dict[str, Claim], scopes: ScopeTree)
             latest=max(dated, key=_when).id if dated else None, flagged=flagged, story=claims[0].story,
         ))
     groups.sort(key=lambda g: (not g.flagged, g.quantity, g.key))
-    return groups
+    return _numbered(groups)
+
+
+def _numbered(groups: list[Group]) -> list[Group]:
+    """Groups of one story named alike (a crowd counted on Monday, another on Friday) gain a number: "#2"."""
+    seen: dict[tuple, int] = {}
+    numbered = []
+    for group in groups:
+        seen[(group.story, group.key)] = count = seen.get((group.story, group.key), 0) + 1
+        numbered.append(group if count == 1 else replace(group, key=f"{group.key} #{count}"))
+    return numbered
 
 
 def _linked_claims(findings: list[Finding]) -> list[set[str]]:

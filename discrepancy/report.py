@@ -1,5 +1,5 @@
 """The Markdown report: what needs a look, then flagged groups with their figures side by side and
-a chart of each, then the rest.
+a chart of each, then the rest; a batch of several stories story by story (report_stories.py).
 
 Article text is untrusted: every piece of it passes through `escape_markdown` before it
 reaches the page, so a sentence can neither break a table nor smuggle in HTML or links.
@@ -11,7 +11,7 @@ import math
 import re
 import string
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from tabulate import tabulate
@@ -56,28 +56,58 @@ def _escape_block_start(match: re.Match) -> str:
 def render_markdown(result: Result, title: str, charts: Mapping[str, str] | None = None) -> str:
     """The whole report as Markdown; the same result always gives the same bytes.
 
-    `charts` maps a group's key to its chart's path relative to the report (see `charts.py`).
+    `charts` maps a group's key to its chart's path relative to the report (see `charts.py`). A batch
+    of several stories is reported story by story (report_stories.py); a batch of one keeps one list
+    of flagged groups.
     """
-    claims = {claim.id: claim for claim in result.claims}
-    articles = {article.id: article for article in result.articles}
-    from .report_stories import stories_section  # issue 7's story grouping; it imports escape_markdown from here
-    sections = [f"# {escape_markdown(title)}", _needs_a_look(result, claims), "## Summary", _summary(result),
-                stories_section(result),
-                _flagged_section(result, claims, articles, charts or {}),
-                _consistent_section(result, claims),
-                _articles_section(result)]
+    # Imported here: report_stories builds on this module's wording and escaping.
+    from .report_stories import by_story, story_names, stories_section
+    page = Page(result, charts or {})
+    nested = by_story(page)
+    if nested:
+        body = nested
+    else:
+        body = [stories_section(result), flagged_section(page), consistent_section(page)]
+    sections = [f"# {escape_markdown(title)}", _needs_a_look(page, story_names(result) if nested else {}),
+                "## Summary", _summary(result), *body, _articles_section(result)]
     return "\n\n".join(section for section in sections if section) + "\n"
+
+
+class Page:
+    """What every part of the report looks figures, articles, charts and findings up in, gathered once."""
+
+    def __init__(self, result: Result, charts: Mapping[str, str]):
+        self.result, self.charts = result, charts
+        self.claims = {claim.id: claim for claim in result.claims}
+        self.articles = {article.id: article for article in result.articles}
+        self.findings_of: dict[str, list[Finding]] = {}
+        for finding in result.findings:  # once, not once per group: a large batch has thousands of each
+            self.findings_of.setdefault(finding.group, []).append(finding)
+        self.group_keys = {group.key for group in result.groups}
+        self.strays = self.outside_groups(result.findings)
+
+    def outside_groups(self, findings: Sequence[Finding]) -> list[Finding]:
+        """The flagged findings whose group is missing: they must never vanish from the report."""
+        return [finding for finding in findings if finding.flagged and finding.group not in self.group_keys]
 
 
 # --- needs a look ------------------------------------------------------------------------
 
-def _needs_a_look(result: Result, claims: dict) -> str:
-    """One sentence per flagged finding, most severe first: what an editor checks before anything else."""
-    flagged = sorted((f for f in result.findings if f.flagged), key=lambda f: FLAGGED.index(f.verdict))
+def _needs_a_look(page: Page, stories: Mapping[str, str]) -> str:
+    """One sentence per flagged finding, most severe first: what an editor checks before anything else.
+
+    With `stories` (story id -> how the report names it), each sentence first says its story.
+    """
+    flagged = sorted((f for f in page.result.findings if f.flagged), key=lambda f: FLAGGED.index(f.verdict))
     if not flagged:
         return "## Needs a look\n\nNothing: no conflict, revision or different scope."
-    lines = [f"{number}. {_finding_sentence(finding, claims)}" for number, finding in enumerate(flagged, 1)]
+    lines = [f"{number}. {_story_prefix(finding, stories)}{_finding_sentence(finding, page.claims)}"
+             for number, finding in enumerate(flagged, 1)]
     return "\n\n".join(["## Needs a look", "\n".join(lines)])
+
+
+def _story_prefix(finding: Finding, stories: Mapping[str, str]) -> str:
+    return f"{stories[finding.story]}: " if finding.story in stories else ""
 
 
 def _finding_sentence(finding: Finding, claims: dict) -> str:
@@ -123,7 +153,8 @@ def _verdict_in_words(verdict: str, first: Claim, second: Claim) -> str:
 
 def _summary(result: Result) -> str:
     counts = ", ".join(f"{_count_verdict(result.findings, verdict)} {verdict}" for verdict in VERDICTS)
-    line = (f"Read {_plural(len(result.articles), 'article')}, found "
+    stories = f" in {len(result.stories)} stories" if len(result.stories) > 1 else ""
+    line = (f"Read {_plural(len(result.articles), 'article')}{stories}, found "
             f"{_plural(len(result.claims), 'figure')}; findings: {counts}; "
             f"skipped {_plural(len(result.errors), 'file')}.")
     skipped = [f"- {escape_markdown(error)}" for error in result.errors]
@@ -140,34 +171,32 @@ def _plural(count: int, noun: str) -> str:
 
 # --- flagged groups ------------------------------------------------------------------------
 
-def _flagged_section(result: Result, claims: dict, articles: dict, charts: Mapping[str, str]) -> str:
-    flagged = [group for group in result.groups if group.flagged]
-    strays = _findings_outside_groups(result)
-    if not flagged and not strays:
-        return "## Flagged\n\nNothing flagged."
-    by_group: dict[str, list[Finding]] = {}
-    for finding in result.findings:  # once, not once per group: a large batch has thousands of each
-        by_group.setdefault(finding.group, []).append(finding)
-    parts = ["## Flagged"] + [_flagged_group(group, tuple(by_group.get(group.key, ())), claims, articles,
-                                             charts.get(group.key)) for group in flagged]
+def flagged_section(page: Page) -> str:
+    """Every flagged group of the batch under one heading, and the flagged findings outside any group."""
+    parts = flagged_parts(page, page.result.groups, page.strays, "### ")
+    return "\n\n".join(["## Flagged", *parts]) if parts else "## Flagged\n\nNothing flagged."
+
+
+def flagged_parts(page: Page, groups: Sequence[Group], strays: Sequence[Finding], heading: str) -> list[str]:
+    """One part per flagged group of `groups`, each headed `heading` and the group's name, then `strays`."""
+    parts = [_flagged_group(group, page, heading) for group in groups if group.flagged]
     if strays:
-        parts.append(_stray_findings(strays, claims))
-    return "\n\n".join(parts)
+        parts.append(_stray_findings(strays, page.claims))
+    return parts
 
 
-def _flagged_group(group: Group, findings: tuple[Finding, ...], claims: dict, articles: dict,
-                   chart: str | None = None) -> str:
-    members = [claims[claim_id] for claim_id in group.claims if claim_id in claims]
+def _flagged_group(group: Group, page: Page, heading: str) -> str:
+    members = [page.claims[claim_id] for claim_id in group.claims if claim_id in page.claims]
     rows = [_figure_row(claim) for claim in members]
-    quotes = [f"- {_claim_place(claim)}: {_quoted_sentence(claim, articles.get(claim.article))}"
+    quotes = [f"- {_claim_place(claim)}: {_quoted_sentence(claim, page.articles.get(claim.article))}"
               for claim in members if claim.sentence]
     return "\n\n".join(part for part in [
-        f"### {_group_heading(group)}",
-        _why_flagged(group, findings),
-        _chart_image(group, chart),
+        f"{heading}{_group_heading(group)}",
+        _why_flagged(group, tuple(page.findings_of.get(group.key, ()))),
+        _chart_image(group, page.charts.get(group.key)),
         _table(rows, ["As written", "Interval", "Scope", "Place", "Source", "Article", "Line"]),
         "\n".join(quotes),
-        _group_conclusion(group, claims),
+        _group_conclusion(group, page.claims),
     ] if part)
 
 
@@ -274,19 +303,15 @@ def _stray_findings(findings: list[Finding], claims: dict) -> str:
                         _table(rows, ["Verdict", "Quantity", "Figure", "Other figure", "Why"])])
 
 
-def _findings_outside_groups(result: Result) -> list[Finding]:
-    # A flagged finding must never vanish from the report because its group is missing.
-    keys = {group.key for group in result.groups}
-    return [finding for finding in result.findings if finding.flagged and finding.group not in keys]
-
-
 # --- consistent groups ---------------------------------------------------------------------
 
-def _consistent_section(result: Result, claims: dict) -> str:
-    rows = [_consistent_row(group, claims) for group in result.groups if not group.flagged]
+def consistent_section(page: Page, groups: Sequence[Group] | None = None, heading: str = "## Consistent") -> str:
+    """One table row per consistent group of `groups` (the batch's by default); "" when there is none."""
+    rows = [_consistent_row(group, page.claims) for group in (page.result.groups if groups is None else groups)
+            if not group.flagged]
     if not rows:
         return ""
-    return "\n\n".join(["## Consistent", _table(
+    return "\n\n".join([heading, _table(
         rows, ["Quantity", "Scope", "Place", "Figures", "As written", "Claimed", "Latest"])])
 
 

@@ -1,30 +1,72 @@
-"""The report's "Stories" section: each story with its articles, their dates, and its findings.
+"""The report story by story: for a batch of several stories, a part per story with its articles, their
+dates, its flagged groups and its consistent ones; for a batch of one story from this batch and the
+ledger, the "Stories" section listing its articles.
 
-Kept apart from report.py so the story grouping can be placed in the report in one line; article
-text passes through the report's own `escape_markdown`.
+Kept apart from report.py, whose wording and escaping it builds on: article text passes through the
+report's own `escape_markdown`.
 """
 from __future__ import annotations
 
-from .models import FLAGGED, Finding, Result, Story
-from .report import escape_markdown
+from collections.abc import Sequence
+
+from .models import FLAGGED, Finding, Group, Result, Story
+from .report import Page, consistent_section, escape_markdown, flagged_parts
+
+
+def by_story(page: Page) -> list[str]:
+    """The report's body, one part per story (earliest first), then what belongs to no story of the batch;
+    [] when the batch has fewer than two stories (report.py then lists the flagged groups together)."""
+    result = page.result
+    if len(result.stories) < 2:
+        return []
+    known = {story.id for story in result.stories}
+    groups: dict[str | None, list[Group]] = {}
+    for group in result.groups:
+        groups.setdefault(group.story if group.story in known else None, []).append(group)
+    findings: dict[str | None, list[Finding]] = {}
+    for finding in result.findings:
+        findings.setdefault(finding.story if finding.story in known else None, []).append(finding)
+    stored = set(result.stored)
+    parts = []
+    for number, story in enumerate(result.stories, 1):
+        own = findings.get(story.id, [])
+        parts += [f"## Story {number}: {story_heading(story)}",
+                  "\n".join(_article_line(page.articles.get(a), a, a in stored) for a in story.articles),
+                  _tally(own),
+                  *_story_groups(page, groups.get(story.id, []), page.outside_groups(own))]
+    outside = findings.get(None, [])
+    if groups.get(None) or outside:
+        parts += ["## Figures in no story of this batch", _tally(outside),
+                  *_story_groups(page, groups.get(None, []), page.outside_groups(outside))]
+    return [part for part in parts if part]
+
+
+def _story_groups(page: Page, groups: Sequence[Group], strays: Sequence[Finding]) -> list[str]:
+    """A story's flagged groups, each under its own heading, then its consistent groups in one table."""
+    return [*flagged_parts(page, groups, strays, "### Flagged: "),
+            consistent_section(page, groups, "### Consistent")]
+
+
+def story_names(result: Result) -> dict[str, str]:
+    """How the report names each story where it points to one: "Story 3 (Karachi; Sindh)"."""
+    return {story.id: f"Story {number} ({escape_markdown(story.label)})"
+            for number, story in enumerate(result.stories, 1)}
 
 
 def stories_section(result: Result) -> str:
-    """One part per story, earliest first: its articles (dated or said to be undated) and what was found; ""
-    when the batch is one story with nothing from the ledger (the rest of the report says it all)."""
-    if len(result.stories) < 2 and not result.stored:
+    """A batch of one story that drew on the ledger: its articles (dated or said to be undated) and what
+    was found; "" otherwise (the rest of the report says it all)."""
+    if len(result.stories) != 1 or not result.stored:
         return ""
     articles = {article.id: article for article in result.articles}
-    by_story: dict[str | None, list[Finding]] = {}
-    for finding in result.findings:  # once, not once per story
-        by_story.setdefault(finding.story, []).append(finding)
     stored = set(result.stored)
-    parts = ["## Stories"]
-    for story in result.stories:
-        parts.append(f"### {story_heading(story)}")
-        parts.append("\n".join(_article_line(articles.get(a), a, a in stored) for a in story.articles))
-        parts.append(_story_findings(by_story.get(story.id, [])))
-    return "\n\n".join(part for part in parts if part)
+    story, = result.stories
+    flagged = sorted((f for f in result.findings if f.story == story.id and f.flagged),
+                     key=lambda f: FLAGGED.index(f.verdict))
+    lines = [f"- {f.verdict.replace('_', ' ')}: {escape_markdown(f.message)}" for f in flagged]
+    return "\n\n".join(["## Stories", f"### {story_heading(story)}",
+                        "\n".join(_article_line(articles.get(a), a, a in stored) for a in story.articles),
+                        "\n".join([_tally([f for f in result.findings if f.story == story.id]), *lines])])
 
 
 def story_heading(story: Story) -> str:
@@ -51,13 +93,10 @@ def _article_line(article, article_id: str, stored: bool) -> str:
     return f"- {escape_markdown(article_id)}: {escape_markdown(article.title or article.path)} ({date}{origin})"
 
 
-def _story_findings(own: list[Finding]) -> str:
-    flagged = [f for f in own if f.flagged]
-    counts = {}
-    for finding in own:
+def _tally(findings: Sequence[Finding]) -> str:
+    """"Findings: 1 consistent, 2 update." (verdicts in alphabetical order)"""
+    counts: dict[str, int] = {}
+    for finding in findings:
         counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
     tally = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(counts.items())) or "no findings"
-    lines = [f"Findings: {tally}."]
-    lines += [f"- {f.verdict.replace('_', ' ')}: {escape_markdown(f.message)}"
-              for f in sorted(flagged, key=lambda f: FLAGGED.index(f.verdict))]
-    return "\n".join(lines)
+    return f"Findings: {tally}."

@@ -80,7 +80,8 @@ def _result(finding: Finding, claims: dict[str, Claim], articles: dict, review: 
         "locations": [_location(first, finding.claims[0], articles)] if first else [],
         "relatedLocations": [_location(other, finding.claims[1], articles, related=True)] if other else [],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, claims)},
-        "properties": {"quantity": finding.quantity, "group": finding.group, "claims": list(finding.claims)},
+        "properties": {"quantity": finding.quantity, "group": finding.group, "story": finding.story,
+                       "claims": list(finding.claims)},
     }
     if review is not None and review.baseline is not None:
         result["baselineState"] = "new"  # everything the baseline held was set aside before this

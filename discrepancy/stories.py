@@ -8,16 +8,21 @@ long story can run on day after day while two events that merely share a word st
 A figure whose sentence (or, when the sentence names no place, its paragraph up to it) names only
 places in countries its story does not concern is about another event: "11 Taliban fighters were
 killed at the Tajik-Afghan border" in an article on Kazakhstan. It goes to the story of the batch
-about those countries, if there is one, and otherwise to a story of its own.
+about those countries printed within WINDOW_DAYS of it, if there is one, and otherwise to a story of
+its own.
+
+A story is named after its first article (by date, then id), whatever order the batch came in; with
+a ledger's stories (KnownStories), a story holding stored articles keeps the id the ledger gave them.
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import heapq
+import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import regex
@@ -38,6 +43,7 @@ OTHER = "other"           # the quantity of figures no rule types: never compare
 ASIDE_LINK = 0.05         # the least word similarity between an aside's paragraph and a story it is moved to
 DENSE_MAX = 3_000         # a run of linked articles up to this size is clustered exactly (its similarities in memory)
 BLOCK_CELLS = 2_000_000   # article pairs compared at once while looking for links (memory: a few of these as floats)
+LINK_CHUNK = 2_000_000    # links of a large component summed at once
 
 # A run of capitalised words: a name of a person, organisation or place ("Kassym-Jomart Tokayev").
 NAME_RUN = regex.compile(r"""
@@ -237,7 +243,9 @@ class Batch:
         self.counts = _matrix([s.words for s in self.sketches])
         self.df = np.bincount(self.counts.indices, minlength=self.counts.shape[1])
         self.idf = np.log((1 + n) / (1 + self.df)) + 1        # scikit-learn's smooth IDF
-        self.words = self.tfidf(self.counts)
+        # Only the buckets the batch uses, as columns: a product of rows then sizes its work by the
+        # batch's vocabulary, not by 2**20 buckets.
+        self.words = self.tfidf(self.counts)[:, np.flatnonzero(self.df)]
         self.entities = _entity_matrix(self.sketches)
         dates = [s.article.published for s in self.sketches]
         self.dated = np.array([d is not None for d in dates])
@@ -249,6 +257,21 @@ class Batch:
         self.cores = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)),
                                        shape=(n, max(len(index), 1)))
         self.has_countries = np.array([bool(s.countries) for s in self.sketches])
+        # Each article's core countries as column numbers, in a row padded with -1.
+        widest = max((len(core) for core in cores), default=0) or 1
+        self.core_table = np.full((n, widest), -1, dtype=np.int32)
+        for i, core in enumerate(cores):
+            self.core_table[i, :len(core)] = sorted(index[c] for c in core)
+
+    def share_core_before(self, a: np.ndarray, b: np.ndarray, country: int) -> np.ndarray:
+        """Whether each pair (a[k], b[k]) shares a core country numbered below `country`."""
+        several = (self.core_table[a, 1] >= 0) & (self.core_table[b, 1] >= 0) if self.core_table.shape[1] > 1 \
+            else np.zeros(len(a), dtype=bool)
+        found = np.zeros(len(a), dtype=bool)
+        x, y = self.core_table[a[several]], self.core_table[b[several]]
+        shared = (x[:, :, None] == y[:, None, :]) & (x[:, :, None] >= 0) & (x[:, :, None] < country)
+        found[several] = shared.any(axis=(1, 2))
+        return found
 
     def tfidf(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Rows of counts as TF-IDF (sublinear, L2-normalised), words the batch never uses left out."""
@@ -257,6 +280,14 @@ class Batch:
         weighted.data[self.df[weighted.indices] == 0] = 0
         weighted.eliminate_zeros()
         return _normalised(weighted)
+
+    def tfidf_row(self, counts: Counts) -> tuple[np.ndarray, np.ndarray]:
+        """One text's counts as a TF-IDF row, as `tfidf` weighs them: (sorted buckets, weights)."""
+        used = self.df[counts.buckets] > 0
+        buckets = np.asarray(counts.buckets)[used]
+        weights = (1 + np.log(np.asarray(counts.counts, dtype=np.float64)[used])) * self.idf[buckets]
+        norm = np.sqrt(np.dot(weights, weights))
+        return buckets, weights / norm if norm else weights
 
     def similarity(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Story similarity of each article in `rows` to each in `columns`: words and names, gated by
@@ -302,8 +333,8 @@ def _entity_matrix(sketches: Sequence[Sketch]) -> sparse.csr_matrix:
     return _normalised(matrix)
 
 
-def links(batch: Batch) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair (i < j) of articles similar enough to join one story (at least LINK).
+def links(batch: Batch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair (i < j) of articles similar enough to join one story (at least LINK), with its similarity.
 
     Only articles that may share a story are compared: those with a core country in common (or
     naming no country) and printed within the window of each other. The cost grows with the
@@ -311,54 +342,78 @@ def links(batch: Batch) -> tuple[np.ndarray, np.ndarray]:
     """
     n = len(batch.sketches)
     order = np.lexsort((np.arange(n), batch.day, ~batch.dated))   # undated first, then by day
-    blocks = [order[np.isin(order, batch.cores[:, c].nonzero()[0]) & batch.has_countries[order]]
-              for c in range(batch.cores.shape[1])]
-    blocks = [b for b in blocks if len(b) > 1]
+    members = batch.cores.tocsc()
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for country in range(batch.cores.shape[1]):
+        block = order[np.isin(order, members.indices[members.indptr[country]:members.indptr[country + 1]])
+                      & batch.has_countries[order]]
+        for rows, columns in _windows(batch, block, block) if len(block) > 1 else ():
+            found.append(_linked(batch, rows, columns, country))
     countryless = order[~batch.has_countries[order]]
-    found_a, found_b = [], []
-    for block in blocks:
-        for rows, columns in _windows(batch, block, block):
-            _collect(batch, rows, columns, found_a, found_b)
     if len(countryless):
         for rows, columns in _windows(batch, countryless, order):
-            _collect(batch, rows, columns, found_a, found_b)
-    if not found_a:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    pairs = np.unique(np.stack([np.concatenate(found_a), np.concatenate(found_b)]), axis=1)
-    return pairs[0], pairs[1]
+            found.append(_linked(batch, rows, columns))
+    if not found:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
+    a, b, score = ([part[k] for part in found] for k in range(3))
+    del found
+    return _joined(a), _joined(b), _joined(score)
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    """The parts as one array, each part let go of as soon as it is copied (the list is emptied)."""
+    joined = np.empty(sum(len(part) for part in parts), dtype=parts[0].dtype)
+    at = 0
+    parts.reverse()
+    while parts:
+        part = parts.pop()
+        joined[at:at + len(part)] = part
+        at += len(part)
+    return joined
 
 
 def _windows(batch: Batch, rows: np.ndarray, columns: np.ndarray):
     """Chunks of `rows` with the `columns` printed within the window of them (all undated ones too);
-    a chunk has at most about BLOCK_CELLS pairs."""
+    a chunk has at most about BLOCK_CELLS pairs. `rows` come undated first, then by day."""
     undated_columns = columns[~batch.dated[columns]]
     dated_columns = columns[batch.dated[columns]]
     days = batch.day[dated_columns]
+
+    def window(chunk: np.ndarray) -> np.ndarray:
+        low = np.searchsorted(days, batch.day[chunk].min() - WINDOW_DAYS, "left")
+        high = np.searchsorted(days, batch.day[chunk].max() + WINDOW_DAYS, "right")
+        return np.concatenate([undated_columns, dated_columns[low:high]])
+
     start = 0
     while start < len(rows):
         size = max(1, min(512, BLOCK_CELLS // max(1, len(columns))))
         chunk = rows[start:start + size]
         if batch.dated[chunk].all():
-            low = np.searchsorted(days, batch.day[chunk].min() - WINDOW_DAYS, "left")
-            high = np.searchsorted(days, batch.day[chunk].max() + WINDOW_DAYS, "right")
-            window = np.concatenate([undated_columns, dated_columns[low:high]])
-            size = max(1, min(512, BLOCK_CELLS // max(1, len(window))))
+            # Sized again for the narrower window, and the window taken again for the chunk so sized.
+            size = max(1, min(512, BLOCK_CELLS // max(1, len(window(chunk)))))
             chunk = rows[start:start + size]
-            yield chunk, window
+            yield chunk, window(chunk)
         else:
             yield chunk, columns
         start += len(chunk)
 
 
-def _collect(batch: Batch, rows: np.ndarray, columns: np.ndarray, found_a: list, found_b: list) -> None:
+def _linked(batch: Batch, rows: np.ndarray, columns: np.ndarray,
+            country: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs of `rows` and `columns` similar enough to link, each as (smaller, larger, similarity);
+    `country`: the core country whose articles these are (None: rows that name no country)."""
     if not len(columns):
-        return
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
     score = batch.similarity(rows, columns)
     i, j = np.nonzero(score >= LINK - 1e-9)   # a little below: a superset of the pairs that can merge
     a, b = rows[i], columns[j]
-    keep = a != b
-    found_a.append(np.minimum(a, b)[keep])
-    found_b.append(np.maximum(a, b)[keep])
+    # Each pair once: found from both its articles, it is kept from the smaller; sharing two core
+    # countries, it is kept in the block of the first.
+    keep = (a < b) | (batch.has_countries[b] & ~batch.has_countries[a])
+    if country is not None:
+        keep &= ~batch.share_core_before(a, b, country)
+    return (np.minimum(a, b)[keep].astype(np.int32), np.maximum(a, b)[keep].astype(np.int32),
+            score[i, j][keep].astype(np.float32))
 
 
 def cluster_batch(batch: Batch) -> list[int]:
@@ -366,13 +421,12 @@ def cluster_batch(batch: Batch) -> list[int]:
 
     Two groups merge only when their average similarity is above LINK, so one pair of their articles
     at least is that similar: no story spans two components of the graph of such pairs. Each component
-    is clustered on its own, exactly, up to DENSE_MAX articles; a larger one on its links alone (pairs
-    less similar than LINK count as 0 there).
+    is clustered on its own, exactly, up to DENSE_MAX articles; a larger one (a country in the news
+    day after day links its whole run) in DENSE_MAX slices, then the slices' stories across slices.
     """
     n = len(batch.sketches)
-    a, b = links(batch)
-    graph = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
-    count, component = connected_components(graph, directed=False)
+    links_found = links(batch)
+    count, component = _components(n, *links_found[:2])
     labels = np.zeros(n, dtype=np.int64)
     members = np.argsort(component, kind="stable")
     bounds = np.searchsorted(component[members], np.arange(count + 1))
@@ -380,13 +434,27 @@ def cluster_batch(batch: Batch) -> list[int]:
     for c in range(count):
         group = members[bounds[c]:bounds[c + 1]]
         if len(group) <= DENSE_MAX:
-            local = cluster(batch.similarity(group, group))
+            local = np.asarray(cluster(batch.similarity(group, group)))
         else:
-            inside = np.isin(a, group)
-            local = _sparse_average(group, a[inside], b[inside], batch)
-        labels[group] = np.asarray(local) + next_label
-        next_label += max(local) + 1
+            local = _sliced_average(batch, group, component, c, *links_found)
+        labels[group] = local + next_label
+        next_label += int(local.max()) + 1
     return [int(label) for label in labels]
+
+
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> tuple[int, np.ndarray]:
+    """The connected components of the graph of links (a[k], b[k]): their count and each article's.
+
+    Taken a chunk of links at a time, each chunk joining the components of those before it: scipy
+    copies a graph into 12 bytes an edge, and a large batch has tens of millions.
+    """
+    component = np.arange(n)
+    for start in range(0, len(a), LINK_CHUNK):
+        edges = (component[a[start:start + LINK_CHUNK]], component[b[start:start + LINK_CHUNK]])
+        graph = sparse.coo_matrix((np.ones(len(edges[0]), np.int8), edges), shape=(n, n))
+        component = connected_components(graph, directed=False)[1][component]
+    numbers, component = np.unique(component, return_inverse=True)
+    return len(numbers), component
 
 
 def cluster(score: np.ndarray) -> list[int]:
@@ -396,56 +464,96 @@ def cluster(score: np.ndarray) -> list[int]:
     np.fill_diagonal(score, 1.0)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                     distance_threshold=1 - LINK)
-    return [int(label) for label in model.fit_predict(np.clip(1 - score, 0, 1))]
+    return [int(label) for label in model.fit_predict(np.clip(1 - score, 0, 1, out=score))]
 
 
-def _sparse_average(group: np.ndarray, a: np.ndarray, b: np.ndarray, batch: Batch) -> list[int]:
-    """Average linkage over the linked pairs of a component too large to compare whole (others count 0)."""
-    local = {int(article): i for i, article in enumerate(group)}
-    score = _pair_scores(batch, a, b)
-    sums: list[dict[int, float]] = [{} for _ in group]
-    for i, j, s in zip(a.tolist(), b.tolist(), score.tolist()):
-        x, y = local[i], local[j]
-        sums[x][y] = sums[y][x] = s
-    size, version, alive = [1] * len(group), [0] * len(group), [True] * len(group)
-    parent = list(range(len(group)))
-    heap = [(-s, x, y, 0, 0) for x in range(len(group)) for y, s in sums[x].items() if x < y]
+def _sliced_average(batch: Batch, group: np.ndarray, component: np.ndarray, number: int, a: np.ndarray,
+                    b: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """Story numbers for component `number` (its articles `group`), too large to compare whole: each slice
+    of DENSE_MAX articles (in the batch's order, by date) clustered exactly, then average linkage over
+    those stories on the linked pairs (a, b, score) alone (pairs less similar than LINK count as 0).
+    Time and memory grow with the component, not its square."""
+    local = np.zeros(len(group), dtype=np.int64)
+    offset = 0
+    for start in range(0, len(group), DENSE_MAX):
+        part = group[start:start + DENSE_MAX]
+        labels = np.asarray(cluster(batch.similarity(part, part)))
+        local[start:start + len(part)] = labels + offset
+        offset += int(labels.max()) + 1
+    position = np.full(len(batch.sketches), -1, dtype=np.int64)
+    position[group] = np.arange(len(group))
+    local = local.astype(np.int32)
+    sums = sparse.csr_matrix((offset, offset))
+    for start in range(0, len(a), LINK_CHUNK):  # in chunks: a large component has tens of millions of links
+        chunk = slice(start, start + LINK_CHUNK)
+        inside = component[a[chunk]] == number
+        first, second = local[position[a[chunk][inside]]], local[position[b[chunk][inside]]]
+        apart = first != second
+        low, high = np.minimum(first, second)[apart], np.maximum(first, second)[apart]
+        sums = sums + sparse.csr_matrix((score[chunk][inside][apart].astype(np.float64), (low, high)),
+                                        shape=(offset, offset))
+    linked = sums.tocoo()
+    merged = average_linkage(np.bincount(local, minlength=offset), linked.row, linked.col, linked.data)
+    return np.asarray(merged)[local]
+
+
+def average_linkage(size: np.ndarray, a: np.ndarray, b: np.ndarray, sums: np.ndarray) -> list[int]:
+    """A number for each of the groups of `size` articles once merged by average linkage above LINK,
+    given the summed similarity `sums` of each linked pair of groups (a[k], b[k]), a[k] < b[k].
+
+    The most similar pair is merged first (ties: the pair of smallest numbers). Each group keeps its
+    best pair in the heap, not all its pairs: a merge can only lower the similarity of a third group
+    to the merged one below its best to either (average linkage is reducible), so only the groups
+    whose best pair was one of the two merged look for another.
+    """
+    count = len(size)
+    neighbours: list[dict[int, float]] = [{} for _ in range(count)]
+    for x, y, s in zip(a.tolist(), b.tolist(), sums.tolist()):
+        neighbours[x][y] = neighbours[y][x] = s
+    size, alive, parent = [int(n) for n in size], [True] * count, list(range(count))
+
+    def key(x: int, y: int) -> tuple[float, int, int]:
+        """The heap's order for a pair: the most similar first, then the smallest numbers."""
+        return (-neighbours[x][y] / (size[x] * size[y]), min(x, y), max(x, y))
+
+    def best_of(x: int) -> tuple[float, int, int] | None:
+        return min((key(x, y) for y in neighbours[x]), default=None)
+
+    best = [best_of(x) for x in range(count)]
+    heap = [entry for entry in best if entry is not None]
     heapq.heapify(heap)
     while heap:
-        negative, x, y, vx, vy = heapq.heappop(heap)
+        entry = heapq.heappop(heap)
+        negative, x, y = entry
         if -negative <= LINK:
             break
-        if not (alive[x] and alive[y] and version[x] == vx and version[y] == vy):
-            continue
-        big, small = (x, y) if len(sums[x]) >= len(sums[y]) else (y, x)
-        for k, s in sums[small].items():
+        if not (alive[x] and alive[y] and entry in (best[x], best[y]) and y in neighbours[x] and key(x, y) == entry):
+            continue  # a pair since merged away or no longer either group's best
+        big, small = (x, y) if len(neighbours[x]) >= len(neighbours[y]) else (y, x)
+        for k, s in neighbours[small].items():
             if k != big:
-                sums[big][k] = sums[big].get(k, 0.0) + s
-                sums[k][big] = sums[big][k]
-                del sums[k][small]
-        sums[big].pop(small, None)
-        sums[small] = {}
-        alive[small], parent[small] = False, big
+                neighbours[big][k] = neighbours[big].get(k, 0.0) + s
+                neighbours[k][big] = neighbours[big][k]
+                del neighbours[k][small]
+        neighbours[big].pop(small, None)
+        neighbours[small] = {}
+        alive[small], parent[small], best[small] = False, big, None
         size[big] += size[small]
-        version[big] += 1
-        for k, s in sums[big].items():
-            first, second = (big, k) if big < k else (k, big)
-            heapq.heappush(heap, (-s / (size[big] * size[k]), first, second, version[first], version[second]))
+        for k in [big, *neighbours[big]]:
+            merged = best[k] is None or best[k][1] in (x, y) or best[k][2] in (x, y)
+            candidate = best_of(k) if k == big or merged else min(best[k], key(k, big))
+            if candidate != best[k] or k == big or merged:
+                best[k] = candidate
+                if candidate is not None:
+                    heapq.heappush(heap, candidate)
 
     def root(i: int) -> int:
         while parent[i] != i:
             i = parent[i]
         return i
-    roots = [root(i) for i in range(len(group))]
+    roots = [root(i) for i in range(count)]
     numbers = {r: k for k, r in enumerate(dict.fromkeys(roots))}
     return [numbers[r] for r in roots]
-
-
-def _pair_scores(batch: Batch, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The similarity of each pair (a[k], b[k]), gated as Batch.similarity gates it."""
-    text = np.asarray(batch.words[a].multiply(batch.words[b]).sum(axis=1)).ravel()
-    names = np.asarray(batch.entities[a].multiply(batch.entities[b]).sum(axis=1)).ravel()
-    return TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * names   # linked pairs passed the gates already
 
 
 # --- the stories and their figures --------------------------------------------------------------
@@ -465,14 +573,19 @@ class _Draft:
     def core(self) -> frozenset[str]:
         return core_countries(self.countries)
 
-    def story(self, id_: str | None = None, label: str | None = None) -> Story:
+    @functools.cached_property
+    def first(self) -> tuple:
+        """The date and id of its first article (undated ones last)."""
+        return min(_order(s) for s in self.sketches)
+
+    def story(self, id_: str) -> Story:
         dates = sorted(s.article.published for s in self.sketches if s.article.published)
         names, places = Counter(), Counter()
         for s in self.sketches:
             names.update(s.names)
             places.update(s.places)
         return Story(
-            id=id_ or _first(self.sketches).article.id, label=label or _label(places, names),
+            id=id_, label=_label(places, names),
             articles=tuple(s.article.id for s in sorted(self.sketches, key=_order)),
             places=tuple(name for name, _ in places.most_common(5)),
             names=tuple(name for name, _ in names.most_common(5)),
@@ -484,10 +597,6 @@ def _order(s: Sketch) -> tuple:
     return (s.article.published or dt.date.max, s.article.id)
 
 
-def _first(sketches: list[Sketch]) -> Sketch:
-    return min(sketches, key=_order)
-
-
 def _label(places: Counter, names: Counter) -> str:
     """The story's most named places, then its most named names: "Kazakhstan, Almaty; Tokayev"."""
     top_places = [p for p, _ in places.most_common(2)]
@@ -495,30 +604,83 @@ def _label(places: Counter, names: Counter) -> str:
     return "; ".join(part for part in (", ".join(top_places), ", ".join(top_names)) if part) or "unnamed story"
 
 
-def assign_stories(articles: Sequence[Article], claims: Sequence[Claim],
-                   gazetteer: Gazetteer) -> tuple[list[Story], list[Claim]]:
+def assign_stories(articles: Sequence[Article], claims: Sequence[Claim], gazetteer: Gazetteer,
+                   known: KnownStories | None = None) -> tuple[list[Story], list[Claim]]:
     """The stories of the articles, and each claim with the story it belongs to."""
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article, []).append(claim)
-    return group_stories([sketch(a, by_article.get(a.id, ()), gazetteer) for a in articles], claims)
+    return group_stories([sketch(a, by_article.get(a.id, ()), gazetteer) for a in articles], claims, known)
 
 
-def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim]) -> tuple[list[Story], list[Claim]]:
-    """The stories of the sketched articles, and each claim with the story it belongs to."""
+def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim],
+                  known: KnownStories | None = None) -> tuple[list[Story], list[Claim]]:
+    """The stories of the sketched articles, and each claim with the story it belongs to.
+
+    With `known` (a ledger's stories), a story holding stored articles keeps the id they were given.
+    """
     if not sketches:
         return [], list(claims)
-    batch = Batch(sketches)
+    # In one order whatever order the batch came in: clustering breaks ties by position.
+    batch = Batch(sorted(sketches, key=_order))
     labels = cluster_batch(batch)
     drafts: dict[int, _Draft] = {}
     for s, label in zip(batch.sketches, labels):
         drafts.setdefault(label, _Draft([])).sketches.append(s)
-    stories = {label: draft.story() for label, draft in drafts.items()}
+    ids = story_ids(drafts, known or KnownStories())
+    stories = {label: draft.story(ids[label]) for label, draft in drafts.items()}
     story_of = {s.article.id: stories[label].id for s, label in zip(batch.sketches, labels)}
     asides = _Asides(batch, labels, drafts, stories)
     placed = [replace(claim, story=asides.story_of(claim) or story_of.get(claim.article)) for claim in claims]
     found = sorted([*stories.values(), *asides.stories.values()], key=lambda s: (s.first or dt.date.max, s.id))
     return found, placed
+
+
+# --- story ids ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KnownStories:
+    """The story ids a ledger gave before: each stored article's, and when each id was first given."""
+
+    of_article: Mapping[str, str] = field(default_factory=dict)   # article id -> story id
+    since: Mapping[str, int] = field(default_factory=dict)        # story id -> the batch that first gave it
+
+    def age(self, story: str) -> tuple:
+        """Sorts the oldest id first; ids first given in one batch by the id."""
+        return (self.since.get(story, math.inf), story)
+
+
+def story_ids(drafts: Mapping[int, _Draft], known: KnownStories) -> dict[int, str]:
+    """An id for each draft story: the oldest id its stored articles were given, else a new one.
+
+    Ids are handed out oldest first, each to the draft holding most of that story's articles, so a
+    stored story that the new batch splits keeps its id in one part only. A new story is named after
+    its first article (by date, then id), which no stored story may already be called.
+    """
+    held: dict[str, Counter] = {}
+    for label, draft in drafts.items():
+        for s in draft.sketches:
+            if s.article.id in known.of_article:
+                held.setdefault(known.of_article[s.article.id], Counter())[label] += 1
+    ids: dict[int, str] = {}
+    for story in sorted(held, key=known.age):
+        unnamed = [label for label in held[story] if label not in ids]
+        if unnamed:
+            ids[min(unnamed, key=lambda label: (-held[story][label], drafts[label].first))] = story
+    taken = {*known.of_article.values(), *ids.values()}
+    for label in sorted(set(drafts) - set(ids), key=lambda label: drafts[label].first):
+        ids[label] = _unused(drafts[label].first[1], taken)
+        taken.add(ids[label])
+    return ids
+
+
+def _unused(name: str, taken: set[str]) -> str:
+    """The name, or the name with the first number after it ("a~2") that no story has."""
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name}~{number}"
+    return candidate
 
 
 class _Asides:
@@ -529,11 +691,22 @@ class _Asides:
         self.row_of = {s.article.id: i for i, s in enumerate(batch.sketches)}
         self.labels = labels
         self.stories: dict[str, Story] = {}
-        self.about: dict[str, set[int]] = {}      # country -> the labels of the stories whose core it is in
+        self.has_words = bool(batch.df.any())
+        # Where to look for the stories about a country printed around a day: the stories whose core it is
+        # in, by WINDOW_DAYS-long stretch of days they are within the window of (undated ones: stretch None).
+        self.about: dict[tuple[str, int | None], list[int]] = {}
+        self.concerning: dict[str, list[int]] = {}   # country -> every story whose core it is in
+        self.days: dict[int, tuple[int, int] | None] = {}
         for label, draft in drafts.items():
+            days = batch.day[[self.row_of[s.article.id] for s in draft.sketches if s.article.published]]
+            self.days[label] = (int(days.min()), int(days.max())) if len(days) else None
+            stretches = [None] if not len(days) else \
+                range((int(days.min()) - WINDOW_DAYS) // WINDOW_DAYS, (int(days.max()) + WINDOW_DAYS) // WINDOW_DAYS + 1)
             for country in draft.core:
-                self.about.setdefault(country, set()).add(label)
-        self.centroids: dict[int, sparse.csr_matrix] = {}
+                self.concerning.setdefault(country, []).append(label)
+                for stretch in stretches:
+                    self.about.setdefault((country, stretch), []).append(label)
+        self.centroids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def story_of(self, claim: Claim) -> str | None:
         """The story the claim belongs to when it is about another event than its article's; else None."""
@@ -549,20 +722,32 @@ class _Asides:
             return None
         return self._other_story(claim, owner, label, frozenset(near))
 
-    def _centroid(self, label: int) -> sparse.csr_matrix:
+    def _candidates(self, near: frozenset[str], owner: Sketch, own_label: int) -> list[int]:
+        """The other stories about those countries printed within the window of the article (any, undated)."""
+        if owner.article.published is None:
+            return sorted({label for country in near for label in self.concerning.get(country, ())} - {own_label})
+        day = owner.article.published.toordinal()
+        found = {label for country in near for stretch in (day // WINDOW_DAYS, None)
+                 for label in self.about.get((country, stretch), ())}
+        return sorted(label for label in found - {own_label}
+                      if self.days[label] is None or
+                      self.days[label][0] - WINDOW_DAYS <= day <= self.days[label][1] + WINDOW_DAYS)
+
+    def _centroid(self, label: int) -> tuple[np.ndarray, np.ndarray]:
         """The story's words as one TF-IDF row: the counts of all its articles together."""
         if label not in self.centroids:
-            rows = [self.row_of[s.article.id] for s in self.drafts[label].sketches]
-            summed = sparse.csr_matrix(self.batch.counts[rows].sum(axis=0))
-            self.centroids[label] = self.batch.tfidf(summed)
+            rows = [self.batch.sketches[self.row_of[s.article.id]].words for s in self.drafts[label].sketches]
+            buckets, at = np.unique(np.concatenate([r.buckets for r in rows]), return_inverse=True)
+            counts = np.bincount(at, weights=np.concatenate([r.counts for r in rows]))
+            self.centroids[label] = self.batch.tfidf_row(Counts(buckets, counts))
         return self.centroids[label]
 
     def _other_story(self, claim: Claim, owner: Sketch, own_label: int, near: frozenset[str]) -> str:
         """The batch's story about those countries that reads most like the figure's paragraph, else a new one."""
-        candidates = sorted({label for country in near for label in self.about.get(country, ())} - {own_label})
-        if candidates and self.batch.df.any():
-            vector = self.batch.tfidf(_matrix([owner.paragraphs[claim.id]]))
-            closeness = {label: float((vector @ self._centroid(label).T).toarray()[0, 0]) for label in candidates}
+        candidates = self._candidates(near, owner, own_label)
+        if candidates and self.has_words:
+            vector = self.batch.tfidf_row(owner.paragraphs[claim.id])
+            closeness = {label: _dot(vector, self._centroid(label)) for label in candidates}
             best = max(candidates, key=closeness.__getitem__)
             if closeness[best] >= ASIDE_LINK:
                 return self.story_by_label[best].id
@@ -574,3 +759,9 @@ class _Asides:
                                       last=article.published,
                                       undated=() if article.published else (article.id,))
         return key
+
+
+def _dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
+    """The dot product of two sparse rows given as (sorted buckets, weights)."""
+    _, at_a, at_b = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return float(np.dot(a[1][at_a], b[1][at_b]))

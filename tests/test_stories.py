@@ -8,6 +8,7 @@ their figures would be compared with each other. A file's name says its story.
 import dataclasses
 import datetime as dt
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from discrepancy.extractor import Extractor
 from discrepancy.models import Article
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
-from discrepancy.stories import assign_stories
+from discrepancy.stories import Counts, KnownStories, Sketch, _Draft, assign_stories, story_ids
 
 MIXED = Path(__file__).parent / "fixtures" / "mixed"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -69,6 +70,37 @@ def test_stories_say_when_they_ran(mixed):
     assert "Peshawar" in blast.label
 
 
+# --- story ids ------------------------------------------------------------------------------------
+
+def drafts(*stories: str) -> dict[int, _Draft]:
+    """Draft stories from "id@day id@day" strings (day of February 2024; no day: undated)."""
+    def sketched(name: str) -> Sketch:
+        article_id, _, day = name.partition("@")
+        published = dt.date(2024, 2, int(day)) if day else None
+        empty = Counts(buckets=[], counts=[])
+        return Sketch(Article(id=article_id, path=article_id, text="", published=published), empty,
+                      Counter(), Counter(), Counter(), {}, {})
+    return {label: _Draft([sketched(name) for name in story.split()]) for label, story in enumerate(stories)}
+
+
+@pytest.mark.parametrize("stories, stored, since, ids", [
+    # No ledger: each story is named after its first article, by date then id, undated last.
+    (["b@2 a@3", "c@1", "z y@9"], {}, {}, ["b", "c", "y"]),
+    # An article printed before the stored ones joins their story: the stored id stays.
+    (["early@1 later@3"], {"later": "later"}, {"later": 1}, ["later"]),
+    # Two stored stories joined: the id given in the earlier batch, then the smaller id.
+    (["x@1 y@2"], {"x": "s2", "y": "s1"}, {"s1": 1, "s2": 2}, ["s1"]),
+    (["x@1 y@2"], {"x": "s2", "y": "s1"}, {"s1": 4, "s2": 4}, ["s1"]),
+    # A stored story split: the part holding most of its articles keeps the id, the other is new.
+    (["x1@1", "x2@2 x3@3"], {"x1": "s", "x2": "s", "x3": "s"}, {"s": 1}, ["x1", "s"]),
+    # A new story never takes an id the ledger already gave.
+    (["a@5 b@6", "c@1"], {"c": "a"}, {"a": 1}, ["a~2", "a"]),
+])
+def test_story_ids(stories, stored, since, ids):
+    named = story_ids(drafts(*stories), KnownStories(stored, since))
+    assert [named[label] for label in range(len(stories))] == ids
+
+
 # --- a figure about another event inside an article ------------------------------------------
 
 def test_the_border_clash_in_an_article_on_kazakhstan_is_another_story():
@@ -104,6 +136,16 @@ def test_an_aside_joins_the_batch_story_about_its_event_and_is_compared_there():
     assert not [f for f in findings if by_text["164"].id in f.claims and by_text["30"].id in f.claims]
 
 
+def test_an_aside_joins_no_story_of_its_countries_printed_months_away():
+    months_later = dataclasses.replace(BORDER, published=dt.date(2022, 6, 10))
+    articles = [months_later, KAZAKH]
+    claims = [c for a in articles for c in Extractor(RULES).extract(a)]
+    stories, placed = assign_stories(articles, claims, GAZETTEER)
+    thirty = next(c for c in placed if c.text == "30")
+    assert thirty.story == "almaty/Afghanistan-Tajikistan"
+    assert {s.id for s in stories} == {"almaty", "border", "almaty/Afghanistan-Tajikistan"}
+
+
 def test_articles_printed_far_apart_are_different_stories():
     text = "Floods in Kenya killed {} people near Kisumu, the Kenya Red Cross said."
     early = Article(id="may", path="may.txt", text=text.format(40), published=dt.date(2024, 5, 1))
@@ -132,7 +174,8 @@ def test_the_report_is_organised_by_story_and_names_undated_articles(tmp_path, c
         "police in Karachi said nearly 2,000 rioters were arrested.\n", "utf-8")
     main(["check", str(folder), "--report", str(tmp_path / "r.md"), "--fail-on", "never"])
     report = (tmp_path / "r.md").read_text("utf-8")
-    stories = report.split("## Stories", 1)[1].split("\n## ", 1)[0]
-    assert stories.count("\n### ") == 4
-    assert "- unrest-karachi-3: Karachi riots: the toll (undated)" in stories
-    assert "undated: unrest-karachi-3" in stories
+    headings = [line for line in report.splitlines() if line.startswith("## Story ")]
+    assert len(headings) == 4
+    karachi = report.split(next(h for h in headings if "Karachi" in h), 1)[1].split("\n## ", 1)[0]
+    assert "- unrest-karachi-3: Karachi riots: the toll (undated)" in karachi
+    assert "undated: unrest-karachi-3" in next(h for h in headings if "Karachi" in h)
