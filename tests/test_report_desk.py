@@ -103,6 +103,19 @@ def test_a_finding_whose_figures_are_missing_is_still_a_line():
         "1. Deaths: **revision**: A &lt;b&gt;lower&lt;/b&gt; count \\| later."]
 
 
+def test_a_long_list_stops_at_its_limit_and_says_how_many_more_are_below():
+    from discrepancy.report import NEEDS_A_LOOK
+    many = tuple(Finding("arrests", "conflict", ("e8k", "l5k"), "apart", ARRESTS) for _ in range(NEEDS_A_LOOK + 7))
+    report = render_markdown(Result((), CLAIMS, (*many, FINDINGS[0]), GROUPS), "t")
+    lines = needs_a_look(report)
+    assert len(lines) == NEEDS_A_LOOK and lines[-1].startswith(f"{NEEDS_A_LOOK}. Arrests")
+    assert "And 8 more flagged findings" in report   # the 7 conflicts past the limit and the different scope
+
+
+def test_a_list_within_its_limit_has_no_more_line():
+    assert "more flagged findings" not in render_markdown(RESULT, "t")
+
+
 def test_nothing_flagged_says_so():
     report = render_markdown(Result((), CLAIMS, FINDINGS[1:2], ()), "t")
     assert "## Needs a look\n\nNothing: no conflict, revision or different scope.\n\n## Summary" in report
