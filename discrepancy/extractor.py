@@ -93,6 +93,7 @@ class Extractor:
         self.falls = frozenset(rules.numbers["falls"])
         self.change_words = self.rises | self.falls
         self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
+        self.gathering_verbs = frozenset(rules.numbers.get("gathering_verbs", ()))
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
@@ -270,6 +271,8 @@ class Extractor:
             if "by" in lead else None
         if not before or before.group(1).lower() not in self.change_words:
             before = compiled(r"([\p{L}]+)(?:\s+by)?\s*\Z").search(lead)
+        if before and self._gathers(lead, before):
+            before = None  # "the campaign raised $2 million": money gathered, not a rise
         if before and before.group(1).lower() in ("up", "down"):
             verb = compiled(r"([\p{L}]+)\s+\Z").search(lead, 0, before.start())
             if verb and verb.group(1).lower() in self.particle_verbs:
@@ -282,6 +285,13 @@ class Extractor:
             if word in self.falls and word not in ignored:
                 return "down"
         return None
+
+    def _gathers(self, lead: str, verb: regex.Match) -> bool:
+        """'raised $2 million', 'raising 280 million of the 1.5 billion': a verb that, right before an
+        amount with no 'by' and not in the passive ('prices were raised 5%'), collects that amount."""
+        if verb.group(1).lower() not in self.gathering_verbs or compiled(r"\bby\s*\Z").search(verb.group()):
+            return False
+        return not compiled(r"\b(?:was|were|be|been|being|is|are|get|got)\s+\Z", regex.I).search(lead, 0, verb.start())
 
 
 class _ArticleContext:

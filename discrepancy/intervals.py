@@ -17,9 +17,11 @@ from .patterns import compiled
 RANGE_GAP = regex.compile(
     r"""\A\s*
         (?P<unit>%|per\s?cent|percent|[\p{L}]+(?:\s[\p{L}]+)?)??  # a unit after the first end
-        \s*(?P<joiner>-|–|—|~|to|through|thru|or|and)\s*          # the joiner
+        \s*(?P<joiner>-|–|—|~|to|up\s+to|through|thru|or|and)\s*  # the joiner
         (?P<currency>US\s?\$|[$€£¥₹])?\Z                          # the second end's currency sign
     """, regex.X | regex.I)
+# A preposition that makes the four digits after it a year: "in 2018 - 300 people ..."
+YEAR_BEFORE = regex.compile(r"\b(?:in|since|by|until|till|of|during)\s+\Z", regex.I)
 CHANGE_BEFORE_FROM = regex.compile(
     r"(?:rose|rise|rising|risen|fell|fall|falling|grew|grow|increased|increase|increasing|decreased|decrease|dropped|"
     r"dropping|jumped|climbed|declined|declining|narrowed|widened|went|moved|slipped|slid|surged|soared|plunged|"
@@ -94,9 +96,10 @@ class Intervals:
         opener = compiled(r"\b(between|from)\s+\Z", regex.I).search(lead)
         if not self._joined(joiner, opener, first, second, gap, text):
             return None
-        if first.unit and second.unit and first.unit != second.unit:
+        if first.unit and second.unit and not _same_unit(first.unit, second.unit):
             return None  # "sixfold to HK $3.7 billion": two different things
-        if _year_like(text[first.start:first.end]) and not _year_like(text[second.start:second.end]):
+        if _year_like(text[first.start:first.end]) and not _year_like(text[second.start:second.end]) \
+                and not (_hyphen_range(joiner, first, second) and not YEAR_BEFORE.search(lead)):
             return None  # "rose 60% in 2018 to 3.9 million": a year, then a figure
         if compiled(r"\bby\s+\Z", regex.I).search(lead) and (first.unit or first.scale > 1):
             return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
@@ -127,6 +130,8 @@ class Intervals:
                 return False
         if joiner == "and":
             return bool(opener and opener.group(1).lower() == "between")
+        if compiled(r"up\s+to").fullmatch(joiner):
+            return bool(opener and opener.group(1).lower() == "from")  # "from 450 up to 900 sq ft"
         if joiner == "or":
             # "three or four years", "5 or 6 people": neighbouring small counts
             return first.value < second.value <= 100 and not first.vague_phrase
@@ -176,6 +181,18 @@ class Intervals:
         reading = f"'{atom.vague_phrase}' is {fmt(atom.value)}" if atom.vague_phrase else "stated exactly"
         return NumberMention(start, end, atom.value, atom.value, atom.value, "exact", reading, atom.start, atom.end,
                              atom.unit, bool(atom.vague_phrase))
+
+
+def _same_unit(first: str, second: str) -> bool:
+    """'US $89 to $93 billion': a bare sign on the second end repeats the first's currency."""
+    return first == second or (len(second) == 1 and not second.isalnum() and first.endswith(second))
+
+
+def _hyphen_range(joiner: str, first: Atom, second: Atom) -> bool:
+    """'2000 - 2500 calories': two whole numbers of as many digits, rising, joined by a dash are a
+    range, even where the first could be a year ('in 2018 to 3.9 million' is a year, then a figure)."""
+    return joiner in ("-", "–") and first.integer_digits and second.integer_digits \
+        and len(str(int(first.value))) == len(str(int(second.value))) and second.value > first.value
 
 
 def _year_like(written: str) -> bool:

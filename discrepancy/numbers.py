@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import regex
 
-from .intervals import Atom, Intervals, NumberMention, alternation
+from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention, alternation
 from .rules import RuleSet
 from .spelled import SpelledNumbers
 from .patterns import compiled, version1
@@ -36,7 +36,11 @@ CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
 CURRENCY_NAMES = {"Y=": "Y", "$US": "US$", "$ US": "US$"}
 ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
 PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|another's)\b", regex.I)
-PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such)\s+\Z", regex.I)
+# "the same one", "the other one": an adjective between the article and "one" leaves it a pronoun
+PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such|same|other|next)\s+\Z",
+                                   regex.I)
+# "Critics, for one, disagree": an aside, not a count
+FOR_ONE_BEFORE = regex.compile(r"\bfor\s+\Z", regex.I)
 # "m" glued to digits is million ("1.2m tons", "£3m") except where it measures a length.
 METRE_CONTEXT = regex.compile(r"\A(?:\s*[-(]|\s*(?:long|high|wide|tall|deep|away|thick|across|below|above|under|"
                               r"in|from|of\s+(?:water|rain|snow)|race|sprint|dash|freestyle|hurdles|run|radius|"
@@ -65,9 +69,12 @@ class NumberGrammar:
         # quantulum3's one-letter symbols ("G" for gauss) would make "5G" a quantity: ours decide those
         self.glued_units = frozenset(numbers["glued_units"]) | frozenset(u for u in rules.units["symbols"] if len(u) > 1)
         self.unit_words_after = frozenset(rules.units["surfaces"])
+        self.plurals_without_s = frozenset(numbers.get("plurals_without_s", ()))
         # "2.4Ghz": letters that fold to a unit of three or more letters are that unit
         self.glued_units_folded = frozenset(u.lower() for u in self.glued_units if len(u) >= 3) | {"p", "pc", "hp"}
         self.year_low, self.year_high = numbers["year_range"]
+        self.year_nouns = frozenset(numbers.get("year_nouns", ()))
+        self.span_year_low = numbers.get("span_year_low", self.year_low)
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
         self.spelled = SpelledNumbers(numbers)
         self.atom_pattern = self._compile_atoms()
@@ -137,6 +144,9 @@ class NumberGrammar:
         defeat the engine's first-character checks and run twenty times slower."""
         age_words = alternation(numbers.get("age_words", ()))
         streets = alternation(numbers["street_words"])
+        streets_first = alternation(numbers.get("street_words_first", ()))
+        models = alternation(numbers.get("model_words", ()))
+        labels_after = alternation(numbers.get("identifier_labels_after", ()))
         patterns = [  # (characters the text must hold for the pattern to run, pattern)
             (("://", "www."), rf"""(?:https?://|www\.)\S+"""),  # addresses carry ids and dates
             ((), rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b"""),  # numeric dates: 06.01.2022, 2022-01-10
@@ -152,6 +162,9 @@ class NumberGrammar:
             ((), rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b"""),  # 555-123-4567
             # not from inside a number ("1,234,567"): the try from its first digit reads the same groups
             ((), rf"""(?<!\d,)\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}"""),  # ages: 81-year-old
+            # a year of an era, or a span of them: A.D. 1000, 1000 and 1260 AD, 300 BC
+            (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:(?<![\w.])(?:A\.?D|B\.?C|C\.?E)\.?\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\b)"""),
+            (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)"""),
             (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b"""),  # aged 81, aged 18 to 34
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
@@ -160,7 +173,11 @@ class NumberGrammar:
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
             (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
             ((), rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])"""),  # codes with a leading zero: 0401
-            ((), rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*)){{1,3}}\s+(?-i:{streets})\b"""),  # 27 Willow Creek Road
+            # 27 Willow Creek Road, 9 E 71st St; 22 Avenue Foch
+            ((), rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*|\d+(?:st|nd|rd|th)\b)){{1,3}}\s+(?-i:{streets})\b"""),
+            ((), rf"""(?<![\w.,-])\d+(?=\s+(?-i:{streets_first})\s+(?:(?:de|du|del|des|della|la|le)\s+)*(?-i:\p{{Lu}}))"""),
+            (tuple(numbers.get("model_words", ())), rf"""(?<![\w.,])\d+(?=\s+(?-i:{models})(?![\w-]))"""),  # a model's number: 737 Max, iPhone 15 Pro
+            (("code", "Code", "CODE"), rf"""(?<![\w.,])\d+(?=\s+{labels_after}(?![\w-]))"""),  # a number named by what follows: the 90210 zip code
             ((), rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)"""),  # a 9-2 lead
         ]
         # A pattern runs only on texts that hold what it needs: most texts hold no '+', '#', '<' or
@@ -284,7 +301,8 @@ class NumberGrammar:
         if compiled(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)").match(after) or compiled(r"(?:st|nd|rd|th)\b").match(after):
             return False
         if atom.spelled and text[atom.start:atom.end].lower() in ("one", "a", "an") and (
-                PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before)):
+                PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before)
+                or (FOR_ONE_BEFORE.search(before) and compiled(r"\s*[,;:]").match(after))):
             return False  # "no one", "one another": a pronoun, not a count
         return not self._is_identifier(atom, text, before, after)
 
@@ -305,7 +323,7 @@ class NumberGrammar:
             next_word.group(1).islower() or next_word.group(1) == "%")
         if word.lower().rstrip(".") in self.labels:
             # "last week 30 people died": a lower-case label followed by a counted noun is no label
-            return any(ch.isupper() for ch in word) or not counted
+            return any(ch.isupper() for ch in word) or not counted or self._names_a_kind(atom, next_word.group(1))
         if not word[:1].isupper() or self.intervals.before_pattern.search(before) or _sentence_initial(text, atom,
                                                                                                          label):
             return False
@@ -313,18 +331,37 @@ class NumberGrammar:
                               or next_word.group(1) in self.glued_units or next_word.group(1) in self.unit_words_after)
         return not plural and not regex.fullmatch(MONTHS, word)
 
+    def _irregular_plural_counted(self, noun: str, mention: NumberMention, text: str) -> bool:
+        """'police arrested 1900 people': a plural with no 's' counts, unless a preposition before
+        makes the number a year ('in 2019 police said')."""
+        return noun in self.plurals_without_s and not YEAR_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+
+    def _names_a_kind(self, atom: Atom, noun: str) -> bool:
+        """'a category 4 hurricane', 'a phase 3 trial': after a label, a number above one before a
+        singular noun names a kind of that thing; a count would take the plural ('week 30 people')."""
+        noun = noun.lower()
+        return atom.value != 1 and not noun.endswith("s") and noun not in self.plurals_without_s \
+            and noun not in self.unit_words_after and noun not in self.spelled.words
+
     def _is_year(self, mention: NumberMention, text: str) -> bool:
         written = text[mention.number_start:mention.number_end]
         if mention.unit or mention.qualifier != "exact" and mention.qualifier != "range":
             return False
         years = compiled(r"(?<![\d,.])\d{4}(?![\d,.])").findall(written)
         numbers = compiled(r"\d[\d,.]*").findall(written)
+        # a span of two ("between 1600 and 1900") reaches further back than a year alone; two bounds
+        # ("above 1000 and below 1500") are no span
+        opener = text[mention.start:mention.number_start]
+        span = len(years) == 2 and compiled(r"(?:(?:between|from)\s+)?", regex.I).fullmatch(opener)
+        year_low = self.span_year_low if span else self.year_low
         if not years or len(years) != len(numbers) or \
-                not all(self.year_low <= int(y) <= self.year_high for y in years):
+                not all(year_low <= int(y) <= self.year_high for y in years):
             return False
         next_word = compiled(r"\s+([a-z]+)").match(text[mention.end:mention.end + 30])
-        counted = next_word and next_word.group(1) not in FUNCTION_WORDS and next_word.group(1).endswith("s")
-        return not counted
+        counted = next_word and next_word.group(1) not in FUNCTION_WORDS and (
+            next_word.group(1).endswith("s") or self._irregular_plural_counted(next_word.group(1), mention, text))
+        # "its 2018 sales", "2019 earnings": a noun of a period's accounts is dated by the year, not counted
+        return not counted or next_word.group(1) in self.year_nouns
 
 
 def _label_run_start(before: str) -> int:
