@@ -9,9 +9,11 @@ and batches hold many unrelated stories, as a newsroom's day does.
 With --per-day K the corpus is an archive instead: K articles a day from 1 January 2024, each
 one of a story (an event in a place of any country, with its own officials) that runs for a few
 days in a handful of articles reporting the same tolls, mostly alike, sometimes rounded, sometimes
-in conflict or updated. Its other paragraphs are the story's own background (its officials, aid,
-damage, past disasters, with their own figures), and now and then one paragraph of the seeds, as an
-aside about another event. A story then holds about as many articles at 100,000 as at 1,000, as in a
+in conflict or updated. Its other paragraphs are a paragraph of the story's own background (its
+officials, aid, damage, past disasters, with their own figures), two paragraphs of real news prose
+(sentences drawn at random from the Lee corpus of ABC news that ships in gensim's wheel, else from the
+seeds; real text has a figure every few hundred characters, templates one every sentence), and now
+and then one paragraph of the seeds, as an aside about another event. A story then holds about as many articles at 100,000 as at 1,000, as in a
 newsroom's archive; without it all articles fall within one month, on few events, and a story
 grows with the batch (its findings with the square of that).
 """
@@ -21,6 +23,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +54,19 @@ FILLER = ["Schools were closed and roads were blocked for much of the week.",
           "The last comparable disaster, in {year}, cost the economy ${bn} billion.",
           "Officials said the figures could change as more information arrived."]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def prose_sentences() -> list[str]:
+    """Sentences of real news to fill articles with: the Lee corpus's (300 ABC news articles of 2001, in
+    the installed gensim package: `pip install -e '.[bench]'`), or the seeds' when gensim is not installed."""
+    import importlib.util
+    spec = importlib.util.find_spec("gensim")
+    path = Path(spec.submodule_search_locations[0]) / "test" / "test_data" / "lee_background.cor" if spec else None
+    if path is None or not path.is_file():
+        return seed_sentences()
+    articles = path.read_text(encoding="latin-1").splitlines()
+    return [sentence for article in articles for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", article)
+            if len(sentence.split()) >= 8]
 
 
 def seed_sentences() -> list[str]:
@@ -129,6 +145,7 @@ class Archive:
 
     def __init__(self, rng: random.Random, per_day: int, seeds: list[str]):
         self.rng, self.per_day, self.seeds = rng, per_day, seeds
+        self.prose = prose_sentences()
         self.cities: dict[str, list[str]] = {}
         for country, city in world_places():
             self.cities.setdefault(country, []).append(city)
@@ -161,7 +178,8 @@ class Archive:
         sentences.append(rng.choice(FILLER).format(day=rng.choice(DAYS), pct=round(rng.uniform(0.5, 9), 1),
                                                   year=rng.randint(1990, 2021), bn=round(rng.uniform(1, 40), 1)))
         paragraphs = [" ".join(sentences[:2]), " ".join(sentences[2:])]
-        paragraphs += [self.background(story) for _ in range(rng.randint(1, 2))]
+        paragraphs.append(self.background(story))
+        paragraphs += [" ".join(rng.sample(self.prose, k=rng.randint(3, 5))) for _ in range(2)]
         if rng.random() < ASIDE_SHARE:
             paragraphs.append(rng.choice(self.seeds))
         title = f"{event[0].capitalize()} in {story['country']}: {story['official']} gives the toll"
