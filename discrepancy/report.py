@@ -331,14 +331,36 @@ def _consistent_row(group: Group, claims: dict) -> list[str]:
 
 # --- figures by article --------------------------------------------------------------------
 
+# Articles whose figures the report lists one by one, at most: a batch of thousands is read through its
+# findings, and every figure of every article is in the JSON, CSV and JSON Lines outputs.
+ARTICLE_TABLES = 200
+
+
 def _articles_section(result: Result) -> str:
-    parts = ["## Figures by article"]
+    if not result.articles:
+        return ""
     by_article: dict[str, list[Claim]] = {}
     for claim in result.claims:  # once, not once per article
         by_article.setdefault(claim.article, []).append(claim)
-    for article in result.articles:
+    listed = _articles_listed(result)
+    parts = ["## Figures by article"]
+    for article in listed:
         parts += [f"### {_article_heading(article)}", _article_table(by_article.get(article.id, []))]
-    return "\n\n".join(parts) if result.articles else ""
+    if len(listed) < len(result.articles):
+        parts.append(f"The figures of the other {len(result.articles) - len(listed):,} articles are in the "
+                     "JSON, CSV and JSON Lines outputs (`--format json`, `discrepancy extract`); the "
+                     f"{len(listed)} above are the first with a flagged figure, then the first of the batch.")
+    return "\n\n".join(parts)
+
+
+def _articles_listed(result: Result) -> list[Article]:
+    """Every article, or in a batch of more than ARTICLE_TABLES those with a flagged figure first."""
+    if len(result.articles) <= ARTICLE_TABLES:
+        return list(result.articles)
+    flagged = {claim_id for f in result.findings if f.flagged for claim_id in f.claims}
+    with_flagged = {claim.article for claim in result.claims if claim.id in flagged}
+    ranked = sorted(range(len(result.articles)), key=lambda i: (result.articles[i].id not in with_flagged, i))
+    return [result.articles[i] for i in sorted(ranked[:ARTICLE_TABLES])]
 
 
 def _article_heading(article: Article) -> str:

@@ -116,6 +116,23 @@ def test_a_list_within_its_limit_has_no_more_line():
     assert "more flagged findings" not in render_markdown(RESULT, "t")
 
 
+def test_a_large_batch_lists_the_figures_of_its_flagged_articles_first_and_says_where_the_rest_are():
+    from discrepancy.report import ARTICLE_TABLES
+    quiet = [Article(id=f"q{i:03}", path=f"q{i:03}.txt", text="") for i in range(ARTICLE_TABLES)]
+    flagged = [Article(id=f"{i:03}", path=f"{i:03}.txt", text="") for i in range(5)]  # the flagged figures'
+    report = render_markdown(Result((*quiet, *flagged), CLAIMS, FINDINGS, GROUPS), "t")
+    listed = re.findall(r"^### (q?\d{3}): ", report.split("## Figures by article")[1], re.M)
+    assert listed == [f"q{i:03}" for i in range(ARTICLE_TABLES - 5)] + [a.id for a in flagged]  # batch order
+    assert "The figures of the other 5 articles are in the JSON, CSV and JSON Lines outputs" in report
+
+
+def test_a_batch_within_the_limit_lists_every_article():
+    articles = tuple(Article(id=f"{i:03}", path=f"{i:03}.txt", text="") for i in range(7))
+    report = render_markdown(Result(articles, CLAIMS, FINDINGS, GROUPS), "t")
+    assert len(re.findall(r"^### \d{3}: ", report.split("## Figures by article")[1], re.M)) == 7
+    assert "The figures of the other" not in report
+
+
 def test_nothing_flagged_says_so():
     report = render_markdown(Result((), CLAIMS, FINDINGS[1:2], ()), "t")
     assert "## Needs a look\n\nNothing: no conflict, revision or different scope.\n\n## Summary" in report
