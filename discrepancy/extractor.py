@@ -6,6 +6,7 @@ pure function from an Article to its claims, so it can run in worker processes.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -45,6 +46,13 @@ OR_GAP = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s+[\p{L}]+)?
 # The same change for the next name, its verb left out: "Apple rose 3%, Microsoft 2%", "were down 2%, Ford by 1%".
 GAPPED = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s*,\s+(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}&.'’-]*\s+){1,3}"
                        r"(?:by\s+)?\Z")
+# The word before a figure, perhaps before "by" ("rose 5%", "fell by 2"), or the verb before its object and
+# "by" ("grew sales by 35%"); LAST_WORD the word a text ends in. Each match starts a run of letters:
+# the leftmost match of each pattern starts where its letters do, so the look-behind changes no match
+# and spares the tries inside words, and the atomic letters the backtracking through them.
+VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z")
+WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z")
+LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z")
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
@@ -85,7 +93,7 @@ class Extractor:
             rf"\b(?:among|amongst|including|of\s+them|of\s+whom)\s+(?:the\s+|them\s+)?({self.scope_pattern.pattern})",
             regex.I)
         self.source_pattern = _source_pattern(rules.sources)
-        self.source_hint = _source_hint(rules.sources)
+        self.source_starts = _source_starts(rules.sources)
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
@@ -94,6 +102,10 @@ class Extractor:
         self.change_words = self.rises | self.falls
         self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
         self.gathering_verbs = frozenset(rules.numbers.get("gathering_verbs", ()))
+        # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
+        self._typed_units: dict[str, bool] = {}
+        self._unit_scopes: dict[str, str | None] = {}
+        self._noun_like_words: dict[str, bool] = {}
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
@@ -164,7 +176,7 @@ class Extractor:
                 break  # "a 6.1-inch display" counts inches
         # The phrase ends at its head noun: drop trailing verbs and adverbs ("people died" -> "people");
         # a lone word that is no noun ("come", "cheaper") is no counted noun.
-        while words and not self._noun_like(words[-1][0]):
+        while words and not _remembered(self._noun_like_words, words[-1][0], self._noun_like):
             words.pop()
         return " ".join(w for w, _ in words)
 
@@ -186,7 +198,7 @@ class Extractor:
             and not self.trigger_pattern.search(" ".join(words))
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int) -> str:
-        if unit and not self._counts_people_or_things_typed(unit):
+        if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed):
             return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
         candidates = []
         for trigger in self._triggers(text, mention.end, _clause_end(text, mention.end, next_start, unit), WINDOW_AFTER):
@@ -205,26 +217,22 @@ class Extractor:
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
         """(distance in words, quantities) of each trigger between start and end, nearest first."""
         window = text[start:end]
-        words = list(WORD.finditer(window))
         # words come in text order, so the count of words between a trigger and the figure is a bisection
         if before:
-            starts = [w.start() for w in words[-limit:]]
+            starts = [w.start() for w in _last_words(window, limit)]
             found = self.trigger_pattern.finditer(window, starts[0] if starts else len(window))
             return [(len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[_normal(m.group())])
                     for m in found]
-        ends = [w.end() for w in words[:limit]]
+        ends = [w.end() for w in itertools.islice(WORD.finditer(window), limit)]
         return [(bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[_normal(m.group())])
                 for m in self.trigger_pattern.finditer(window, 0, ends[-1] if ends else 0)]
 
     # --- who, where, per whom -------------------------------------------------------------
 
     def _scope(self, context: "_ArticleContext", mention: NumberMention, unit: str, sentence: Span) -> str | None:
-        in_noun = self.scope_pattern.search(unit) if unit else None
-        if in_noun:
-            return self.scope_of_word[_normal(in_noun.group())]
-        nationals = next((w for w in unit.split() if self._nationals(w)), None)
-        if nationals:
-            return nationals  # "dozens of Israelis", "14 Australians": within everyone, apart from others
+        of_unit = _remembered(self._unit_scopes, unit, self._scope_of_unit)
+        if of_unit:
+            return of_unit
         part = OF_THEM.match(context.article.text, mention.end, sentence.end)
         if part:
             named = part.group("noun")
@@ -234,6 +242,14 @@ class Extractor:
             among = self.among_pattern.search(context.article.text, sentence.start, sentence.end)
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
+
+    def _scope_of_unit(self, unit: str) -> str | None:
+        """The scope the counted noun itself names: 'children', 'Australians'."""
+        in_noun = self.scope_pattern.search(unit) if unit else None
+        if in_noun:
+            return self.scope_of_word[_normal(in_noun.group())]
+        # "dozens of Israelis", "14 Australians": within everyone, apart from others
+        return next((w for w in unit.split() if self._nationals(w)), None)
 
     def _nationals(self, word: str) -> bool:
         """'Australians', 'Israelis': a plural demonym names a group of people by nationality."""
@@ -246,12 +262,33 @@ class Extractor:
         if sentence not in context.speakers:  # once per sentence, shared by its figures
             # on the sentence alone, so that no look-behind reaches into the sentence before
             words = context.article.text[sentence.start:sentence.end]
-            found = self.source_pattern.finditer(words) if self.source_hint.search(words) else ()
             context.speakers[sentence] = [(sentence.start + m.start(), sentence.start + m.end(), _speaker(m))
-                                          for m in found if _speaker(m)]
+                                          for m in self._source_matches(words) if _speaker(m)]
         speakers = context.speakers[sentence]
         nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
         return nearest[2] if nearest else None
+
+    def _source_matches(self, words: str):
+        """What source_pattern.finditer(words) gives, tried only where a match can start: at a verb or a
+        marker, or in the run of letters, dots, hyphens and spaces before one (a name or 'police' before
+        'said'). Elsewhere the pattern's name branches cost a try at every character, and most of a
+        sentence is elsewhere."""
+        starts: set[int] = set()
+        covered = 0  # runs before verbs are read once, however many verbs share one ("said said said")
+        for found in self.source_starts.finditer(words, overlapped=True):
+            verb = found.start()
+            run = _RUN_BEFORE.match(words, covered, verb).start()
+            starts.add(verb)
+            starts.update(at for at in range(run, verb)
+                          if words[at] in _SOURCE_BEFORE_VERB_FIRST or not words[at].isascii())
+            covered = verb
+        reached = 0
+        for start in sorted(starts):
+            if start >= reached:
+                match = self.source_pattern.match(words, start)
+                if match:
+                    reached = match.end()
+                    yield match
 
     def _direction(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
         """'up' or 'down' for a figure stated as a change: 'rose 5%', 'fell by 2 points', 'a 3 percent drop',
@@ -267,14 +304,13 @@ class Extractor:
         lead = text[max(sentence.start, mention.start - 40):mention.start]
         # the verb, or the verb before its object and "by": "grew sales by 35%", "cut its workforce by 300"
         # most leads hold no "by": the search, which tries every position, is then spared
-        before = compiled(r"([\p{L}]+)\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z").search(lead) \
-            if "by" in lead else None
+        before = VERB_OBJECT_BY.search(lead) if "by" in lead else None
         if not before or before.group(1).lower() not in self.change_words:
-            before = compiled(r"([\p{L}]+)(?:\s+by)?\s*\Z").search(lead)
+            before = WORD_BEFORE.search(lead)
         if before and self._gathers(lead, before):
             before = None  # "the campaign raised $2 million": money gathered, not a rise
         if before and before.group(1).lower() in ("up", "down"):
-            verb = compiled(r"([\p{L}]+)\s+\Z").search(lead, 0, before.start())
+            verb = LAST_WORD.search(lead, 0, before.start())
             if verb and verb.group(1).lower() in self.particle_verbs:
                 before = None  # "made up 40% of staff", "shot down 12 drones": no change
         after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
@@ -356,6 +392,31 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
     return start + cut
 
 
+def _last_words(window: str, count: int) -> list[regex.Match]:
+    """The last `count` words of the window (all if it holds fewer), read from a space near its end:
+    no word holds a space, so the words after one are those a reading from the start finds."""
+    space = window.find(" ", max(0, len(window) - 20 * count))
+    if space >= 0:
+        words = list(WORD.finditer(window, space + 1))
+        if len(words) >= count:
+            return words[-count:]
+    return list(WORD.finditer(window))[-count:]
+
+
+def _remembered(cache: dict, key, compute):
+    """compute(key), kept in cache: for what depends on a word or a unit alone."""
+    value = cache.get(key, _UNKNOWN)
+    if value is _UNKNOWN:
+        if len(cache) >= _REMEMBERED:
+            cache.clear()  # a bound on memory over a long batch; the common words return at once
+        value = cache[key] = compute(key)
+    return value
+
+
+_UNKNOWN = object()
+_REMEMBERED = 50_000
+
+
 def _final_level(mention: NumberMention) -> NumberMention:
     """'The toll rose from 44 to 164': a count compared across articles is the level it reached."""
     return replace(mention, value=mention.high, low=mention.high, qualifier="exact",
@@ -379,6 +440,19 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# Sources named by a common noun: "police said", "according to the health ministry". As a prefix tree,
+# which the engine drops after a letter at most of the positions it tries.
+_COMMON_SOURCES = """police officials authorities ministry government military army witnesses activists medics doctors
+    rescuers officers spokesman spokeswoman spokesperson agency""".split()
+_COMMON_SOURCE = r"(?i:(?:the|local|state)\s+)?" + alternation(_COMMON_SOURCES)
+# The ASCII characters a source named before its verb can start with: 'the', a capital or a common noun.
+# Any character outside ASCII may too, so that no capital or case folding the engine knows is missed.
+_SOURCE_BEFORE_VERB_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {
+    w[0] for w in ["the", "local", "state", *_COMMON_SOURCES]}
+# The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
+_RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
+
+
 def _source_pattern(sources: dict) -> regex.Pattern:
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
@@ -389,10 +463,7 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     # was tried and read to the same end, so the name would fail again. Without this, a long
     # capitalised sentence costs the square of its length.
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:of\s+(?:the\s+)?)?))" + words + r")(?!['’]s\b)"
-    # as prefix trees, which the engine drops after a letter at most of the positions it tries
-    common = r"(?i:(?:the|local|state)\s+)?" + alternation(
-        """police officials authorities ministry government military army witnesses activists medics doctors
-        rescuers officers spokesman spokeswoman spokesperson agency""".split())
+    common = _COMMON_SOURCE
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
@@ -403,10 +474,11 @@ def _source_pattern(sources: dict) -> regex.Pattern:
         rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))")
 
 
-def _source_hint(sources: dict) -> regex.Pattern:
-    """A reporting verb or a marker: what every match of the source pattern holds. Most sentences
-    hold neither, and this finds that ten times faster than the full pattern."""
-    return version1(rf"\b(?:{alternation(sources['verbs'])}\b|(?i:{alternation(sources['markers'])})\s)")
+def _source_starts(sources: dict) -> regex.Pattern:
+    """A reporting verb or a marker, where every match of the source pattern starts or (after a name) ends.
+    Most sentences hold neither, and this finds that ten times faster than the full pattern."""
+    return version1(rf"\b(?:{alternation(sources['verbs'])}|(?i:{alternation(sources['markers'])}))")
+
 
 
 def _speaker(match: regex.Match) -> str | None:

@@ -50,6 +50,9 @@ LABEL = regex.compile(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\
 # The last character no label holds: a label starts after it (found in one backward step, where a
 # search for LABEL alone tries every position of the window).
 NOT_IN_LABEL = regex.compile(r"[^\p{L}&.'’/:#№ \t-]", regex.REVERSE)
+# Letters glued to the number before it: "COVID-19", "G20", "F-16".
+GLUED_BEFORE = regex.compile(r"(?<![\d.])[A-Za-z]+-?\Z")
+_LETTERS_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 FUNCTION_WORDS = frozenset("""a an the and or but of in on at to for from by with as is was were are be been has have
 had that which who when while after before since until during this these those it its their his her per than
 then so if not no nor""".split())
@@ -295,8 +298,9 @@ class NumberGrammar:
     def _is_figure(self, atom: Atom, text: str) -> bool:
         before = text[max(0, atom.start - 40):atom.start]
         after = text[atom.end:atom.end + 40]
-        if compiled(r"(?<![\d.])[A-Za-z]+-?\Z").search(before) and not atom.unit \
-                and not self.intervals.before_pattern.search(before):
+        # only a text that ends in a letter or a hyphen can (most end in a space)
+        if before[-1:] in _LETTERS_OR_HYPHEN and GLUED_BEFORE.search(before) and not atom.unit \
+                and not self.intervals.phrase_before(before):
             return False  # glued to letters before: COVID-19, G20, F-16 (but "sub-7" is a qualifier)
         if compiled(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)").match(after) or compiled(r"(?:st|nd|rd|th)\b").match(after):
             return False
@@ -324,7 +328,7 @@ class NumberGrammar:
         if word.lower().rstrip(".") in self.labels:
             # "last week 30 people died": a lower-case label followed by a counted noun is no label
             return any(ch.isupper() for ch in word) or not counted or self._names_a_kind(atom, next_word.group(1))
-        if not word[:1].isupper() or self.intervals.before_pattern.search(before) or _sentence_initial(text, atom,
+        if not word[:1].isupper() or self.intervals.phrase_before(before) or _sentence_initial(text, atom,
                                                                                                          label):
             return False
         plural = counted and (next_word.group(1).endswith("s") or next_word.group(1) == "%"

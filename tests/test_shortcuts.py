@@ -1,0 +1,65 @@
+"""The extractor's shortcuts (issue 6) find what the plain scans they stand for find, on any text.
+
+Each shortcut tries a pattern at fewer positions, or skips it where it cannot match; these tests set
+each beside the plain call on the property tests' pieces and on arbitrary text.
+"""
+from __future__ import annotations
+
+import regex
+from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from discrepancy.extractor import WORD, _last_words
+
+from test_properties import EXTRACTOR, GRAMMAR, PIECES
+
+SOURCE_PIECES = PIECES + ["said ", " said", "told reporters", "according to ", "According to ", "per ", "the ",
+                          "The ", "Police ", "police ", "spokesman ", "Ministry of the Interior ", "of ", "’s ",
+                          "Reuters", "as reported by ", "put the toll at ", "McDonald", "ſtate "]
+texts = st.one_of(st.lists(st.sampled_from(SOURCE_PIECES), max_size=40).map("".join), st.text(max_size=120))
+CHECKS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@CHECKS
+@given(texts)
+@example("In Kenya, 300 people died, the Interior Ministry said on Monday, as reported by Reuters.")
+@example("said said said Tokayev said: 5")
+@example("xpolice said 5")
+def test_source_matches_are_those_of_the_plain_scan(text):
+    assert spans(EXTRACTOR._source_matches(text)) == spans(EXTRACTOR.source_pattern.finditer(text))
+
+
+@CHECKS
+@given(texts)
+@example("no more than ")
+@example("x>")
+@example("sub-")
+def test_the_phrase_before_is_that_of_the_plain_search(text):
+    intervals = GRAMMAR.intervals
+    for end in range(len(text) + 1):
+        window = text[max(0, end - 40):end]
+        found, plain = intervals.phrase_before(window), intervals.before_pattern.search(window)
+        assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+@CHECKS
+@given(texts, st.integers(min_value=1, max_value=12))
+@example("a " * 200, 10)
+def test_the_last_words_are_those_of_a_reading_from_the_start(text, count):
+    assert [m.span() for m in _last_words(text, count)] == [m.span() for m in list(WORD.finditer(text))[-count:]]
+
+
+@CHECKS
+@given(texts)
+def test_anchored_word_patterns_match_as_before(text):
+    from discrepancy import extractor
+    plain = {extractor.WORD_BEFORE: r"([\p{L}]+)(?:\s+by)?\s*\Z", extractor.LAST_WORD: r"([\p{L}]+)\s+\Z",
+             extractor.VERB_OBJECT_BY: r"([\p{L}]+)\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z"}
+    for pattern, source in plain.items():
+        for end in range(len(text) + 1):
+            lead = text[max(0, end - 40):end]
+            found, wanted = pattern.search(lead), regex.compile(source).search(lead)
+            assert (found and (found.span(), found.groups())) == (wanted and (wanted.span(), wanted.groups()))
