@@ -262,8 +262,9 @@ class Extractor:
         if sentence not in context.speakers:  # once per sentence, shared by its figures
             # on the sentence alone, so that no look-behind reaches into the sentence before
             words = context.article.text[sentence.start:sentence.end]
-            context.speakers[sentence] = [(sentence.start + m.start(), sentence.start + m.end(), _speaker(m))
-                                          for m in self._source_matches(words) if _speaker(m)]
+            speakers = ((m, _speaker(m)) for m in self._source_matches(words))
+            context.speakers[sentence] = [(sentence.start + m.start(), sentence.start + m.end(), speaker)
+                                          for m, speaker in speakers if speaker]
         speakers = context.speakers[sentence]
         nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
         return nearest[2] if nearest else None
@@ -337,6 +338,7 @@ class _ArticleContext:
                  places: list[PlaceMention], main_place: str | None):
         self.article, self.document, self.mentions = article, document, mentions
         self.places, self.main_place = places, main_place
+        self._place_starts = [p.start for p in places]
         self._order = {id(m): i for i, m in enumerate(mentions)}
         self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
         self.among_scope: dict[Span, str | None] = {}
@@ -369,12 +371,16 @@ class _ArticleContext:
 
     def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer) -> str | None:
         """The nearest place in the sentence; else the last one named earlier in the paragraph; else the article's."""
-        in_sentence = [p for p in self.places if sentence.start <= p.start < sentence.end]
+        in_sentence = self._places_between(sentence.start, sentence.end)
         if in_sentence:
             return min(in_sentence, key=lambda p: abs(p.start - mention.start)).name
         paragraph = self.document.paragraph_at(mention.start)
-        earlier = [p for p in self.places if paragraph.start <= p.start < sentence.start]
+        earlier = self._places_between(paragraph.start, sentence.start)
         return earlier[-1].name if earlier else self.main_place
+
+    def _places_between(self, start: int, end: int) -> list[PlaceMention]:
+        """The places named from start to end, in text order (places come in text order: a bisection)."""
+        return self.places[bisect.bisect_left(self._place_starts, start):bisect.bisect_left(self._place_starts, end)]
 
 
 def _clause_end(text: str, start: int, end: int, unit: str) -> int:
@@ -493,4 +499,11 @@ def _in_spans(offset: int, spans) -> bool:
 
 
 def _normal(word: str) -> str:
+    return _remembered(_NORMAL_FORMS, word, _normal_form)
+
+
+def _normal_form(word: str) -> str:
     return compiled(r"\s+").sub(" ", word.lower().replace("’", "'"))
+
+
+_NORMAL_FORMS: dict[str, str] = {}  # the same trigger words and units come back in every article

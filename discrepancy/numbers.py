@@ -92,10 +92,13 @@ class NumberGrammar:
         # Digits and words are scanned apart: as one alternation the engine checks both at every
         # character, twice as slow as the two scans. Neither kind of start lies inside the other.
         self.candidate_patterns = (regex.compile(r"(?<!\d)\d"), regex.compile(rf"\b{alternation(starters)}", regex.I))
-        self.lead_pattern = version1(
-            # searched up to the candidate only, so look-aheads for its digit are dropped
-            rf"(?:(?-i:{CURRENCY_BEFORE_DIGIT})\s?|(?:minus|negative)[\s-]+|\b(?:half\s+)?an?\s+|[-−.])+\Z",
-            regex.I)
+        # searched up to the candidate only, so look-aheads for its digit are dropped
+        lead = rf"(?:(?-i:{CURRENCY_BEFORE_DIGIT})\s?|(?:minus|negative)[\s-]+|\b(?:half\s+)?an?\s+|[-−.])"
+        self.lead_pattern = version1(rf"{lead}+\Z", regex.I)
+        # One piece of a lead, matched backwards from the candidate: what the text before it must end in
+        # for the lead pattern to match. Most candidates follow a plain word and a space; this says so in
+        # one step where the lead pattern tries every position before them.
+        self.lead_end_pattern = version1(lead, regex.I | regex.REVERSE)
         self.not_figure_patterns = self._compile_not_figures(numbers)
 
     # --- patterns -------------------------------------------------------------------------
@@ -220,7 +223,8 @@ class NumberGrammar:
             if position < consumed:
                 continue
             match = self.atom_pattern.match(text, position, timeout=MATCH_TIMEOUT)
-            lead = self.lead_pattern.search(text, max(consumed, position - 14), position, timeout=MATCH_TIMEOUT)
+            lead = self.lead_pattern.search(text, max(consumed, position - 14), position, timeout=MATCH_TIMEOUT) \
+                if self._may_end_a_lead(text, position) else None
             while lead:
                 # a lead that the pattern takes and that reads at least as far: "a £3m", "a dozen";
                 # but "a two-fold" reads further from "two"
@@ -233,9 +237,16 @@ class NumberGrammar:
                 consumed = match.end()
                 yield match
 
+    def _may_end_a_lead(self, text: str, position: int) -> bool:
+        """Whether the text before `position` can end in a lead. Asked of the lead's end pattern only after a
+        space, where most candidates stand and where it mostly says no; after a sign or a dash ("$5",
+        "1-2-3") the lead pattern's own search costs less than the two."""
+        return text[position - 1:position] != " " or \
+            self.lead_end_pattern.match(text, 0, position, timeout=MATCH_TIMEOUT) is not None
+
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
-        currency = compiled(r"\s+").sub(" ", (match.group("currency") or "").strip())
-        currency = currency.replace(" ", "")
+        currency = match.group("currency")  # most figures have none, and need no cleaning
+        currency = compiled(r"\s+").sub(" ", currency.strip()).replace(" ", "") if currency else ""
         unit = CURRENCY_NAMES.get(currency, currency.rstrip("."))
         sign = -1.0 if match.group("negative") else 1.0
         start = match.start("currency") if currency else (match.start("negative") if sign < 0 else None)
@@ -260,7 +271,8 @@ class NumberGrammar:
 
     def _digits_atom(self, match: regex.Match, unit: str, text: str) -> Atom | None:
         raw = match.group("digits")
-        value = unicodedata.numeric(raw) if match.group("vulgar") else \
+        # plain digits (most figures) hold no separator or minus sign to clean
+        value = unicodedata.numeric(raw) if match.group("vulgar") else float(raw) if raw.isdigit() else \
             float(compiled(r"[,\s]").sub("", raw).replace("−", "-"))
         value = _raised(value, match.group("exponent"))
         if match.group("denominator"):
@@ -275,7 +287,7 @@ class NumberGrammar:
             for word in (match.group(group) or "").split():
                 scale *= self.suffix_scales.get(word) or self.scale_words.get(word.lower()) or \
                     self.spelled.words[word.lower()][1]
-        plain = compiled(r"\d+").fullmatch(raw) is not None and not glued and scale == 1 and not unit \
+        plain = (raw.isascii() and raw.isdigit() or compiled(r"\d+").fullmatch(raw) is not None) and not glued and scale == 1 and not unit \
             and not match.group("exponent")
         return Atom(match.start("digits"), match.end(), value * scale, unit or glued_unit, scale=scale,
                     integer_digits=plain)

@@ -68,8 +68,10 @@ _RUNS_REMEMBERED = 50_000
 def _run_pattern(connectors: frozenset[str]) -> regex.Pattern:
     """The regex for runs of capitalised words, joined by the lowercase words names contain."""
     joiners = "|".join(sorted(map(regex.escape, connectors), key=len, reverse=True)) or "(?!)"
+    # Every word starts with a capital or an elided d' or l': checked first, that one character spares
+    # the look-behind and the word's alternatives at most positions of a text.
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}"
+        rf"(?=[\p{{Lu}}dl])(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}"
         rf"(?:{_SEPARATOR}(?:(?:{joiners}){_SEPARATOR})*{_WORD})*"
     )
 

@@ -12,7 +12,8 @@ import regex
 # A sentence ends at . ! or ? (with closing quotes or brackets) before a space and a capital,
 # a digit or an opening quote, unless the word before the stop is an abbreviation.
 SENTENCE_END = regex.compile(
-    r"""(?<=[.!?][\"'”’)\]]*)          # the stop and any closing quote or bracket
+    r"""(?<=[.!?\"'”’)\]])(?=\s)         # one character each side first: most positions fail it at once
+        (?<=[.!?][\"'”’)\]]*)          # the stop and any closing quote or bracket
         \s+                            # the space between sentences
         (?=[\"'“‘(\[]?[\p{Lu}\d])      # the next sentence opens with a capital or digit
     """, regex.X)

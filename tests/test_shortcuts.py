@@ -63,3 +63,25 @@ def test_anchored_word_patterns_match_as_before(text):
             lead = text[max(0, end - 40):end]
             found, wanted = pattern.search(lead), regex.compile(source).search(lead)
             assert (found and (found.span(), found.groups())) == (wanted and (wanted.span(), wanted.groups()))
+
+
+@CHECKS
+@given(texts)
+@example("a £3m, US$ 4, minus 5, half a 6, -.7, Rs. 8")
+def test_a_lead_is_looked_for_only_where_the_text_ends_in_one(text):
+    for position in range(len(text) + 1):
+        for start in {max(0, position - 14), max(0, position - 3), position}:
+            plain = GRAMMAR.lead_pattern.search(text, start, position)
+            if plain:
+                assert GRAMMAR.lead_end_pattern.match(text, 0, position), (text, start, position)
+
+
+@CHECKS
+@given(texts)
+@example("5 to 6, 5 people to $6, 5% - 6, between 5 and US$ 6")
+def test_a_range_gap_is_read_only_where_it_ends_in_a_joiner(text):
+    from discrepancy.intervals import RANGE_GAP, RANGE_GAP_END
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 30) + 1):
+            if RANGE_GAP.match(text[start:end]):
+                assert RANGE_GAP_END.match(text, start, end), (text, start, end)
