@@ -85,6 +85,7 @@ class Page:
             self.findings_of.setdefault(finding.group, []).append(finding)
         self.group_keys = {group.key for group in result.groups}
         self.strays = self.outside_groups(result.findings)
+        self.detailed_left = DETAILED_GROUPS  # flagged groups still to be shown in full
 
     def outside_groups(self, findings: Sequence[Finding]) -> list[Finding]:
         """The flagged findings whose group is missing: they must never vanish from the report."""
@@ -93,6 +94,10 @@ class Page:
 
 # --- needs a look ------------------------------------------------------------------------
 
+# Flagged groups shown in full (figures side by side, sentences, chart); the rest in brief. A batch of
+# 30,000 articles has thousands, and in full they made a 100 MB page.
+DETAILED_GROUPS = 200
+BRIEF_REASONS = 3
 # Lines of "Needs a look" at most: past this a list is not read first but skimmed; the groups hold the rest.
 NEEDS_A_LOOK = 100
 
@@ -186,10 +191,31 @@ def flagged_section(page: Page) -> str:
 
 def flagged_parts(page: Page, groups: Sequence[Group], strays: Sequence[Finding], heading: str) -> list[str]:
     """One part per flagged group of `groups`, each headed `heading` and the group's name, then `strays`."""
-    parts = [_flagged_group(group, page, heading) for group in groups if group.flagged]
+    parts = []
+    for group in groups:
+        if not group.flagged:
+            continue
+        if page.detailed_left == 0:
+            parts.append(_group_in_brief(group, page, heading))
+            continue
+        page.detailed_left -= 1
+        parts.append(_flagged_group(group, page, heading))
+        if page.detailed_left == 0:
+            parts.append(f"The flagged groups after these {DETAILED_GROUPS} are given in brief: each group's figures "
+                         "and sentences are in the JSON and CSV outputs.")
     if strays:
         parts.append(_stray_findings(strays, page.claims))
     return parts
+
+
+def _group_in_brief(group: Group, page: Page, heading: str) -> str:
+    """A flagged group past DETAILED_GROUPS: its name, its verdicts and its first reasons."""
+    own = [f for f in page.findings_of.get(group.key, ()) if f.flagged]
+    verdicts = ", ".join(v.replace("_", " ") for v in FLAGGED if any(f.verdict == v for f in own)) or "flagged"
+    reasons = list(dict.fromkeys(escape_markdown(f.message.rstrip(". ")) for f in own))
+    more = f"; and {len(reasons) - BRIEF_REASONS} more" if len(reasons) > BRIEF_REASONS else ""
+    return (f"{heading}{_group_heading(group)}\n\n{_plural(len(group.claims), 'figure')}, {verdicts}: "
+            f"{'; '.join(reasons[:BRIEF_REASONS])}{more}.")
 
 
 def _flagged_group(group: Group, page: Page, heading: str) -> str:

@@ -133,6 +133,20 @@ def test_a_batch_within_the_limit_lists_every_article():
     assert "The figures of the other" not in report
 
 
+def test_flagged_groups_past_the_detailed_ones_are_given_in_brief():
+    from discrepancy.report import DETAILED_GROUPS
+    keys = [f"deaths / everyone / place {i:03}" for i in range(DETAILED_GROUPS + 3)]
+    groups = tuple(Group(key, "deaths", None, "Kazakhstan", ("t16", "o160"), 16, None, "t16", "o160", True)
+                   for key in keys)
+    findings = tuple(Finding("deaths", "conflict", ("t16", "o160"), f"reason {i}", key) for i, key in enumerate(keys))
+    report = render_markdown(Result((), CLAIMS, findings, groups), "t")
+    flagged = report.split("## Flagged")[1]
+    assert flagged.count("| As written") == DETAILED_GROUPS          # a table of figures for each in full
+    assert flagged.count("2 figures, conflict: reason ") == 3       # the rest in one line each
+    assert f"The flagged groups after these {DETAILED_GROUPS} are given in brief" in report
+    assert "reason 202" in flagged                                    # none is left out
+
+
 def test_nothing_flagged_says_so():
     report = render_markdown(Result((), CLAIMS, FINDINGS[1:2], ()), "t")
     assert "## Needs a look\n\nNothing: no conflict, revision or different scope.\n\n## Summary" in report
