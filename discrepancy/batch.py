@@ -8,13 +8,12 @@ ledger's one transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from .baseline import find_suppressions
 from .copies import mark_copies
 from .ledger import Ledger, Stored
-from .models import Article, Claim, Result
+from .models import Article, Claim, Result, replaced
 from .places import Gazetteer
 from .reconciler import reconcile
 from .rules import RuleSet
@@ -53,7 +52,7 @@ def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, sk
     """The result to show, every claim (batch and stored) with its story and copies, and the story of
     every article (batch and stored)."""
     articles = [*extracted.articles, *stored.articles]
-    claims = [*extracted.claims, *(replace(c, story=None, copies=()) for c in stored.claims)]
+    claims = [*extracted.claims, *(replaced(c, story=None, copies=()) for c in stored.claims)]
     if gazetteer:
         sketches = [*sketches, *_sketched(stored.articles, claims[len(extracted.claims):], gazetteer)]
         stories, claims = group_stories(sketches, claims, KnownStories(stored.story_of, stored.story_since))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import math
 import re
 import warnings
@@ -116,8 +117,11 @@ def group_charts(result: Result, rounding: Mapping[str, float], workers: int = 1
                          if i in claims and claims[i].article in articles},
                         rounding.get(group.quantity, 0.0))
              for group in result.groups if group.flagged)
+    # Only groups with a figure to draw, and no more than are kept: a chart drawn and dropped costs as
+    # much as one kept (the workers draw a few ahead).
+    drawable = itertools.islice((task for task in tasks if _has_chart(task)), MAX_CHARTS)
     charts, names = [], set()
-    for group, svg in ordered_map(_draw_task, tasks, workers, chunk=1):
+    for group, svg in ordered_map(_draw_task, drawable, workers, chunk=1):
         if svg is not None:
             name = _unique(chart_name(group), names)
             names.add(name)
@@ -136,6 +140,11 @@ class _ChartTask:
     findings: tuple[Finding, ...]
     articles: dict[str, Article]
     rounding: float
+
+
+def _has_chart(task: _ChartTask) -> bool:
+    """Whether chart_svg draws the group (the cheap part of it, before matplotlib)."""
+    return _rows_and_limits(task.group, task.claims, task.findings, task.articles, task.rounding) is not None
 
 
 def _draw_task(task: _ChartTask) -> tuple[Group, str | None]:
@@ -162,13 +171,10 @@ def _unique(name: str, taken: set[str]) -> str:
 def chart_svg(group: Group, claims: Mapping[str, Claim], findings: tuple[Finding, ...],
               articles: Mapping[str, Article], rounding: float) -> str | None:
     """The group's figures as SVG, or None when none of them has a bound to draw (or one too big to)."""
-    drawable = [claim for claim in _in_publication_order(group, claims, articles) if _bounds(claim) != (None, None)]
-    severity = _severity(group, findings)
-    rows = _kept_rows(drawable, severity)
-    bands = [_band(claim, rounding) for claim in rows]
-    limits = _limits([_bounds(claim) for claim in rows], bands) if rows else None
-    if limits is None:
+    planned = _rows_and_limits(group, claims, findings, articles, rounding)
+    if planned is None:
         return None
+    drawable, severity, rows, bands, limits = planned
     with warnings.catch_warnings(), matplotlib.style.context("default"), matplotlib.rc_context(RC):
         warnings.simplefilter("ignore")  # a glyph DejaVu lacks is drawn by the viewer's font anyway
         figure = Figure(figsize=(9, 1.4 + 0.55 * len(rows)), layout="constrained")
@@ -181,6 +187,18 @@ def chart_svg(group: Group, claims: Mapping[str, Claim], findings: tuple[Finding
 
 
 # --- what to draw ----------------------------------------------------------------------------
+
+def _rows_and_limits(group: Group, claims: Mapping[str, Claim], findings: tuple[Finding, ...],
+                     articles: Mapping[str, Article], rounding: float) -> tuple | None:
+    """The group's drawable figures, their severity, the rows kept with their bands, and the axis
+    limits; None when there is nothing to draw."""
+    drawable = [claim for claim in _in_publication_order(group, claims, articles) if _bounds(claim) != (None, None)]
+    severity = _severity(group, findings)
+    rows = _kept_rows(drawable, severity)
+    bands = [_band(claim, rounding) for claim in rows]
+    limits = _limits([_bounds(claim) for claim in rows], bands) if rows else None
+    return None if limits is None else (drawable, severity, rows, bands, limits)
+
 
 def _in_publication_order(group: Group, claims: Mapping[str, Claim],
                           articles: Mapping[str, Article]) -> list[Claim]:

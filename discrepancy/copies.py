@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .baseline import normalise
-from .models import Claim
+from .models import Claim, replaced
 
 CONTAINED = 0.7   # the least share of the shorter sentence's trigrams found in the other
 SHARED = 0.5      # the least Jaccard similarity of the two sentences' trigrams
@@ -36,7 +35,7 @@ def mark_copies(claims: Sequence[Claim]) -> list[Claim]:
             for group in _copy_groups(bucket):
                 ids = tuple(c.id for c in sorted(group, key=_witness_order))
                 copies.update(dict.fromkeys(ids, ids))
-    return [replace(c, copies=copies[c.id]) if c.id in copies else c for c in claims]
+    return [replaced(c, copies=copies[c.id]) if c.id in copies else c for c in claims]
 
 
 def is_witness(claim: Claim) -> bool:

@@ -34,7 +34,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, strip_accents_unicode
 
-from .models import Article, Claim, Story
+from .models import Article, Claim, Story, replaced
 from .places import Gazetteer
 from .text import Document
 
@@ -325,10 +325,16 @@ class Batch:
     def similarity(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Story similarity of each article in `rows` to each in `columns`: words and names, gated by
         time and country (0 where two articles cannot share a story)."""
-        text = (self.words[rows] @ self.words[columns].T).toarray()
+        # In place, one square at a time (a block of DENSE_MAX articles is 72 MB a square), in the order
+        # of TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * names: the same numbers to the last bit.
+        score = (self.words[rows] @ self.words[columns].T).toarray()
+        score *= TEXT_WEIGHT
         names = (self.entities[rows] @ self.entities[columns].T).toarray()
-        score = TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * names
-        far = np.abs(self.day[rows][:, None] - self.day[columns][None, :]) > WINDOW_DAYS
+        names *= 1 - TEXT_WEIGHT
+        score += names
+        del names
+        row_day, column_day = self.day[rows][:, None], self.day[columns][None, :]
+        far = (row_day > column_day + WINDOW_DAYS) | (column_day > row_day + WINDOW_DAYS)  # |days apart| > WINDOW
         far &= self.dated[rows][:, None] & self.dated[columns][None, :]
         apart = (self.cores[rows] @ self.cores[columns].T).toarray() == 0
         apart &= self.has_countries[rows][:, None] & self.has_countries[columns][None, :]
@@ -497,7 +503,8 @@ def cluster(score: np.ndarray) -> list[int]:
     np.fill_diagonal(score, 1.0)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                     distance_threshold=1 - LINK)
-    return [int(label) for label in model.fit_predict(np.clip(1 - score, 0, 1, out=score))]
+    np.subtract(1, score, out=score)  # in place: a block's square is tens of MB
+    return [int(label) for label in model.fit_predict(np.clip(score, 0, 1, out=score))]
 
 
 def _sliced_average(batch: Batch, group: np.ndarray, component: np.ndarray, number: int, a: np.ndarray,
@@ -664,7 +671,7 @@ def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim],
     stories = {label: draft.story(ids[label]) for label, draft in drafts.items()}
     story_of = {s.article.id: stories[label].id for s, label in zip(batch.sketches, labels)}
     asides = _Asides(batch, labels, drafts, stories)
-    placed = [replace(claim, story=asides.story_of(claim) or story_of.get(claim.article)) for claim in claims]
+    placed = [replaced(claim, story=asides.story_of(claim) or story_of.get(claim.article)) for claim in claims]
     found = sorted([*stories.values(), *asides.stories.values()], key=lambda s: (s.first or dt.date.max, s.id))
     return found, placed
 

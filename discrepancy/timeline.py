@@ -14,12 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from dataclasses import replace
 
 import dateparser
 import regex
 
-from .models import Article, Claim
+from .models import Article, Claim, replaced
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
@@ -67,8 +66,8 @@ def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None) -
         period = (published, published) if published else (None, None)
         words = None
     phrase = " ".join(words.group(0).split()) if words else None
-    return replace(claim, time_phrase=phrase, period_start=period[0], period_end=period[1],
-                   published=claim.published or published)
+    return replaced(claim, time_phrase=phrase, period_start=period[0], period_end=period[1],
+                    published=claim.published or published)
 
 
 def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date, dt.date] | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -226,7 +227,7 @@ def test_write_atomic_failure_leaves_old_file_and_no_temporary(tmp_path, monkeyp
 
 def test_every_output_can_be_written(tmp_path):
     """Whatever the input, each format's text is something write_atomic accepts."""
-    hostile = Claim(**(RATE_5_4.__dict__ | {"sentence": "bad \udc80 byte", "value": math.nan}))
+    hostile = dataclasses.replace(RATE_5_4, sentence="bad \udc80 byte", value=math.nan)
     result = Result(RESULT.articles, (hostile,), (), ())
     for name, text in [("doc.json", json_document(result)), ("claims.jsonl", claims_jsonl((hostile,))),
                        ("claims.json", claims_json((hostile,))), ("claims.csv", claims_csv((hostile,)))]:

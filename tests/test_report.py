@@ -1,6 +1,7 @@
 """The Markdown report: content and order, bold figures, and escaping of hostile article text."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -200,13 +201,13 @@ def test_figure_span_prefers_offsets_to_text(article, span):
 
 
 def test_figure_found_by_text_when_sentence_is_not_in_article():
-    reworded = Claim(**(SIXTEEN.__dict__ | {"sentence": "Sixteen  children died."}))
+    reworded = dataclasses.replace(SIXTEEN, sentence="Sixteen  children died.")
     assert figure_span(reworded, QUAKE) == (0, 7)
     assert figure_span(reworded, None) == (0, 7)
 
 
 def test_figure_missing_from_sentence_is_quoted_without_bold():
-    lost = Claim(**(SIXTEEN.__dict__ | {"sentence": "The dead included children."}))
+    lost = dataclasses.replace(SIXTEEN, sentence="The dead included children.")
     report = render_markdown(Result((QUAKE,), (lost,), (), (GROUPS[2],)), "t")
     assert "“The dead included children.”" in report
 
@@ -222,7 +223,7 @@ def test_figure_missing_from_sentence_is_quoted_without_bold():
     (dict(value=float("nan"), low=None, high=None, qualifier="exact"), "?"),
 ])
 def test_interval_text(fields, expected):
-    assert interval_text(Claim(**(SIXTEEN.__dict__ | fields))) == expected
+    assert interval_text(dataclasses.replace(SIXTEEN, **fields)) == expected
 
 
 @pytest.mark.parametrize("low, high, expected", [
