@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import stories
-from .articles import MAX_ARTICLE_BYTES, read_articles
+from .articles import MAX_ARTICLE_BYTES, Furniture, JsonLine, compile_furniture, json_line_articles, read_articles
 from .baseline import Suppression, find_suppressions
 from .errors import InputError, printable
 from .extractor import Extractor
@@ -69,9 +69,10 @@ def digested(paths: Sequence[str], digester: "Digester", stdin: TextIO | None = 
     digester.extractor  # built once here: forked workers inherit it
     # Read errors travel with the articles, as lines (exceptions of ours do not survive pickling), so that
     # every line comes out in the order of the input.
+    # JSON lines are parsed where they are digested: in the workers, not in the process they all wait on.
     items = (Digest(None, (), (str(item),), checked=False) if isinstance(item, InputError) else item
              for item in read_articles(paths, digester.rules, stdin=stdin,
-                                       max_article_bytes=digester.limits.article_bytes))
+                                       max_article_bytes=digester.limits.article_bytes, unparsed=workers > 1))
     done = ordered_map(digester, items, workers) if workers > 1 else map(digester, items)
     return progress(done, quiet=quiet)
 
@@ -110,9 +111,10 @@ class Digester:
     def __init__(self, rules: RuleSet, limits: Limits = Limits(), keep_text: bool = True, sketch: bool = False):
         self.rules, self.limits, self.keep_text, self.sketch = rules, limits, keep_text, sketch
         self._extractor: Extractor | None = None
+        self._furniture: Furniture | None = None
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_extractor": None}  # rebuilt where it is unpickled
+        return {**self.__dict__, "_extractor": None, "_furniture": None}  # rebuilt where it is unpickled
 
     @property
     def extractor(self) -> Extractor:
@@ -120,9 +122,11 @@ class Digester:
             self._extractor = Extractor(self.rules)
         return self._extractor
 
-    def __call__(self, article: Article | Digest) -> Digest:
+    def __call__(self, article: Article | Digest | JsonLine) -> Digest:
         if isinstance(article, Digest):  # a read error, already a line
             return article
+        if isinstance(article, JsonLine):
+            return self._from_json(article)
         errors: list[str] = []
         found = extract_article(self.extractor, article, self.limits, errors)
         if found is None:
@@ -131,6 +135,18 @@ class Digester:
         sketch = stories.sketch(article, claims, self.extractor.gazetteer, self.keep_text) if self.sketch else None
         return Digest(article if self.keep_text else replace(article, text=""), tuple(claims), tuple(errors),
                       checked=True, sketch=sketch, suppressions=tuple(find_suppressions([article])))
+
+
+    def _from_json(self, line: JsonLine) -> Digest:
+        """The line's article digested, after the line's own read error or cut (in the order read_articles
+        gives them); a line with no article is its error alone."""
+        if self._furniture is None:
+            self._furniture = compile_furniture(self.rules.furniture)
+        *problems, last = json_line_articles(line, self._furniture, self.limits.article_bytes)
+        if isinstance(last, InputError):
+            return Digest(None, (), tuple(str(item) for item in (*problems, last)), checked=False)
+        digest = self(last)
+        return replace(digest, errors=(*(str(item) for item in problems), *digest.errors))
 
 
 def extract_article(extractor: Extractor, article: Article, limits: Limits, errors: list[str]) -> list[Claim] | None:

@@ -106,13 +106,25 @@ class Furniture:
         return tuple(spans)
 
 
+@dataclass(frozen=True, slots=True)
+class JsonLine:
+    """One line of a JSON Lines file, not parsed yet: `json_line_articles` makes it an article (worker
+    processes parse a large batch's lines, so the main process only splits the file into them)."""
+
+    text: str
+    path: str
+    number: int
+
+
 def read_articles(paths: Sequence[str], rules: RuleSet, stdin: TextIO | None = None,
-                  max_article_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | InputError]:
+                  max_article_bytes: int = MAX_ARTICLE_BYTES,
+                  unparsed: bool = False) -> Iterator[Article | InputError | JsonLine]:
     """Each article read from `paths` ('-' is JSON Lines on stdin), or an InputError per problem.
 
-    An article longer than `max_article_bytes` is cut there; an ArticleCut says so.
+    An article longer than `max_article_bytes` is cut there; an ArticleCut says so. With `unparsed`,
+    each non-blank JSON line comes as a JsonLine, for `json_line_articles` to read where it is sent.
     """
-    reading = _Reading(compile_furniture(rules.furniture), max_article_bytes)
+    reading = _Reading(compile_furniture(rules.furniture), max_article_bytes, unparsed)
     for path in paths:
         path = os.fspath(path)
         if path == "-":
@@ -174,6 +186,7 @@ def lines_of(text: str) -> Iterator[tuple[int, str]]:
 class _Reading:
     furniture: Furniture
     max_bytes: int
+    unparsed: bool = False  # JSON lines left as JsonLine
 
     @property
     def max_line_bytes(self) -> int:
@@ -284,9 +297,19 @@ def _jsonl_articles(path: str, stream: BinaryIO | TextIO, reading: _Reading) -> 
                 continue
         if line.strip():
             empty = False
-            yield from _article_from_json(line, path, number, reading)
+            if reading.unparsed:
+                yield JsonLine(line, path, number)
+            else:
+                yield from _article_from_json(line, path, number, reading)
     if empty:
         yield InputError(path, "empty input" if path == "-" else "empty file")
+
+
+def json_line_articles(line: JsonLine, furniture: Furniture,
+                       max_article_bytes: int = MAX_ARTICLE_BYTES) -> list[Article | InputError]:
+    """What read_articles would have given for the line: its article, an InputError, or an ArticleCut
+    then the article."""
+    return list(_article_from_json(line.text, line.path, line.number, _Reading(furniture, max_article_bytes)))
 
 
 def _article_from_json(line: str, path: str, number: int, reading: _Reading) -> Iterator[Article | InputError]:

@@ -201,7 +201,7 @@ def _against_baseline(findings: list[Finding], entries: list[BaselineEntry], cla
     remaining = Counter(entry.fingerprint for entry in entries)
     kept, baselined = [], []
     for finding in findings:
-        key = fingerprint(finding, claims) if finding.flagged else None
+        key = fingerprint(finding, claims) if entries and finding.flagged else None  # no baseline: nothing to match
         if key and remaining[key] > 0:
             remaining[key] -= 1
             baselined.append(finding)

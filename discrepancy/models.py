@@ -67,6 +67,11 @@ class Claim:
         if not isinstance(self.copies, tuple):  # a record read back from JSON holds a list
             object.__setattr__(self, "copies", tuple(self.copies))
 
+    def __reduce__(self):
+        # Pickled as its values in field order (each worker's claims travel to the main process, and a
+        # slotted dataclass's own unpickling looks its fields up again for every claim).
+        return _claim_from_values, (_claim_values(self),)
+
     def as_record(self) -> dict:
         """The claim as a JSON-ready mapping (dates as ISO strings)."""
         record = {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -80,6 +85,13 @@ _CLAIM_FIELDS = tuple(Claim.__dataclass_fields__)
 _claim_values = operator.attrgetter(*_CLAIM_FIELDS)
 _claim_slots = {name: getattr(Claim, name).__set__ for name in _CLAIM_FIELDS}
 _claim_setters = tuple(_claim_slots.values())
+
+
+def _claim_from_values(values: tuple) -> Claim:
+    claim = object.__new__(Claim)
+    for fill, value in zip(_claim_setters, values):
+        fill(claim, value)
+    return claim
 
 
 def replaced(claim: Claim, **changes) -> Claim:

@@ -747,6 +747,7 @@ class _Asides:
                 for stretch in stretches:
                     self.about.setdefault((country, stretch), []).append(label)
         self.centroids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.concerned: dict[tuple, frozenset[str]] = {}
 
     def story_of(self, claim: Claim) -> str | None:
         """The story the claim belongs to when it is about another event than its article's; else None."""
@@ -756,8 +757,12 @@ class _Asides:
         if not near:
             return None
         label = self.labels[row]
-        # What the rest of the story is about: its countries less the mentions around the figure itself.
-        concerned = core_countries(self.drafts[label].countries - near)
+        # What the rest of the story is about: its countries less the mentions around the figure itself
+        # (worked out once for each story and mentions: a story's countries are many, its figures more).
+        key = (label, frozenset(near.items()))
+        if key not in self.concerned:
+            self.concerned[key] = core_countries(self.drafts[label].countries - near)
+        concerned = self.concerned[key]
         if not concerned or set(near) & concerned:
             return None
         return self._other_story(claim, owner, label, frozenset(near))
