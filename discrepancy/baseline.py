@@ -20,7 +20,8 @@ from pathlib import Path
 import regex
 
 from .errors import DiscrepancyError
-from .models import Article, Claim, Finding, Result
+from .findings import Findings
+from .models import FLAGGED, Article, Claim, Finding, Result
 from .output import write_atomic
 
 BASELINE_VERSION = 1
@@ -113,13 +114,12 @@ class BaselineEntry:
 def baseline_entries(findings, claims: dict[str, Claim]) -> list[BaselineEntry]:
     """The flagged findings as baseline entries, in fingerprint order (stable diffs)."""
     entries = []
-    for finding in findings:
-        if finding.flagged:
-            members = [claims.get(claim_id) for claim_id in finding.claims]
-            entries.append(BaselineEntry(
-                fingerprint(finding, claims), finding.quantity, finding.verdict,
-                tuple(c.text if c else i for c, i in zip(members, finding.claims)),
-                tuple(c.article if c else "" for c in members)))
+    for finding in Findings.of(findings).flagged():
+        members = [claims.get(claim_id) for claim_id in finding.claims]
+        entries.append(BaselineEntry(
+            fingerprint(finding, claims), finding.quantity, finding.verdict,
+            tuple(c.text if c else i for c, i in zip(members, finding.claims)),
+            tuple(c.article if c else "" for c in members)))
     return sorted(entries, key=lambda entry: (entry.fingerprint, entry.articles))
 
 
@@ -171,7 +171,9 @@ class Review:
 
 def only_quantities(result: Result, keeps) -> Result:
     """The result with findings and groups of the quantities `keeps(name)` refuses left out."""
-    return dataclasses.replace(result, findings=tuple(f for f in result.findings if keeps(f.quantity)),
+    quantities = result.findings.quantities()
+    kept = {quantity: keeps(quantity) for quantity in set(quantities)}
+    return dataclasses.replace(result, findings=result.findings.where(kept[q] for q in quantities),
                                groups=tuple(g for g in result.groups if keeps(g.quantity)))
 
 
@@ -179,16 +181,23 @@ def set_aside(result: Result, suppressions: list[Suppression], baseline: list[Ba
               baseline_path: Path | None = None) -> tuple[Result, Review]:
     """The result without suppressed and baselined findings, and a Review of what was set aside."""
     claims = {claim.id: claim for claim in result.claims}
+    findings = result.findings
+    # Only flagged findings are set aside: the others are never made into objects here.
+    flagged = [p for p, verdict in enumerate(findings.verdicts()) if verdict in FLAGGED] \
+        if suppressions or baseline else []
     used: set[Suppression] = set()
-    kept, suppressed = [], []
-    for finding in result.findings:
-        silencing = [s for s in suppressions if finding.flagged and _silences(s, finding, claims)]
+    unsilenced, suppressed = [], []
+    for position in flagged:
+        finding = findings[position]
+        silencing = [s for s in suppressions if _silences(s, finding, claims)]
         used.update(silencing)
-        (suppressed if silencing else kept).append(finding)
-    kept, baselined, stale = _against_baseline(kept, baseline or [], claims)
-    review = Review(tuple(suppressed), tuple(s for s in suppressions if s not in used), tuple(baselined),
-                    tuple(stale), baseline_path)
-    return dataclasses.replace(result, findings=tuple(kept), groups=_regrouped(result, kept)), review
+        (suppressed if silencing else unsilenced).append((position, finding))
+    baselined, stale = _against_baseline(unsilenced, baseline or [], claims)
+    aside = {position for position, _ in suppressed} | {position for position, _ in baselined}
+    kept = findings.where(position not in aside for position in range(len(findings)))
+    review = Review(tuple(f for _, f in suppressed), tuple(s for s in suppressions if s not in used),
+                    tuple(f for _, f in baselined), tuple(stale), baseline_path)
+    return dataclasses.replace(result, findings=kept, groups=_regrouped(result, kept)), review
 
 
 def _silences(suppression: Suppression, finding: Finding, claims: dict[str, Claim]) -> bool:
@@ -196,38 +205,38 @@ def _silences(suppression: Suppression, finding: Finding, claims: dict[str, Clai
     return suppression.quantity == finding.quantity and suppression.article in articles
 
 
-def _against_baseline(findings: list[Finding], entries: list[BaselineEntry], claims: dict[str, Claim]):
-    """Findings not in the baseline, findings in it, and entries that matched none (each entry once)."""
+def _against_baseline(flagged: list[tuple[int, Finding]], entries: list[BaselineEntry], claims: dict[str, Claim]):
+    """The (position, finding) pairs of `flagged` in the baseline, and the entries that matched none (each
+    entry once)."""
     remaining = Counter(entry.fingerprint for entry in entries)
-    kept, baselined = [], []
-    for finding in findings:
-        key = fingerprint(finding, claims) if entries and finding.flagged else None  # no baseline: nothing to match
+    baselined = []
+    for position, finding in flagged if entries else ():  # no baseline: nothing to match
+        key = fingerprint(finding, claims)
         if key and remaining[key] > 0:
             remaining[key] -= 1
-            baselined.append(finding)
-        else:
-            kept.append(finding)
+            baselined.append((position, finding))
     stale = []
     for entry in entries:
         if remaining[entry.fingerprint] > 0:
             remaining[entry.fingerprint] -= 1
             stale.append(entry)
-    return kept, baselined, stale
+    return baselined, stale
 
 
-def _regrouped(result: Result, findings: list[Finding]):
+def _regrouped(result: Result, findings: Findings):
     """The groups still backed by a finding; a group flagged before keeps the flag only if a flag remains.
 
     A group whose every flagged finding was set aside has been reviewed: it leaves the report
-    rather than reappear among the consistent ones.
+    rather than reappear among the consistent ones. A finding backs the group of its first figure.
     """
-    by_first: dict[str, list[Finding]] = {}
-    for finding in findings:  # once, not once per group
-        by_first.setdefault(finding.claims[0], []).append(finding)
+    firsts, flagged_firsts = set(), set()
+    for (first, _), verdict in zip(findings.claim_pairs(), findings.verdicts()):  # once, not once per group
+        firsts.add(first)
+        if verdict in FLAGGED:
+            flagged_firsts.add(first)
     groups = []
     for group in result.groups:
-        own = [f for claim_id in dict.fromkeys(group.claims) for f in by_first.get(claim_id, ())]
-        flagged = any(f.flagged for f in own)
-        if own and (flagged or not group.flagged):
+        flagged = not flagged_firsts.isdisjoint(group.claims)
+        if not firsts.isdisjoint(group.claims) and (flagged or not group.flagged):
             groups.append(dataclasses.replace(group, flagged=flagged))
     return tuple(groups)

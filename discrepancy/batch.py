@@ -63,12 +63,12 @@ def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, sk
     relate = gazetteer.relation if gazetteer else (lambda a, b: "unknown")
     new_ids = {c.id for c in extracted.claims}
     findings, groups = reconcile(claims, rules, relate, fresh=new_ids if stored.claims else None)
-    cited = {i for f in findings for i in f.claims} | {i for g in groups for i in g.claims}
+    cited = {i for pair in findings.claim_pairs() for i in pair} | {i for g in groups for i in g.claims}
     batch_stories = {c.story for c in claims if c.id in new_ids} | {story_of.get(a.id) for a in extracted.articles}
     shown = [c for c in claims if c.id in new_ids or c.id in cited]
     shown_articles = {c.article for c in shown} | {a.id for a in extracted.articles}
     result = Result(articles=tuple(a for a in articles if a.id in shown_articles), claims=tuple(shown),
-                    findings=tuple(findings), groups=tuple(groups), errors=extracted.errors,
+                    findings=findings, groups=tuple(groups), errors=extracted.errors,
                     stories=tuple(s for s in stories if s.id in batch_stories),
                     stored=tuple(a.id for a in stored.articles if a.id in shown_articles),
                     suppressions=(*extracted.suppressions,

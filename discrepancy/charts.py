@@ -108,9 +108,7 @@ def group_charts(result: Result, rounding: Mapping[str, float], workers: int = 1
     """
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
-    by_group: dict[str, list[Finding]] = {}
-    for finding in result.findings:  # once: a large batch has thousands of groups and findings
-        by_group.setdefault(finding.group, []).append(finding)
+    by_group = result.findings.by_group()  # once: a large batch has thousands of groups, millions of findings
     tasks = (_ChartTask(group, {i: claims[i] for i in group.claims if i in claims},
                         tuple(by_group.get(group.key, ())),
                         {claims[i].article: articles[claims[i].article] for i in group.claims

@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import sys
 import traceback
+from collections import Counter
 from pathlib import Path
 
 from tabulate import multiline_formats, tabulate, tabulate_formats
@@ -293,7 +294,7 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
     if settings.format == "summary":
         print(_tally(reviewed, report_path, review), file=sys.stderr)
     failing = FAIL_ON[settings.fail_on]
-    return 1 if any(f.verdict in failing for f in reviewed.findings) else 0
+    return 1 if any(verdict in failing for verdict in reviewed.findings.verdicts()) else 0
 
 
 def _write_charts(result: Result, report_path: Path, rules: RuleSet, workers: int) -> dict[str, str]:
@@ -403,9 +404,7 @@ def report_name(paths: list[str]) -> str:
 
 
 def _tally(result: Result, report_path: Path, review: Review | None = None) -> str:
-    counts: dict[str, int] = {}
-    for finding in result.findings:
-        counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
+    counts = Counter(result.findings.verdicts())
     verdicts = ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) or "no findings"
     aside = ""
     if review and (review.suppressed or review.baselined):

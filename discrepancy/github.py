@@ -45,7 +45,7 @@ def annotations(result: Result, review: Review | None = None) -> str:
     """One annotation per flagged finding, most severe first; then the unused markers as warnings."""
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
-    flagged = sorted((f for f in result.findings if f.flagged), key=lambda f: FLAGGED.index(f.verdict))
+    flagged = result.findings.by_severity()
     lines = []
     for finding in flagged:
         claim = claims.get(finding.claims[0])

@@ -22,11 +22,15 @@ def junit_xml(result: Result, review: Review | None = None) -> str:
     """The run as a JUnit XML document with one <testsuite> named discrepancy."""
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
-    cases = [(group.key, group.quantity, _group_findings(result.findings, set(group.claims)))
-             for group in result.groups]
-    grouped = {id(f) for _, _, own in cases for f in own}
-    cases += [(finding.group, finding.quantity, [finding]) for finding in result.findings
-              if finding.flagged and id(finding) not in grouped]
+    findings = result.findings
+    positions_of: dict[str, list[int]] = {}
+    for position, (first, _) in enumerate(findings.claim_pairs()):
+        positions_of.setdefault(first, []).append(position)
+    owned = [_group_findings(positions_of, set(group.claims)) for group in result.groups]
+    cases = [(group.key, group.quantity, findings.at(own)) for group, own in zip(result.groups, owned)]
+    grouped = {position for own in owned for position in own}
+    flagged = [p for p, verdict in enumerate(findings.verdicts()) if verdict in FLAGGED and p not in grouped]
+    cases += [(finding.group, finding.quantity, [finding]) for finding in findings.at(flagged)]
     failures = sum(1 for _, _, own in cases if any(f.flagged for f in own))
     counts = {"tests": str(len(cases)), "failures": str(failures), "errors": "0", "skipped": "0"}
     suites = ET.Element("testsuites", {"name": "discrepancy", **counts})
@@ -46,9 +50,10 @@ def junit_xml(result: Result, review: Review | None = None) -> str:
     return XML_DECLARATION + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def _group_findings(findings: tuple[Finding, ...], members: set[str]) -> list[Finding]:
+def _group_findings(positions_of: dict[str, list[int]], members: set[str]) -> list[int]:
+    """The positions of the findings whose first figure is in the group, in order."""
     # The reconciler flags a group by its findings' first figures; the same rule is used here.
-    return [finding for finding in findings if finding.claims[0] in members]
+    return sorted(position for claim_id in members for position in positions_of.get(claim_id, ()))
 
 
 def _failure_line(finding: Finding, claims: dict, articles: dict) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
@@ -163,7 +164,7 @@ class Result:
 
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]  # a findings.Findings once made
     groups: tuple[Group, ...] = ()
     errors: tuple[str, ...] = field(default=())
     stories: tuple[Story, ...] = ()
@@ -172,3 +173,10 @@ class Result:
     # The `<!-- discrepancy: ignore ... -->` comments of these articles (baseline.Suppression), found
     # while their text was at hand: a checked batch's articles keep no text.
     suppressions: tuple = ()
+
+    def __post_init__(self):
+        # Findings are read by their columns (verdicts, groups, stories) wherever only some are wanted;
+        # a tuple of them given here (a test's, a filtered copy's) reads the same way.
+        from .findings import Findings  # findings.py builds on this module's Finding
+        if not isinstance(self.findings, Findings):
+            object.__setattr__(self, "findings", Findings.of(self.findings))

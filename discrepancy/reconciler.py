@@ -18,12 +18,13 @@ import numpy as np
 import pandas as pd
 
 from .copies import is_witness
-from .models import Claim, Finding, Group
+from .findings import FindingTable, Findings
+from .models import FLAGGED, VERDICTS, Claim, Group
 from .rules import RuleSet
 
 OTHER = "other"
 SAME, PART, WHOLE, APART = "same", "part", "whole", "apart"
-SEVERITY = {"conflict": 0, "revision": 1, "different_scope": 2, "update": 3, "consistent": 4}
+EXTENTS = (SAME, PART, WHOLE, APART)
 # The columns of a claim that pairing and deciding read.
 PAIR_COLUMNS = ["id", "article", "quantity", "story_key", "scope", "place", "lo", "hi", "since", "until", "stated_part"]
 
@@ -62,7 +63,7 @@ def place_relation(relate: Callable[[str | None, str | None], str]) -> Callable[
 
 def claims_frame(claims: Sequence[Claim], rules: RuleSet) -> pd.DataFrame:
     """One row per compared claim (typed, and the witness of its copies) with its interval and period."""
-    compared = [c for c in claims if c.quantity != OTHER and is_witness(c)]
+    compared = compared_claims(claims)
     rows = [c.as_record() for c in compared]
     frame = pd.DataFrame(rows, columns=list(Claim.__dataclass_fields__))
     if frame.empty:
@@ -175,7 +176,7 @@ def decide(pairs: pd.DataFrame, cumulative: dict[str, bool]) -> pd.DataFrame:
 
 
 def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callable,
-              fresh: Collection[str] | None = None) -> tuple[list[Finding], list[Group]]:
+              fresh: Collection[str] | None = None) -> tuple[Findings, list[Group]]:
     """Findings for every comparable pair and the groups they form.
 
     Claims are compared within their story (Claim.story; claims without one form one story).
@@ -187,42 +188,73 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
     pairs = relate_pairs(candidate_pairs(frame, fresh), scopes, place_relation(place_relation_of))
     cumulative = {q.name: q.cumulative for q in rules.quantities}
     decided = decide(pairs, cumulative)
-    by_id = {c.id: c for c in claims}
-    # Only the columns a finding is made from: iterating dates and Arrow strings row by row is slow.
-    rows = decided[["id_a", "id_b", "verdict", "quantity", "extent"]].itertuples(index=False)
-    findings = [_finding(row, by_id, scopes, cumulative) for row in rows]
-    findings.sort(key=lambda f: (SEVERITY[f.verdict], f.quantity, f.claims))
-    groups = _groups(findings, by_id, scopes)
+    compared = compared_claims(claims)
+    table = FindingTable(compared, functools.partial(_described, scopes, cumulative), EXTENTS)
+    if decided.empty:
+        return Findings(table), []
+    order = _paired(table, decided)
+    links = list(zip(_ids(compared, table.first), _ids(compared, table.second)))
+    flagged_firsts = {first for (first, _), code in zip(links, table.verdict) if VERDICTS[code] in FLAGGED}
+    groups = _groups(links, flagged_firsts, {c.id: c for c in claims}, scopes)
     # A finding belongs to the group its figures ended up in, named after the group's broadest figure.
     key_of = {claim_id: group.key for group in groups for claim_id in group.claims}
-    findings = [Finding(f.quantity, f.verdict, f.claims, f.message, key_of[f.claims[0]], f.story) for f in findings]
-    return _told_apart(findings, groups)
+    stories = [table.story_names[code] for code in table.story]
+    groups = _named_groups(table, [key_of[first] for first, _ in links], stories, groups)
+    return Findings(table, order), groups
 
 
-def _told_apart(findings: list[Finding], groups: list[Group]) -> tuple[list[Finding], list[Group]]:
-    """Group keys named alike in two stories ("deaths / everyone / Australia") gain their story's id."""
-    stories: dict[str, set] = {}
-    for item in [*findings, *groups]:
-        stories.setdefault(item.group if isinstance(item, Finding) else item.key, set()).add(item.story)
-    shared = {key for key, found in stories.items() if len(found) > 1}
-    if not shared:
-        return findings, groups
-    return ([replace(f, group=f"{f.group} ({f.story})") if f.group in shared else f for f in findings],
-            [replace(g, key=f"{g.key} ({g.story})") if g.key in shared else g for g in groups])
+def compared_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims compared: typed, and the witness of their copies (the rows of claims_frame)."""
+    return [c for c in claims if c.quantity != OTHER and is_witness(c)]
+
+
+def _paired(table: FindingTable, decided: pd.DataFrame) -> list[int]:
+    """Fills the table with the decided pairs, the earlier figure first; gives the rows in report order
+    (most severe verdict first, then by quantity and the figures' ids)."""
+    claims = table.claims
+    row_a, row_b = decided["row_a"].to_numpy(), decided["row_b"].to_numpy()
+    when = np.array([_when(c).toordinal() for c in claims])
+    a_first = when[row_a] <= when[row_b]
+    table.first.extend(np.where(a_first, row_a, row_b).tolist())
+    table.second.extend(np.where(a_first, row_b, row_a).tolist())
+    table.verdict.extend(decided["verdict"].map(VERDICTS.index).tolist())
+    table.extent.extend(decided["extent"].map(EXTENTS.index).tolist())
+    story_code: dict[str | None, int] = {}
+    table.story.extend(story_code.setdefault(claims[a].story, len(story_code)) for a in row_a.tolist())
+    table.story_names.extend(story_code)
+    # VERDICTS lists the verdicts most severe first: a verdict's code is its severity.
+    return sorted(range(len(table)), key=lambda row: (table.verdict[row], claims[table.first[row]].quantity,
+                                                      claims[table.first[row]].id, claims[table.second[row]].id))
+
+
+def _ids(claims: Sequence[Claim], positions) -> list[str]:
+    return [claims[position].id for position in positions]
+
+
+def _named_groups(table: FindingTable, keys: list[str], stories: list, groups: list[Group]) -> list[Group]:
+    """Gives each finding its group's name; group keys named alike in two stories ("deaths / everyone /
+    Australia") gain their story's id, for groups and findings both."""
+    found: dict[str, set] = {}
+    for key, story in [*zip(keys, stories), *((g.key, g.story) for g in groups)]:
+        found.setdefault(key, set()).add(story)
+    shared = {key for key, in_stories in found.items() if len(in_stories) > 1}
+    group_code: dict[str, int] = {}
+    for key, story in zip(keys, stories):
+        name = f"{key} ({story})" if key in shared else key
+        table.group.append(group_code.setdefault(name, len(group_code)))
+    table.group_names.extend(group_code)
+    return [replace(g, key=f"{g.key} ({g.story})") if g.key in shared else g for g in groups]
 
 
 def _when(claim: Claim) -> dt.date:
     return claim.period_start or claim.published or dt.date.min
 
 
-def _finding(row, by_id: dict[str, Claim], scopes: ScopeTree, cumulative: dict[str, bool] | None = None) -> Finding:
-    a, b = by_id[row.id_a], by_id[row.id_b]
-    first, second = (a, b) if _when(a) <= _when(b) else (b, a)
-    message = _message(row.verdict, first, second, row.extent, scopes) + \
-        _undated_note(row.verdict, first, second, (cumulative or {}).get(row.quantity, False)) + \
-        _copies_note(first, second)
-    return Finding(quantity=row.quantity, verdict=row.verdict, claims=(first.id, second.id), message=message,
-                   group="", story=a.story)  # its group is named once the groups are formed
+def _described(scopes: ScopeTree, cumulative: dict[str, bool], verdict: str, first: Claim, second: Claim,
+               extent: str) -> str:
+    """A finding's message: the verdict in words on its two figures, the earlier first."""
+    return _message(verdict, first, second, extent, scopes) + \
+        _undated_note(verdict, first, second, cumulative.get(first.quantity, False)) + _copies_note(first, second)
 
 
 def _undated_note(verdict: str, first: Claim, second: Claim, cumulative: bool) -> str:
@@ -274,10 +306,11 @@ def _message(verdict: str, first: Claim, second: Claim, extent: str, scopes: Sco
     return f"{pair}: the later article gives a lower count, a toll that fell; check the revision"
 
 
-def _groups(findings: list[Finding], by_id: dict[str, Claim], scopes: ScopeTree) -> list[Group]:
-    """Claims linked by any finding form one group, named after its broadest figure."""
-    members = _linked_claims(findings)
-    flagged_firsts = {f.claims[0] for f in findings if f.flagged}
+def _groups(links: list[tuple[str, str]], flagged_firsts: set[str], by_id: dict[str, Claim],
+            scopes: ScopeTree) -> list[Group]:
+    """Claims linked by any finding (`links`: its two claims' ids) form one group, named after its broadest
+    figure; a group is flagged when a flagged finding's first claim is in it."""
+    members = _linked_claims(links)
     groups = []
     for claim_ids in members:
         claims = sorted((by_id[i] for i in claim_ids), key=lambda c: (c.article, c.start))
@@ -308,7 +341,7 @@ def _numbered(groups: list[Group]) -> list[Group]:
     return numbered
 
 
-def _linked_claims(findings: list[Finding]) -> list[set[str]]:
+def _linked_claims(links: list[tuple[str, str]]) -> list[set[str]]:
     """Connected components of claims joined by findings (union-find)."""
     parent: dict[str, str] = {}
 
@@ -319,8 +352,7 @@ def _linked_claims(findings: list[Finding]) -> list[set[str]]:
             x = parent[x]
         return x
 
-    for finding in findings:
-        a, b = finding.claims
+    for a, b in links:
         parent[root(a)] = root(b)
     components: dict[str, set[str]] = {}
     for node in list(parent):

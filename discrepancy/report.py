@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from tabulate import tabulate
 
+from .findings import NO_FINDINGS, Findings
 from .models import FLAGGED, VERDICTS, Article, Claim, Finding, Group, Result
 
 TABLE_FORMAT = "github"
@@ -80,16 +81,19 @@ class Page:
         self.result, self.charts = result, charts
         self.claims = {claim.id: claim for claim in result.claims}
         self.articles = {article.id: article for article in result.articles}
-        self.findings_of: dict[str, list[Finding]] = {}
-        for finding in result.findings:  # once, not once per group: a large batch has thousands of each
-            self.findings_of.setdefault(finding.group, []).append(finding)
+        # Split once, not once per group: a large batch has thousands of groups and millions of findings.
+        self.findings_of: dict[str, Findings] = result.findings.by_group()
         self.group_keys = {group.key for group in result.groups}
         self.strays = self.outside_groups(result.findings)
         self.detailed_left = DETAILED_GROUPS  # flagged groups still to be shown in full
 
-    def outside_groups(self, findings: Sequence[Finding]) -> list[Finding]:
+    def outside_groups(self, findings: Findings) -> Findings:
         """The flagged findings whose group is missing: they must never vanish from the report."""
-        return [finding for finding in findings if finding.flagged and finding.group not in self.group_keys]
+        flagged = findings.flagged()
+        return flagged.where(group not in self.group_keys for group in flagged.groups())
+
+    def findings_in(self, group: Group) -> Findings:
+        return self.findings_of.get(group.key, NO_FINDINGS)
 
 
 # --- needs a look ------------------------------------------------------------------------
@@ -107,7 +111,7 @@ def _needs_a_look(page: Page, stories: Mapping[str, str]) -> str:
 
     With `stories` (story id -> how the report names it), each sentence first says its story.
     """
-    flagged = sorted((f for f in page.result.findings if f.flagged), key=lambda f: FLAGGED.index(f.verdict))
+    flagged = page.result.findings.by_severity()
     if not flagged:
         return "## Needs a look\n\nNothing: no conflict, revision or different scope."
     lines = [f"{number}. {_story_prefix(finding, stories)}{_finding_sentence(finding, page.claims)}"
@@ -173,8 +177,8 @@ def _summary(result: Result) -> str:
     return "\n\n".join([line, "\n".join(skipped)]) if skipped else line
 
 
-def _count_verdict(findings: tuple[Finding, ...], verdict: str) -> int:
-    return sum(1 for finding in findings if finding.verdict == verdict)
+def _count_verdict(findings: Findings, verdict: str) -> int:
+    return findings.verdicts().count(verdict)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -210,7 +214,7 @@ def flagged_parts(page: Page, groups: Sequence[Group], strays: Sequence[Finding]
 
 def _group_in_brief(group: Group, page: Page, heading: str) -> str:
     """A flagged group past DETAILED_GROUPS: its name, its verdicts and its first reasons."""
-    own = [f for f in page.findings_of.get(group.key, ()) if f.flagged]
+    own = page.findings_in(group).flagged()
     verdicts = ", ".join(v.replace("_", " ") for v in FLAGGED if any(f.verdict == v for f in own)) or "flagged"
     reasons = list(dict.fromkeys(escape_markdown(f.message.rstrip(". ")) for f in own))
     more = f"; and {len(reasons) - BRIEF_REASONS} more" if len(reasons) > BRIEF_REASONS else ""
@@ -225,7 +229,7 @@ def _flagged_group(group: Group, page: Page, heading: str) -> str:
               for claim in members if claim.sentence]
     return "\n\n".join(part for part in [
         f"{heading}{_group_heading(group)}",
-        _why_flagged(group, tuple(page.findings_of.get(group.key, ()))),
+        _why_flagged(group, tuple(page.findings_in(group))),
         _chart_image(group, page.charts.get(group.key)),
         _table(rows, ["As written", "Interval", "Scope", "Place", "Source", "Article", "Line"]),
         "\n".join(quotes),
@@ -383,7 +387,7 @@ def _articles_listed(result: Result) -> list[Article]:
     """Every article, or in a batch of more than ARTICLE_TABLES those with a flagged figure first."""
     if len(result.articles) <= ARTICLE_TABLES:
         return list(result.articles)
-    flagged = {claim_id for f in result.findings if f.flagged for claim_id in f.claims}
+    flagged = {claim_id for pair in result.findings.flagged().claim_pairs() for claim_id in pair}
     with_flagged = {claim.article for claim in result.claims if claim.id in flagged}
     ranked = sorted(range(len(result.articles)), key=lambda i: (result.articles[i].id not in with_flagged, i))
     return [result.articles[i] for i in sorted(ranked[:ARTICLE_TABLES])]

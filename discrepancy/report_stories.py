@@ -7,9 +7,11 @@ report's own `escape_markdown`.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from .models import FLAGGED, Finding, Group, Result, Story
+from .findings import NO_FINDINGS, Findings
+from .models import Finding, Group, Result, Story
 from .report import Page, consistent_section, escape_markdown, flagged_parts
 
 
@@ -23,18 +25,16 @@ def by_story(page: Page) -> list[str]:
     groups: dict[str | None, list[Group]] = {}
     for group in result.groups:
         groups.setdefault(group.story if group.story in known else None, []).append(group)
-    findings: dict[str | None, list[Finding]] = {}
-    for finding in result.findings:
-        findings.setdefault(finding.story if finding.story in known else None, []).append(finding)
+    findings = result.findings.by(story if story in known else None for story in result.findings.stories())
     stored = set(result.stored)
     parts = []
     for number, story in enumerate(result.stories, 1):
-        own = findings.get(story.id, [])
+        own = findings.get(story.id, NO_FINDINGS)
         parts += [f"## Story {number}: {story_heading(story)}",
                   "\n".join(_article_line(page.articles.get(a), a, a in stored) for a in story.articles),
                   _tally(own),
                   *_story_groups(page, groups.get(story.id, []), page.outside_groups(own))]
-    outside = findings.get(None, [])
+    outside = findings.get(None, NO_FINDINGS)
     if groups.get(None) or outside:
         parts += ["## Figures in no story of this batch", _tally(outside),
                   *_story_groups(page, groups.get(None, []), page.outside_groups(outside))]
@@ -61,12 +61,12 @@ def stories_section(result: Result) -> str:
     articles = {article.id: article for article in result.articles}
     stored = set(result.stored)
     story, = result.stories
-    flagged = sorted((f for f in result.findings if f.story == story.id and f.flagged),
-                     key=lambda f: FLAGGED.index(f.verdict))
+    own = result.findings.where(found == story.id for found in result.findings.stories())
+    flagged = own.by_severity()
     lines = [f"- {f.verdict.replace('_', ' ')}: {escape_markdown(f.message)}" for f in flagged]
     return "\n\n".join(["## Stories", f"### {story_heading(story)}",
                         "\n".join(_article_line(articles.get(a), a, a in stored) for a in story.articles),
-                        "\n".join([_tally([f for f in result.findings if f.story == story.id]), *lines])])
+                        "\n".join([_tally(own), *lines])])
 
 
 def story_heading(story: Story) -> str:
@@ -93,10 +93,8 @@ def _article_line(article, article_id: str, stored: bool) -> str:
     return f"- {escape_markdown(article_id)}: {escape_markdown(article.title or article.path)} ({date}{origin})"
 
 
-def _tally(findings: Sequence[Finding]) -> str:
+def _tally(findings: Findings) -> str:
     """"Findings: 1 consistent, 2 update." (verdicts in alphabetical order)"""
-    counts: dict[str, int] = {}
-    for finding in findings:
-        counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
+    counts = Counter(findings.verdicts())
     tally = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(counts.items())) or "no findings"
     return f"Findings: {tally}."

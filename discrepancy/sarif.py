@@ -39,7 +39,7 @@ def sarif_log(result: Result, review: Review | None = None) -> str:
     """The SARIF 2.1.0 log of the run, as JSON text."""
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
-    results = [_result(finding, claims, articles, review) for finding in result.findings if finding.flagged]
+    results = [_result(finding, claims, articles, review) for finding in result.findings.flagged()]
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
