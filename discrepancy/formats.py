@@ -13,6 +13,7 @@ import json
 import math
 import numbers
 import re
+from collections.abc import Iterable, Iterator
 
 from .baseline import Review, fingerprint
 from .models import FLAGGED, Article, Claim, Finding, Result
@@ -85,25 +86,53 @@ def json_document(result: Result, review: Review | None = None) -> str:
     With a review (as the command line gives), each finding carries its fingerprint and a
     "review" part says what was set aside and which suppressions and baseline entries matched nothing.
     """
+    return "".join(json_parts(result, review))
+
+
+def json_parts(result: Result, review: Review | None = None) -> Iterator[str]:
+    """json_document's text in pieces, one record at a time: a large batch's millions of findings are
+    never all held as records (the text is json.dumps's, indent 2, byte for byte)."""
     claims = {claim.id: claim for claim in result.claims}
-    document = {
-        "articles": [{name: getattr(article, name) for name in ARTICLE_FIELDS}
-                     for article in result.articles],
-        "claims": [claim_record(claim) for claim in result.claims],
-        "findings": [_finding_record(finding, claims, review) for finding in result.findings],
-        "groups": [dataclasses.asdict(group) for group in result.groups],
-        "errors": list(result.errors),
-        "stories": [dataclasses.asdict(story) for story in result.stories],
-        "stored": list(result.stored),
+    members = {
+        "articles": ({name: getattr(article, name) for name in ARTICLE_FIELDS} for article in result.articles),
+        "claims": (claim_record(claim) for claim in result.claims),
+        "findings": (_finding_record(finding, claims, review) for finding in result.findings),
+        "groups": (dataclasses.asdict(group) for group in result.groups),
+        "errors": iter(result.errors),
+        "stories": (dataclasses.asdict(story) for story in result.stories),
+        "stored": iter(result.stored),
     }
+    yield "{"
+    for number, (name, records) in enumerate(members.items()):
+        yield f"{',' if number else ''}\n  {_dumps(name)}: "
+        yield from _json_list(records)
     if review is not None:
-        document["review"] = {
-            "suppressed": [_finding_record(finding, claims, review) for finding in review.suppressed],
-            "baselined": [_finding_record(finding, claims, review) for finding in review.baselined],
-            "unused_suppressions": [dataclasses.asdict(item) for item in review.unused_suppressions],
-            "stale_baseline": [entry.as_record() for entry in review.stale_entries],
-        }
-    return _dumps(document, indent=2) + "\n"
+        yield f",\n  {_dumps('review')}: " + _indented(_dumps(_review_record(review, claims), indent=2), "  ")
+    yield "\n}\n"
+
+
+def _json_list(records: Iterable) -> Iterator[str]:
+    """A list member of the document, an item at a time, as json.dumps(indent=2) writes it."""
+    opened = False
+    for record in records:
+        yield ",\n    " if opened else "[\n    "
+        yield _indented(_dumps(record, indent=2), "    ")
+        opened = True
+    yield "\n  ]" if opened else "[]"
+
+
+def _indented(text: str, margin: str) -> str:
+    # A JSON string holds no raw line break: every one in `text` starts a line of its layout.
+    return text.replace("\n", "\n" + margin)
+
+
+def _review_record(review: Review, claims: dict) -> dict:
+    return {
+        "suppressed": [_finding_record(finding, claims, review) for finding in review.suppressed],
+        "baselined": [_finding_record(finding, claims, review) for finding in review.baselined],
+        "unused_suppressions": [dataclasses.asdict(item) for item in review.unused_suppressions],
+        "stale_baseline": [entry.as_record() for entry in review.stale_entries],
+    }
 
 
 def _finding_record(finding: Finding, claims: dict, review: Review | None) -> dict:

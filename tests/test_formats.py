@@ -108,6 +108,13 @@ def test_json_document_round_trips_with_every_part():
     assert document["errors"] == ["in/gone.txt: no such file"]
 
 
+@pytest.mark.parametrize("result", [RESULT, Result(articles=(), claims=(), findings=())])
+def test_json_document_is_laid_out_as_json_dumps_lays_it_out(result):
+    # Written a record at a time, the document must still read as one json.dumps(indent=2) of it.
+    text = json_document(result)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
 def test_json_never_emits_nan_or_infinity():
     record = strict_loads(json_document(RESULT))["claims"][4]
     assert (record["value"], record["low"], record["high"]) == (None, None, None)
