@@ -119,7 +119,7 @@ def group_charts(result: Result, rounding: Mapping[str, float], workers: int = 1
     # much as one kept (the workers draw a few ahead).
     drawable = itertools.islice((task for task in tasks if _has_chart(task)), MAX_CHARTS)
     charts, names = [], set()
-    for group, svg in ordered_map(_draw_task, drawable, workers, chunk=1):
+    for group, svg in ordered_map(_draw_task, drawable, workers, chunk=1, fresh=True):
         if svg is not None:
             name = _unique(chart_name(group), names)
             names.add(name)

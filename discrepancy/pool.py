@@ -34,16 +34,18 @@ def default_workers() -> int:
 
 
 def ordered_map(function: Callable[[Item], Out], items: Iterable[Item], workers: int = 1,
-                chunk: int = CHUNK) -> Iterator[Out]:
+                chunk: int = CHUNK, fresh: bool = False) -> Iterator[Out]:
     """function(item) for each item, in the items' order; with workers > 1 in that many processes.
 
     `function` must be picklable (a module-level function or an object of a module-level class);
-    it is sent to each worker once.
+    it is sent to each worker once. With `fresh`, the workers start from a small server process with
+    only `function`'s module imported, not as copies of this one: work done at the end of a large run
+    would otherwise begin in copies of a process holding the whole batch.
     """
     if workers <= 1:
         yield from map(function, items)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    context = _context(function, fresh)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_install, initargs=(function,))
     try:
         pending: deque = deque()
@@ -55,6 +57,15 @@ def ordered_map(function: Callable[[Item], Out], items: Iterable[Item], workers:
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context(function: Callable, fresh: bool):
+    methods = multiprocessing.get_all_start_methods()
+    if fresh and "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([function.__module__])  # imported once, in the server
+        return context
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
