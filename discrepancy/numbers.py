@@ -45,13 +45,17 @@ FOR_ONE_BEFORE = regex.compile(r"\bfor\s+\Z", regex.I)
 METRE_CONTEXT = regex.compile(r"\A(?:\s*[-(]|\s*(?:long|high|wide|tall|deep|away|thick|across|below|above|under|"
                               r"in|from|of\s+(?:water|rain|snow)|race|sprint|dash|freestyle|hurdles|run|radius|"
                               r"diameter|metres?|meters?)\b|\s*[.,;:!?)]|\s*\Z)", regex.I)
-# A word before a number that may name it: "Article 4", "Flight No. 370", "Game: 7".
-LABEL = regex.compile(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z")
+# A word before a number that may name it: "Article 4", "Flight No. 370", "Game: 7". The search's
+# leftmost match starts at the first letter of a run of the word's characters (where a later letter
+# matches, that one does too), so the look-behind refuses the other letters at once instead of reading
+# each to the end: the same match in linear time.
+LABEL = regex.compile(r"(?<![\p{L}][&.'’/-]*)([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z")
 # The last character no label holds: a label starts after it (found in one backward step, where a
 # search for LABEL alone tries every position of the window).
 NOT_IN_LABEL = regex.compile(r"[^\p{L}&.'’/:#№ \t-]", regex.REVERSE)
 # Letters glued to the number before it: "COVID-19", "G20", "F-16".
 GLUED_BEFORE = regex.compile(r"(?<![\d.])[A-Za-z]+-?\Z")
+_SUFFIX_FIRST = frozenset("-snrt")  # what an ordinal suffix ("22nd") or a hyphenated one ("22-nd", "3-D4") starts with
 _LETTERS_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 FUNCTION_WORDS = frozenset("""a an the and or but of in on at to for from by with as is was were are be been has have
 had that which who when while after before since until during this these those it its their his her per than
@@ -194,8 +198,9 @@ class NumberGrammar:
 
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
+        held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
         blocked = _Blocked([m.span() for needs, pattern in self.not_figure_patterns
-                            if not needs or any(n in text for n in needs)
+                            if not needs or _holds(text, needs, held)
                             for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)])
         atoms: list[Atom] = []
         rejected_end = -1
@@ -223,7 +228,8 @@ class NumberGrammar:
             if position < consumed:
                 continue
             match = self.atom_pattern.match(text, position, timeout=MATCH_TIMEOUT)
-            lead = self.lead_pattern.search(text, max(consumed, position - 14), position, timeout=MATCH_TIMEOUT) \
+            # The lead searches read at most 14 characters: they need no timeout, which costs more than they do.
+            lead = self.lead_pattern.search(text, max(consumed, position - 14), position) \
                 if self._may_end_a_lead(text, position) else None
             while lead:
                 # a lead that the pattern takes and that reads at least as far: "a £3m", "a dozen";
@@ -232,7 +238,7 @@ class NumberGrammar:
                 if led and led.end() > position and (not match or led.end() >= match.end()):
                     match = led
                     break
-                lead = self.lead_pattern.search(text, lead.start() + 1, position, timeout=MATCH_TIMEOUT)
+                lead = self.lead_pattern.search(text, lead.start() + 1, position)
             if match and match.end() > match.start():
                 consumed = match.end()
                 yield match
@@ -242,7 +248,7 @@ class NumberGrammar:
         space, where most candidates stand and where it mostly says no; after a sign or a dash ("$5",
         "1-2-3") the lead pattern's own search costs less than the two."""
         return text[position - 1:position] != " " or \
-            self.lead_end_pattern.match(text, 0, position, timeout=MATCH_TIMEOUT) is not None
+            self.lead_end_pattern.match(text, 0, position) is not None
 
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
         currency = match.group("currency")  # most figures have none, and need no cleaning
@@ -314,7 +320,9 @@ class NumberGrammar:
         if before[-1:] in _LETTERS_OR_HYPHEN and GLUED_BEFORE.search(before) and not atom.unit \
                 and not self.intervals.phrase_before(before):
             return False  # glued to letters before: COVID-19, G20, F-16 (but "sub-7" is a qualifier)
-        if compiled(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)").match(after) or compiled(r"(?:st|nd|rd|th)\b").match(after):
+        # both patterns want a hyphen or an ordinal suffix first: most figures are followed by neither
+        if after[:1] in _SUFFIX_FIRST and (compiled(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)").match(after)
+                                           or compiled(r"(?:st|nd|rd|th)\b").match(after)):
             return False
         if atom.spelled and text[atom.start:atom.end].lower() in ("one", "a", "an") and (
                 PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before)
@@ -378,6 +386,13 @@ class NumberGrammar:
             next_word.group(1).endswith("s") or self._irregular_plural_counted(next_word.group(1), mention, text))
         # "its 2018 sales", "2019 earnings": a noun of a period's accounts is dated by the year, not counted
         return not counted or next_word.group(1) in self.year_nouns
+
+
+def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool]) -> bool:
+    """Whether the text holds any of `needs`, remembered in `held` for the text."""
+    if needs not in held:
+        held[needs] = any(n in text for n in needs)
+    return held[needs]
 
 
 def _label_run_start(before: str) -> int:
