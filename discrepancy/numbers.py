@@ -103,7 +103,12 @@ class NumberGrammar:
         # for the lead pattern to match. Most candidates follow a plain word and a space; this says so in
         # one step where the lead pattern tries every position before them.
         self.lead_end_pattern = version1(lead, regex.I | regex.REVERSE)
-        self.not_figure_patterns = self._compile_not_figures(numbers)
+        compiled_not_figures = self._compile_not_figures(numbers)
+        self.not_figure_patterns = [(needs, pattern) for needs, pattern, source in compiled_not_figures
+                                    if not isinstance(source, at_digit)]
+        self.not_figures_at_digit = [(needs, pattern, source) for needs, pattern, source in compiled_not_figures
+                                     if isinstance(source, at_digit)]
+        self._digit_filters: dict[tuple[int, ...], regex.Pattern] = {}  # by the patterns a text may hold
 
     # --- patterns -------------------------------------------------------------------------
 
@@ -159,22 +164,22 @@ class NumberGrammar:
         labels_after = alternation(numbers.get("identifier_labels_after", ()))
         patterns = [  # (characters the text must hold for the pattern to run, pattern)
             (("://", "www."), rf"""(?:https?://|www\.)\S+"""),  # addresses carry ids and dates
-            ((), rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b"""),  # numeric dates: 06.01.2022, 2022-01-10
-            ((), rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b"""),  # year and month: 1995-01
-            ((), rf"""\b(?:1[89]|20)\d{{2}}[-–/]\d{{2}}(?![\d.,%])"""),  # seasons, fiscal years: 2014-15, 2019/20
+            ((), at_digit(rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b""")),  # numeric dates: 06.01.2022, 2022-01-10
+            ((), at_digit(rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b""")),  # year and month: 1995-01
+            ((), at_digit(rf"""\b(?:1[89]|20)\d{{2}}[-–/]\d{{2}}(?![\d.,%])""")),  # seasons, fiscal years: 2014-15, 2019/20
             (("half", "Half"), rf"""\b(?:first|second|final|latter|back|front)\s+half\b"""),  # of a game, a year
-            (MONTH_STARTS, rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])"""),  # 4 January 2022
+            (MONTH_STARTS, at_digit(rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])""")),  # 4 January 2022
             (MONTH_STARTS, rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?"""),  # January 4, 2022; Sept. 20-24
-            ((), rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])"""),  # 10.45pm, 9:30 pm
-            ((":",), rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b"""),  # clock times: 13:54, 4:39
-            ((), rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"""),  # 10 a.m., 5am
+            ((), at_digit(rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])""")),  # 10.45pm, 9:30 pm
+            ((":",), at_digit(rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b""")),  # clock times: 13:54, 4:39
+            ((), at_digit(rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)""")),  # 10 a.m., 5am
             (("+",), rf"""\+\d[\d\s().-]{{6,}}\d"""),  # phone numbers: +1-222-2222-2222
-            ((), rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b"""),  # 555-123-4567
+            ((), at_digit(rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b""")),  # 555-123-4567
             # not from inside a number ("1,234,567"): the try from its first digit reads the same groups
-            ((), rf"""(?<!\d,)\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}"""),  # ages: 81-year-old
+            ((), at_digit(rf"""(?<!\d,)\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}""")),  # ages: 81-year-old
             # a year of an era, or a span of them: A.D. 1000, 1000 and 1260 AD, 300 BC
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:(?<![\w.])(?:A\.?D|B\.?C|C\.?E)\.?\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\b)"""),
-            (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)"""),
+            (("AD", "A.D", "BC", "B.C", "CE", "C.E"), at_digit(rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)""")),
             (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b"""),  # aged 81, aged 18 to 34
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
@@ -182,26 +187,23 @@ class NumberGrammar:
             (("#",), rf"""\#\d+"""),  # hashtags and numbered items
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
             (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
-            ((), rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])"""),  # codes with a leading zero: 0401
+            ((), at_digit(rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])""")),  # codes with a leading zero: 0401
             # 27 Willow Creek Road, 9 E 71st St; 22 Avenue Foch
-            ((), rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*|\d+(?:st|nd|rd|th)\b)){{1,3}}\s+(?-i:{streets})\b"""),
-            ((), rf"""(?<![\w.,-])\d+(?=\s+(?-i:{streets_first})\s+(?:(?:de|du|del|des|della|la|le)\s+)*(?-i:\p{{Lu}}))"""),
-            (tuple(numbers.get("model_words", ())), rf"""(?<![\w.,])\d+(?=\s+(?-i:{models})(?![\w-]))"""),  # a model's number: 737 Max, iPhone 15 Pro
-            (("code", "Code", "CODE"), rf"""(?<![\w.,])\d+(?=\s+{labels_after}(?![\w-]))"""),  # a number named by what follows: the 90210 zip code
-            ((), rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)"""),  # a 9-2 lead
+            ((), at_digit(rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*|\d+(?:st|nd|rd|th)\b)){{1,3}}\s+(?-i:{streets})\b""")),
+            ((), at_digit(rf"""(?<![\w.,-])\d+(?=\s+(?-i:{streets_first})\s+(?:(?:de|du|del|des|della|la|le)\s+)*(?-i:\p{{Lu}}))""")),
+            (tuple(numbers.get("model_words", ())), at_digit(rf"""(?<![\w.,])\d+(?=\s+(?-i:{models})(?![\w-]))""")),  # a model's number: 737 Max, iPhone 15 Pro
+            (("code", "Code", "CODE"), at_digit(rf"""(?<![\w.,])\d+(?=\s+{labels_after}(?![\w-]))""")),  # a number named by what follows: the 90210 zip code
+            ((), at_digit(rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)""")),  # a 9-2 lead
         ]
         # A pattern runs only on texts that hold what it needs: most texts hold no '+', '#', '<' or
         # address, and these scans are a large part of the time on short texts.
-        return [(needs, version1(pattern, regex.X | regex.I)) for needs, pattern in patterns]
+        return [(needs, version1(pattern, regex.X | regex.I), pattern) for needs, pattern in patterns]
 
     # --- scanning -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
-        held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
-        blocked = _Blocked([m.span() for needs, pattern in self.not_figure_patterns
-                            if not needs or _holds(text, needs, held)
-                            for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)])
+        blocked = _Blocked(self._not_figure_spans(text))
         atoms: list[Atom] = []
         rejected_end = -1
         for match in self._atom_matches(text):
@@ -218,6 +220,38 @@ class NumberGrammar:
         atoms = _without_scores(atoms, text)
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text), text), text)
         return [m for m in mentions if not self._is_year(m, text) and _finite(m)]
+
+    def _not_figure_spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds."""
+        held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
+        spans = [m.span() for needs, pattern in self.not_figure_patterns if _holds(text, needs, held)
+                 for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
+        chosen = tuple(i for i, (needs, _, _) in enumerate(self.not_figures_at_digit) if _holds(text, needs, held))
+        if not chosen:
+            return spans
+        # The patterns that start at a digit are tried together, once, where a run of digits starts;
+        # each is matched on its own only where one of them matches, which in most texts is nowhere.
+        starts = [m.start() for m in self._digit_filter(chosen).finditer(text, timeout=MATCH_TIMEOUT)]
+        if len(starts) > _FEW_STARTS:  # a text made of such numbers ("1-1-1-..."): each pattern scans on its own
+            return spans + [m.span() for index in chosen
+                            for m in self.not_figures_at_digit[index][1].finditer(text, timeout=MATCH_TIMEOUT)]
+        for index in chosen if starts else ():
+            pattern, end = self.not_figures_at_digit[index][1], 0
+            for start in starts:
+                # as the pattern's own finditer: no match starts inside the one before
+                found = pattern.match(text, start, timeout=MATCH_TIMEOUT) if start >= end else None
+                if found:
+                    spans.append(found.span())
+                    end = found.end()
+        return spans
+
+    def _digit_filter(self, chosen: tuple[int, ...]) -> regex.Pattern:
+        """Where a run of digits starts and one of the chosen patterns matches. As one look-ahead the
+        patterns cost a third of what they cost as scans of their own, each over the whole text."""
+        if chosen not in self._digit_filters:
+            either = "|".join(f"(?:{self.not_figures_at_digit[i][2]})" for i in chosen)
+            self._digit_filters[chosen] = version1(rf"(?<!\d)(?=\d)(?={either})", regex.X | regex.I)
+        return self._digit_filters[chosen]
 
     def _atom_matches(self, text: str):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
@@ -388,8 +422,19 @@ class NumberGrammar:
         return not counted or next_word.group(1) in self.year_nouns
 
 
+# Above this many starts of not-figure matches in a text, a try of each pattern at each start costs
+# more than its own scan; news articles hold a few.
+_FEW_STARTS = 32
+
+
+class at_digit(str):  # noqa: N801 - a marker, written where the patterns are
+    """A not-figure pattern every match of which starts where a run of digits does."""
+
+
 def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool]) -> bool:
-    """Whether the text holds any of `needs`, remembered in `held` for the text."""
+    """Whether the text holds any of `needs` (none needed: it does), remembered in `held` for the text."""
+    if not needs:
+        return True
     if needs not in held:
         held[needs] = any(n in text for n in needs)
     return held[needs]
