@@ -108,7 +108,10 @@ class NumberGrammar:
                                     if not isinstance(source, at_digit)]
         self.not_figures_at_digit = [(needs, pattern, source) for needs, pattern, source in compiled_not_figures
                                      if isinstance(source, at_digit)]
-        self._digit_filters: dict[tuple[int, ...], regex.Pattern] = {}  # by the patterns a text may hold
+        # Where a run of digits starts and one of those patterns matches: as one look-ahead the patterns
+        # cost a third of what they cost as scans of their own, each over the whole text.
+        either = "|".join(f"(?:{source})" for _, _, source in self.not_figures_at_digit)
+        self.digit_filter = version1(rf"(?<!\d)(?=\d)(?={either})", regex.X | regex.I)
 
     # --- patterns -------------------------------------------------------------------------
 
@@ -226,17 +229,16 @@ class NumberGrammar:
         held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
         spans = [m.span() for needs, pattern in self.not_figure_patterns if _holds(text, needs, held)
                  for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
-        chosen = tuple(i for i, (needs, _, _) in enumerate(self.not_figures_at_digit) if _holds(text, needs, held))
-        if not chosen:
-            return spans
         # The patterns that start at a digit are tried together, once, where a run of digits starts;
         # each is matched on its own only where one of them matches, which in most texts is nowhere.
-        starts = [m.start() for m in self._digit_filter(chosen).finditer(text, timeout=MATCH_TIMEOUT)]
+        starts = [m.start() for m in self.digit_filter.finditer(text, timeout=MATCH_TIMEOUT)]
+        if not starts:
+            return spans
+        chosen = [pattern for needs, pattern, _ in self.not_figures_at_digit if _holds(text, needs, held)]
         if len(starts) > _FEW_STARTS:  # a text made of such numbers ("1-1-1-..."): each pattern scans on its own
-            return spans + [m.span() for index in chosen
-                            for m in self.not_figures_at_digit[index][1].finditer(text, timeout=MATCH_TIMEOUT)]
-        for index in chosen if starts else ():
-            pattern, end = self.not_figures_at_digit[index][1], 0
+            return spans + [m.span() for pattern in chosen for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
+        for pattern in chosen:
+            end = 0
             for start in starts:
                 # as the pattern's own finditer: no match starts inside the one before
                 found = pattern.match(text, start, timeout=MATCH_TIMEOUT) if start >= end else None
@@ -244,14 +246,6 @@ class NumberGrammar:
                     spans.append(found.span())
                     end = found.end()
         return spans
-
-    def _digit_filter(self, chosen: tuple[int, ...]) -> regex.Pattern:
-        """Where a run of digits starts and one of the chosen patterns matches. As one look-ahead the
-        patterns cost a third of what they cost as scans of their own, each over the whole text."""
-        if chosen not in self._digit_filters:
-            either = "|".join(f"(?:{self.not_figures_at_digit[i][2]})" for i in chosen)
-            self._digit_filters[chosen] = version1(rf"(?<!\d)(?=\d)(?={either})", regex.X | regex.I)
-        return self._digit_filters[chosen]
 
     def _atom_matches(self, text: str):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
