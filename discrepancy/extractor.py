@@ -36,6 +36,9 @@ STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|w
                                   r"|(?:\p{L}+\s+){0,2}and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
 STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those))\s+"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
+# What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
+# tries every position of the lead.
+STATED_PART_WORDS = ("includ", "among")
 RELATIVE = regex.compile(r"\b(?:which|who|whom|whose|that)\b", regex.I)
 # A figure that restates the one before it in other terms. In brackets after a measure: "more than
 # 100 km (60 miles)", "7.5m crowns (US$1.1m)", and the next one inside those brackets: "(224 kW / 300 PS)".
@@ -123,7 +126,7 @@ class Extractor:
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
         quantity = self._quantity(article.text, mention, unit, previous_end, next_start)
         stated_part = bool(STATED_PART_AFTER.match(article.text, mention.end, sentence.end)
-                           or STATED_PART_BEFORE.search(article.text[max(sentence.start, mention.start - 30):mention.start]))
+                           or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
@@ -295,12 +298,15 @@ class Extractor:
         """'up' or 'down' for a figure stated as a change: 'rose 5%', 'fell by 2 points', 'a 3 percent drop',
         '-1.3%'. Only the words next to the figure count: 'rose 6.5% to 164p' changes by 6.5%, not by 164p."""
         written = text[mention.start:mention.end]
-        if mention.change_from or compiled(r"from\b", regex.I).match(written):
+        if mention.change_from or written[:1] in ("f", "F") and compiled(r"from\b", regex.I).match(written):
             return None  # "rose from 44 to 164": where a change began and ended, not its size
-        percent = compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(text[mention.end:mention.end + 10])
-        if written.startswith(("-", "−")) and percent:
+        # a sign says the direction of a percentage; most figures have none, and need no look for one
+        falls, rises = written.startswith(("-", "−")), text[mention.start - 1:mention.start] == "+"
+        percent = (falls or rises) and compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(
+            text[mention.end:mention.end + 10])
+        if falls and percent:
             return "down"
-        if text[mention.start - 1:mention.start] == "+" and percent:
+        if rises and percent:
             return "up"  # "Dow +0.2%"
         lead = text[max(sentence.start, mention.start - 40):mention.start]
         # the verb, or the verb before its object and "by": "grew sales by 35%", "cut its workforce by 300"
@@ -396,6 +402,12 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
             cut = relative.start()
             break
     return start + cut
+
+
+def _states_part_before(lead: str) -> bool:
+    """Whether the lead ends as a part does: 'including', 'among them' (and perhaps 'at least')."""
+    lowered = lead.lower()
+    return any(word in lowered for word in STATED_PART_WORDS) and bool(STATED_PART_BEFORE.search(lead))
 
 
 def _last_words(window: str, count: int) -> list[regex.Match]:

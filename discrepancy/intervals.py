@@ -79,13 +79,21 @@ class Intervals:
         # this says so in one step where before_pattern tries every position of the text.
         self._before_ends = regex.compile(rf"{alternation({p.split()[-1] for p in self.before})}\s*",
                                           regex.I | regex.REVERSE)
+        # A match holds at most as many runs of non-spaces as the longest phrase: the search starts at the
+        # first of that many runs before the end (found in one backward step) instead of trying every
+        # position of the text.
+        runs = max((len(regex.findall(r"\S+", p)) for p in self.before), default=1)
+        self._last_runs = regex.compile(rf"\S+(?:\s+\S+){{0,{max(runs, 1) - 1}}}\s*", regex.REVERSE)
         # an after-phrase followed by a number qualifies that number: "5000 or less than 6000"
         self.after_pattern = regex.compile(
             r"\A\s*(?>(" + alternation(self.after) + r")(?![\w]))(?!\s*[-−$€£¥]?\d)", regex.I)
 
     def phrase_before(self, text: str) -> regex.Match | None:
         """before_pattern.search(text): the qualifier phrase that `text` ends in ('more than '), if any."""
-        return self.before_pattern.search(text) if self._before_ends.match(text) else None
+        if not self._before_ends.match(text):
+            return None
+        runs = self._last_runs.match(text)
+        return self.before_pattern.search(text, runs.start() if runs else 0)
 
     def combine(self, atoms: list[Atom], text: str) -> list[NumberMention]:
         mentions: list[NumberMention] = []

@@ -45,13 +45,17 @@ FOR_ONE_BEFORE = regex.compile(r"\bfor\s+\Z", regex.I)
 METRE_CONTEXT = regex.compile(r"\A(?:\s*[-(]|\s*(?:long|high|wide|tall|deep|away|thick|across|below|above|under|"
                               r"in|from|of\s+(?:water|rain|snow)|race|sprint|dash|freestyle|hurdles|run|radius|"
                               r"diameter|metres?|meters?)\b|\s*[.,;:!?)]|\s*\Z)", regex.I)
-# A word before a number that may name it: "Article 4", "Flight No. 370", "Game: 7".
-LABEL = regex.compile(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z")
+# A word before a number that may name it: "Article 4", "Flight No. 370", "Game: 7". The search's
+# leftmost match starts at the first letter of a run of the word's characters (where a later letter
+# matches, that one does too), so the look-behind refuses the other letters at once instead of reading
+# each to the end: the same match in linear time.
+LABEL = regex.compile(r"(?<![\p{L}][&.'’/-]*)([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z")
 # The last character no label holds: a label starts after it (found in one backward step, where a
 # search for LABEL alone tries every position of the window).
 NOT_IN_LABEL = regex.compile(r"[^\p{L}&.'’/:#№ \t-]", regex.REVERSE)
 # Letters glued to the number before it: "COVID-19", "G20", "F-16".
 GLUED_BEFORE = regex.compile(r"(?<![\d.])[A-Za-z]+-?\Z")
+_SUFFIX_FIRST = frozenset("-snrt")  # what an ordinal suffix ("22nd") or a hyphenated one ("22-nd", "3-D4") starts with
 _LETTERS_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 FUNCTION_WORDS = frozenset("""a an the and or but of in on at to for from by with as is was were are be been has have
 had that which who when while after before since until during this these those it its their his her per than
@@ -99,7 +103,15 @@ class NumberGrammar:
         # for the lead pattern to match. Most candidates follow a plain word and a space; this says so in
         # one step where the lead pattern tries every position before them.
         self.lead_end_pattern = version1(lead, regex.I | regex.REVERSE)
-        self.not_figure_patterns = self._compile_not_figures(numbers)
+        compiled_not_figures = self._compile_not_figures(numbers)
+        self.not_figure_patterns = [(needs, pattern) for needs, pattern, source in compiled_not_figures
+                                    if not isinstance(source, at_digit)]
+        self.not_figures_at_digit = [(needs, pattern, source) for needs, pattern, source in compiled_not_figures
+                                     if isinstance(source, at_digit)]
+        # Where a run of digits starts and one of those patterns matches: as one look-ahead the patterns
+        # cost a third of what they cost as scans of their own, each over the whole text.
+        either = "|".join(f"(?:{source})" for _, _, source in self.not_figures_at_digit)
+        self.digit_filter = version1(rf"(?<!\d)(?=\d)(?={either})", regex.X | regex.I)
 
     # --- patterns -------------------------------------------------------------------------
 
@@ -155,22 +167,22 @@ class NumberGrammar:
         labels_after = alternation(numbers.get("identifier_labels_after", ()))
         patterns = [  # (characters the text must hold for the pattern to run, pattern)
             (("://", "www."), rf"""(?:https?://|www\.)\S+"""),  # addresses carry ids and dates
-            ((), rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b"""),  # numeric dates: 06.01.2022, 2022-01-10
-            ((), rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b"""),  # year and month: 1995-01
-            ((), rf"""\b(?:1[89]|20)\d{{2}}[-–/]\d{{2}}(?![\d.,%])"""),  # seasons, fiscal years: 2014-15, 2019/20
+            ((), at_digit(rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b""")),  # numeric dates: 06.01.2022, 2022-01-10
+            ((), at_digit(rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b""")),  # year and month: 1995-01
+            ((), at_digit(rf"""\b(?:1[89]|20)\d{{2}}[-–/]\d{{2}}(?![\d.,%])""")),  # seasons, fiscal years: 2014-15, 2019/20
             (("half", "Half"), rf"""\b(?:first|second|final|latter|back|front)\s+half\b"""),  # of a game, a year
-            (MONTH_STARTS, rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])"""),  # 4 January 2022
+            (MONTH_STARTS, at_digit(rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])""")),  # 4 January 2022
             (MONTH_STARTS, rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?"""),  # January 4, 2022; Sept. 20-24
-            ((), rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])"""),  # 10.45pm, 9:30 pm
-            ((":",), rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b"""),  # clock times: 13:54, 4:39
-            ((), rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"""),  # 10 a.m., 5am
+            ((), at_digit(rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])""")),  # 10.45pm, 9:30 pm
+            ((":",), at_digit(rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b""")),  # clock times: 13:54, 4:39
+            ((), at_digit(rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)""")),  # 10 a.m., 5am
             (("+",), rf"""\+\d[\d\s().-]{{6,}}\d"""),  # phone numbers: +1-222-2222-2222
-            ((), rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b"""),  # 555-123-4567
+            ((), at_digit(rf"""\b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b""")),  # 555-123-4567
             # not from inside a number ("1,234,567"): the try from its first digit reads the same groups
-            ((), rf"""(?<!\d,)\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}"""),  # ages: 81-year-old
+            ((), at_digit(rf"""(?<!\d,)\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}""")),  # ages: 81-year-old
             # a year of an era, or a span of them: A.D. 1000, 1000 and 1260 AD, 300 BC
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:(?<![\w.])(?:A\.?D|B\.?C|C\.?E)\.?\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\b)"""),
-            (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)"""),
+            (("AD", "A.D", "BC", "B.C", "CE", "C.E"), at_digit(rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)""")),
             (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b"""),  # aged 81, aged 18 to 34
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
@@ -178,25 +190,23 @@ class NumberGrammar:
             (("#",), rf"""\#\d+"""),  # hashtags and numbered items
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
             (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
-            ((), rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])"""),  # codes with a leading zero: 0401
+            ((), at_digit(rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])""")),  # codes with a leading zero: 0401
             # 27 Willow Creek Road, 9 E 71st St; 22 Avenue Foch
-            ((), rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*|\d+(?:st|nd|rd|th)\b)){{1,3}}\s+(?-i:{streets})\b"""),
-            ((), rf"""(?<![\w.,-])\d+(?=\s+(?-i:{streets_first})\s+(?:(?:de|du|del|des|della|la|le)\s+)*(?-i:\p{{Lu}}))"""),
-            (tuple(numbers.get("model_words", ())), rf"""(?<![\w.,])\d+(?=\s+(?-i:{models})(?![\w-]))"""),  # a model's number: 737 Max, iPhone 15 Pro
-            (("code", "Code", "CODE"), rf"""(?<![\w.,])\d+(?=\s+{labels_after}(?![\w-]))"""),  # a number named by what follows: the 90210 zip code
-            ((), rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)"""),  # a 9-2 lead
+            ((), at_digit(rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*|\d+(?:st|nd|rd|th)\b)){{1,3}}\s+(?-i:{streets})\b""")),
+            ((), at_digit(rf"""(?<![\w.,-])\d+(?=\s+(?-i:{streets_first})\s+(?:(?:de|du|del|des|della|la|le)\s+)*(?-i:\p{{Lu}}))""")),
+            (tuple(numbers.get("model_words", ())), at_digit(rf"""(?<![\w.,])\d+(?=\s+(?-i:{models})(?![\w-]))""")),  # a model's number: 737 Max, iPhone 15 Pro
+            (("code", "Code", "CODE"), at_digit(rf"""(?<![\w.,])\d+(?=\s+{labels_after}(?![\w-]))""")),  # a number named by what follows: the 90210 zip code
+            ((), at_digit(rf"""(?<![\w.,])\d+[-–]\d+(?=\s+(?:lead|win|victory|defeat|loss|draw|scoreline|score|down|up|on\s+aggregate)\b)""")),  # a 9-2 lead
         ]
         # A pattern runs only on texts that hold what it needs: most texts hold no '+', '#', '<' or
         # address, and these scans are a large part of the time on short texts.
-        return [(needs, version1(pattern, regex.X | regex.I)) for needs, pattern in patterns]
+        return [(needs, version1(pattern, regex.X | regex.I), pattern) for needs, pattern in patterns]
 
     # --- scanning -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
-        blocked = _Blocked([m.span() for needs, pattern in self.not_figure_patterns
-                            if not needs or any(n in text for n in needs)
-                            for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)])
+        blocked = _Blocked(self._not_figure_spans(text))
         atoms: list[Atom] = []
         rejected_end = -1
         for match in self._atom_matches(text):
@@ -214,6 +224,29 @@ class NumberGrammar:
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text), text), text)
         return [m for m in mentions if not self._is_year(m, text) and _finite(m)]
 
+    def _not_figure_spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds."""
+        held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
+        spans = [m.span() for needs, pattern in self.not_figure_patterns if _holds(text, needs, held)
+                 for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
+        # The patterns that start at a digit are tried together, once, where a run of digits starts;
+        # each is matched on its own only where one of them matches, which in most texts is nowhere.
+        starts = [m.start() for m in self.digit_filter.finditer(text, timeout=MATCH_TIMEOUT)]
+        if not starts:
+            return spans
+        chosen = [pattern for needs, pattern, _ in self.not_figures_at_digit if _holds(text, needs, held)]
+        if len(starts) > _FEW_STARTS:  # a text made of such numbers ("1-1-1-..."): each pattern scans on its own
+            return spans + [m.span() for pattern in chosen for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
+        for pattern in chosen:
+            end = 0
+            for start in starts:
+                # as the pattern's own finditer: no match starts inside the one before
+                found = pattern.match(text, start, timeout=MATCH_TIMEOUT) if start >= end else None
+                if found:
+                    spans.append(found.span())
+                    end = found.end()
+        return spans
+
     def _atom_matches(self, text: str):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
         consumed = 0
@@ -223,7 +256,8 @@ class NumberGrammar:
             if position < consumed:
                 continue
             match = self.atom_pattern.match(text, position, timeout=MATCH_TIMEOUT)
-            lead = self.lead_pattern.search(text, max(consumed, position - 14), position, timeout=MATCH_TIMEOUT) \
+            # The lead searches read at most 14 characters: they need no timeout, which costs more than they do.
+            lead = self.lead_pattern.search(text, max(consumed, position - 14), position) \
                 if self._may_end_a_lead(text, position) else None
             while lead:
                 # a lead that the pattern takes and that reads at least as far: "a £3m", "a dozen";
@@ -232,7 +266,7 @@ class NumberGrammar:
                 if led and led.end() > position and (not match or led.end() >= match.end()):
                     match = led
                     break
-                lead = self.lead_pattern.search(text, lead.start() + 1, position, timeout=MATCH_TIMEOUT)
+                lead = self.lead_pattern.search(text, lead.start() + 1, position)
             if match and match.end() > match.start():
                 consumed = match.end()
                 yield match
@@ -242,7 +276,7 @@ class NumberGrammar:
         space, where most candidates stand and where it mostly says no; after a sign or a dash ("$5",
         "1-2-3") the lead pattern's own search costs less than the two."""
         return text[position - 1:position] != " " or \
-            self.lead_end_pattern.match(text, 0, position, timeout=MATCH_TIMEOUT) is not None
+            self.lead_end_pattern.match(text, 0, position) is not None
 
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
         currency = match.group("currency")  # most figures have none, and need no cleaning
@@ -314,7 +348,9 @@ class NumberGrammar:
         if before[-1:] in _LETTERS_OR_HYPHEN and GLUED_BEFORE.search(before) and not atom.unit \
                 and not self.intervals.phrase_before(before):
             return False  # glued to letters before: COVID-19, G20, F-16 (but "sub-7" is a qualifier)
-        if compiled(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)").match(after) or compiled(r"(?:st|nd|rd|th)\b").match(after):
+        # both patterns want a hyphen or an ordinal suffix first: most figures are followed by neither
+        if after[:1] in _SUFFIX_FIRST and (compiled(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)").match(after)
+                                           or compiled(r"(?:st|nd|rd|th)\b").match(after)):
             return False
         if atom.spelled and text[atom.start:atom.end].lower() in ("one", "a", "an") and (
                 PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before)
@@ -378,6 +414,24 @@ class NumberGrammar:
             next_word.group(1).endswith("s") or self._irregular_plural_counted(next_word.group(1), mention, text))
         # "its 2018 sales", "2019 earnings": a noun of a period's accounts is dated by the year, not counted
         return not counted or next_word.group(1) in self.year_nouns
+
+
+# Above this many starts of not-figure matches in a text, a try of each pattern at each start costs
+# more than its own scan; news articles hold a few.
+_FEW_STARTS = 32
+
+
+class at_digit(str):  # noqa: N801 - a marker, written where the patterns are
+    """A not-figure pattern every match of which starts where a run of digits does."""
+
+
+def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool]) -> bool:
+    """Whether the text holds any of `needs` (none needed: it does), remembered in `held` for the text."""
+    if not needs:
+        return True
+    if needs not in held:
+        held[needs] = any(n in text for n in needs)
+    return held[needs]
 
 
 def _label_run_start(before: str) -> int:

@@ -85,3 +85,60 @@ def test_a_range_gap_is_read_only_where_it_ends_in_a_joiner(text):
         for end in range(start, min(len(text), start + 30) + 1):
             if RANGE_GAP.match(text[start:end]):
                 assert RANGE_GAP_END.match(text, start, end), (text, start, end)
+
+
+NOT_FIGURE_PIECES = PIECES + ["12", "2014", "-15", "555-123-4567", "1995-01", "06.01.2022", "10.45pm", "9:30", " am",
+                              "4 January 2022", " of May", "Sept. 20", "81-year-old", " aged ", "AD ", " BC", "0401",
+                              "27 Willow Creek Road", " Avenue Foch", " Max", " zip code", " lead", "2-1", ", 25, ",
+                              "Jamie Armstrong", "#", "+1-222-2222-2222", "\n", " ", "1-"]
+not_figure_texts = st.one_of(st.lists(st.sampled_from(NOT_FIGURE_PIECES), max_size=40).map("".join),
+                             st.text(max_size=120))
+
+
+def plain_not_figure_spans(text: str) -> list:
+    """Every not-figure pattern's own finditer, as the grammar once ran them."""
+    patterns = GRAMMAR.not_figure_patterns + [(needs, p) for needs, p, _ in GRAMMAR.not_figures_at_digit]
+    return sorted(m.span() for needs, pattern in patterns if not needs or any(n in text for n in needs)
+                  for m in pattern.finditer(text))
+
+
+@CHECKS
+@given(not_figure_texts)
+@example("12-34-5678 1995-01-02, 2014-15 and 4 January 2022 at 10.45pm, 27 Main Street, a 9-2 lead")
+@example("1-" * 40)
+def test_the_not_figure_spans_are_those_of_each_pattern_scanning_on_its_own(text):
+    assert sorted(GRAMMAR._not_figure_spans(text)) == plain_not_figure_spans(text)
+
+
+@CHECKS
+@given(not_figure_texts)
+def test_the_not_figure_spans_are_the_same_where_each_pattern_scans_on_its_own(text):
+    from discrepancy import numbers
+    saved, numbers._FEW_STARTS = numbers._FEW_STARTS, 0  # the branch for texts made of such numbers
+    try:
+        assert sorted(GRAMMAR._not_figure_spans(text)) == plain_not_figure_spans(text)
+    finally:
+        numbers._FEW_STARTS = saved
+
+
+@CHECKS
+@given(texts)
+@example("Flight No. 370, A-No. 5, x, No. 6, S&P 500, Game: 7")
+def test_the_label_is_that_of_the_plain_search(text):
+    from discrepancy.numbers import LABEL, _label_run_start
+    plain = regex.compile(r"([\p{L}][\p{L}&.'’/-]*)[ \t]*(?:[:#№]|No\.?)?[ \t]*\Z")
+    for end in range(len(text) + 1):
+        before = text[max(0, end - 40):end]
+        found, wanted = LABEL.search(before, _label_run_start(before)), plain.search(before, _label_run_start(before))
+        assert (found and (found.span(), found.groups())) == (wanted and (wanted.span(), wanted.groups()))
+
+
+@CHECKS
+@given(texts)
+@example("killed 30 people, including at least ")
+@example("INCLUDING ")
+def test_a_part_is_looked_for_only_where_the_lead_names_one(text):
+    from discrepancy.extractor import STATED_PART_BEFORE, _states_part_before
+    for end in range(len(text) + 1):
+        lead = text[max(0, end - 30):end]
+        assert _states_part_before(lead) == bool(STATED_PART_BEFORE.search(lead))
