@@ -690,6 +690,26 @@ WAIT_ON_STDIN = textwrap.dedent("""
 """)
 
 
+def wait_until_idle(pid: int, timeout: float = 20.0) -> None:
+    """Returns once the process has used no CPU for a while (blocked on its input), or after `timeout`.
+
+    A fixed sleep is not enough under load: a signal that lands while the process still compiles its
+    patterns can be swallowed by a destructor inside the regex module, which is not what this tests.
+    """
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():  # no /proc: the best guess is a pause
+        time.sleep(1.0)
+        return
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        used = int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+        if used == last:
+            return
+        last = used
+        time.sleep(0.3)
+
+
 @pytestmark_fork
 def test_sigint_on_a_real_run_exits_130_and_leaves_the_old_report(tmp_path):
     report = write(tmp_path / "r.md", "old report\n")
@@ -698,7 +718,7 @@ def test_sigint_on_a_real_run_exits_130_and_leaves_the_old_report(tmp_path):
     assert process.stdout.readline() == "ready\n"
     process.stdin.write(json.dumps({"id": "a", "text": GOOD}) + "\n")
     process.stdin.flush()
-    time.sleep(0.5)  # inside main, waiting for more of standard input
+    wait_until_idle(process.pid)  # inside main, waiting for more of standard input
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 130 and err == "discrepancy: interrupted\n"
