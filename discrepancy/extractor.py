@@ -462,7 +462,11 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
 # which the engine drops after a letter at most of the positions it tries.
 _COMMON_SOURCES = """police officials authorities ministry government military army witnesses activists medics doctors
     rescuers officers spokesman spokeswoman spokesperson agency""".split()
-_COMMON_SOURCE = r"(?i:(?:the|local|state)\s+)?" + alternation(_COMMON_SOURCES)
+# After 'the', up to two lower-case words say which one ("the health ministry", "the state news agency");
+# without 'the' no word may, or "people killed police said" would name "people killed police". A
+# place after it stays with it ("officials in Sindh said"), or the place alone would be the speaker.
+_COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+)?(?i:" + alternation(_COMMON_SOURCES) + ")"
+                  + r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?)")
 # The ASCII characters a source named before its verb can start with: 'the', a capital or a common noun.
 # Any character outside ASCII may too, so that no capital or case folding the engine knows is missed.
 _SOURCE_BEFORE_VERB_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {

@@ -67,6 +67,11 @@ SOURCES = [
     ("Police said 40 people were detained.", "Police"),
     ("Local officials said 40 people were detained.", "Local officials"),
     ("Some 300 homes were destroyed.", None),
+    ("At least 70 people died, the health ministry reported.", "the health ministry"),
+    ("The state news agency said 12 soldiers were killed.", "The state news agency"),
+    ("Hospital officials in Sindh said 31 people were injured.", "officials in Sindh"),
+    ("Police in Almaty said 40 people were detained.", "Police in Almaty"),
+    ("Five people were killed police said.", "police"),
 ]
 
 
