@@ -124,7 +124,7 @@ class Extractor:
         sentence = document.sentence_at(mention.start)
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
-        quantity = self._quantity(article.text, mention, unit, previous_end, next_start)
+        quantity = self._quantity(article.text, mention, unit, previous_end, _trigger_end(article.text, next_start, sentence))
         stated_part = bool(STATED_PART_AFTER.match(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
@@ -402,6 +402,15 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
             cut = relative.start()
             break
     return start + cut
+
+
+def _trigger_end(text: str, next_start: int, sentence: Span) -> int:
+    """Where the words that say what a figure counts may reach: the next figure, unless that figure is
+    a part set inside this one ("At least four people, including two policemen, were killed"), whose
+    verb then tells what both count."""
+    if next_start < sentence.end and _states_part_before(text[max(sentence.start, next_start - 30):next_start]):
+        return sentence.end
+    return next_start
 
 
 def _states_part_before(lead: str) -> bool:

@@ -138,6 +138,21 @@ def _extent(scope_rel: str, place_rel: str) -> str:
     return PART if PART in relations else WHOLE
 
 
+def _stated_in_whole(pairs: pd.DataFrame, agree_elsewhere: pd.Series) -> np.ndarray:
+    """For each pair of a part and a whole: whether the whole's own article states that part too ("Twenty-one
+    people, including 14 Australians" beside another article's "14 Australians"), which explains it."""
+    restated = set()  # (article, claim id): the article states, as a part, a figure agreeing with the claim
+    for flag, article, other in (("stated_part_a", "article_a", "id_b"), ("stated_part_b", "article_b", "id_a")):
+        chosen = agree_elsewhere & pairs[flag].astype(bool)
+        restated.update(zip(pairs.loc[chosen, article], pairs.loc[chosen, other]))
+    if not restated:
+        return np.zeros(len(pairs), dtype=bool)
+    a_is_part = (pairs["extent"] == PART).to_numpy()
+    part_id = np.where(a_is_part, pairs["id_a"], pairs["id_b"])
+    whole_article = np.where(a_is_part, pairs["article_b"], pairs["article_a"])
+    return np.fromiter(((w, p) in restated for w, p in zip(whole_article, part_id)), dtype=bool, count=len(pairs))
+
+
 def decide(pairs: pd.DataFrame, cumulative: dict[str, bool]) -> pd.DataFrame:
     """Gives each comparable pair its verdict; pairs about things apart are dropped."""
     pairs = pairs[pairs["extent"] != APART].copy()
@@ -160,8 +175,10 @@ def decide(pairs: pd.DataFrame, cumulative: dict[str, bool]) -> pd.DataFrame:
     part_grew = part_exceeds & dated & counts_up & part_later
     # A part that its own article ties to a whole ("14 of them Australians") explains itself.
     stated_part = np.where(pairs["extent"] == PART, pairs["stated_part_a"], pairs["stated_part_b"]).astype(bool)
+    stated_in_whole = _stated_in_whole(pairs, overlap & same & ~same_article)
     cross_article = np.select(
-        [overlap, part_exceeds & ~part_grew, part_grew, ~same & stated_part, ~same, dated & counts_up & rose,
+        [overlap, part_exceeds & ~part_grew, part_grew, ~same & (stated_part | stated_in_whole), ~same,
+         dated & counts_up & rose,
          dated & counts_up],
         ["consistent", "conflict", "update", "consistent", "different_scope", "update", "revision"],
         default="conflict",

@@ -217,3 +217,18 @@ def test_a_trigger_in_another_nouns_clause_does_not_type_the_figure():
     text = "A court found six of the eight employees guilty after the accident which killed 21 people."
     by_text = {c.text: c.quantity for c in claims_of(text)}
     assert by_text["eight"] != "deaths" and by_text["21"] == "deaths"
+
+
+# A whole whose part is set inside it before the verb: the verb says what both count.
+WHOLE_AND_ITS_PART = [
+    ("At least four people, including two policemen, have been killed.", [("At least four", "deaths"), ("two", "deaths")]),
+    ("Twenty-one people including 14 Australians died in the flood.", [("Twenty-one", "deaths"), ("14", "deaths")]),
+    ("Some 40 people, including five children, were questioned.", [("Some 40", "other"), ("five", "other")]),
+    ("Some 40 people were questioned, including five children. Police said 12 were killed.",  # not past the sentence
+     [("Some 40", "other"), ("five", "other"), ("12", "deaths")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", WHOLE_AND_ITS_PART)
+def test_a_whole_is_typed_by_the_verb_after_its_part(sentence, expected):
+    assert [(c.text, c.quantity) for c in claims_of(sentence)] == expected

@@ -1,5 +1,6 @@
 """Pairs of claims -> verdict: rounding, qualifiers, scope and place hierarchy, time."""
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -105,3 +106,23 @@ def test_finding_message_names_both_scopes():
     findings, _ = reconcile([claim("a", "16", 16, 16, scope="security forces"),
                              claim("b", "more than 160", 160, None, "more_than")], RULES, GAZETTEER.relation)
     assert "security forces" in findings[0].message and "everyone" in findings[0].message
+
+
+def verdict_between(first, second, *others):
+    findings, _ = reconcile([first, second, *others], RULES, GAZETTEER.relation)
+    return next(f.verdict for f in findings if set(f.claims) == {first.id, second.id})
+
+
+def stated_part(article, text, value, scope):
+    return replace(claim(article, text, value, value, scope=scope), stated_part=True)
+
+
+@pytest.mark.parametrize("part_in_whole_article,expected", [
+    (stated_part("b", "14 police", 14, "police"), "consistent"),        # "21 people, including 14 police"
+    (stated_part("b", "nine police", 9, "police"), "different_scope"),  # another part: 14 is still unexplained
+    (stated_part("b", "14 civilians", 14, "civilians"), "different_scope"),
+    (claim("b", "14 police", 14, 14, scope="police"), "different_scope"),  # not stated as the whole's part
+])
+def test_a_part_whose_whole_states_it_too_is_explained(part_in_whole_article, expected):
+    part, whole = claim("a", "14", 14, 14, scope="police"), claim("b", "21", 21, 21)
+    assert verdict_between(part, whole, part_in_whole_article) == expected
