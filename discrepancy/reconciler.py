@@ -27,6 +27,9 @@ SAME, PART, WHOLE, APART = "same", "part", "whole", "apart"
 EXTENTS = (SAME, PART, WHOLE, APART)
 # The columns of a claim that pairing and deciding read.
 PAIR_COLUMNS = ["id", "article", "quantity", "story_key", "scope", "place", "lo", "hi", "since", "until", "stated_part"]
+# The fields of a claim its row is made from.
+FRAME_FIELDS = ["id", "article", "quantity", "story", "scope", "place", "low", "high", "published",
+                "period_start", "period_end", "stated_part"]
 
 
 class ScopeTree:
@@ -61,11 +64,10 @@ def place_relation(relate: Callable[[str | None, str | None], str]) -> Callable[
     return lambda a, b: words[relate(a, b)]
 
 
-def claims_frame(claims: Sequence[Claim], rules: RuleSet) -> pd.DataFrame:
-    """One row per compared claim (typed, and the witness of its copies) with its interval and period."""
-    compared = compared_claims(claims)
-    rows = [c.as_record() for c in compared]
-    frame = pd.DataFrame(rows, columns=list(Claim.__dataclass_fields__))
+def claims_frame(compared: Sequence[Claim], rules: RuleSet) -> pd.DataFrame:
+    """One row per compared claim (compared_claims) with its interval and period: only the fields
+    pairing reads, for a batch holds millions of figures."""
+    frame = pd.DataFrame([[getattr(c, name) for name in FRAME_FIELDS] for c in compared], columns=FRAME_FIELDS)
     if frame.empty:
         return frame.assign(lo=pd.Series(dtype=float), hi=pd.Series(dtype=float), story_key=pd.Series(dtype=str),
                             since=pd.Series(dtype="datetime64[ns]"), until=pd.Series(dtype="datetime64[ns]"))
@@ -200,12 +202,12 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
     With `fresh` (claim ids), a pair of two claims outside it is not compared: a ledger's stored
     claims were compared with each other when they were new.
     """
-    frame = claims_frame(claims, rules)
+    compared = compared_claims(claims)
+    frame = claims_frame(compared, rules)
     scopes = ScopeTree(rules)
     pairs = relate_pairs(candidate_pairs(frame, fresh), scopes, place_relation(place_relation_of))
     cumulative = {q.name: q.cumulative for q in rules.quantities}
     decided = decide(pairs, cumulative)
-    compared = compared_claims(claims)
     table = FindingTable(compared, functools.partial(_described, scopes, cumulative), EXTENTS)
     if decided.empty:
         return Findings(table), []
