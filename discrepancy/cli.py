@@ -11,6 +11,7 @@ import dataclasses
 import sys
 import traceback
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from tabulate import multiline_formats, tabulate, tabulate_formats
@@ -19,8 +20,7 @@ from . import api
 from .baseline import Review, baseline_entries, only_quantities, read_baseline, set_aside, write_baseline
 from .config import FAIL_ON, FINDING_FORMATS, Settings, check_quantities, describe, resolve, with_tolerance
 from .errors import DiscrepancyError
-from .formats import (claims_csv, claims_json, claims_jsonl, findings_csv, json_document, review_section,
-                      summary_lines)
+from .formats import claims_csv, claims_json, claims_jsonl, findings_csv, json_parts, review_section, summary_parts
 from .github import annotations, append_step_summary
 from .junit import junit_xml
 from .ledger import Ledger
@@ -32,11 +32,12 @@ from .rules import RuleSet, load_rules
 from .sarif import sarif_log
 
 CLAIM_FORMATS = {"jsonl": claims_jsonl, "csv": claims_csv, "json": claims_json}
-# format -> text, from the reviewed result, what was set aside and the Markdown report.
+# format -> text (whole, or in parts as it is written), from the reviewed result, what was set aside and
+# the Markdown report.
 FINDING_OUTPUTS = {
-    "summary": lambda result, review, markdown: summary_lines(result),
+    "summary": lambda result, review, markdown: summary_parts(result),
     "markdown": lambda result, review, markdown: markdown,
-    "json": lambda result, review, markdown: json_document(result, review),
+    "json": lambda result, review, markdown: json_parts(result, review),
     "sarif": lambda result, review, markdown: sarif_log(result, review),
     "github": lambda result, review, markdown: annotations(result, review),
     "csv": lambda result, review, markdown: findings_csv(result),
@@ -282,19 +283,33 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
     charts = _write_charts(reviewed, report_path, rules, args.workers or default_workers())
     markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}", charts=charts) + \
         ("\n" + section if section else "")
-    texts = {fmt: FINDING_OUTPUTS[fmt](reviewed, review, markdown) for fmt in {settings.format, *settings.outputs}}
     write_atomic(report_path, markdown)
     for fmt, path in settings.outputs.items():
-        write_atomic(path, texts[fmt])
+        write_atomic(path, FINDING_OUTPUTS[fmt](reviewed, review, markdown))
     summary_note = append_step_summary(markdown, report_path)
     if summary_note:
         print(f"discrepancy: GITHUB_STEP_SUMMARY: {summary_note}", file=sys.stderr)
-    printed = texts[settings.format]
-    sys.stdout.write(printed if printed.endswith("\n") or not printed else printed + "\n")
+    # A format also written to a file is printed from that file, not made a second time.
+    written = next((path for fmt, path in settings.outputs.items() if fmt == settings.format), None)
+    if written:
+        with open(written, encoding="utf-8", newline="") as stream:
+            _print_lines(iter(lambda: stream.read(1 << 20), ""))
+    else:
+        _print_lines(FINDING_OUTPUTS[settings.format](reviewed, review, markdown))
     if settings.format == "summary":
         print(_tally(reviewed, report_path, review), file=sys.stderr)
     failing = FAIL_ON[settings.fail_on]
     return 1 if any(verdict in failing for verdict in reviewed.findings.verdicts()) else 0
+
+
+def _print_lines(text: str | Iterable[str]) -> None:
+    """Writes an output's text (whole or in parts) to standard output, ending it with a newline."""
+    last = ""
+    for part in [text] if isinstance(text, str) else text:
+        sys.stdout.write(part)
+        last = part or last
+    if last and not last.endswith("\n"):
+        sys.stdout.write("\n")
 
 
 def _write_charts(result: Result, report_path: Path, rules: RuleSet, workers: int) -> dict[str, str]:

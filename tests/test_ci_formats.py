@@ -285,6 +285,15 @@ def test_output_may_repeat_and_each_file_holds_its_format(desk, capsys):
     assert (out_dir / "a.txt").read_text("utf-8").startswith("::error file=desk/monday.md,line=4,col=1,")
 
 
+@pytest.mark.parametrize("fmt", ["json", "summary", "markdown"])
+def test_a_format_printed_and_written_is_the_same_text_either_way(desk, capsys, fmt):
+    _, printed, _ = run(capsys, "check", "desk", "--format", fmt, "--report", "r.md")
+    _, printed_too, _ = run(capsys, "check", "desk", "--format", fmt, "--output", f"{fmt}=out/{fmt}.txt",
+                            "--report", "r.md")
+    written = (desk / "out" / f"{fmt}.txt").read_text("utf-8")
+    assert printed == printed_too == (written if written.endswith("\n") else written + "\n")
+
+
 def test_every_configurable_format_has_an_output():
     from discrepancy.cli import FINDING_OUTPUTS
     from discrepancy.config import FINDING_FORMATS

@@ -11,11 +11,13 @@ import os
 import stat
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from discrepancy.errors import DiscrepancyError
 from discrepancy.formats import (CLAIM_COLUMNS, claim_record, claims_csv, claims_json, claims_jsonl,
                                  csv_cell, json_document, json_ready, summary_lines)
-from discrepancy.models import Article, Claim, Finding, Group, Result
+from discrepancy.models import FLAGGED, VERDICTS, Article, Claim, Finding, Group, Result
 from discrepancy.output import write_atomic
 
 # --- fixture: a wildfire and a jobs report, written by hand --------------------------------
@@ -89,6 +91,32 @@ def test_summary_lines_sorted_most_severe_first_then_article_and_line():
 ])
 def test_summary_lines_only_flagged_findings(findings, expected):
     assert summary_lines(Result(RESULT.articles, CLAIMS, findings)) == expected
+
+
+def naive_summary_lines(result: Result) -> str:
+    """The finding lines as first written: every flagged finding made, then sorted by its whole key."""
+    claims, paths = {c.id: c for c in result.claims}, {a.id: a.path for a in result.articles}
+
+    def place(finding):
+        claim = claims.get(finding.claims[0])
+        return (finding.claims[0], 0, 0) if claim is None else (paths.get(claim.article, claim.article),
+                                                                  claim.line, claim.column)
+    located = sorted(((place(f), f) for f in result.findings if f.flagged),
+                     key=lambda pair: (FLAGGED.index(pair[1].verdict), *pair[0], pair[1].message))
+    return "".join(f"{p}:{line}:{column}: {f.verdict}: {' '.join(f.quantity.split())}: {' '.join(f.message.split())}\n"
+                   for (p, line, column), f in located)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(VERDICTS), st.sampled_from([c.id for c in CLAIMS] + ["gone", "lost"]),
+                          st.sampled_from(["b", "a", "c", "a"]), st.integers(0, 3)), max_size=30))
+def test_summary_lines_order_is_the_whole_key_order(rows):
+    """Sorting by packed columns, then by message within a place, gives the order of the whole key: most
+    severe, file, line, column, message, and the input order among equal messages."""
+    findings = tuple(Finding("area", verdict, (first, "a1"), f"{message} {number}", "g1")
+                     for verdict, first, message, number in rows)
+    result = Result(RESULT.articles, CLAIMS, findings)
+    assert summary_lines(result) == naive_summary_lines(result)
 
 
 # --- JSON ----------------------------------------------------------------------------------
@@ -228,6 +256,31 @@ def test_write_atomic_failure_leaves_old_file_and_no_temporary(tmp_path, monkeyp
     with pytest.raises(DiscrepancyError, match="report.md: cannot write"):
         write_atomic(target, text)
     monkeypatch.undo()
+    assert target.read_text() == "old report\n"
+    assert os.listdir(tmp_path) == ["report.md"]
+
+
+def test_write_atomic_writes_text_given_in_parts(tmp_path):
+    target = tmp_path / "findings.txt"
+    write_atomic(target, (f"line {number} – ü\n" for number in range(3)))
+    assert target.read_text(encoding="utf-8") == "line 0 – ü\nline 1 – ü\nline 2 – ü\n"
+
+
+def parts_that_break(problem: Exception):
+    yield "first part, written\n"
+    raise problem
+
+
+@pytest.mark.parametrize("parts, error", [
+    (["fine\n", "lone surrogate \udc80 late in the text\n"], DiscrepancyError),
+    (parts_that_break(OSError(28, "No space left on device")), DiscrepancyError),
+    (parts_that_break(RuntimeError("the output's maker failed")), RuntimeError),
+])
+def test_write_atomic_a_part_that_fails_leaves_old_file_and_no_temporary(tmp_path, parts, error):
+    target = tmp_path / "report.md"
+    target.write_text("old report\n")
+    with pytest.raises(error):
+        write_atomic(target, parts)
     assert target.read_text() == "old report\n"
     assert os.listdir(tmp_path) == ["report.md"]
 
