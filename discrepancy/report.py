@@ -11,6 +11,7 @@ import math
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
@@ -29,6 +30,7 @@ INLINE_ESCAPES = str.maketrans({
     "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
     "|": "\\|", "~": "\\~", "$": "\\$", "&": "&amp;", "<": "&lt;", ">": "&gt;",
 })
+INLINE_SPECIAL = re.compile("[" + re.escape("".join(map(chr, INLINE_ESCAPES))) + "]")
 WHITESPACE_RUN = re.compile(r"\s+")
 # Control characters that are not whitespace: invisible on the page, hostile in a terminal; and the
 # bidirectional overrides, which can show "16" as "61" (the "Trojan Source" trick); and lone surrogates,
@@ -44,8 +46,17 @@ BLOCK_START = re.compile(r"""
 
 def escape_markdown(text: str) -> str:
     """The text as inert Markdown on one line: no markup, no HTML, no block start."""
-    one_line = WHITESPACE_RUN.sub(" ", CONTROL_CHARACTER.sub("", text))
-    return BLOCK_START.sub(_escape_block_start, one_line.translate(INLINE_ESCAPES), count=1)
+    # Printable text holds no control character and no whitespace but the plain space: where no two
+    # spaces meet, the clean-ups would change nothing (and most text is so; a large report escapes
+    # hundreds of thousands of pieces).
+    clean = text.isprintable() and "  " not in text
+    one_line = text if clean else WHITESPACE_RUN.sub(" ", CONTROL_CHARACTER.sub("", text))
+    # A pattern finds the few characters to escape; str.translate looks up every character.
+    return BLOCK_START.sub(_escape_block_start, INLINE_SPECIAL.sub(_escape_inline, one_line), count=1)
+
+
+def _escape_inline(match: re.Match) -> str:
+    return INLINE_ESCAPES[ord(match.group())]
 
 
 def _escape_block_start(match: re.Match) -> str:
@@ -168,17 +179,14 @@ def _verdict_in_words(verdict: str, first: Claim, second: Claim) -> str:
 # --- summary -----------------------------------------------------------------------------
 
 def _summary(result: Result) -> str:
-    counts = ", ".join(f"{_count_verdict(result.findings, verdict)} {verdict}" for verdict in VERDICTS)
+    found = Counter(result.findings.verdicts())
+    counts = ", ".join(f"{found[verdict]} {verdict}" for verdict in VERDICTS)
     stories = f" in {len(result.stories)} stories" if len(result.stories) > 1 else ""
     line = (f"Read {_plural(len(result.articles), 'article')}{stories}, found "
             f"{_plural(len(result.claims), 'figure')}; findings: {counts}; "
             f"skipped {_plural(len(result.errors), 'file')}.")
     skipped = [f"- {escape_markdown(error)}" for error in result.errors]
     return "\n\n".join([line, "\n".join(skipped)]) if skipped else line
-
-
-def _count_verdict(findings: Findings, verdict: str) -> int:
-    return findings.verdicts().count(verdict)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -215,8 +223,11 @@ def flagged_parts(page: Page, groups: Sequence[Group], strays: Sequence[Finding]
 def _group_in_brief(group: Group, page: Page, heading: str) -> str:
     """A flagged group past DETAILED_GROUPS: its name, its verdicts and its first reasons."""
     own = page.findings_in(group).flagged()
-    verdicts = ", ".join(v.replace("_", " ") for v in FLAGGED if any(f.verdict == v for f in own)) or "flagged"
-    reasons = list(dict.fromkeys(escape_markdown(f.message.rstrip(". ")) for f in own))
+    present = set(own.verdicts())  # read from the columns: each finding is made once, for its message below
+    verdicts = ", ".join(v.replace("_", " ") for v in FLAGGED if v in present) or "flagged"
+    # A group repeats its messages: each is escaped once (escaping may join two, so they are told apart again).
+    reasons = list(dict.fromkeys(escape_markdown(message.rstrip(". ")) for message in
+                                 dict.fromkeys(finding.message for finding in own)))
     more = f"; and {len(reasons) - BRIEF_REASONS} more" if len(reasons) > BRIEF_REASONS else ""
     return (f"{heading}{_group_heading(group)}\n\n{_plural(len(group.claims), 'figure')}, {verdicts}: "
             f"{'; '.join(reasons[:BRIEF_REASONS])}{more}.")

@@ -6,11 +6,12 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 from tabulate import tabulate
 
 from discrepancy.models import Article, Claim, Finding, Group, Result
-from discrepancy.report import (escape_markdown, figure_span, format_number, interval_text,
+from discrepancy.report import (BLOCK_START, CONTROL_CHARACTER, INLINE_ESCAPES, WHITESPACE_RUN, _escape_block_start,
+                                escape_markdown, figure_span, format_number, interval_text,
                                 range_text, render_markdown)
 
 # --- fixture: hand-written articles, one sentence per line ---------------------------------
@@ -311,6 +312,18 @@ def test_escaped_text_is_one_inert_line(text):
     escaped = escape_markdown(text)
     assert "\n" not in escaped and "\r" not in escaped and "<" not in escaped
     assert re.sub(r"\\.", "", escaped).count("|") == 0
+
+
+def escaped_the_long_way(text: str) -> str:
+    """escape_markdown without its shortcuts: every clean-up run, every character looked up."""
+    one_line = WHITESPACE_RUN.sub(" ", CONTROL_CHARACTER.sub("", text))
+    return BLOCK_START.sub(_escape_block_start, one_line.translate(INLINE_ESCAPES), count=1)
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from("ab 1.#-+=|\\`*_[]~$&<>\t\n\r\x0b\x1c\x85\xa0\u2028\u202e\u3000\ud800é")) | st.text())
+def test_escape_markdown_shortcuts_change_nothing(text):
+    assert escape_markdown(text) == escaped_the_long_way(text)
 
 
 @given(st.lists(st.text(), min_size=3, max_size=3), st.lists(st.text(), min_size=3, max_size=3))
