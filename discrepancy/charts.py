@@ -10,6 +10,7 @@ hash salt for the SVG's ids, text kept as <text> in one bundled font, and no dat
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import itertools
@@ -22,6 +23,8 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.style
+from matplotlib import font_manager, ft2font
+from matplotlib.font_manager import FontProperties
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
@@ -63,6 +66,13 @@ MAX_CHARTS = 100
 # A chart taller than this many rows is read by no one and costs seconds to draw: the flagged figures
 # are kept first (the most severe first), then the earliest published.
 MAX_ROWS = 40
+WIDTH = 9              # inches
+EDGE = 6               # points of blank paper round the chart
+TICK_PAD = 3.5         # points between a tick and its label (matplotlib's default)
+TITLE_PAD = 6          # points between the axes and the title (matplotlib's default)
+LABEL_PAD = 4          # points between the tick labels and the axis label (matplotlib's default)
+WIDTH_SLACK = 1.06
+LAST_TICK_OVERHANG = 24  # points a right-hand tick label ("1,000,000") may stand past the axes
 UNSAFE_IN_NAME = re.compile(r"[^a-z0-9]+")
 CHART_FILE = re.compile(r"[a-z0-9-]+-[0-9a-f]{10}(-[0-9]+)?\.svg")  # what chart_name and _unique give
 
@@ -175,10 +185,12 @@ def chart_svg(group: Group, claims: Mapping[str, Claim], findings: tuple[Finding
     drawable, severity, rows, bands, limits = planned
     with warnings.catch_warnings(), matplotlib.style.context("default"), matplotlib.rc_context(RC):
         warnings.simplefilter("ignore")  # a glyph DejaVu lacks is drawn by the viewer's font anyway
-        figure = Figure(figsize=(9, 1.4 + 0.55 * len(rows)), layout="constrained")
+        figure = Figure(figsize=(WIDTH, 1.4 + 0.55 * len(rows)))
         FigureCanvasSVG(figure)
         dates = {claim.id: _published(claim, articles) for claim in rows}
-        _draw(figure.add_subplot(), group, rows, bands, limits, dates, severity, len(drawable) - len(rows))
+        axes = figure.add_subplot()
+        _draw(axes, group, rows, bands, limits, dates, severity, len(drawable) - len(rows))
+        _fit(figure, axes, [STYLES[severity[c.id]][1] for c in rows if severity.get(c.id) in STYLES])
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata=METADATA | {"Title": plain_label(_heading(group), 200)})
     return buffer.getvalue()
@@ -312,6 +324,38 @@ def _draw_row(axes, y: int, claim: Claim, band: tuple[float, float] | None, verd
     if words:
         axes.text(1.02, y, words, transform=blended_transform_factory(axes.transAxes, axes.transData),
                   va="center", fontsize=8, color=colour, fontweight="bold" if conflict else "normal")
+
+
+def _fit(figure: Figure, axes, words_on_right: list[str]) -> None:
+    """Margins that hold the row labels, the title, the verdict words and the axis key.
+
+    Worked out from the labels' widths in the chart's font rather than by matplotlib's constrained
+    layout, which draws the chart twice more to measure it: half of each chart's time.
+    """
+    width, height = (inches * 72 for inches in figure.get_size_inches())
+    labels = [line for label in axes.get_yticklabels() for line in label.get_text().split("\n")]
+    left = max(map(_text_width, labels), default=0.0) + TICK_PAD + EDGE
+    widest_words = max((_text_width(words, 8, bold=True) for words in set(words_on_right)), default=0.0)
+    right = EDGE + max(widest_words + 0.02 * (width - left), LAST_TICK_OVERHANG)
+    top = 1.2 * 10 + TITLE_PAD + EDGE
+    key_lines = axes.get_xlabel().count("\n") + 1
+    bottom = 2 * TICK_PAD + 1.2 * 9 + LABEL_PAD + 1.2 * 8 * key_lines + EDGE
+    figure.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height)
+
+
+@functools.cache
+def _font(bold: bool) -> ft2font.FT2Font:
+    return ft2font.FT2Font(font_manager.findfont(FontProperties(family=RC["font.family"],
+                                                                 weight="bold" if bold else "normal")))
+
+
+def _text_width(text: str, size: float = RC["font.size"], bold: bool = False) -> float:
+    """How wide `text` is set in the chart's font, in points, with some slack: the width is read hinted, at
+    72 dpi, and a viewer sets the SVG's text unhinted at its own size (a few per cent either way)."""
+    font = _font(bold)
+    font.set_size(size, 72)
+    font.set_text(text, 0.0)
+    return font.get_width_height()[0] / 64 * WIDTH_SLACK  # 26.6 fixed point
 
 
 def _limits(bounds: list[tuple[float | None, float | None]],

@@ -192,6 +192,42 @@ def test_only_flagged_groups_get_charts():
     assert [chart.group for chart in charts] == [KEY]
 
 
+def text_extents(root: ET.Element) -> list[tuple[str, float, float, float]]:
+    """Each <text> line with its left and right edge and its baseline, measured unhinted in the chart's font
+    (matplotlib's own text-to-path widths: not the measure the chart's layout used)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+    measure, extents = TextToPath(), []
+    for element in root.iter(f"{SVG}text"):
+        style = dict(part.split(": ", 1) for part in element.get("style", "").split("; ") if ": " in part)
+        font = FontProperties(family="DejaVu Sans", size=float(style["font-size"].removesuffix("px")),
+                              weight=style.get("font-weight", "normal"))
+        lines = [element.text or "", *(span.text or "" for span in element.iter(f"{SVG}tspan"))]
+        for line in filter(None, lines):
+            width = measure.get_text_width_height_descent(line, font, ismath=False)[0]
+            # A one-line text is placed by x and y; each line of a longer one by a translation, from its left.
+            moved = re.search(r"translate\(([-\d.e]+) ([-\d.e]+)\)", element.get("transform", ""))
+            x, y = (float(element.get("x")), float(element.get("y"))) if element.get("x") else map(float, moved.groups())
+            left = {"end": x - width, "middle": x - width / 2}.get(style.get("text-anchor"), x)
+            extents.append((line, left, left + width, y))
+    return extents
+
+
+@pytest.mark.parametrize("source, scope", [
+    ("the Ministry of Internal Affairs of the Republic", "security forces and their families"),
+    ("a", None),
+    (None, "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW"),
+])
+def test_every_label_stands_inside_the_chart(source, scope):
+    long_rows = (replace(EARLY_40, source=source, scope=scope), replace(RIVAL_75, text="1,000,000", low=1e6,
+                                                                       high=1e6, value=1e6), *MEMBERS[2:])
+    root = ET.fromstring(draw(claims=long_rows))
+    width, height = (float(number) for number in root.get("viewBox").split()[2:])
+    outside = [(line, round(left), round(right)) for line, left, right, y in text_extents(root)
+               if left < 0 or right > width or not 0 < y < height]
+    assert not outside
+
+
 # --- article text in the picture -----------------------------------------------------------
 
 def test_hostile_article_text_is_plain_text_in_well_formed_svg():
