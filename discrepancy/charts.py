@@ -16,6 +16,7 @@ import io
 import itertools
 import math
 import re
+import threading
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -98,16 +99,43 @@ def write_charts(result: Result, folder: Path, rounding: Mapping[str, float], wo
     Charts left from an earlier run are removed, so the folder holds this report's charts only and a
     diff shows a group that is no longer flagged; files this module would not have named are kept.
     """
-    folder = Path(folder)
-    charts = group_charts(result, rounding, workers)
-    for chart in charts:
-        write_atomic(folder / chart.name, chart.svg)
-    current = {chart.name for chart in charts}
-    if folder.is_dir():
-        for stale in sorted(folder.iterdir()):
-            if CHART_FILE.fullmatch(stale.name) and stale.name not in current and stale.is_file():
-                stale.unlink()
-    return {chart.group: f"{folder.name}/{chart.name}" for chart in charts}
+    return ChartDrawing(result, folder, rounding, workers).write()
+
+
+class ChartDrawing:
+    """The charts of a result, drawn in worker processes while the caller goes on (the report is written
+    meanwhile: its links are known before any chart is drawn); `write()` waits for them and writes them."""
+
+    def __init__(self, result: Result, folder: Path, rounding: Mapping[str, float], workers: int = 1):
+        self.folder = Path(folder)
+        self.planned = _planned(result, rounding)
+        self.links = {task.group.key: f"{self.folder.name}/{name}" for task, name in self.planned}
+        self._charts: list[Chart] = []
+        self._error: BaseException | None = None
+        self._drawing = threading.Thread(target=self._draw, args=(workers,), daemon=True)
+        self._drawing.start()
+
+    def _draw(self, workers: int) -> None:
+        try:
+            tasks = [task for task, _ in self.planned]
+            drawn = ordered_map(_draw_task, tasks, workers, chunk=1, fresh=True)
+            self._charts = [Chart(group.key, name, svg) for (_, name), (group, svg) in zip(self.planned, drawn)]
+        except BaseException as error:  # noqa: BLE001 - raised in the caller's thread, by write()
+            self._error = error
+
+    def write(self) -> dict[str, str]:
+        """Writes the charts once drawn (removing stale ones) and gives group key -> path; raises what drawing raised."""
+        self._drawing.join()
+        if self._error is not None:
+            raise self._error
+        for chart in self._charts:
+            write_atomic(self.folder / chart.name, chart.svg)
+        current = {chart.name for chart in self._charts}
+        if self.folder.is_dir():
+            for stale in sorted(self.folder.iterdir()):
+                if CHART_FILE.fullmatch(stale.name) and stale.name not in current and stale.is_file():
+                    stale.unlink()
+        return self.links
 
 
 def group_charts(result: Result, rounding: Mapping[str, float], workers: int = 1) -> tuple[Chart, ...]:
@@ -116,6 +144,14 @@ def group_charts(result: Result, rounding: Mapping[str, float], workers: int = 1
     `rounding` maps a quantity to the share of a round figure it tolerates (its rule's `rounding`). With
     workers > 1 the charts are drawn in that many processes (matplotlib takes most of a second a chart).
     """
+    planned = _planned(result, rounding)
+    drawn = ordered_map(_draw_task, [task for task, _ in planned], workers, chunk=1, fresh=True)
+    return tuple(Chart(group.key, name, svg) for (_, name), (group, svg) in zip(planned, drawn))
+
+
+def _planned(result: Result, rounding: Mapping[str, float]) -> list[tuple[_ChartTask, str]]:
+    """What each chart to draw needs and the file name it goes under: the first MAX_CHARTS flagged groups
+    with a figure to draw (chart_svg draws every such group), in the groups' order."""
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
     by_group = result.findings.by_group()  # once: a large batch has thousands of groups, millions of findings
@@ -126,17 +162,13 @@ def group_charts(result: Result, rounding: Mapping[str, float], workers: int = 1
                         rounding.get(group.quantity, 0.0))
              for group in result.groups if group.flagged)
     # Only groups with a figure to draw, and no more than are kept: a chart drawn and dropped costs as
-    # much as one kept (the workers draw a few ahead).
-    drawable = itertools.islice((task for task in tasks if _has_chart(task)), MAX_CHARTS)
-    charts, names = [], set()
-    for group, svg in ordered_map(_draw_task, drawable, workers, chunk=1, fresh=True):
-        if svg is not None:
-            name = _unique(chart_name(group), names)
-            names.add(name)
-            charts.append(Chart(group.key, name, svg))
-            if len(charts) == MAX_CHARTS:
-                break
-    return tuple(charts)
+    # much as one kept.
+    planned, names = [], set()
+    for task in itertools.islice((task for task in tasks if _has_chart(task)), MAX_CHARTS):
+        name = _unique(chart_name(task.group), names)
+        names.add(name)
+        planned.append((task, name))
+    return planned
 
 
 @dataclass(frozen=True)

@@ -280,9 +280,11 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
     for note in review.notes():
         print(f"discrepancy: {note}", file=sys.stderr)
     section = review_section(review)
-    charts = _write_charts(reviewed, report_path, rules, args.workers or default_workers())
-    markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}", charts=charts) + \
+    drawing = _draw_charts(reviewed, report_path, rules, args.workers or default_workers())
+    # The report is made while the charts are drawn: it needs only their names.
+    markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}", charts=drawing.links) + \
         ("\n" + section if section else "")
+    drawing.write()
     write_atomic(report_path, markdown)
     for fmt, path in settings.outputs.items():
         write_atomic(path, FINDING_OUTPUTS[fmt](reviewed, review, markdown))
@@ -312,10 +314,10 @@ def _print_lines(text: str | Iterable[str]) -> None:
         sys.stdout.write("\n")
 
 
-def _write_charts(result: Result, report_path: Path, rules: RuleSet, workers: int) -> dict[str, str]:
-    """Each flagged group's chart, written to reports/<name>/ beside reports/<name>.md; group key -> link."""
-    from .charts import chart_folder, write_charts  # matplotlib takes 0.4 s to import: only `check` pays
-    return write_charts(result, chart_folder(report_path), {q.name: q.rounding for q in rules.quantities}, workers)
+def _draw_charts(result: Result, report_path: Path, rules: RuleSet, workers: int):
+    """Each flagged group's chart, being drawn for reports/<name>/ beside reports/<name>.md (a ChartDrawing)."""
+    from .charts import ChartDrawing, chart_folder  # matplotlib takes 0.4 s to import: only `check` pays
+    return ChartDrawing(result, chart_folder(report_path), {q.name: q.rounding for q in rules.quantities}, workers)
 
 
 def _review(args: argparse.Namespace, result: Result, settings: Settings) -> tuple[Result, Review]:

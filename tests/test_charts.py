@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from discrepancy.charts import CHART_FILE, MAX_ROWS, chart_folder, chart_name, chart_svg, group_charts, write_charts
+from discrepancy.charts import CHART_FILE, MAX_ROWS, ChartDrawing, chart_folder, chart_name, chart_svg, group_charts, write_charts
 from discrepancy.models import Article, Claim, Finding, Group, Result
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -287,6 +287,25 @@ def test_write_charts_links_relative_to_the_report_and_clears_stale_charts(tmp_p
                                                        "keep.txt", "notes.svg"]
     assert write_charts(Result(ARTICLES, MEMBERS, ()), folder, ROUNDING) == {}
     assert not (folder / "deaths-46e9390d79.svg").exists() and (folder / "notes.svg").exists()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_chart_links_are_known_before_the_charts_are_drawn(tmp_path, workers):
+    other = Group("deaths / children / Kenya", "deaths", "children", "Kenya", ("e", "r", "l"), 40, 100, "e", "l", True)
+    drawing = ChartDrawing(Result(ARTICLES, MEMBERS, FINDINGS, (GROUP, other)), tmp_path / "seeds", ROUNDING, workers)
+    links = dict(drawing.links)
+    assert drawing.write() == links and len(links) == 2
+    assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == sorted(link.split("/")[1] for link in links.values())
+
+
+def test_a_chart_that_fails_to_draw_fails_the_write_and_writes_nothing(tmp_path, monkeypatch):
+    def broken(*args):
+        raise ValueError("a figure matplotlib cannot place")
+    monkeypatch.setattr("discrepancy.charts.chart_svg", broken)
+    drawing = ChartDrawing(RESULT, tmp_path / "seeds", ROUNDING, workers=1)
+    with pytest.raises(ValueError, match="cannot place"):
+        drawing.write()
+    assert not (tmp_path / "seeds").exists()
 
 
 def test_nothing_flagged_writes_no_folder(tmp_path):
