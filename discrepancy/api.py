@@ -16,7 +16,7 @@ from .errors import InputError, printable
 from .extractor import Extractor
 from .models import Article, Claim, Result
 from .batch import compare
-from .pool import ordered_map, progress
+from .pool import ordered_map, progress, stage
 from .stories import Sketch
 from .timeline import date_figures
 from .rules import RuleSet, load_rules
@@ -213,4 +213,5 @@ def check(paths: Sequence[str], rules: RuleSet | None = None, rule_dirs: Sequenc
     digester = Digester(rules, limits, keep_text=ledger is not None, sketch=True)
     extracted, sketches = _collected(digested(paths, digester, stdin, workers, quiet))
     gazetteer = digester.extractor.gazetteer if extracted.articles else None
-    return compare(extracted, rules, gazetteer, ledger, sketches=sketches)
+    with stage(f"comparing {len(extracted.claims):,} figures of {len(extracted.articles):,} articles", quiet=quiet):
+        return compare(extracted, rules, gazetteer, ledger, sketches=sketches)

@@ -26,7 +26,7 @@ from .junit import junit_xml
 from .ledger import Ledger
 from .models import Result
 from .output import write_atomic
-from .pool import default_workers
+from .pool import default_workers, stage
 from .report import render_markdown
 from .rules import RuleSet, load_rules
 from .sarif import sarif_log
@@ -280,11 +280,12 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
     for note in review.notes():
         print(f"discrepancy: {note}", file=sys.stderr)
     section = review_section(review)
-    drawing = _draw_charts(reviewed, report_path, rules, args.workers or default_workers())
-    # The report is made while the charts are drawn: it needs only their names.
-    markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}", charts=drawing.links) + \
-        ("\n" + section if section else "")
-    drawing.write()
+    with stage(f"writing the report, {report_path}", quiet=args.quiet):
+        drawing = _draw_charts(reviewed, report_path, rules, args.workers or default_workers())
+        # The report is made while the charts are drawn: it needs only their names.
+        markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}", charts=drawing.links) + \
+            ("\n" + section if section else "")
+        drawing.write()
     write_atomic(report_path, markdown)
     for fmt, path in settings.outputs.items():
         write_atomic(path, FINDING_OUTPUTS[fmt](reviewed, review, markdown))

@@ -7,10 +7,12 @@ is never held whole, and a stalled consumer stops the reading.
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -94,6 +96,23 @@ def progress(items: Iterable[Item], stream: TextIO | None = None, quiet: bool = 
     with tqdm(items, file=stream, unit=f" {unit}s", unit_scale=True, delay=PROGRESS_DELAY, dynamic_ncols=True,
               leave=False) as bar:
         yield from bar
+
+
+@contextlib.contextmanager
+def stage(words: str, stream: TextIO | None = None, quiet: bool = False) -> Iterator[None]:
+    """A step with no bar of its own ("comparing 1,024,276 figures"): said on `stream` (standard error) when it
+    is a terminal, not quiet, and the step is still running after PROGRESS_DELAY seconds."""
+    stream = stream if stream is not None else sys.stderr
+    if quiet or not _is_terminal(stream):
+        yield
+        return
+    timer = threading.Timer(PROGRESS_DELAY, lambda: print(f"discrepancy: {words}…", file=stream, flush=True))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -5,6 +5,7 @@ Timings and memory are measured by benchmarks/scale.py, not here.
 import importlib.util
 import io
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,15 @@ def test_progress_shows_on_a_terminal_unless_quiet(monkeypatch, stream, quiet, s
     assert ("articles" in stream.getvalue()) is shown
 
 
+@pytest.mark.parametrize("stream, quiet, delay, shown", [(Terminal(), False, 0, True), (Terminal(), True, 0, False),
+                                                         (io.StringIO(), False, 0, False), (Terminal(), False, 60, False)])
+def test_a_step_without_a_bar_is_said_on_a_terminal_when_it_takes_long(monkeypatch, stream, quiet, delay, shown):
+    monkeypatch.setattr(pool, "PROGRESS_DELAY", delay)
+    with pool.stage("comparing 12 figures", stream=stream, quiet=quiet):
+        time.sleep(0.2)
+    assert ("comparing 12 figures" in stream.getvalue()) is shown
+
+
 @pytest.mark.parametrize("flags, shown", [([], True), (["--quiet"], False)])
 def test_the_command_line_shows_progress_on_a_terminal_stderr(monkeypatch, capsys, flags, shown):
     monkeypatch.setattr(pool, "PROGRESS_DELAY", 0)
@@ -88,3 +98,13 @@ def test_the_command_line_shows_progress_on_a_terminal_stderr(monkeypatch, capsy
     assert main(["extract", str(SEEDS), "--workers", "1", "--no-config", *flags]) == 0
     assert ("articles" in terminal.getvalue()) is shown
     assert capsys.readouterr().out.startswith("{")
+
+
+@pytest.mark.parametrize("flags, shown", [([], True), (["--quiet"], False)])
+def test_check_says_its_steps_on_a_terminal_stderr(monkeypatch, capsys, tmp_path, flags, shown):
+    monkeypatch.setattr(pool, "PROGRESS_DELAY", 0)
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    main(["check", str(SEEDS), "--workers", "1", "--no-config", "--report", str(tmp_path / "r.md"), *flags])
+    said = terminal.getvalue()
+    assert ("comparing" in said and "writing the report" in said) is shown
