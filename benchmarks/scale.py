@@ -8,7 +8,7 @@ for its default month of few events), then prints in one run:
 - `discrepancy extract` on the smallest corpus in one process: articles/s and MB/s of article text;
 - the same for a sample of its articles in this process, and quantulum3's parser on the same
   sample (`parser.parse(text)`), with the ratio between them;
-- `discrepancy check --workers N` on every corpus: seconds, peak resident memory (the largest
+- `discrepancy check --workers N --timings` on every corpus: seconds (and of each step), peak resident memory (the largest
   process, and all processes together) and the figures and findings it reported.
 With --readme the table replaces the one between the scale markers in README.md.
 """
@@ -33,6 +33,7 @@ import corpus  # noqa: E402  benchmarks/corpus.py
 
 DISCREPANCY = [sys.executable, "-m", "discrepancy"]
 TALLY = re.compile(r"^(\d+) articles.*?, (\d+) figures, (.*?); report:", re.M)
+STEPS = re.compile(r"^discrepancy: timings: (.*?); peak memory", re.M)
 
 
 def main() -> None:
@@ -57,8 +58,8 @@ def main() -> None:
     if not args.no_extraction:
         lines += extraction_rows(corpora[min(sizes)], args.sample)
     lines += ["", "| `discrepancy check --workers %d` | articles | MB | seconds | articles/s | peak RSS, largest "
-              "process | peak RSS, all processes | figures | findings |" % args.workers,
-              "|---|---|---|---|---|---|---|---|---|"]
+              "process | peak RSS, all processes | figures | findings | steps (s) |" % args.workers,
+              "|---|---|---|---|---|---|---|---|---|---|"]
     for size in sizes:
         lines.append(check_row(corpora[size], size, args))
         print(lines[-1], flush=True)
@@ -153,7 +154,7 @@ def _quantulum_classifier(folder: Path) -> str | None:
 def check_row(path: Path, size: int, args: argparse.Namespace) -> str:
     report = args.dir / f"report-{size}.md"
     run = measure([*DISCREPANCY, "check", str(path), "--workers", str(args.workers), "--quiet", "--no-config",
-                   "--fail-on", "never", "--report", str(report)], args.timeout)
+                   "--fail-on", "never", "--timings", "--report", str(report)], args.timeout)
     mb = path.stat().st_size / 1e6
     if run["status"] is None:
         return (f"| {path.name} | {size:,} | {mb:.0f} | stopped after {args.timeout:.0f} | | "
@@ -161,8 +162,15 @@ def check_row(path: Path, size: int, args: argparse.Namespace) -> str:
     tally = TALLY.search(run["stderr"])
     figures, findings = (tally.group(2), tally.group(3)) if tally else ("?", run["stderr"].strip()[-200:])
     return (f"| {path.name} | {size:,} | {mb:.0f} | {run['seconds']:.0f} | {size / run['seconds']:,.0f} | "
-            f"{run['largest'] / 1e6:,.0f} MB | {run['total'] / 1e6:,.0f} MB | {int(figures):,} | {findings} |"
-            if figures != "?" else f"| {path.name} | {size:,} | {mb:.0f} | failed: {findings} | | | | | |")
+            f"{run['largest'] / 1e6:,.0f} MB | {run['total'] / 1e6:,.0f} MB | {int(figures):,} | {findings} | "
+            f"{_steps(run['stderr'])} |"
+            if figures != "?" else f"| {path.name} | {size:,} | {mb:.0f} | failed: {findings} | | | | | | |")
+
+
+def _steps(stderr: str) -> str:
+    """The seconds of each step, from the line `check --timings` prints: "extracting 27.6, comparing 22.6, ..."."""
+    found = STEPS.search(stderr)
+    return found.group(1).replace(" s,", ",").removesuffix(" s") if found else "?"
 
 
 def measure(command: list[str], timeout: float) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -202,16 +203,30 @@ def _where(article: Article) -> str:
 
 def check(paths: Sequence[str], rules: RuleSet | None = None, rule_dirs: Sequence[Path] = (),
           stdin: TextIO | None = None, limits: Limits = Limits(), ledger: Path | None = None, workers: int = 1,
-          quiet: bool = True) -> Result:
+          quiet: bool = True, timings: dict[str, float] | None = None) -> Result:
     """Figures, stories, findings and groups for the articles at `paths`; with `ledger` (a SQLite file),
     compared with every stored figure of the same stories too, and stored.
 
     Articles stream through extraction (in `workers` processes) and only their figures and a sketch
-    of each go on: the result's articles carry no text, except with a ledger, which stores it.
+    of each go on: the result's articles carry no text, except with a ledger, which stores it. Given
+    `timings`, the seconds each step took go in it ("reading and extracting", "comparing").
     """
     rules = rules or load_rules(list(rule_dirs))
     digester = Digester(rules, limits, keep_text=ledger is not None, sketch=True)
-    extracted, sketches = _collected(digested(paths, digester, stdin, workers, quiet))
+    timings = {} if timings is None else timings
+    with timed(timings, "reading and extracting"):
+        extracted, sketches = _collected(digested(paths, digester, stdin, workers, quiet))
     gazetteer = digester.extractor.gazetteer if extracted.articles else None
-    with stage(f"comparing {len(extracted.claims):,} figures of {len(extracted.articles):,} articles", quiet=quiet):
+    with stage(f"comparing {len(extracted.claims):,} figures of {len(extracted.articles):,} articles", quiet=quiet), \
+            timed(timings, "comparing"):
         return compare(extracted, rules, gazetteer, ledger, sketches=sketches)
+
+
+@contextlib.contextmanager
+def timed(timings: dict[str, float], step: str) -> Iterator[None]:
+    """Adds the seconds (wall clock) the block takes to timings[step]."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[step] = timings.get(step, 0.0) + time.perf_counter() - start

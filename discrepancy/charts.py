@@ -64,6 +64,7 @@ SLUG_CHARACTERS = 40
 # Each chart takes matplotlib a few tenths of a second: a batch of 100,000 articles has thousands of flagged
 # groups, and a desk looks at the first few. Groups past this have their table and sentences, no chart.
 MAX_CHARTS = 100
+CHARTS_FOR_WORKERS = 20  # fewer charts than this are drawn in this process: a chart takes ~0.15 s, workers ~3 s to start
 # A chart taller than this many rows is read by no one and costs seconds to draw: the flagged figures
 # are kept first (the most severe first), then the earliest published.
 MAX_ROWS = 40
@@ -112,6 +113,9 @@ class ChartDrawing:
         self.links = {task.group.key: f"{self.folder.name}/{name}" for task, name in self.planned}
         self._charts: list[Chart] = []
         self._error: BaseException | None = None
+        # Starting the worker processes (matplotlib imported in their server) takes seconds: a few charts are
+        # drawn here sooner.
+        workers = workers if len(self.planned) >= CHARTS_FOR_WORKERS else 1
         self._drawing = threading.Thread(target=self._draw, args=(workers,), daemon=True)
         self._drawing.start()
 

@@ -108,3 +108,11 @@ def test_check_says_its_steps_on_a_terminal_stderr(monkeypatch, capsys, tmp_path
     main(["check", str(SEEDS), "--workers", "1", "--no-config", "--report", str(tmp_path / "r.md"), *flags])
     said = terminal.getvalue()
     assert ("comparing" in said and "writing the report" in said) is shown
+
+
+@pytest.mark.parametrize("flags, said", [(["--timings"], True), ([], False)])
+def test_check_says_how_long_each_step_took_when_asked(capsys, tmp_path, flags, said):
+    main(["check", str(SEEDS), "--workers", "1", "--no-config", "--report", str(tmp_path / "r.md"), *flags])
+    line = next((line for line in capsys.readouterr().err.splitlines() if "timings:" in line), "")
+    steps = ["reading and extracting", "comparing", "report and charts", "writing and printing", "peak memory"]
+    assert all(step in line for step in steps) is said
