@@ -34,6 +34,12 @@ OF_THEM = regex.compile(r"\s+of\s+(?:them|whom|those)\b(?:,?\s+(?:were\s+|are\s+
 # Australians", "among them 3".
 STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom)\b"
                                   r"|(?:\p{L}+\s+){0,2}and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
+# What every match of STATED_PART_AFTER holds, in lower case (no letter outside ASCII folds to one of
+# theirs): most figures are followed by none of them before the sentence ends.
+STATED_PART_AFTER_WORDS = ("them", "whom", "other")
+# Past this many characters to the sentence's end, the pattern is tried without looking for those words
+# first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
+STATED_PART_AFTER_REACH = 300
 STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those))\s+"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
@@ -113,8 +119,10 @@ class Extractor:
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
         document = Document(article.text)
-        mentions = [m for m in self.grammar.find(article.text) if not _in_spans(m.start, article.furniture)]
-        places = [p for p in self.gazetteer.find(article.text) if not _in_spans(p.start, article.furniture)]
+        mentions, places = self.grammar.find(article.text), self.gazetteer.find(article.text)
+        if article.furniture:  # most articles have none to leave out
+            mentions = [m for m in mentions if not _in_spans(m.start, article.furniture)]
+            places = [p for p in places if not _in_spans(p.start, article.furniture)]
         main_place = _main_place(places, self.gazetteer)
         context = _ArticleContext(article, document, mentions, places, main_place)
         return [self._claim(context, mention) for mention in mentions]
@@ -125,7 +133,7 @@ class Extractor:
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
         quantity = self._quantity(article.text, mention, unit, previous_end, _trigger_end(article.text, next_start, sentence))
-        stated_part = bool(STATED_PART_AFTER.match(article.text, mention.end, sentence.end)
+        stated_part = bool(_states_part_after(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
@@ -413,6 +421,16 @@ def _trigger_end(text: str, next_start: int, sentence: Span) -> int:
     return next_start
 
 
+def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
+    """Whether the words after a figure state it as a part: '14 of them', 'six of whom', '14 Australians
+    and seven others'."""
+    if sentence_end - end <= STATED_PART_AFTER_REACH:
+        rest = text[end:sentence_end].lower()
+        if not any(word in rest for word in STATED_PART_AFTER_WORDS):
+            return False
+    return bool(STATED_PART_AFTER.match(text, end, sentence_end))
+
+
 def _states_part_before(lead: str) -> bool:
     """Whether the lead ends as a part does: 'including', 'among them' (and perhaps 'at least')."""
     lowered = lead.lower()
@@ -422,7 +440,8 @@ def _states_part_before(lead: str) -> bool:
 def _last_words(window: str, count: int) -> list[regex.Match]:
     """The last `count` words of the window (all if it holds fewer), read from a space near its end:
     no word holds a space, so the words after one are those a reading from the start finds."""
-    space = window.find(" ", max(0, len(window) - 20 * count))
+    reach = len(window) - 20 * count
+    space = window.find(" ", reach) if reach > 0 else -1  # a short window is read once, from its start
     if space >= 0:
         words = list(WORD.finditer(window, space + 1))
         if len(words) >= count:
