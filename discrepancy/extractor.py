@@ -17,7 +17,7 @@ from .intervals import alternation
 from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
-from .patterns import compiled, version1
+from .patterns import compiled, single_spaced, version1
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -46,6 +46,8 @@ STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:
 # tries every position of the lead.
 STATED_PART_WORDS = ("includ", "among")
 RELATIVE = regex.compile(r"\b(?:which|who|whom|whose|that)\b", regex.I)
+# Either, in one scan: both are whole words, so no match of one lies inside one of the other.
+CLAUSE_WORD = regex.compile(rf"(?P<subordinate>{SUBORDINATE.pattern})|(?P<relative>{RELATIVE.pattern})", regex.I)
 # A figure that restates the one before it in other terms. In brackets after a measure: "more than
 # 100 km (60 miles)", "7.5m crowns (US$1.1m)", and the next one inside those brackets: "(224 kW / 300 PS)".
 CONVERSION_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,3}\(\s*(?:\p{L}{1,3}\s?)?\Z")
@@ -58,10 +60,16 @@ GAPPED = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s*,\s+(?:and
 # The word before a figure, perhaps before "by" ("rose 5%", "fell by 2"), or the verb before its object and
 # "by" ("grew sales by 35%"); LAST_WORD the word a text ends in. Each match starts a run of letters:
 # the leftmost match of each pattern starts where its letters do, so the look-behind changes no match
-# and spares the tries inside words, and the atomic letters the backtracking through them.
-VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z")
-WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z")
-LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z")
+# and spares the tries inside words, and the atomic letters the backtracking through them. Every match ends
+# where the text does: each is read backwards from there (`match`), in one try where a search forwards tries
+# every position. Read backwards, the optional words are tried first, as the leftmost match holds them.
+VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z",
+                               regex.REVERSE)
+WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z", regex.REVERSE)
+LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z", regex.REVERSE)
+# What a percentage after a figure starts with (after spaces), in either case; the currency signs.
+_PERCENT_FIRST = frozenset("%pP")
+_SIGNS = frozenset("€£¥$₹₽")
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
@@ -169,13 +177,17 @@ class Extractor:
         """The noun phrase after the figure ('people', 'Taliban fighters', 'percent', '€'), up to three words;
         after 'of the' for a share ('one of the best speakers', '35m of its devices')."""
         rest = text[end:min(limit, end + 80)]
-        percent = compiled(r"\s*(%|per\s?cent|percent|pct)(?!\w)", regex.I).match(rest)
+        # each pattern wants its first character after any spaces (Python's spaces hold the pattern's):
+        # most figures are followed by a word that none starts with
+        first = rest.lstrip()[:1]
+        percent = compiled(r"\s*(%|per\s?cent|percent|pct)(?!\w)", regex.I).match(rest) if first in _PERCENT_FIRST else None
         if percent:
             return "%" if percent.group(1) == "%" else "percent"
-        sign = compiled(r"\s?([€£¥$₹₽])").match(rest)
+        sign = compiled(r"\s?([€£¥$₹₽])").match(rest) if rest[:1] in _SIGNS or rest[1:2] in _SIGNS else None
         if sign:
             return sign.group(1)  # "1,200€"
-        share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest)
+        share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest) \
+            if first == "o" else None
         words = []
         for match in compiled(r"[\s-]*([\p{L}][\p{L}'’-]*)").finditer(rest, pos=share.end() if share else 0):
             word = match.group(1).lower()
@@ -319,13 +331,13 @@ class Extractor:
         lead = text[max(sentence.start, mention.start - 40):mention.start]
         # the verb, or the verb before its object and "by": "grew sales by 35%", "cut its workforce by 300"
         # most leads hold no "by": the search, which tries every position, is then spared
-        before = VERB_OBJECT_BY.search(lead) if "by" in lead else None
+        before = VERB_OBJECT_BY.match(lead) if "by" in lead else None
         if not before or before.group(1).lower() not in self.change_words:
-            before = WORD_BEFORE.search(lead)
+            before = WORD_BEFORE.match(lead)
         if before and self._gathers(lead, before):
             before = None  # "the campaign raised $2 million": money gathered, not a rise
         if before and before.group(1).lower() in ("up", "down"):
-            verb = LAST_WORD.search(lead, 0, before.start())
+            verb = LAST_WORD.match(lead, 0, before.start())
             if verb and verb.group(1).lower() in self.particle_verbs:
                 before = None  # "made up 40% of staff", "shot down 12 drones": no change
         after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
@@ -402,14 +414,13 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
     after the tragedy which killed 21'), or at a relative clause that follows another noun. A relative
     clause right after the figure's own noun is the figure's ('30 people who died')."""
     window = text[start:end]
-    subordinate = SUBORDINATE.search(window)
-    cut = subordinate.start() if subordinate else len(window)
-    for relative in RELATIVE.finditer(window, 0, cut):
-        between = [w for w in WORD.findall(window[:relative.start()]) if w.lower() not in FUNCTION_WORDS]
+    for found in CLAUSE_WORD.finditer(window):  # the words in text order, up to the first subordinate
+        if found.group("subordinate"):
+            return start + found.start()
+        between = [w for w in WORD.findall(window[:found.start()]) if w.lower() not in FUNCTION_WORDS]
         if len(between) > len(unit.split()):
-            cut = relative.start()
-            break
-    return start + cut
+            return start + found.start()
+    return start + len(window)
 
 
 def _trigger_end(text: str, next_start: int, sentence: Span) -> int:
@@ -535,7 +546,7 @@ def _speaker(match: regex.Match) -> str | None:
     name = match.group("after_marker") or match.group("before_verb") or match.group("after_verb")
     if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the"):
         return None
-    return compiled(r"\s+").sub(" ", name).strip(" .,'’")
+    return single_spaced(name).strip(" .,'’")
 
 
 def _in_spans(offset: int, spans) -> bool:
@@ -547,7 +558,7 @@ def _normal(word: str) -> str:
 
 
 def _normal_form(word: str) -> str:
-    return compiled(r"\s+").sub(" ", word.lower().replace("’", "'"))
+    return single_spaced(word.lower().replace("’", "'"))
 
 
 _NORMAL_FORMS: dict[str, str] = {}  # the same trigger words and units come back in every article

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .patterns import compiled
+from .patterns import compiled, single_spaced
 
 # What may stand between the two ends of a range: a joiner, perhaps after a unit that the
 # second end repeats ("252 miles to 287 miles", "5% to 10%").
@@ -352,4 +352,4 @@ def _branches(node: dict) -> str:
 
 
 def _phrase(text: str) -> str:
-    return compiled(r"\s+").sub(" ", text.lower())
+    return single_spaced(text.lower())

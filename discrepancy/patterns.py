@@ -21,3 +21,16 @@ def version1(pattern: str, flags: int = 0) -> regex.Pattern:
     Version 1 folds case fully by default ('ß' matches 'ss', 'ﬁ' matches 'fi'): on news text that makes a
     scan two to thirty times slower, and lets a run of letters backtrack exponentially."""
     return regex.compile("(?-f)" + pattern, flags | regex.V1)
+
+
+_SPACES = regex.compile(r"\s+")
+# What \s matches in ASCII besides the space.
+_ASCII_SPACES_BUT_SPACE = ("\t", "\n", "\x0b", "\x0c", "\r")
+
+
+def single_spaced(text: str) -> str:
+    """The text with each run of whitespace made one space (\\s+ -> ' '). Most phrases are plain ASCII
+    with single spaces, returned as they are without a pattern's substitution."""
+    if text.isascii() and "  " not in text and not any(space in text for space in _ASCII_SPACES_BUT_SPACE):
+        return text
+    return _SPACES.sub(" ", text)

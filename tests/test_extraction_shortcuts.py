@@ -92,3 +92,79 @@ def test_the_phrase_before_is_found_among_the_phrases_ending_in_the_texts_last_w
         window = text[max(0, end - 40):end]
         found, plain = intervals.phrase_before(window), intervals.before_pattern.search(window)
         assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+WORD_PIECES = PART_PIECES + ["by ", " by", "BY ", "rose ", "grew sales ", "its ", "the ", "cut its workforce ", "by by ",
+                             "x, by ", "\u00e9t\u00e9 ", "d\u2019", "-", "up ", "made up "]
+word_texts = st.one_of(st.lists(st.sampled_from(WORD_PIECES), max_size=20).map("".join), st.text(max_size=60))
+
+
+@CHECKS
+@given(word_texts)
+@example("grew its sales by ")
+@example("rose by by ")
+@example("fell, by ")
+def test_the_words_before_a_figure_read_backwards_are_those_of_the_plain_search(text):
+    from discrepancy import extractor
+    plain = {extractor.WORD_BEFORE: r"([\p{L}]+)(?:\s+by)?\s*\Z", extractor.LAST_WORD: r"([\p{L}]+)\s+\Z",
+             extractor.VERB_OBJECT_BY: r"([\p{L}]+)\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z"}
+    for pattern, source in plain.items():
+        for end in range(len(text) + 1):
+            lead = text[max(0, end - 40):end]
+            for stop in {len(lead), len(lead) // 2}:
+                found, wanted = pattern.match(lead, 0, stop), regex.compile(source).search(lead, 0, stop)
+                assert (found and (found.span(), found.groups())) == (wanted and (wanted.span(), wanted.groups()))
+
+
+@CHECKS
+@given(st.one_of(st.text(max_size=30), st.lists(st.sampled_from(["a", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c",
+                                                                 "\u00a0", "\u2003", "\u0085", "US", "$", "é"]),
+                                                max_size=12).map("".join)))
+def test_single_spacing_is_that_of_the_plain_substitution(text):
+    from discrepancy.patterns import single_spaced
+    assert single_spaced(text) == regex.sub(r"\s+", " ", text)
+
+
+CLAUSE_PIECES = PART_PIECES + [" which", " who", " whom", " WHOSE", " that", " after", " when", " whenever", " if",
+                               " thatif", " people", " died", " the tragedy", "-", "\u212a"]
+
+
+def plain_clause_end(text: str, start: int, end: int, unit: str) -> int:
+    """_clause_end as two scans: the first subordinate word, then the relatives before it."""
+    from discrepancy.extractor import RELATIVE, SUBORDINATE, FUNCTION_WORDS
+    window = text[start:end]
+    subordinate = SUBORDINATE.search(window)
+    cut = subordinate.start() if subordinate else len(window)
+    for relative in RELATIVE.finditer(window, 0, cut):
+        between = [w for w in WORD.findall(window[:relative.start()]) if w.lower() not in FUNCTION_WORDS]
+        if len(between) > len(unit.split()):
+            return start + relative.start()
+    return start + cut
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(CLAUSE_PIECES), max_size=25).map("".join), st.text(max_size=80)),
+       st.sampled_from(["", "people", "Taliban fighters", "a b c"]))
+@example("30 people who died after the tragedy which killed 21", "people")
+def test_a_clause_ends_where_the_two_plain_scans_say(text, unit):
+    from discrepancy.extractor import _clause_end
+    for start in range(0, len(text) + 1, 3):
+        for end in {len(text), min(len(text), start + 20), max(0, start - 2)}:
+            assert _clause_end(text, start, end, unit) == plain_clause_end(text, start, end, unit)
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(PART_PIECES + ["%", " %", " per cent", " PCT", "pct", "\u20ac", " $", "  $",
+                                                          " of the", "\tof its", " of Kenya's ", "\x1c%", "\u2003%"]),
+                          max_size=8).map("".join), st.text(max_size=30)))
+def test_the_patterns_after_a_figure_are_tried_only_where_their_first_character_stands(rest):
+    from discrepancy.extractor import _PERCENT_FIRST, _SIGNS
+    from discrepancy.patterns import compiled
+    first = rest.lstrip()[:1]
+    if compiled(r"\s*(%|per\s?cent|percent|pct)(?!\w)", regex.I).match(rest) \
+            or compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(rest):
+        assert first in _PERCENT_FIRST
+    if compiled(r"\s?([€£¥$₹₽])").match(rest):
+        assert rest[:1] in _SIGNS or rest[1:2] in _SIGNS
+    if compiled(r"\s+of\s+").match(rest):
+        assert first == "o"
