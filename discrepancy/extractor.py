@@ -17,7 +17,7 @@ from .intervals import alternation
 from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
-from .patterns import compiled, single_spaced, version1
+from .patterns import compiled, folded, single_spaced, version1
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -45,6 +45,8 @@ STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
 # tries every position of the lead.
 STATED_PART_WORDS = ("includ", "among")
+# What every match of the among pattern ("among the children", "including 3 police", "of them women") holds.
+AMONG_WORDS = ("among", "including", "them", "whom")
 RELATIVE = regex.compile(r"\b(?:which|who|whom|whose|that)\b", regex.I)
 # Either, in one scan: both are whole words, so no match of one lies inside one of the other.
 CLAUSE_WORD = regex.compile(rf"(?P<subordinate>{SUBORDINATE.pattern})|(?P<relative>{RELATIVE.pattern})", regex.I)
@@ -262,7 +264,10 @@ class Extractor:
             return named if named and self._nationals(named) else (
                 self.scope_of_word.get(_normal(named or ""), "part of a larger group"))
         if sentence not in context.among_scope:  # once per sentence, shared by its figures
-            among = self.among_pattern.search(context.article.text, sentence.start, sentence.end)
+            lowered = folded(context.article.text[sentence.start:sentence.end])
+            # most sentences hold none of the words every match holds, and need no search
+            among = self.among_pattern.search(context.article.text, sentence.start, sentence.end) \
+                if any(word in lowered for word in AMONG_WORDS) else None
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
 
@@ -299,12 +304,14 @@ class Extractor:
         sentence is elsewhere."""
         starts: set[int] = set()
         covered = 0  # runs before verbs are read once, however many verbs share one ("said said said")
+        lowered = None
         for found in self.source_starts.finditer(words, overlapped=True):
             verb = found.start()
             run = _RUN_BEFORE.match(words, covered, verb).start()
             starts.add(verb)
-            starts.update(at for at in range(run, verb)
-                          if words[at] in _SOURCE_BEFORE_VERB_FIRST or not words[at].isascii())
+            lowered = lowered or folded(words)
+            starts.update(at for at in range(run, verb) if lowered[at:at + 3] in _SOURCE_BEFORE_VERB_PREFIXES
+                          or words[at] in _CAPITALS or not words[at].isascii())
             covered = verb
         reached = 0
         for start in sorted(starts):
@@ -506,10 +513,11 @@ _COMMON_SOURCES = """police officials authorities ministry government military a
 # place after it stays with it ("officials in Sindh said"), or the place alone would be the speaker.
 _COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+)?(?i:" + alternation(_COMMON_SOURCES) + ")"
                   + r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?)")
-# The ASCII characters a source named before its verb can start with: 'the', a capital or a common noun.
-# Any character outside ASCII may too, so that no capital or case folding the engine knows is missed.
-_SOURCE_BEFORE_VERB_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {
-    w[0] for w in ["the", "local", "state", *_COMMON_SOURCES]}
+# Where a source named before its verb can start: at a capital, or where the folded text starts as 'the',
+# 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
+# start one too, so that no capital or case folding the engine knows is missed.
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SOURCE_BEFORE_VERB_PREFIXES = frozenset(w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES])
 # The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .patterns import compiled, single_spaced
+from .patterns import compiled, folded, single_spaced
 
 # What may stand between the two ends of a range: a joiner, perhaps after a unit that the
 # second end repeats ("252 miles to 287 miles", "5% to 10%").
@@ -104,10 +104,10 @@ class Intervals:
         """The phrases' last words that the text ends in (before its closing spaces), read case-blind."""
         # most texts before a figure close with one space after a word
         end = len(text) - 1 if text[-1:] == " " and not text[-2:-1].isspace() else _CLOSING_SPACES.match(text).start()
-        lengths = self._last_word_lengths.get(_folded(text[end - 1])) if end else None
+        lengths = self._last_word_lengths.get(folded(text[end - 1])) if end else None
         if not lengths:
             return ()
-        tail = _folded(text[max(0, end - lengths[-1]):end])
+        tail = folded(text[max(0, end - lengths[-1]):end])
         return tuple(tail[-length:] for length in lengths
                      if length <= len(tail) and tail[-length:] in self._phrases_by_last_word)
 
@@ -236,16 +236,6 @@ def _before_pattern(phrases) -> regex.Pattern:
 
 # The spaces a text closes with, read backwards from its end.
 _CLOSING_SPACES = regex.compile(r"\s*", regex.REVERSE)
-# The letters outside ASCII that the patterns' case folding reads as ASCII ones (K, the Kelvin sign, is
-# lower-cased to k): folded so, a text's last characters compare with the phrases' in lower case.
-_TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s"})
-
-
-def _folded(text: str) -> str:
-    """The text lower-cased as the patterns fold case, character for character (its length kept)."""
-    return (text.translate(_TO_ASCII) if "\u0130" in text or "\u017f" in text else text).lower()
-
-
 def _same_unit(first: str, second: str) -> bool:
     """'US $89 to $93 billion': a bare sign on the second end repeats the first's currency."""
     return first == second or (len(second) == 1 and not second.isalnum() and first.endswith(second))
@@ -287,11 +277,12 @@ def _join_bounds(mentions: list[NumberMention], text: str) -> list[NumberMention
 def _bounds(previous: NumberMention, mention: NumberMention, text: str) -> tuple[NumberMention, NumberMention] | None:
     """(lower, upper) when one figure is a lower bound and the other an upper bound that fit together."""
     for lower, upper in ((previous, mention), (mention, previous)):
-        if lower is mention and not compiled(r"\band\s*\Z").search(text[previous.end:mention.start]):
-            continue  # "at most 100 and at least 20"; a comma alone separates two statements
         if lower.qualifier in ("more_than", "at_least") and lower.high is None and lower.low is not None \
                 and upper.qualifier in ("less_than", "at_most") and upper.low is None and upper.high is not None \
                 and lower.low <= upper.high:
+            # the bounds first: most pairs of figures are none, and need no look at the words between
+            if lower is mention and not compiled(r"\band\s*\Z").search(text[previous.end:mention.start]):
+                continue  # "at most 100 and at least 20"; a comma alone separates two statements
             return lower, upper
     return None
 

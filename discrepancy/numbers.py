@@ -18,7 +18,7 @@ import regex
 from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention, alternation
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import compiled, single_spaced, version1
+from .patterns import compiled, folded, single_spaced, version1
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -511,17 +511,25 @@ def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
     for atom in atoms:
         previous = merged[-1] if merged else None
         gap = text[previous.end:atom.start] if previous else ""
+        # the words between, split at Python's spaces (which hold the patterns'), show at once most gaps
+        # that are neither "in", "out of" nor "over"
+        between = folded(gap).split() if previous else ()
         share = previous and 0 < previous.value < atom.value <= 1000 and not previous.unit and not atom.unit \
-            and compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap) \
+            and between in _SHARE_WORDS and compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap) \
             and not compiled(r"\s*(?:%|per\s?cent)").match(text[atom.end:atom.end + 10])
         # "one over three" divides only where nothing is counted after it ("won 3 over 2 rivals" does not)
-        over = previous and atom.value and not previous.unit and compiled(r"\s+over\s+", regex.I).fullmatch(gap) \
+        over = previous and atom.value and not previous.unit and between == ["over"] \
+            and compiled(r"\s+over\s+", regex.I).fullmatch(gap) \
             and compiled(r"\s*(?:[.,;:!?)]|\Z)").match(text[atom.end:atom.end + 3])
         if share or over:
             merged[-1] = Atom(previous.start, atom.end, previous.value / atom.value)
             continue
         merged.append(atom)
     return merged
+
+
+_SHARE_WORDS = (["in"], ["out", "of"])
+_SPACE_OR_TAB = frozenset(" \t")  # what the gap between two atoms of one number starts with
 
 
 def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
@@ -540,7 +548,8 @@ def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
 
 def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     gap = text[previous.end:atom.start]
-    if atom.unit or previous.vague_phrase or not compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
+    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB \
+            or not compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
         return None
     if atom.vague_phrase.lower() in ("dozens", "dozen") and not compiled("and").search(gap):
         return replace(previous, end=atom.end, value=previous.value * 12, scale=12.0)  # "3 dozens"

@@ -168,3 +168,44 @@ def test_the_patterns_after_a_figure_are_tried_only_where_their_first_character_
         assert rest[:1] in _SIGNS or rest[1:2] in _SIGNS
     if compiled(r"\s+of\s+").match(rest):
         assert first == "o"
+
+
+GAP_PIECES = [" ", "  ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "in", "IN", "\u0130n", "out", "OUT", "of", "o\u017f",
+              "over", "OVER", "and", "AND", "x", ",", "-"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(GAP_PIECES), max_size=8).map("".join), st.text(max_size=20)))
+def test_the_gaps_between_atoms_are_read_only_where_their_words_allow(gap):
+    from discrepancy.numbers import _SHARE_WORDS, _SPACE_OR_TAB
+    from discrepancy.patterns import compiled, folded
+    between = folded(gap).split()
+    if compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap):
+        assert between in _SHARE_WORDS
+    if compiled(r"\s+over\s+", regex.I).fullmatch(gap):
+        assert between == ["over"]
+    if compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
+        assert gap[:1] in _SPACE_OR_TAB
+
+
+@CHECKS
+@given(st.text(max_size=40))
+def test_folding_keeps_each_character_in_its_place(text):
+    from discrepancy.patterns import folded
+    assert len(folded(text)) == len(text)
+    for index, char in enumerate(text):
+        for letter in "iksz":
+            assert bool(regex.fullmatch(f"(?i){letter}", char)) == (folded(text)[index] == letter)
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(PART_PIECES + ["among the children", "AMONG ", "\u0130NCLUDING 3 police",
+                                                         "including", " of them women", " OF WHOM soldiers",
+                                                         " civilians", " children", "amongst "]),
+                          max_size=12).map("".join), st.text(max_size=60)))
+def test_a_sentence_is_searched_for_a_group_only_where_its_words_stand(sentence):
+    from discrepancy.extractor import AMONG_WORDS
+    from discrepancy.patterns import folded
+    from test_properties import EXTRACTOR
+    if EXTRACTOR.among_pattern.search(sentence):
+        assert any(word in folded(sentence) for word in AMONG_WORDS)
