@@ -17,7 +17,7 @@ from .intervals import alternation
 from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
-from .patterns import compiled, version1
+from .patterns import compiled, folded, single_spaced, version1
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -34,12 +34,22 @@ OF_THEM = regex.compile(r"\s+of\s+(?:them|whom|those)\b(?:,?\s+(?:were\s+|are\s+
 # Australians", "among them 3".
 STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom)\b"
                                   r"|(?:\p{L}+\s+){0,2}and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
+# What every match of STATED_PART_AFTER holds, in lower case (no letter outside ASCII folds to one of
+# theirs): most figures are followed by none of them before the sentence ends.
+STATED_PART_AFTER_WORDS = ("them", "whom", "other")
+# Past this many characters to the sentence's end, the pattern is tried without looking for those words
+# first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
+STATED_PART_AFTER_REACH = 300
 STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those))\s+"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
 # tries every position of the lead.
 STATED_PART_WORDS = ("includ", "among")
+# What every match of the among pattern ("among the children", "including 3 police", "of them women") holds.
+AMONG_WORDS = ("among", "including", "them", "whom")
 RELATIVE = regex.compile(r"\b(?:which|who|whom|whose|that)\b", regex.I)
+# Either, in one scan: both are whole words, so no match of one lies inside one of the other.
+CLAUSE_WORD = regex.compile(rf"(?P<subordinate>{SUBORDINATE.pattern})|(?P<relative>{RELATIVE.pattern})", regex.I)
 # A figure that restates the one before it in other terms. In brackets after a measure: "more than
 # 100 km (60 miles)", "7.5m crowns (US$1.1m)", and the next one inside those brackets: "(224 kW / 300 PS)".
 CONVERSION_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,3}\(\s*(?:\p{L}{1,3}\s?)?\Z")
@@ -52,10 +62,16 @@ GAPPED = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s*,\s+(?:and
 # The word before a figure, perhaps before "by" ("rose 5%", "fell by 2"), or the verb before its object and
 # "by" ("grew sales by 35%"); LAST_WORD the word a text ends in. Each match starts a run of letters:
 # the leftmost match of each pattern starts where its letters do, so the look-behind changes no match
-# and spares the tries inside words, and the atomic letters the backtracking through them.
-VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z")
-WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z")
-LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z")
+# and spares the tries inside words, and the atomic letters the backtracking through them. Every match ends
+# where the text does: each is read backwards from there (`match`), in one try where a search forwards tries
+# every position. Read backwards, the optional words are tried first, as the leftmost match holds them.
+VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z",
+                               regex.REVERSE)
+WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z", regex.REVERSE)
+LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z", regex.REVERSE)
+# What a percentage after a figure starts with (after spaces), in either case; the currency signs.
+_PERCENT_FIRST = frozenset("%pP")
+_SIGNS = frozenset("€£¥$₹₽")
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
@@ -113,8 +129,10 @@ class Extractor:
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
         document = Document(article.text)
-        mentions = [m for m in self.grammar.find(article.text) if not _in_spans(m.start, article.furniture)]
-        places = [p for p in self.gazetteer.find(article.text) if not _in_spans(p.start, article.furniture)]
+        mentions, places = self.grammar.find(article.text), self.gazetteer.find(article.text)
+        if article.furniture:  # most articles have none to leave out
+            mentions = [m for m in mentions if not _in_spans(m.start, article.furniture)]
+            places = [p for p in places if not _in_spans(p.start, article.furniture)]
         main_place = _main_place(places, self.gazetteer)
         context = _ArticleContext(article, document, mentions, places, main_place)
         return [self._claim(context, mention) for mention in mentions]
@@ -125,7 +143,7 @@ class Extractor:
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
         quantity = self._quantity(article.text, mention, unit, previous_end, _trigger_end(article.text, next_start, sentence))
-        stated_part = bool(STATED_PART_AFTER.match(article.text, mention.end, sentence.end)
+        stated_part = bool(_states_part_after(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
@@ -161,13 +179,17 @@ class Extractor:
         """The noun phrase after the figure ('people', 'Taliban fighters', 'percent', '€'), up to three words;
         after 'of the' for a share ('one of the best speakers', '35m of its devices')."""
         rest = text[end:min(limit, end + 80)]
-        percent = compiled(r"\s*(%|per\s?cent|percent|pct)(?!\w)", regex.I).match(rest)
+        # each pattern wants its first character after any spaces (Python's spaces hold the pattern's):
+        # most figures are followed by a word that none starts with
+        first = rest.lstrip()[:1]
+        percent = compiled(r"\s*(%|per\s?cent|percent|pct)(?!\w)", regex.I).match(rest) if first in _PERCENT_FIRST else None
         if percent:
             return "%" if percent.group(1) == "%" else "percent"
-        sign = compiled(r"\s?([€£¥$₹₽])").match(rest)
+        sign = compiled(r"\s?([€£¥$₹₽])").match(rest) if rest[:1] in _SIGNS or rest[1:2] in _SIGNS else None
         if sign:
             return sign.group(1)  # "1,200€"
-        share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest)
+        share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest) \
+            if first == "o" else None
         words = []
         for match in compiled(r"[\s-]*([\p{L}][\p{L}'’-]*)").finditer(rest, pos=share.end() if share else 0):
             word = match.group(1).lower()
@@ -242,7 +264,10 @@ class Extractor:
             return named if named and self._nationals(named) else (
                 self.scope_of_word.get(_normal(named or ""), "part of a larger group"))
         if sentence not in context.among_scope:  # once per sentence, shared by its figures
-            among = self.among_pattern.search(context.article.text, sentence.start, sentence.end)
+            lowered = folded(context.article.text[sentence.start:sentence.end])
+            # most sentences hold none of the words every match holds, and need no search
+            among = self.among_pattern.search(context.article.text, sentence.start, sentence.end) \
+                if any(word in lowered for word in AMONG_WORDS) else None
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
 
@@ -279,12 +304,14 @@ class Extractor:
         sentence is elsewhere."""
         starts: set[int] = set()
         covered = 0  # runs before verbs are read once, however many verbs share one ("said said said")
+        lowered = None
         for found in self.source_starts.finditer(words, overlapped=True):
             verb = found.start()
             run = _RUN_BEFORE.match(words, covered, verb).start()
             starts.add(verb)
-            starts.update(at for at in range(run, verb)
-                          if words[at] in _SOURCE_BEFORE_VERB_FIRST or not words[at].isascii())
+            lowered = lowered or folded(words)
+            starts.update(at for at in range(run, verb) if lowered[at:at + 3] in _SOURCE_BEFORE_VERB_PREFIXES
+                          or words[at] in _CAPITALS or not words[at].isascii())
             covered = verb
         reached = 0
         for start in sorted(starts):
@@ -311,13 +338,13 @@ class Extractor:
         lead = text[max(sentence.start, mention.start - 40):mention.start]
         # the verb, or the verb before its object and "by": "grew sales by 35%", "cut its workforce by 300"
         # most leads hold no "by": the search, which tries every position, is then spared
-        before = VERB_OBJECT_BY.search(lead) if "by" in lead else None
+        before = VERB_OBJECT_BY.match(lead) if "by" in lead else None
         if not before or before.group(1).lower() not in self.change_words:
-            before = WORD_BEFORE.search(lead)
+            before = WORD_BEFORE.match(lead)
         if before and self._gathers(lead, before):
             before = None  # "the campaign raised $2 million": money gathered, not a rise
         if before and before.group(1).lower() in ("up", "down"):
-            verb = LAST_WORD.search(lead, 0, before.start())
+            verb = LAST_WORD.match(lead, 0, before.start())
             if verb and verb.group(1).lower() in self.particle_verbs:
                 before = None  # "made up 40% of staff", "shot down 12 drones": no change
         after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
@@ -394,14 +421,13 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
     after the tragedy which killed 21'), or at a relative clause that follows another noun. A relative
     clause right after the figure's own noun is the figure's ('30 people who died')."""
     window = text[start:end]
-    subordinate = SUBORDINATE.search(window)
-    cut = subordinate.start() if subordinate else len(window)
-    for relative in RELATIVE.finditer(window, 0, cut):
-        between = [w for w in WORD.findall(window[:relative.start()]) if w.lower() not in FUNCTION_WORDS]
+    for found in CLAUSE_WORD.finditer(window):  # the words in text order, up to the first subordinate
+        if found.group("subordinate"):
+            return start + found.start()
+        between = [w for w in WORD.findall(window[:found.start()]) if w.lower() not in FUNCTION_WORDS]
         if len(between) > len(unit.split()):
-            cut = relative.start()
-            break
-    return start + cut
+            return start + found.start()
+    return start + len(window)
 
 
 def _trigger_end(text: str, next_start: int, sentence: Span) -> int:
@@ -413,6 +439,16 @@ def _trigger_end(text: str, next_start: int, sentence: Span) -> int:
     return next_start
 
 
+def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
+    """Whether the words after a figure state it as a part: '14 of them', 'six of whom', '14 Australians
+    and seven others'."""
+    if sentence_end - end <= STATED_PART_AFTER_REACH:
+        rest = text[end:sentence_end].lower()
+        if not any(word in rest for word in STATED_PART_AFTER_WORDS):
+            return False
+    return bool(STATED_PART_AFTER.match(text, end, sentence_end))
+
+
 def _states_part_before(lead: str) -> bool:
     """Whether the lead ends as a part does: 'including', 'among them' (and perhaps 'at least')."""
     lowered = lead.lower()
@@ -422,7 +458,8 @@ def _states_part_before(lead: str) -> bool:
 def _last_words(window: str, count: int) -> list[regex.Match]:
     """The last `count` words of the window (all if it holds fewer), read from a space near its end:
     no word holds a space, so the words after one are those a reading from the start finds."""
-    space = window.find(" ", max(0, len(window) - 20 * count))
+    reach = len(window) - 20 * count
+    space = window.find(" ", reach) if reach > 0 else -1  # a short window is read once, from its start
     if space >= 0:
         words = list(WORD.finditer(window, space + 1))
         if len(words) >= count:
@@ -476,10 +513,11 @@ _COMMON_SOURCES = """police officials authorities ministry government military a
 # place after it stays with it ("officials in Sindh said"), or the place alone would be the speaker.
 _COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+)?(?i:" + alternation(_COMMON_SOURCES) + ")"
                   + r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?)")
-# The ASCII characters a source named before its verb can start with: 'the', a capital or a common noun.
-# Any character outside ASCII may too, so that no capital or case folding the engine knows is missed.
-_SOURCE_BEFORE_VERB_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {
-    w[0] for w in ["the", "local", "state", *_COMMON_SOURCES]}
+# Where a source named before its verb can start: at a capital, or where the folded text starts as 'the',
+# 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
+# start one too, so that no capital or case folding the engine knows is missed.
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SOURCE_BEFORE_VERB_PREFIXES = frozenset(w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES])
 # The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 
@@ -516,7 +554,7 @@ def _speaker(match: regex.Match) -> str | None:
     name = match.group("after_marker") or match.group("before_verb") or match.group("after_verb")
     if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the"):
         return None
-    return compiled(r"\s+").sub(" ", name).strip(" .,'’")
+    return single_spaced(name).strip(" .,'’")
 
 
 def _in_spans(offset: int, spans) -> bool:
@@ -528,7 +566,7 @@ def _normal(word: str) -> str:
 
 
 def _normal_form(word: str) -> str:
-    return compiled(r"\s+").sub(" ", word.lower().replace("’", "'"))
+    return single_spaced(word.lower().replace("’", "'"))
 
 
 _NORMAL_FORMS: dict[str, str] = {}  # the same trigger words and units come back in every article

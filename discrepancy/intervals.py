@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .patterns import compiled
+from .patterns import compiled, folded, single_spaced
 
 # What may stand between the two ends of a range: a joiner, perhaps after a unit that the
 # second end repeats ("252 miles to 287 miles", "5% to 10%").
@@ -71,14 +71,18 @@ class Intervals:
         self.approx_margin = approx_margin
         self.before = {p.lower(): q for q in qualifiers if q.position == "before" for p in q.phrases}
         self.after = {p.lower(): q for q in qualifiers if q.position == "after" for p in q.phrases}
-        # a word phrase starts a word; a symbol may be glued to a variable name ("x>10")
-        self.before_pattern = regex.compile(r"(?:(?<![\w])|(?=[<>=≤≥~]))(" + alternation(self.before) + r")\s*\Z",
-                                            regex.I)
-        # The last word of every before-phrase, matched backwards from the end of a text: what the text
-        # must end in for before_pattern to match. Most texts before a figure end in no such word, and
-        # this says so in one step where before_pattern tries every position of the text.
-        self._before_ends = regex.compile(rf"{alternation({p.split()[-1] for p in self.before})}\s*",
-                                          regex.I | regex.REVERSE)
+        self.before_pattern = _before_pattern(self.before)
+        # The before-phrases by their last word: a text can end only in a phrase whose last word it ends in
+        # (most texts before a figure end in none), and a search among those phrases alone tries a few
+        # where before_pattern tries them all at every position.
+        self._phrases_by_last_word: dict[str, list[str]] = {}
+        for phrase in self.before:
+            self._phrases_by_last_word.setdefault(phrase.split()[-1], []).append(phrase)
+        # the lengths of the last words by the character they end in ('n': 'than', 'on'), shortest first
+        self._last_word_lengths: dict[str, list[int]] = {}
+        for word in sorted(self._phrases_by_last_word, key=len):
+            self._last_word_lengths.setdefault(word[-1], []).append(len(word))
+        self._patterns_by_last_words: dict[tuple[str, ...], regex.Pattern] = {}
         # A match holds at most as many runs of non-spaces as the longest phrase: the search starts at the
         # first of that many runs before the end (found in one backward step) instead of trying every
         # position of the text.
@@ -90,10 +94,31 @@ class Intervals:
 
     def phrase_before(self, text: str) -> regex.Match | None:
         """before_pattern.search(text): the qualifier phrase that `text` ends in ('more than '), if any."""
-        if not self._before_ends.match(text):
+        last_words = self._last_words_ending(text)
+        if not last_words:
             return None
         runs = self._last_runs.match(text)
-        return self.before_pattern.search(text, runs.start() if runs else 0)
+        return self._pattern_ending_in(last_words).search(text, runs.start() if runs else 0)
+
+    def _last_words_ending(self, text: str) -> tuple[str, ...]:
+        """The phrases' last words that the text ends in (before its closing spaces), read case-blind."""
+        # most texts before a figure close with one space after a word
+        end = len(text) - 1 if text[-1:] == " " and not text[-2:-1].isspace() else _CLOSING_SPACES.match(text).start()
+        lengths = self._last_word_lengths.get(folded(text[end - 1])) if end else None
+        if not lengths:
+            return ()
+        tail = folded(text[max(0, end - lengths[-1]):end])
+        return tuple(tail[-length:] for length in lengths
+                     if length <= len(tail) and tail[-length:] in self._phrases_by_last_word)
+
+    def _pattern_ending_in(self, last_words: tuple[str, ...]) -> regex.Pattern:
+        """before_pattern for the phrases with these last words only: the same matches where the text ends
+        in no other last word, as a phrase's place among the alternatives does not depend on the others."""
+        pattern = self._patterns_by_last_words.get(last_words)
+        if pattern is None:
+            phrases = [p for word in last_words for p in self._phrases_by_last_word[word]]
+            pattern = self._patterns_by_last_words[last_words] = _before_pattern(phrases)
+        return pattern
 
     def combine(self, atoms: list[Atom], text: str) -> list[NumberMention]:
         mentions: list[NumberMention] = []
@@ -204,6 +229,13 @@ class Intervals:
                              atom.unit, bool(atom.vague_phrase))
 
 
+def _before_pattern(phrases) -> regex.Pattern:
+    # a word phrase starts a word; a symbol may be glued to a variable name ("x>10")
+    return regex.compile(r"(?:(?<![\w])|(?=[<>=≤≥~]))(" + alternation(phrases) + r")\s*\Z", regex.I)
+
+
+# The spaces a text closes with, read backwards from its end.
+_CLOSING_SPACES = regex.compile(r"\s*", regex.REVERSE)
 def _same_unit(first: str, second: str) -> bool:
     """'US $89 to $93 billion': a bare sign on the second end repeats the first's currency."""
     return first == second or (len(second) == 1 and not second.isalnum() and first.endswith(second))
@@ -245,23 +277,28 @@ def _join_bounds(mentions: list[NumberMention], text: str) -> list[NumberMention
 def _bounds(previous: NumberMention, mention: NumberMention, text: str) -> tuple[NumberMention, NumberMention] | None:
     """(lower, upper) when one figure is a lower bound and the other an upper bound that fit together."""
     for lower, upper in ((previous, mention), (mention, previous)):
-        if lower is mention and not compiled(r"\band\s*\Z").search(text[previous.end:mention.start]):
-            continue  # "at most 100 and at least 20"; a comma alone separates two statements
         if lower.qualifier in ("more_than", "at_least") and lower.high is None and lower.low is not None \
                 and upper.qualifier in ("less_than", "at_most") and upper.low is None and upper.high is not None \
                 and lower.low <= upper.high:
+            # the bounds first: most pairs of figures are none, and need no look at the words between
+            if lower is mention and not compiled(r"\band\s*\Z").search(text[previous.end:mention.start]):
+                continue  # "at most 100 and at least 20"; a comma alone separates two statements
             return lower, upper
     return None
 
 
 def interval_of(kind: str, value: float, margin: float) -> tuple[float | None, float | None]:
     """The interval a qualifier kind gives a value (None where open)."""
-    spread = abs(value) * margin
-    return {
-        "exact": (value, value), "around": (value - spread, value + spread),
-        "just_below": (value - spread, value), "just_above": (value, value + spread),
-        "above": (value, None), "at_least": (value, None), "below": (None, value), "at_most": (None, value),
-    }[kind]
+    return _INTERVALS[kind](value, abs(value) * margin)
+
+
+# Each kind's interval of (value, spread), built once rather than as a table of every kind per figure.
+_INTERVALS = {
+    "exact": lambda value, spread: (value, value), "around": lambda value, spread: (value - spread, value + spread),
+    "just_below": lambda value, spread: (value - spread, value), "just_above": lambda value, spread: (value, value + spread),
+    "above": lambda value, spread: (value, None), "at_least": lambda value, spread: (value, None),
+    "below": lambda value, spread: (None, value), "at_most": lambda value, spread: (None, value),
+}
 
 
 def _describe(kind: str, value: float, low: float | None, high: float | None) -> str:
@@ -306,4 +343,4 @@ def _branches(node: dict) -> str:
 
 
 def _phrase(text: str) -> str:
-    return compiled(r"\s+").sub(" ", text.lower())
+    return single_spaced(text.lower())

@@ -7,6 +7,7 @@ timeout, so hostile text cannot make them backtrack for ever.
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import math
 import unicodedata
@@ -17,7 +18,7 @@ import regex
 from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention, alternation
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import compiled, version1
+from .patterns import compiled, folded, single_spaced, version1
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -56,6 +57,7 @@ NOT_IN_LABEL = regex.compile(r"[^\p{L}&.'’/:#№ \t-]", regex.REVERSE)
 # Letters glued to the number before it: "COVID-19", "G20", "F-16".
 GLUED_BEFORE = regex.compile(r"(?<![\d.])[A-Za-z]+-?\Z")
 _SUFFIX_FIRST = frozenset("-snrt")  # what an ordinal suffix ("22nd") or a hyphenated one ("22-nd", "3-D4") starts with
+_PERCENT_FIRST = frozenset("%pP")
 _LETTERS_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 FUNCTION_WORDS = frozenset("""a an the and or but of in on at to for from by with as is was were are be been has have
 had that which who when while after before since until during this these those it its their his her per than
@@ -85,6 +87,7 @@ class NumberGrammar:
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
         self.spelled = SpelledNumbers(numbers)
         self.atom_pattern = self._compile_atoms()
+        self.atom_groups = _groups_of(self.atom_pattern)
         # Where a number may start: a digit or a number word. Scanning for these first and trying the
         # full pattern only there is an order of magnitude faster than running it at every character.
         # A digit after a digit starts nothing (the pattern wants no digit before a number, and no lead
@@ -279,23 +282,24 @@ class NumberGrammar:
             self.lead_end_pattern.match(text, 0, position) is not None
 
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
-        currency = match.group("currency")  # most figures have none, and need no cleaning
-        currency = compiled(r"\s+").sub(" ", currency.strip()).replace(" ", "") if currency else ""
+        groups = self.atom_groups._make(match.groups())
+        currency = groups.currency  # most figures have none, and need no cleaning
+        currency = single_spaced(currency.strip()).replace(" ", "") if currency else ""
         unit = CURRENCY_NAMES.get(currency, currency.rstrip("."))
-        sign = -1.0 if match.group("negative") else 1.0
+        sign = -1.0 if groups.negative else 1.0
         start = match.start("currency") if currency else (match.start("negative") if sign < 0 else None)
-        if match.group("digits"):
-            atom = self._digits_atom(match, unit, text)
+        if groups.digits:
+            atom = self._digits_atom(match, groups, unit, text)
             return [_signed(atom, sign, start)] if atom else []
-        if match.group("vague"):
-            rule = self.vague[compiled(r"\s+").sub(" ", match.group("vague").lower())]
+        if groups.vague:
+            rule = self.vague[single_spaced(groups.vague.lower())]
             return [Atom(match.start("vague"), match.end(), float(rule["value"]), unit,
-                         vague_qualifier=rule["qualifier"], vague_phrase=compiled(r"\s+").sub(" ", match.group("vague")))]
-        if match.group("fold"):
-            number = compiled(r"-?fold\Z", regex.I).sub("", match.group("fold"))
+                         vague_qualifier=rule["qualifier"], vague_phrase=single_spaced(groups.vague))]
+        if groups.fold:
+            number = compiled(r"-?fold\Z", regex.I).sub("", groups.fold)
             value = float(number) if number[:1].isdigit() else self.spelled.read(number, 0)[0].value
             return [Atom(match.start("fold"), match.end(), value, "fold")]
-        if match.group("fraction"):
+        if groups.fraction:
             return [Atom(match.start("fraction"), match.end(), 0.5, unit, spelled=True)]
         # one character past the run, so that "a third-party review" shows its hyphen
         numbers = self.spelled.read(text[match.start("words"):match.end() + 1], match.start("words"))
@@ -303,26 +307,26 @@ class NumberGrammar:
                         sign if i == 0 else 1.0, start if i == 0 else None)
                 for i, n in enumerate(numbers)]
 
-    def _digits_atom(self, match: regex.Match, unit: str, text: str) -> Atom | None:
-        raw = match.group("digits")
+    def _digits_atom(self, match: regex.Match, groups: tuple, unit: str, text: str) -> Atom | None:
+        raw = groups.digits
         # plain digits (most figures) hold no separator or minus sign to clean
-        value = unicodedata.numeric(raw) if match.group("vulgar") else float(raw) if raw.isdigit() else \
+        value = unicodedata.numeric(raw) if groups.vulgar else float(raw) if raw.isdigit() else \
             float(compiled(r"[,\s]").sub("", raw).replace("−", "-"))
-        value = _raised(value, match.group("exponent"))
-        if match.group("denominator"):
-            value = value / float(match.group("denominator")) if float(match.group("denominator")) else value
+        value = _raised(value, groups.exponent)
+        if groups.denominator:
+            value = value / float(groups.denominator) if float(groups.denominator) else value
         scale, glued_unit = 1.0, ""
-        glued = match.group("glued")
+        glued = groups.glued
         if glued:
             scale, glued_unit = self._glued(glued, bool(unit), text[match.end("glued"):match.end("glued") + 30])
             if scale is None:
                 return None  # an ordinal (22nd) or a code (5G, 3D)
-        for group in ("spaced_suffix", "digit_scale"):
-            for word in (match.group(group) or "").split():
+        for group in (groups.spaced_suffix, groups.digit_scale):
+            for word in (group or "").split():
                 scale *= self.suffix_scales.get(word) or self.scale_words.get(word.lower()) or \
                     self.spelled.words[word.lower()][1]
         plain = (raw.isascii() and raw.isdigit() or compiled(r"\d+").fullmatch(raw) is not None) and not glued and scale == 1 and not unit \
-            and not match.group("exponent")
+            and not groups.exponent
         return Atom(match.start("digits"), match.end(), value * scale, unit or glued_unit, scale=scale,
                     integer_digits=plain)
 
@@ -366,7 +370,9 @@ class NumberGrammar:
         if not label:
             return False
         word = label.group(1)
-        if compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(after) or word.lower() in FUNCTION_WORDS:
+        # a percentage starts with '%' or 'p' after any spaces (Python's spaces hold the pattern's)
+        if after.lstrip()[:1] in _PERCENT_FIRST and compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(after) \
+                or word.lower() in FUNCTION_WORDS:
             return False
         if word.endswith(".") and word.count(".") == 1 and word.lower().rstrip(".") not in self.labels:
             return False  # the word ends the previous sentence
@@ -434,6 +440,15 @@ def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool])
     return held[needs]
 
 
+def _groups_of(pattern: regex.Pattern) -> type:
+    """A named tuple of the pattern's groups, filled from match.groups() in one call: the regex module
+    looks a group read by name up anew, and an atom reads a dozen."""
+    names = sorted(pattern.groupindex, key=pattern.groupindex.get)
+    if len(names) != pattern.groups:
+        raise ValueError("every group of the atom pattern is named")
+    return collections.namedtuple("AtomGroups", names)
+
+
 def _label_run_start(before: str) -> int:
     outside = NOT_IN_LABEL.search(before)
     return outside.end() if outside else 0
@@ -496,17 +511,25 @@ def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
     for atom in atoms:
         previous = merged[-1] if merged else None
         gap = text[previous.end:atom.start] if previous else ""
+        # the words between, split at Python's spaces (which hold the patterns'), show at once most gaps
+        # that are neither "in", "out of" nor "over"
+        between = folded(gap).split() if previous else ()
         share = previous and 0 < previous.value < atom.value <= 1000 and not previous.unit and not atom.unit \
-            and compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap) \
+            and between in _SHARE_WORDS and compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap) \
             and not compiled(r"\s*(?:%|per\s?cent)").match(text[atom.end:atom.end + 10])
         # "one over three" divides only where nothing is counted after it ("won 3 over 2 rivals" does not)
-        over = previous and atom.value and not previous.unit and compiled(r"\s+over\s+", regex.I).fullmatch(gap) \
+        over = previous and atom.value and not previous.unit and between == ["over"] \
+            and compiled(r"\s+over\s+", regex.I).fullmatch(gap) \
             and compiled(r"\s*(?:[.,;:!?)]|\Z)").match(text[atom.end:atom.end + 3])
         if share or over:
             merged[-1] = Atom(previous.start, atom.end, previous.value / atom.value)
             continue
         merged.append(atom)
     return merged
+
+
+_SHARE_WORDS = (["in"], ["out", "of"])
+_SPACE_OR_TAB = frozenset(" \t")  # what the gap between two atoms of one number starts with
 
 
 def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
@@ -525,7 +548,8 @@ def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
 
 def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     gap = text[previous.end:atom.start]
-    if atom.unit or previous.vague_phrase or not compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
+    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB \
+            or not compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
         return None
     if atom.vague_phrase.lower() in ("dozens", "dozen") and not compiled("and").search(gap):
         return replace(previous, end=atom.end, value=previous.value * 12, scale=12.0)  # "3 dozens"

@@ -5,7 +5,7 @@ Computed once per article and shared by every step that needs positions.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -23,8 +23,10 @@ ABBREVIATION = regex.compile(
     r"|\b\p{Lu}|\b(?:U\.S|U\.K|U\.N|E\.U))\.[\"'”’)\]]*\Z")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A stretch of the text, text[start:end]. A tuple: each claim keys its sentence's shared results by
+    its Span, and a tuple hashes in C where a frozen dataclass hashes in Python."""
+
     start: int
     end: int
 

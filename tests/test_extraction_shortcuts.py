@@ -1,0 +1,211 @@
+"""Shortcuts of issue 6's second extraction pass: each gives what the plain call it stands for gives.
+
+In the style of test_shortcuts.py: each shortcut set beside the plain call on the property tests'
+pieces, on the characters that fold to ASCII letters, and on arbitrary text.
+"""
+from __future__ import annotations
+
+import regex
+from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from discrepancy.extractor import STATED_PART_AFTER, STATED_PART_AFTER_REACH, WORD, _last_words, _states_part_after
+from discrepancy.intervals import interval_of
+from discrepancy.text import Document, Span
+
+from test_properties import PIECES
+
+# Letters outside ASCII that match ASCII letters under the patterns' case folding (İ ~ i, ſ ~ s, K ~ k).
+FOLDING = ["\u0130", "\u017f", "\u212a", "OTHER", "ThEm", "WHOM", "o\u017f", "\u017feven", "\u212aILLED"]
+PART_PIECES = PIECES + FOLDING + [" of them", " of whom", " among them", " and seven others", " and 3 other",
+                                  " Australians", " and", " of", " them", " ", "\n", "\t", ", "]
+texts = st.one_of(st.lists(st.sampled_from(PART_PIECES), max_size=40).map("".join), st.text(max_size=120))
+CHECKS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@CHECKS
+@given(texts)
+@example("21 people, 14 of them Australians")
+@example("14 Australians and seven OTHERS")
+@example("6 " + "x" * (STATED_PART_AFTER_REACH + 10) + " of them")
+def test_a_part_after_is_looked_for_only_where_its_words_stand(text):
+    for end in range(len(text) + 1):
+        for sentence_end in {len(text), min(len(text), end + 25)}:
+            assert _states_part_after(text, end, sentence_end) == bool(STATED_PART_AFTER.match(text, end, sentence_end))
+
+
+@CHECKS
+@given(texts, st.integers(min_value=1, max_value=12))
+@example("a " * 40, 10)
+@example("a" * 199 + " b c", 10)
+def test_the_last_words_of_a_short_window_are_those_of_a_reading_from_the_start(text, count):
+    for end in range(0, len(text) + 1, 7):
+        window = text[:end]
+        assert [m.span() for m in _last_words(window, count)] == [m.span() for m in list(WORD.finditer(window))[-count:]]
+
+
+# (kind, value, margin) -> interval: the table interval_of read as a literal.
+INTERVALS = [
+    ("exact", 10.0, 0.1, (10.0, 10.0)), ("around", 10.0, 0.1, (9.0, 11.0)),
+    ("just_below", 10.0, 0.1, (9.0, 10.0)), ("just_above", 10.0, 0.1, (10.0, 11.0)),
+    ("above", 10.0, 0.1, (10.0, None)), ("at_least", 10.0, 0.1, (10.0, None)),
+    ("below", 10.0, 0.1, (None, 10.0)), ("at_most", 10.0, 0.1, (None, 10.0)),
+    ("around", -20.0, 0.05, (-21.0, -19.0)), ("just_below", -20.0, 0.05, (-21.0, -20.0)),
+]
+
+
+def test_each_kind_gives_its_interval():
+    for kind, value, margin, interval in INTERVALS:
+        assert interval_of(kind, value, margin) == interval, kind
+
+
+def test_a_sentence_is_a_span_that_keys_its_figures_results():
+    document = Document("Officials said 5 people died. Police said 6 more.\nA second paragraph.")
+    first, second = document.sentence_at(16), document.sentence_at(35)
+    assert (first, second) == (Span(0, 29), Span(30, 49)) and first.start == 0 and second.end == 49
+    assert {first: "a", second: "b"}[document.sentence_at(20)] == "a"
+    assert document.paragraph_at(55) == Span(50, 69)
+
+
+def test_only_the_known_letters_fold_to_ascii():
+    """The shortcuts that look for lower-cased ASCII words rely on this list: a new Unicode version of
+    the regex module that folds another letter to an ASCII one would show here."""
+    folding = [chr(code) for code in range(128, 0x30000)
+               if regex.match(r"(?i)[a-z]", chr(code)) and not chr(code).isascii()]
+    assert folding == ["\u0130", "\u017f", "\u212a"]
+
+
+QUALIFIER_PIECES = PART_PIECES + ["more than ", "MORE THAN ", "at least ", "AT LEA\u017fT ", "no more than ", "as many as ",
+                                  "has ", "photo ", "approx. ", "ca. ", "sub-", "x>", ">= ", "\u2264", "~", "\u0130",
+                                  "nearly\u00a0", "ALMO\u017fT ", "\u212a", "over\u2003 ", "up to "]
+qualifier_texts = st.one_of(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size=30).map("".join), st.text(max_size=80))
+
+
+@CHECKS
+@given(qualifier_texts)
+@example("killed no more than ")
+@example("AT LEA\u017fT ")
+@example("\u0130\u0130 about ")
+def test_the_phrase_before_is_found_among_the_phrases_ending_in_the_texts_last_word(text):
+    from test_properties import GRAMMAR
+    intervals = GRAMMAR.intervals
+    for end in range(len(text) + 1):
+        window = text[max(0, end - 40):end]
+        found, plain = intervals.phrase_before(window), intervals.before_pattern.search(window)
+        assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+WORD_PIECES = PART_PIECES + ["by ", " by", "BY ", "rose ", "grew sales ", "its ", "the ", "cut its workforce ", "by by ",
+                             "x, by ", "\u00e9t\u00e9 ", "d\u2019", "-", "up ", "made up "]
+word_texts = st.one_of(st.lists(st.sampled_from(WORD_PIECES), max_size=20).map("".join), st.text(max_size=60))
+
+
+@CHECKS
+@given(word_texts)
+@example("grew its sales by ")
+@example("rose by by ")
+@example("fell, by ")
+def test_the_words_before_a_figure_read_backwards_are_those_of_the_plain_search(text):
+    from discrepancy import extractor
+    plain = {extractor.WORD_BEFORE: r"([\p{L}]+)(?:\s+by)?\s*\Z", extractor.LAST_WORD: r"([\p{L}]+)\s+\Z",
+             extractor.VERB_OBJECT_BY: r"([\p{L}]+)\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z"}
+    for pattern, source in plain.items():
+        for end in range(len(text) + 1):
+            lead = text[max(0, end - 40):end]
+            for stop in {len(lead), len(lead) // 2}:
+                found, wanted = pattern.match(lead, 0, stop), regex.compile(source).search(lead, 0, stop)
+                assert (found and (found.span(), found.groups())) == (wanted and (wanted.span(), wanted.groups()))
+
+
+@CHECKS
+@given(st.one_of(st.text(max_size=30), st.lists(st.sampled_from(["a", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c",
+                                                                 "\u00a0", "\u2003", "\u0085", "US", "$", "é"]),
+                                                max_size=12).map("".join)))
+def test_single_spacing_is_that_of_the_plain_substitution(text):
+    from discrepancy.patterns import single_spaced
+    assert single_spaced(text) == regex.sub(r"\s+", " ", text)
+
+
+CLAUSE_PIECES = PART_PIECES + [" which", " who", " whom", " WHOSE", " that", " after", " when", " whenever", " if",
+                               " thatif", " people", " died", " the tragedy", "-", "\u212a"]
+
+
+def plain_clause_end(text: str, start: int, end: int, unit: str) -> int:
+    """_clause_end as two scans: the first subordinate word, then the relatives before it."""
+    from discrepancy.extractor import RELATIVE, SUBORDINATE, FUNCTION_WORDS
+    window = text[start:end]
+    subordinate = SUBORDINATE.search(window)
+    cut = subordinate.start() if subordinate else len(window)
+    for relative in RELATIVE.finditer(window, 0, cut):
+        between = [w for w in WORD.findall(window[:relative.start()]) if w.lower() not in FUNCTION_WORDS]
+        if len(between) > len(unit.split()):
+            return start + relative.start()
+    return start + cut
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(CLAUSE_PIECES), max_size=25).map("".join), st.text(max_size=80)),
+       st.sampled_from(["", "people", "Taliban fighters", "a b c"]))
+@example("30 people who died after the tragedy which killed 21", "people")
+def test_a_clause_ends_where_the_two_plain_scans_say(text, unit):
+    from discrepancy.extractor import _clause_end
+    for start in range(0, len(text) + 1, 3):
+        for end in {len(text), min(len(text), start + 20), max(0, start - 2)}:
+            assert _clause_end(text, start, end, unit) == plain_clause_end(text, start, end, unit)
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(PART_PIECES + ["%", " %", " per cent", " PCT", "pct", "\u20ac", " $", "  $",
+                                                          " of the", "\tof its", " of Kenya's ", "\x1c%", "\u2003%"]),
+                          max_size=8).map("".join), st.text(max_size=30)))
+def test_the_patterns_after_a_figure_are_tried_only_where_their_first_character_stands(rest):
+    from discrepancy.extractor import _PERCENT_FIRST, _SIGNS
+    from discrepancy.patterns import compiled
+    first = rest.lstrip()[:1]
+    if compiled(r"\s*(%|per\s?cent|percent|pct)(?!\w)", regex.I).match(rest) \
+            or compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(rest):
+        assert first in _PERCENT_FIRST
+    if compiled(r"\s?([€£¥$₹₽])").match(rest):
+        assert rest[:1] in _SIGNS or rest[1:2] in _SIGNS
+    if compiled(r"\s+of\s+").match(rest):
+        assert first == "o"
+
+
+GAP_PIECES = [" ", "  ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "in", "IN", "\u0130n", "out", "OUT", "of", "o\u017f",
+              "over", "OVER", "and", "AND", "x", ",", "-"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(GAP_PIECES), max_size=8).map("".join), st.text(max_size=20)))
+def test_the_gaps_between_atoms_are_read_only_where_their_words_allow(gap):
+    from discrepancy.numbers import _SHARE_WORDS, _SPACE_OR_TAB
+    from discrepancy.patterns import compiled, folded
+    between = folded(gap).split()
+    if compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap):
+        assert between in _SHARE_WORDS
+    if compiled(r"\s+over\s+", regex.I).fullmatch(gap):
+        assert between == ["over"]
+    if compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
+        assert gap[:1] in _SPACE_OR_TAB
+
+
+@CHECKS
+@given(st.text(max_size=40))
+def test_folding_keeps_each_character_in_its_place(text):
+    from discrepancy.patterns import folded
+    assert len(folded(text)) == len(text)
+    for index, char in enumerate(text):
+        for letter in "iksz":
+            assert bool(regex.fullmatch(f"(?i){letter}", char)) == (folded(text)[index] == letter)
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(PART_PIECES + ["among the children", "AMONG ", "\u0130NCLUDING 3 police",
+                                                         "including", " of them women", " OF WHOM soldiers",
+                                                         " civilians", " children", "amongst "]),
+                          max_size=12).map("".join), st.text(max_size=60)))
+def test_a_sentence_is_searched_for_a_group_only_where_its_words_stand(sentence):
+    from discrepancy.extractor import AMONG_WORDS
+    from discrepancy.patterns import folded
+    from test_properties import EXTRACTOR
+    if EXTRACTOR.among_pattern.search(sentence):
+        assert any(word in folded(sentence) for word in AMONG_WORDS)
