@@ -278,7 +278,10 @@ class Batch:
         self.idf = np.log((1 + n) / (1 + self.df)) + 1        # scikit-learn's smooth IDF
         # Only the buckets the batch uses, as columns: a product of rows then sizes its work by the
         # batch's vocabulary, not by 2**20 buckets.
-        self.words = self.tfidf(self.counts)[:, np.flatnonzero(self.df)]
+        used = np.flatnonzero(self.df)
+        self.words = self.tfidf(self.counts)[:, used]
+        self.column_of = np.full(BUCKETS, -1, dtype=np.int32)   # bucket -> its column in `words`
+        self.column_of[used] = np.arange(len(used), dtype=np.int32)
         self.entities = _entity_matrix(self.sketches)
         dates = [s.article.published for s in self.sketches]
         self.dated = np.array([d is not None for d in dates])
@@ -321,6 +324,13 @@ class Batch:
         weights = (1 + np.log(np.asarray(counts.counts, dtype=np.float64)[used])) * self.idf[buckets]
         norm = np.sqrt(np.dot(weights, weights))
         return buckets, weights / norm if norm else weights
+
+    def matrix_of(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
+        """TF-IDF rows given as (sorted buckets, weights), as a matrix with the columns of `words`."""
+        indptr = np.cumsum([0, *(len(buckets) for buckets, _ in rows)])
+        columns = self.column_of[np.concatenate([buckets for buckets, _ in rows])]
+        weights = np.concatenate([weights for _, weights in rows])
+        return sparse.csr_matrix((weights, columns, indptr), shape=(len(rows), self.words.shape[1]))
 
     def similarity(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Story similarity of each article in `rows` to each in `columns`: words and names, gated by
@@ -661,19 +671,25 @@ def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim],
     """
     if not sketches:
         return [], list(claims)
+    asides = grouped(sketches, known or KnownStories())
+    claims = list(claims)
+    placed = [replaced(claim, story=aside or asides.story_of_article.get(claim.article))
+              for claim, aside in zip(claims, asides.stories_of(claims))]
+    found = sorted([*asides.story_by_label.values(), *asides.stories.values()],
+                   key=lambda s: (s.first or dt.date.max, s.id))
+    return found, placed
+
+
+def grouped(sketches: Sequence[Sketch], known: KnownStories) -> _Asides:
+    """The sketched articles' stories (story_by_label, story_of_article), ready to place their figures."""
     # In one order whatever order the batch came in: clustering breaks ties by position.
     batch = Batch(sorted(sketches, key=_order))
     labels = cluster_batch(batch)
     drafts: dict[int, _Draft] = {}
     for s, label in zip(batch.sketches, labels):
         drafts.setdefault(label, _Draft([])).sketches.append(s)
-    ids = story_ids(drafts, known or KnownStories())
-    stories = {label: draft.story(ids[label]) for label, draft in drafts.items()}
-    story_of = {s.article.id: stories[label].id for s, label in zip(batch.sketches, labels)}
-    asides = _Asides(batch, labels, drafts, stories)
-    placed = [replaced(claim, story=asides.story_of(claim) or story_of.get(claim.article)) for claim in claims]
-    found = sorted([*stories.values(), *asides.stories.values()], key=lambda s: (s.first or dt.date.max, s.id))
-    return found, placed
+    ids = story_ids(drafts, known)
+    return _Asides(batch, labels, drafts, {label: draft.story(ids[label]) for label, draft in drafts.items()})
 
 
 # --- story ids ------------------------------------------------------------------------------------
@@ -724,12 +740,13 @@ def _unused(name: str, taken: set[str]) -> str:
 
 
 class _Asides:
-    """Figures about another event than their article's: which story each belongs to."""
+    """A batch's stories, and the figures about another event than their article's: which story each belongs to."""
 
     def __init__(self, batch: Batch, labels: list[int], drafts: dict[int, _Draft], stories: dict[int, Story]):
         self.batch, self.drafts, self.story_by_label = batch, drafts, stories
         self.row_of = {s.article.id: i for i, s in enumerate(batch.sketches)}
         self.labels = labels
+        self.story_of_article = {s.article.id: stories[label].id for s, label in zip(batch.sketches, labels)}
         self.stories: dict[str, Story] = {}
         self.has_words = bool(batch.df.any())
         # Where to look for the stories about a country printed around a day: the stories whose core it is
@@ -749,8 +766,36 @@ class _Asides:
         self.centroids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.concerned: dict[tuple, frozenset[str]] = {}
 
-    def story_of(self, claim: Claim) -> str | None:
-        """The story the claim belongs to when it is about another event than its article's; else None."""
+    def stories_of(self, claims: Sequence[Claim]) -> list[str | None]:
+        """For each claim, the story it belongs to when it is about another event than its article's; else None.
+
+        The asides that may join another story of the batch are weighed together, those with the same
+        candidate stories in one product of their paragraphs and those stories' words: a claim at a time,
+        the many small products cost most of the grouping.
+        """
+        found: list[str | None] = [None] * len(claims)
+        elsewhere: dict[tuple[int, ...], list[tuple[int, Claim, Sketch, frozenset[str]]]] = {}
+        for position, claim in enumerate(claims):
+            aside = self._aside(claim)
+            if aside is None:
+                continue
+            owner, label, near = aside
+            candidates = self._candidates(near, owner, label)
+            if candidates and self.has_words:
+                elsewhere.setdefault(tuple(candidates), []).append((position, claim, owner, near))
+            else:
+                found[position] = self._own_story(owner.article, near)
+        for candidates, asides in elsewhere.items():
+            closeness = self._closeness([owner.paragraphs[claim.id] for _, claim, owner, _ in asides], candidates)
+            for (position, _, owner, near), row in zip(asides, closeness):
+                best = int(np.argmax(row))  # the first of the closest, as candidates are ordered
+                found[position] = self.story_by_label[candidates[best]].id if row[best] >= ASIDE_LINK \
+                    else self._own_story(owner.article, near)
+        return found
+
+    def _aside(self, claim: Claim) -> tuple[Sketch, int, frozenset[str]] | None:
+        """The claim's article, story and the countries named around it, when it is about other countries
+        than the rest of its story; else None."""
         row = self.row_of.get(claim.article)
         owner = self.batch.sketches[row] if row is not None else None
         near = owner.near.get(claim.id) if owner else None
@@ -765,7 +810,7 @@ class _Asides:
         concerned = self.concerned[key]
         if not concerned or set(near) & concerned:
             return None
-        return self._other_story(claim, owner, label, frozenset(near))
+        return owner, label, frozenset(near)
 
     def _candidates(self, near: frozenset[str], owner: Sketch, own_label: int) -> list[int]:
         """The other stories about those countries printed within the window of the article (any, undated)."""
@@ -787,16 +832,14 @@ class _Asides:
             self.centroids[label] = self.batch.tfidf_row(Counts(buckets, counts))
         return self.centroids[label]
 
-    def _other_story(self, claim: Claim, owner: Sketch, own_label: int, near: frozenset[str]) -> str:
-        """The batch's story about those countries that reads most like the figure's paragraph, else a new one."""
-        candidates = self._candidates(near, owner, own_label)
-        if candidates and self.has_words:
-            vector = self.batch.tfidf_row(owner.paragraphs[claim.id])
-            closeness = {label: _dot(vector, self._centroid(label)) for label in candidates}
-            best = max(candidates, key=closeness.__getitem__)
-            if closeness[best] >= ASIDE_LINK:
-                return self.story_by_label[best].id
-        article = owner.article
+    def _closeness(self, paragraphs: Sequence[Counts], labels: Sequence[int]) -> np.ndarray:
+        """The TF-IDF cosine of each paragraph (a row) with each story's words (a column)."""
+        vectors = self.batch.matrix_of([self.batch.tfidf_row(p) for p in paragraphs])
+        centroids = self.batch.matrix_of([self._centroid(label) for label in labels])
+        return (vectors @ centroids.T).toarray()
+
+    def _own_story(self, article: Article, near: frozenset[str]) -> str:
+        """A story of its own for the article's figures about the countries `near`."""
         key = f"{article.id}/{'-'.join(sorted(near))}"
         if key not in self.stories:
             self.stories[key] = Story(id=key, label=", ".join(sorted(near)), articles=(article.id,),
@@ -804,9 +847,3 @@ class _Asides:
                                       last=article.published,
                                       undated=() if article.published else (article.id,))
         return key
-
-
-def _dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
-    """The dot product of two sparse rows given as (sorted buckets, weights)."""
-    _, at_a, at_b = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(np.dot(a[1][at_a], b[1][at_b]))
