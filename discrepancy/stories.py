@@ -351,6 +351,27 @@ class Batch:
         score[far | apart] = 0.0
         return score
 
+    def square_similarity(self, group: np.ndarray) -> np.ndarray:
+        """similarity(group, group), worked out only where it may not be 0: between articles sharing a core
+        country, and of an article naming no country with every other. Elsewhere two articles name
+        countries but none in common, and share no story.
+
+        A pair's similarity depends on its two articles alone, to the last bit (a sum over their common
+        words in one order), so the blocks give the numbers the whole square gives; a slice of a country's
+        run of news has dozens of countries, and most of its square is such zeros.
+        """
+        score = np.zeros((len(group), len(group)))
+        cores = self.cores[group].tocsc()
+        for country in np.flatnonzero(np.diff(cores.indptr)):
+            members = cores.indices[cores.indptr[country]:cores.indptr[country + 1]]   # positions in `group`
+            score[np.ix_(members, members)] = self.similarity(group[members], group[members])
+        countryless = np.flatnonzero(~self.has_countries[group])
+        if len(countryless):
+            rows = self.similarity(group[countryless], group)
+            score[countryless, :] = rows
+            score[:, countryless] = rows.T   # the same numbers: a product of two articles' weights either way
+        return score
+
 
 def _matrix(rows: Sequence[Counts]) -> sparse.csr_matrix:
     indptr = np.cumsum([0, *(len(r.buckets) for r in rows)])
@@ -483,7 +504,7 @@ def cluster_batch(batch: Batch) -> list[int]:
     for c in range(count):
         group = members[bounds[c]:bounds[c + 1]]
         if len(group) <= DENSE_MAX:
-            local = np.asarray(cluster(batch.similarity(group, group)))
+            local = np.asarray(cluster(batch.square_similarity(group)))
         else:
             local = _sliced_average(batch, group, component, c, *links_found)
         labels[group] = local + next_label
@@ -527,7 +548,7 @@ def _sliced_average(batch: Batch, group: np.ndarray, component: np.ndarray, numb
     offset = 0
     for start in range(0, len(group), DENSE_MAX):
         part = group[start:start + DENSE_MAX]
-        labels = np.asarray(cluster(batch.similarity(part, part)))
+        labels = np.asarray(cluster(batch.square_similarity(part)))
         local[start:start + len(part)] = labels + offset
         offset += int(labels.max()) + 1
     position = np.full(len(batch.sketches), -1, dtype=np.int64)

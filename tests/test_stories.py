@@ -13,6 +13,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import discrepancy
@@ -227,3 +228,13 @@ def _cosine(a: tuple, b: tuple) -> float:
     """The dot product of two sparse rows given as (sorted buckets, weights), a bucket at a time."""
     weights = dict(zip(b[0].tolist(), b[1].tolist()))
     return sum(weight * weights.get(bucket, 0.0) for bucket, weight in zip(a[0].tolist(), a[1].tolist()))
+
+
+def test_a_square_of_similarities_worked_out_by_country_is_the_whole_square_to_the_last_bit(archive):
+    batch = archive[0].batch
+    everyone = np.arange(len(batch.sketches))
+    some = np.array(sorted(random.Random(4).sample(range(len(batch.sketches)), 200)))
+    for group in (everyone, some):
+        whole = batch.similarity(group, group)
+        assert (whole == 0).mean() > 0.5  # most pairs share no country: the blocks skip them
+        assert np.array_equal(batch.square_similarity(group), whole)
