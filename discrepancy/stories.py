@@ -204,7 +204,29 @@ class Sketch:
     places: Counter
     countries: Counter
     near: dict[str, Counter]                     # claim id -> countries its sentence (or paragraph) names
-    paragraphs: dict[str, Counts]                # claim id -> its paragraph's words, for the claims in `near`
+    paragraphs: Mapping[str, Counts]             # claim id -> its paragraph's words, for the claims in `near`
+
+
+class Paragraphs(Mapping):
+    """Claim id -> the words of its paragraph, the paragraphs' counts kept end to end: a batch holds a
+    sketch of every article, and arrays and an object for each paragraph took most of a sketch's memory."""
+
+    def __init__(self, paragraph_of: Mapping[str, int], counted: Sequence[Counts]):
+        self.paragraph_of = dict(paragraph_of)                 # claim id -> its paragraph's number
+        self.bounds = np.cumsum([0, *(len(c.buckets) for c in counted)]).astype(np.int32)
+        self.buckets = np.concatenate([c.buckets for c in counted]) if counted else np.zeros(0, np.int32)
+        self.counts = np.concatenate([c.counts for c in counted]) if counted else np.zeros(0, np.float32)
+
+    def __getitem__(self, claim_id: str) -> Counts:
+        at = self.paragraph_of[claim_id]
+        start, end = self.bounds[at], self.bounds[at + 1]
+        return Counts(self.buckets[start:end], self.counts[start:end])
+
+    def __iter__(self):
+        return iter(self.paragraph_of)
+
+    def __len__(self) -> int:
+        return len(self.paragraph_of)
 
 
 def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True) -> Sketch:
@@ -212,6 +234,7 @@ def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep
     found = profile(article, gazetteer)
     named = _Named(found.mentions, gazetteer)
     near: dict[str, Counter] = {}
+    alike: dict[frozenset, Counter] = {}
     paragraph_of: dict[str, tuple[int, int]] = {}
     document = None
     for claim in claims:
@@ -220,16 +243,17 @@ def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep
         document = document or Document(article.text)
         countries = _countries_near(document, claim, named)
         if countries:
-            near[claim.id] = countries
+            # One Counter for the figures of one sentence (or of one paragraph, naming the same countries).
+            near[claim.id] = alike.setdefault(frozenset(countries.items()), countries)
             paragraph = document.paragraph_at(claim.start)
             paragraph_of[claim.id] = (paragraph.start, paragraph.end)
     spans = sorted(set(paragraph_of.values()))
     # One call for the article and its paragraphs: the vectorizer's own cost per call is most of a short text's.
     article_words, *paragraph_words = _counts([found.text, *(article.text[s:e] for s, e in spans)])
-    counted = dict(zip(spans, paragraph_words))
+    number = {span: k for k, span in enumerate(spans)}
     return Sketch(article if keep_text else replace(article, text=""), article_words,
                   found.names, found.places, found.countries, near,
-                  {claim_id: counted[span] for claim_id, span in paragraph_of.items()})
+                  Paragraphs({claim_id: number[span] for claim_id, span in paragraph_of.items()}, paragraph_words))
 
 
 def _counts(texts: Iterable[str]) -> list[Counts]:

@@ -8,6 +8,7 @@ their figures would be compared with each other. A file's name says its story.
 import dataclasses
 import datetime as dt
 import importlib.util
+import pickle
 import random
 import tempfile
 from collections import Counter
@@ -22,7 +23,9 @@ from discrepancy.extractor import Extractor
 from discrepancy.models import Article
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
-from discrepancy.stories import Counts, KnownStories, Sketch, _Draft, assign_stories, grouped, sketch, story_ids
+from discrepancy.stories import (Counts, KnownStories, Sketch, _counts, _Draft, assign_stories, grouped, sketch,
+                                 story_ids)
+from discrepancy.text import Document
 
 MIXED = Path(__file__).parent / "fixtures" / "mixed"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -238,3 +241,19 @@ def test_a_square_of_similarities_worked_out_by_country_is_the_whole_square_to_t
         whole = batch.similarity(group, group)
         assert (whole == 0).mean() > 0.5  # most pairs share no country: the blocks skip them
         assert np.array_equal(batch.square_similarity(group), whole)
+
+
+def test_a_sketch_keeps_the_words_of_each_figures_paragraph():
+    claims = Extractor(RULES).extract(KAZAKH)
+    sketched = sketch(KAZAKH, claims, GAZETTEER, keep_text=False)
+    assert len(sketched.paragraphs) >= 2 and set(sketched.paragraphs) == set(sketched.near)
+    for claim in claims:
+        if claim.id in sketched.paragraphs:
+            paragraph = Document(KAZAKH.text).paragraph_at(claim.start)
+            expected = _counts([KAZAKH.text[paragraph.start:paragraph.end]])[0]
+            found = sketched.paragraphs[claim.id]
+            assert found.buckets.tolist() == expected.buckets.tolist()
+            assert found.counts.tolist() == expected.counts.tolist()
+    assert sketched.article.text == ""
+    assert pickle.loads(pickle.dumps(sketched)).paragraphs[next(iter(sketched.paragraphs))].buckets.tolist() == \
+        sketched.paragraphs[next(iter(sketched.paragraphs))].buckets.tolist()
