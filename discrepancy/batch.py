@@ -63,7 +63,7 @@ def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, sk
     relate = gazetteer.relation if gazetteer else (lambda a, b: "unknown")
     new_ids = {c.id for c in extracted.claims}
     findings, groups = reconcile(claims, rules, relate, fresh=new_ids if stored.claims else None)
-    cited = {i for pair in findings.claim_pairs() for i in pair} | {i for g in groups for i in g.claims}
+    cited = findings.cited() | {i for g in groups for i in g.claims}
     batch_stories = {c.story for c in claims if c.id in new_ids} | {story_of.get(a.id) for a in extracted.articles}
     shown = [c for c in claims if c.id in new_ids or c.id in cited]
     shown_articles = {c.article for c in shown} | {a.id for a in extracted.articles}

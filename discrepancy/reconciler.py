@@ -15,6 +15,8 @@ from dataclasses import replace
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .copies import is_witness
 from .findings import FindingTable, Findings
@@ -260,13 +262,13 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
     if not sum(len(part[0]) for part in decided):
         return Findings(table), []
     order = _paired(table, *(np.concatenate(column) for column in zip(*decided)))
-    links = list(zip(_ids(compared, table.first), _ids(compared, table.second)))
-    flagged_firsts = {first for (first, _), code in zip(links, table.verdict) if VERDICTS[code] in FLAGGED}
-    groups = _groups(links, flagged_firsts, {c.id: c for c in claims}, scopes)
+    first, second = np.asarray(table.first), np.asarray(table.second)
+    flagged = np.isin(np.frombuffer(table.verdict, dtype=np.uint8), [VERDICTS.index(v) for v in FLAGGED])
+    groups = _groups(compared, _linked(compared, first, second), set(first[flagged].tolist()), scopes)
     # A finding belongs to the group its figures ended up in, named after the group's broadest figure.
     key_of = {claim_id: group.key for group in groups for claim_id in group.claims}
     stories = [table.story_names[code] for code in table.story]
-    groups = _named_groups(table, [key_of[first] for first, _ in links], stories, groups)
+    groups = _named_groups(table, [key_of[claim_id] for claim_id in _ids(compared, table.first)], stories, groups)
     return Findings(table, order), groups
 
 
@@ -284,16 +286,23 @@ def _paired(table: FindingTable, a: np.ndarray, b: np.ndarray, verdict: np.ndarr
     row_a, row_b, verdict, extent = a[by_figures], b[by_figures], verdict[by_figures], extent[by_figures]
     when = np.array([_when(c).toordinal() for c in claims])
     a_first = when[row_a] <= when[row_b]
-    table.first.extend(np.where(a_first, row_a, row_b).tolist())
-    table.second.extend(np.where(a_first, row_b, row_a).tolist())
+    first, second = np.where(a_first, row_a, row_b), np.where(a_first, row_b, row_a)
+    table.first.extend(first.tolist())
+    table.second.extend(second.tolist())
     table.verdict.extend(verdict.tolist())
     table.extent.extend(extent.tolist())
     story_code: dict[str | None, int] = {}
     table.story.extend(story_code.setdefault(claims[a].story, len(story_code)) for a in row_a.tolist())
     table.story_names.extend(story_code)
-    # VERDICTS lists the verdicts most severe first: a verdict's code is its severity.
-    return sorted(range(len(table)), key=lambda row: (table.verdict[row], claims[table.first[row]].quantity,
-                                                      claims[table.first[row]].id, claims[table.second[row]].id))
+    # VERDICTS lists the verdicts most severe first: a verdict's code is its severity. Names sort by their
+    # rank among the compared figures' (equal names, equal ranks), as many findings share each figure.
+    quantity, ident = (_ranks([getattr(c, name) for c in claims]) for name in ("quantity", "id"))
+    return np.lexsort((ident[second], ident[first], quantity[first], verdict)).tolist()
+
+
+def _ranks(names: list[str]) -> np.ndarray:
+    """Each name's place among the distinct names in order."""
+    return np.unique(np.array(names, dtype=object), return_inverse=True)[1].ravel()
 
 
 def _ids(claims: Sequence[Claim], positions) -> list[str]:
@@ -375,17 +384,16 @@ def _message(verdict: str, first: Claim, second: Claim, extent: str, scopes: Sco
     return f"{pair}: the later article gives a lower count, a toll that fell; check the revision"
 
 
-def _groups(links: list[tuple[str, str]], flagged_firsts: set[str], by_id: dict[str, Claim],
+def _groups(compared: Sequence[Claim], members: list[np.ndarray], flagged_firsts: set[int],
             scopes: ScopeTree) -> list[Group]:
-    """Claims linked by any finding (`links`: its two claims' ids) form one group, named after its broadest
-    figure; a group is flagged when a flagged finding's first claim is in it."""
-    members = _linked_claims(links)
+    """Claims linked by findings (`members`: each group's positions in `compared`) form one group, named after
+    its broadest figure; a group is flagged when a flagged finding's first claim (`flagged_firsts`) is in it."""
     groups = []
-    for claim_ids in members:
-        claims = sorted((by_id[i] for i in claim_ids), key=lambda c: (c.article, c.start))
+    for positions in members:
+        claims = sorted((compared[p] for p in positions.tolist()), key=lambda c: (c.article, c.start))
         widest = min(claims, key=lambda c: (len(scopes.ancestors(c.scope)), c.place is not None))
         quantity = claims[0].quantity
-        flagged = not flagged_firsts.isdisjoint(claim_ids)
+        flagged = not flagged_firsts.isdisjoint(positions.tolist())
         lows = [c.low for c in claims if c.low is not None]
         highs = [c.high if c.high is not None else math.inf for c in claims]
         dated = [c for c in claims if c.period_start or c.published]
@@ -410,20 +418,14 @@ def _numbered(groups: list[Group]) -> list[Group]:
     return numbered
 
 
-def _linked_claims(links: list[tuple[str, str]]) -> list[set[str]]:
-    """Connected components of claims joined by findings (union-find)."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in links:
-        parent[root(a)] = root(b)
-    components: dict[str, set[str]] = {}
-    for node in list(parent):
-        components.setdefault(root(node), set()).add(node)
-    return sorted(components.values(), key=lambda s: sorted(s))
+def _linked(claims: Sequence[Claim], first: np.ndarray, second: np.ndarray) -> list[np.ndarray]:
+    """The groups of claims joined by findings (first[k], second[k]: positions in `claims`), as their positions
+    in order, the groups in the order of their least claim id."""
+    graph = sparse.coo_matrix((np.ones(len(first), np.int8), (first, second)), shape=(len(claims), len(claims)))
+    component = connected_components(graph, directed=False)[1]
+    linked = np.zeros(len(claims), dtype=bool)
+    linked[first] = linked[second] = True
+    positions = np.flatnonzero(linked)
+    positions = positions[np.argsort(component[positions], kind="stable")]
+    groups = np.split(positions, np.flatnonzero(np.diff(component[positions])) + 1)
+    return sorted(groups, key=lambda group: min(claims[p].id for p in group.tolist()))
