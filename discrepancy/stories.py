@@ -297,13 +297,14 @@ class Batch:
     def __init__(self, sketches: Sequence[Sketch]):
         self.sketches = list(sketches)
         n = len(self.sketches)
-        self.counts = _matrix([s.words for s in self.sketches])
-        self.df = np.bincount(self.counts.indices, minlength=self.counts.shape[1])
+        counts = _matrix([s.words for s in self.sketches])  # not kept: the sketches hold them, words weighs them
+        self.df = np.bincount(counts.indices, minlength=counts.shape[1])
         self.idf = np.log((1 + n) / (1 + self.df)) + 1        # scikit-learn's smooth IDF
         # Only the buckets the batch uses, as columns: a product of rows then sizes its work by the
         # batch's vocabulary, not by 2**20 buckets.
         used = np.flatnonzero(self.df)
-        self.words = self.tfidf(self.counts)[:, used]
+        self.words = self.tfidf(counts)[:, used]
+        del counts
         self.column_of = np.full(BUCKETS, -1, dtype=np.int32)   # bucket -> its column in `words`
         self.column_of[used] = np.arange(len(used), dtype=np.int32)
         self.entities = _entity_matrix(self.sketches)

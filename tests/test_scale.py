@@ -2,6 +2,7 @@
 
 Timings and memory are measured by benchmarks/scale.py, not here.
 """
+import gc
 import importlib.util
 import io
 import json
@@ -11,6 +12,7 @@ import pytest
 
 import discrepancy
 from discrepancy import pool
+from discrepancy.batch import without_cycle_collection
 from discrepancy.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -88,3 +90,18 @@ def test_the_command_line_shows_progress_on_a_terminal_stderr(monkeypatch, capsy
     assert main(["extract", str(SEEDS), "--workers", "1", "--no-config", *flags]) == 0
     assert ("articles" in terminal.getvalue()) is shown
     assert capsys.readouterr().out.startswith("{")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_compare_leaves_the_cycle_collector_as_it_found_it(enabled):
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with without_cycle_collection():
+            assert not gc.isenabled()
+        assert gc.isenabled() == enabled
+        with pytest.raises(ValueError), without_cycle_collection():
+            raise ValueError("a failed compare")
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable() if was else gc.disable()
