@@ -25,16 +25,22 @@ def mark_copies(claims: Sequence[Claim]) -> list[Claim]:
     Copies are looked for within a story, where the witness is compared: a bucket then holds a story's
     printings of one figure, not the whole batch's, and a large batch costs no more per figure.
     """
-    buckets: dict[tuple, list[Claim]] = {}
+    # Normalised once for each text: a batch's figures repeat a few thousand texts.
+    normalised: dict[str, str] = {}
+    stories: dict[str | None, dict[tuple, list[Claim]]] = {}
     for claim in claims:
-        buckets.setdefault((claim.story, claim.quantity, normalise(claim.text), claim.low, claim.high),
-                           []).append(claim)
+        text = normalised.get(claim.text)
+        if text is None:
+            text = normalised[claim.text] = normalise(claim.text)
+        stories.setdefault(claim.story, {}).setdefault((claim.quantity, text, claim.low, claim.high), []).append(claim)
     copies: dict[str, tuple[str, ...]] = {}
-    for bucket in buckets.values():
-        if len({c.article for c in bucket}) > 1:
-            for group in _copy_groups(bucket):
-                ids = tuple(c.id for c in sorted(group, key=_witness_order))
-                copies.update(dict.fromkeys(ids, ids))
+    for buckets in stories.values():
+        shingled: dict[str, frozenset] = {}  # a sentence with several figures is in several of its story's buckets
+        for bucket in buckets.values():
+            if len({c.article for c in bucket}) > 1:
+                for group in _copy_groups(bucket, shingled):
+                    ids = tuple(c.id for c in sorted(group, key=_witness_order))
+                    copies.update(dict.fromkeys(ids, ids))
     return [replaced(c, copies=copies[c.id]) if c.id in copies else c for c in claims]
 
 
@@ -47,15 +53,19 @@ def _witness_order(claim: Claim) -> tuple:
     return (claim.period_start or claim.published or dt.date.max, claim.article, claim.start)
 
 
-def _copy_groups(bucket: list[Claim]) -> list[list[Claim]]:
-    """Claims of one bucket joined when their sentences are near-identical (union-find).
+def _copy_groups(bucket: list[Claim], shingled: dict[str, frozenset]) -> list[list[Claim]]:
+    """Claims of one bucket joined when their sentences are near-identical (union-find); `shingled` keeps
+    each sentence's shingles for the next bucket.
 
     Sentences that read exactly alike are compared once: a wire sentence reprinted a hundred times is
     one comparison with each other sentence, not a hundred.
     """
     alike: dict[frozenset, list[int]] = {}
     for i, claim in enumerate(bucket):
-        alike.setdefault(_shingles(claim.sentence), []).append(i)
+        shingles = shingled.get(claim.sentence)
+        if shingles is None:
+            shingles = shingled[claim.sentence] = _shingles(claim.sentence)
+        alike.setdefault(shingles, []).append(i)
     parent = list(range(len(bucket)))
 
     def root(i: int) -> int:

@@ -47,6 +47,11 @@ class FindingTable:
     def claims_of(self, row: int) -> tuple[str, str]:
         return self.claims[self.first[row]].id, self.claims[self.second[row]].id
 
+    def cited(self, rows: Sequence[int]) -> set[str]:
+        # Each figure looked up once: a figure is in many findings.
+        positions = set(map(self.first.__getitem__, rows)) | set(map(self.second.__getitem__, rows))
+        return {self.claims[position].id for position in positions}
+
     def group_of(self, row: int) -> str:
         return self.group_names[self.group[row]]
 
@@ -74,6 +79,9 @@ class ListedTable:
 
     def claims_of(self, row: int) -> tuple[str, str]:
         return self.findings[row].claims
+
+    def cited(self, rows: Sequence[int]) -> set[str]:
+        return {claim_id for row in rows for claim_id in self.findings[row].claims}
 
     def group_of(self, row: int) -> str:
         return self.findings[row].group
@@ -134,6 +142,10 @@ class Findings(Sequence):
 
     def groups(self) -> list[str]:
         return [self._table.group_of(row) for row in self._rows]
+
+    def cited(self) -> set[str]:
+        """The ids of the figures the findings compare."""
+        return self._table.cited(self._rows)
 
     def stories(self) -> list[str | None]:
         return [self._table.story_of(row) for row in self._rows]

@@ -1,7 +1,7 @@
 """Decides, for each pair of figures about the same quantity, whether they agree.
 
 Claims become intervals (the qualifier's interval, widened by the rounding a round number
-tolerates); pairs are formed per quantity and story with pandas, their scopes and places related
+tolerates); pairs are formed per quantity and story with numpy, their scopes and places related
 through the scope hierarchy and the gazetteer, and each pair gets a verdict. Only figures of the
 same time window can conflict: across windows a cumulative count is an update or a revision, and
 other counts are not compared. Of the copies of one wire sentence only the first is compared.
@@ -12,10 +12,11 @@ import datetime as dt
 import functools
 import math
 from dataclasses import replace
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 import numpy as np
-import pandas as pd
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .copies import is_witness
 from .findings import FindingTable, Findings
@@ -25,11 +26,9 @@ from .rules import RuleSet
 OTHER = "other"
 SAME, PART, WHOLE, APART = "same", "part", "whole", "apart"
 EXTENTS = (SAME, PART, WHOLE, APART)
-# The columns of a claim that pairing and deciding read.
-PAIR_COLUMNS = ["id", "article", "quantity", "story_key", "scope", "place", "lo", "hi", "since", "until", "stated_part"]
-# The fields of a claim its row is made from.
-FRAME_FIELDS = ["id", "article", "quantity", "story", "scope", "place", "low", "high", "published",
-                "period_start", "period_end", "stated_part"]
+# Candidate pairs related and decided at once: a pair's columns take about 150 bytes, and a batch of
+# 100,000 articles has millions of pairs; decided a few stories at a time, they are never all held.
+PAIRS_AT_ONCE = 500_000
 
 
 class ScopeTree:
@@ -64,23 +63,44 @@ def place_relation(relate: Callable[[str | None, str | None], str]) -> Callable[
     return lambda a, b: words[relate(a, b)]
 
 
-def claims_frame(compared: Sequence[Claim], rules: RuleSet) -> pd.DataFrame:
-    """One row per compared claim (compared_claims) with its interval and period: only the fields
-    pairing reads, for a batch holds millions of figures."""
-    frame = pd.DataFrame([[getattr(c, name) for name in FRAME_FIELDS] for c in compared], columns=FRAME_FIELDS)
-    if frame.empty:
-        return frame.assign(lo=pd.Series(dtype=float), hi=pd.Series(dtype=float), story_key=pd.Series(dtype=str),
-                            since=pd.Series(dtype="datetime64[ns]"), until=pd.Series(dtype="datetime64[ns]"))
-    rounding = {q.name: q.rounding for q in rules.quantities}
-    tolerance = [_rounding_tolerance(c, rounding.get(c.quantity, 0.0)) for c in compared]
-    frame["lo"] = frame["low"].astype(float).fillna(-np.inf) - tolerance
-    frame["hi"] = frame["high"].astype(float).fillna(np.inf) + tolerance
-    frame["published"] = pd.to_datetime(frame["published"])
-    # The period a figure holds over; a claim dated only by its article holds on that day.
-    frame["since"] = pd.to_datetime(frame["period_start"]).fillna(frame["published"])
-    frame["until"] = pd.to_datetime(frame["period_end"]).fillna(frame["published"])
-    frame["story_key"] = frame["story"].fillna("")
-    return frame
+class Figures:
+    """The compared claims (compared_claims) as columns: what pairing and deciding read, names as codes
+    (a batch holds millions of figures, and a string column read in Python costs most of the pairing)."""
+
+    def __init__(self, compared: Sequence[Claim], rules: RuleSet):
+        self.claims = compared
+        self.article, _ = _codes(c.article for c in compared)
+        self.quantity, self.quantities = _codes(c.quantity for c in compared)
+        self.story, _ = _codes(c.story for c in compared)
+        self.scope, self.scopes = _codes(c.scope for c in compared)
+        self.place, self.places = _codes(c.place for c in compared)
+        rounding = {q.name: q.rounding for q in rules.quantities}
+        tolerance = np.array([_rounding_tolerance(c, rounding.get(c.quantity, 0.0)) for c in compared], dtype=float)
+        self.lo = _numbers((c.low for c in compared), -np.inf) - tolerance
+        self.hi = _numbers((c.high for c in compared), np.inf) + tolerance
+        # The period a figure holds over; a claim dated only by its article holds on that day.
+        self.since = _days(c.period_start or c.published for c in compared)
+        self.until = _days(c.period_end or c.published for c in compared)
+        self.stated_part = np.array([c.stated_part for c in compared], dtype=bool)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+
+def _codes(values: Iterable) -> tuple[np.ndarray, list]:
+    """Each value as the number of its first appearance, and the values so numbered."""
+    numbers: dict = {}
+    codes = np.fromiter((numbers.setdefault(v, len(numbers)) for v in values), dtype=np.int64)
+    return codes, list(numbers)
+
+
+def _numbers(values: Iterable[float | None], missing: float) -> np.ndarray:
+    return np.array([missing if v is None else float(v) for v in values], dtype=float)
+
+
+def _days(dates: Iterable[dt.date | None]) -> np.ndarray:
+    """Dates as day numbers; NaN where undated, which compares false with any day, as pandas' NaT does."""
+    return np.array([d.toordinal() if d else np.nan for d in dates], dtype=float)
 
 
 def _rounding_tolerance(claim: Claim, rounding: float) -> float:
@@ -99,35 +119,53 @@ def _rounding_tolerance(claim: Claim, rounding: float) -> float:
     return min(place / 2, value * rounding) if place > 1 else 0.0
 
 
-def candidate_pairs(frame: pd.DataFrame, fresh: Collection[str] | None = None) -> pd.DataFrame:
-    """Every pair of claims about the same quantity in the same story, each pair once; with `fresh`,
-    only pairs with at least one of those claims (the others were compared by an earlier run)."""
-    frame = frame[PAIR_COLUMNS]  # a pair carries what deciding needs, not every field of both claims
-    if frame.empty:
-        return frame.merge(frame, on=["quantity", "story_key"], suffixes=("_a", "_b"))
-    indexed = frame.reset_index(names="row")
-    pairs = indexed.merge(indexed, on=["quantity", "story_key"], suffixes=("_a", "_b"))
-    keep = pairs["row_a"] < pairs["row_b"]
-    if fresh is not None:
-        keep &= pairs["id_a"].isin(fresh) | pairs["id_b"].isin(fresh)
-    return pairs[keep].reset_index(drop=True)
+def candidate_pairs(figures: Figures, fresh: Collection[str] | None = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Every pair (a, b), a < b, of figures about the same quantity in the same story, a few stories at a
+    time; with `fresh`, only pairs with at least one of those claims (the others were compared by an
+    earlier run)."""
+    # Each (story, quantity) is a run of figures, in their order; runs are taken whole.
+    order = np.lexsort((np.arange(len(figures)), figures.quantity, figures.story))
+    key = figures.story[order] * (len(figures.quantities) or 1) + figures.quantity[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(order) else np.zeros(0, np.int64)
+    sizes = np.diff(np.r_[starts, len(order)])
+    is_fresh = None if fresh is None else np.array([c.id in fresh for c in figures.claims], dtype=bool)
+    pairs_before = np.r_[0, np.cumsum(sizes * (sizes - 1) // 2)]
+    first = 0
+    while first < len(starts):
+        last = max(first + 1, int(np.searchsorted(pairs_before, pairs_before[first] + PAIRS_AT_ONCE, "right")) - 1)
+        a, b = _pairs_within(order[starts[first]:starts[last - 1] + sizes[last - 1]],
+                             starts[first:last] - starts[first], sizes[first:last])
+        if is_fresh is not None:
+            keep = is_fresh[a] | is_fresh[b]
+            a, b = a[keep], b[keep]
+        yield a, b
+        first = last
 
 
-def relate_pairs(pairs: pd.DataFrame, scopes: ScopeTree, places: Callable) -> pd.DataFrame:
-    """Adds how the two claims' scopes and places relate (looked up once per distinct pair)."""
-    keys = {column: list(zip(_text_or_none(pairs[f"{column}_a"]), _text_or_none(pairs[f"{column}_b"])))
-            for column in ("scope", "place")}
-    scope_map = {key: scopes.relation(*key) for key in set(keys["scope"])}
-    place_map = {key: places(*key) for key in set(keys["place"])}
-    pairs = pairs.assign(scope_rel=[scope_map[k] for k in keys["scope"]],
-                         place_rel=[place_map[k] for k in keys["place"]])
-    pairs["extent"] = [_extent(s, p) for s, p in zip(pairs["scope_rel"], pairs["place_rel"])]
-    return pairs
+def _pairs_within(members: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of members of each run (members[start:start + size]), each once, in the runs' order."""
+    position = np.arange(len(members))
+    after = np.repeat(starts + sizes, sizes) - position - 1       # how many members of its run follow each
+    first = np.repeat(position, after)
+    step = np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
+    return members[first], members[first + 1 + step]
 
 
-def _text_or_none(column: pd.Series) -> list[str | None]:
-    """pandas turns a missing scope into NaN; the relations want None."""
-    return [value if isinstance(value, str) else None for value in column]
+def relate_pairs(figures: Figures, a: np.ndarray, b: np.ndarray, scopes: ScopeTree, places: Callable) -> np.ndarray:
+    """The extent of each pair (how a's scope and place relate to b's), as a position in EXTENTS (each
+    distinct pair of scopes or places looked up once)."""
+    scope_rel = _related(figures.scope[a], figures.scope[b], figures.scopes, scopes.relation)
+    place_rel = _related(figures.place[a], figures.place[b], figures.places, places)
+    return EXTENT_OF[scope_rel, place_rel]
+
+
+def _related(a: np.ndarray, b: np.ndarray, names: list, relation: Callable) -> np.ndarray:
+    """relation(names[a[k]], names[b[k]]) for each k, as a position in EXTENTS."""
+    if not len(a):
+        return np.zeros(0, dtype=np.int64)
+    distinct, at = np.unique(a * len(names) + b, return_inverse=True)
+    found = [EXTENTS.index(relation(names[key // len(names)], names[key % len(names)])) for key in distinct.tolist()]
+    return np.array(found, dtype=np.int64)[at.ravel()]
 
 
 def _extent(scope_rel: str, place_rel: str) -> str:
@@ -140,58 +178,69 @@ def _extent(scope_rel: str, place_rel: str) -> str:
     return PART if PART in relations else WHOLE
 
 
-def _stated_in_whole(pairs: pd.DataFrame, agree_elsewhere: pd.Series) -> np.ndarray:
+# The extent of a pair by how its scopes relate and how its places relate (positions in EXTENTS).
+EXTENT_OF = np.array([[EXTENTS.index(_extent(s, p)) for p in EXTENTS] for s in EXTENTS], dtype=np.int64)
+
+
+def _stated_in_whole(figures: Figures, a: np.ndarray, b: np.ndarray, extent: np.ndarray,
+                     agree_elsewhere: np.ndarray) -> np.ndarray:
     """For each pair of a part and a whole: whether the whole's own article states that part too ("Twenty-one
     people, including 14 Australians" beside another article's "14 Australians"), which explains it."""
-    restated = set()  # (article, claim id): the article states, as a part, a figure agreeing with the claim
-    for flag, article, other in (("stated_part_a", "article_a", "id_b"), ("stated_part_b", "article_b", "id_a")):
-        chosen = agree_elsewhere & pairs[flag].astype(bool)
-        restated.update(zip(pairs.loc[chosen, article], pairs.loc[chosen, other]))
-    if not restated:
-        return np.zeros(len(pairs), dtype=bool)
-    a_is_part = (pairs["extent"] == PART).to_numpy()
-    part_id = np.where(a_is_part, pairs["id_a"], pairs["id_b"])
-    whole_article = np.where(a_is_part, pairs["article_b"], pairs["article_a"])
-    return np.fromiter(((w, p) in restated for w, p in zip(whole_article, part_id)), dtype=bool, count=len(pairs))
+    # (article, figure) as one number: the article states, as a part, a figure agreeing with that figure.
+    def stated(article: np.ndarray, figure: np.ndarray) -> np.ndarray:
+        return article * len(figures) + figure
+    a_stated, b_stated = agree_elsewhere & figures.stated_part[a], agree_elsewhere & figures.stated_part[b]
+    restated = np.concatenate([stated(figures.article[a[a_stated]], b[a_stated]),
+                               stated(figures.article[b[b_stated]], a[b_stated])])
+    if not len(restated):
+        return np.zeros(len(a), dtype=bool)
+    a_is_part = extent == EXTENTS.index(PART)
+    part, whole = np.where(a_is_part, a, b), np.where(a_is_part, b, a)
+    return np.isin(stated(figures.article[whole], part), restated)
 
 
-def decide(pairs: pd.DataFrame, cumulative: dict[str, bool]) -> pd.DataFrame:
-    """Gives each comparable pair its verdict; pairs about things apart are dropped."""
-    pairs = pairs[pairs["extent"] != APART].copy()
-    if pairs.empty:
-        return pairs.assign(verdict=pd.Series(dtype=str))
-    overlap = (pairs["lo_a"] <= pairs["hi_b"]) & (pairs["lo_b"] <= pairs["hi_a"])
-    same_article = pairs["article_a"] == pairs["article_b"]
-    part_exceeds = ((pairs["extent"] == PART) & (pairs["lo_a"] > pairs["hi_b"])) | \
-                   ((pairs["extent"] == WHOLE) & (pairs["lo_b"] > pairs["hi_a"]))
+def decide(figures: Figures, a: np.ndarray, b: np.ndarray, extent: np.ndarray,
+           cumulative: dict[str, bool]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The comparable pairs among (a, b) with their verdicts: (a, b, verdict, extent), verdicts and extents
+    as positions in VERDICTS and EXTENTS; pairs about things apart are dropped."""
+    comparable = extent != EXTENTS.index(APART)
+    a, b, extent = a[comparable], b[comparable], extent[comparable]
+    lo_a, hi_a, lo_b, hi_b = figures.lo[a], figures.hi[a], figures.lo[b], figures.hi[b]
+    since_a, until_a, since_b, until_b = figures.since[a], figures.until[a], figures.since[b], figures.until[b]
+    is_part, is_whole = extent == EXTENTS.index(PART), extent == EXTENTS.index(WHOLE)
+    overlap = (lo_a <= hi_b) & (lo_b <= hi_a)
+    same_article = figures.article[a] == figures.article[b]
+    part_exceeds = (is_part & (lo_a > hi_b)) | (is_whole & (lo_b > hi_a))
     # Two figures are of different time windows when both are dated and their periods do not meet.
-    dated = pairs["since_a"].notna() & pairs["since_b"].notna() & \
-        ((pairs["until_a"] < pairs["since_b"]) | (pairs["until_b"] < pairs["since_a"]))
-    counts_up = pairs["quantity"].map(cumulative).fillna(False).astype(bool)
-    later_a = pairs["since_a"] > pairs["until_b"]
-    a_higher = pairs["lo_a"] > pairs["hi_b"]
+    dated = ~np.isnan(since_a) & ~np.isnan(since_b) & ((until_a < since_b) | (until_b < since_a))
+    counts_up = np.array([cumulative.get(q, False) for q in figures.quantities], dtype=bool)[figures.quantity[a]]
+    later_a = since_a > until_b
+    a_higher = lo_a > hi_b
     rose = np.where(later_a, a_higher, ~a_higher)
-    same = pairs["extent"] == SAME
+    same = extent == EXTENTS.index(SAME)
     # A cumulative part counted in a later window may exceed an earlier whole: the toll rose since.
-    part_later = np.where(pairs["extent"] == PART, later_a, ~later_a)
+    part_later = np.where(is_part, later_a, ~later_a)
     part_grew = part_exceeds & dated & counts_up & part_later
     # A part that its own article ties to a whole ("14 of them Australians") explains itself.
-    stated_part = np.where(pairs["extent"] == PART, pairs["stated_part_a"], pairs["stated_part_b"]).astype(bool)
-    stated_in_whole = _stated_in_whole(pairs, overlap & same & ~same_article)
+    stated_part = np.where(is_part, figures.stated_part[a], figures.stated_part[b])
+    stated_in_whole = _stated_in_whole(figures, a, b, extent, overlap & same & ~same_article)
+    code = VERDICTS.index
     cross_article = np.select(
         [overlap, part_exceeds & ~part_grew, part_grew, ~same & (stated_part | stated_in_whole), ~same,
          dated & counts_up & rose,
          dated & counts_up],
-        ["consistent", "conflict", "update", "consistent", "different_scope", "update", "revision"],
-        default="conflict",
+        [code("consistent"), code("conflict"), code("update"), code("consistent"), code("different_scope"),
+         code("update"), code("revision")],
+        default=code("conflict"),
     )
     # An article's own breakdown (100 in one city within its national toll) is compared only to
     # catch a part that exceeds its whole; a figure repeated within one article is no finding.
-    within_article = np.where(part_exceeds & ~part_grew, "conflict", "consistent")
-    pairs["verdict"] = np.where(same_article, within_article, cross_article)
+    within_article = np.where(part_exceeds & ~part_grew, code("conflict"), code("consistent"))
+    verdict = np.where(same_article, within_article, cross_article)
     # Counts that do not only grow, of different windows, are not compared: a crowd on Monday and on Friday.
     apart_in_time = dated & ~counts_up & ~overlap
-    return pairs[~(same_article & same) & ~apart_in_time]
+    kept = ~(same_article & same) & ~apart_in_time
+    return a[kept], b[kept], verdict[kept], extent[kept]
 
 
 def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callable,
@@ -203,47 +252,57 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
     claims were compared with each other when they were new.
     """
     compared = compared_claims(claims)
-    frame = claims_frame(compared, rules)
+    figures = Figures(compared, rules)
     scopes = ScopeTree(rules)
-    pairs = relate_pairs(candidate_pairs(frame, fresh), scopes, place_relation(place_relation_of))
+    places = place_relation(place_relation_of)
     cumulative = {q.name: q.cumulative for q in rules.quantities}
-    decided = decide(pairs, cumulative)
+    decided = [decide(figures, a, b, relate_pairs(figures, a, b, scopes, places), cumulative)
+               for a, b in candidate_pairs(figures, fresh)]
     table = FindingTable(compared, functools.partial(_described, scopes, cumulative), EXTENTS)
-    if decided.empty:
+    if not sum(len(part[0]) for part in decided):
         return Findings(table), []
-    order = _paired(table, decided)
-    links = list(zip(_ids(compared, table.first), _ids(compared, table.second)))
-    flagged_firsts = {first for (first, _), code in zip(links, table.verdict) if VERDICTS[code] in FLAGGED}
-    groups = _groups(links, flagged_firsts, {c.id: c for c in claims}, scopes)
+    order = _paired(table, *(np.concatenate(column) for column in zip(*decided)))
+    first, second = np.asarray(table.first), np.asarray(table.second)
+    flagged = np.isin(np.frombuffer(table.verdict, dtype=np.uint8), [VERDICTS.index(v) for v in FLAGGED])
+    groups = _groups(compared, _linked(compared, first, second), set(first[flagged].tolist()), scopes)
     # A finding belongs to the group its figures ended up in, named after the group's broadest figure.
     key_of = {claim_id: group.key for group in groups for claim_id in group.claims}
     stories = [table.story_names[code] for code in table.story]
-    groups = _named_groups(table, [key_of[first] for first, _ in links], stories, groups)
+    groups = _named_groups(table, [key_of[claim_id] for claim_id in _ids(compared, table.first)], stories, groups)
     return Findings(table, order), groups
 
 
 def compared_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims compared: typed, and the witness of their copies (the rows of claims_frame)."""
+    """The claims compared: typed, and the witness of their copies (the rows of Figures)."""
     return [c for c in claims if c.quantity != OTHER and is_witness(c)]
 
 
-def _paired(table: FindingTable, decided: pd.DataFrame) -> list[int]:
-    """Fills the table with the decided pairs, the earlier figure first; gives the rows in report order
+def _paired(table: FindingTable, a: np.ndarray, b: np.ndarray, verdict: np.ndarray, extent: np.ndarray) -> list[int]:
+    """Fills the table with the decided pairs (a, b), the earlier figure first; gives the rows in report order
     (most severe verdict first, then by quantity and the figures' ids)."""
     claims = table.claims
-    row_a, row_b = decided["row_a"].to_numpy(), decided["row_b"].to_numpy()
+    # In the order of the figures (a, then b), whichever stories they were decided with.
+    by_figures = np.lexsort((b, a))
+    row_a, row_b, verdict, extent = a[by_figures], b[by_figures], verdict[by_figures], extent[by_figures]
     when = np.array([_when(c).toordinal() for c in claims])
     a_first = when[row_a] <= when[row_b]
-    table.first.extend(np.where(a_first, row_a, row_b).tolist())
-    table.second.extend(np.where(a_first, row_b, row_a).tolist())
-    table.verdict.extend(decided["verdict"].map(VERDICTS.index).tolist())
-    table.extent.extend(decided["extent"].map(EXTENTS.index).tolist())
+    first, second = np.where(a_first, row_a, row_b), np.where(a_first, row_b, row_a)
+    table.first.extend(first.tolist())
+    table.second.extend(second.tolist())
+    table.verdict.extend(verdict.tolist())
+    table.extent.extend(extent.tolist())
     story_code: dict[str | None, int] = {}
     table.story.extend(story_code.setdefault(claims[a].story, len(story_code)) for a in row_a.tolist())
     table.story_names.extend(story_code)
-    # VERDICTS lists the verdicts most severe first: a verdict's code is its severity.
-    return sorted(range(len(table)), key=lambda row: (table.verdict[row], claims[table.first[row]].quantity,
-                                                      claims[table.first[row]].id, claims[table.second[row]].id))
+    # VERDICTS lists the verdicts most severe first: a verdict's code is its severity. Names sort by their
+    # rank among the compared figures' (equal names, equal ranks), as many findings share each figure.
+    quantity, ident = (_ranks([getattr(c, name) for c in claims]) for name in ("quantity", "id"))
+    return np.lexsort((ident[second], ident[first], quantity[first], verdict)).tolist()
+
+
+def _ranks(names: list[str]) -> np.ndarray:
+    """Each name's place among the distinct names in order."""
+    return np.unique(np.array(names, dtype=object), return_inverse=True)[1].ravel()
 
 
 def _ids(claims: Sequence[Claim], positions) -> list[str]:
@@ -325,17 +384,16 @@ def _message(verdict: str, first: Claim, second: Claim, extent: str, scopes: Sco
     return f"{pair}: the later article gives a lower count, a toll that fell; check the revision"
 
 
-def _groups(links: list[tuple[str, str]], flagged_firsts: set[str], by_id: dict[str, Claim],
+def _groups(compared: Sequence[Claim], members: list[np.ndarray], flagged_firsts: set[int],
             scopes: ScopeTree) -> list[Group]:
-    """Claims linked by any finding (`links`: its two claims' ids) form one group, named after its broadest
-    figure; a group is flagged when a flagged finding's first claim is in it."""
-    members = _linked_claims(links)
+    """Claims linked by findings (`members`: each group's positions in `compared`) form one group, named after
+    its broadest figure; a group is flagged when a flagged finding's first claim (`flagged_firsts`) is in it."""
     groups = []
-    for claim_ids in members:
-        claims = sorted((by_id[i] for i in claim_ids), key=lambda c: (c.article, c.start))
+    for positions in members:
+        claims = sorted((compared[p] for p in positions.tolist()), key=lambda c: (c.article, c.start))
         widest = min(claims, key=lambda c: (len(scopes.ancestors(c.scope)), c.place is not None))
         quantity = claims[0].quantity
-        flagged = not flagged_firsts.isdisjoint(claim_ids)
+        flagged = not flagged_firsts.isdisjoint(positions.tolist())
         lows = [c.low for c in claims if c.low is not None]
         highs = [c.high if c.high is not None else math.inf for c in claims]
         dated = [c for c in claims if c.period_start or c.published]
@@ -360,20 +418,14 @@ def _numbered(groups: list[Group]) -> list[Group]:
     return numbered
 
 
-def _linked_claims(links: list[tuple[str, str]]) -> list[set[str]]:
-    """Connected components of claims joined by findings (union-find)."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in links:
-        parent[root(a)] = root(b)
-    components: dict[str, set[str]] = {}
-    for node in list(parent):
-        components.setdefault(root(node), set()).add(node)
-    return sorted(components.values(), key=lambda s: sorted(s))
+def _linked(claims: Sequence[Claim], first: np.ndarray, second: np.ndarray) -> list[np.ndarray]:
+    """The groups of claims joined by findings (first[k], second[k]: positions in `claims`), as their positions
+    in order, the groups in the order of their least claim id."""
+    graph = sparse.coo_matrix((np.ones(len(first), np.int8), (first, second)), shape=(len(claims), len(claims)))
+    component = connected_components(graph, directed=False)[1]
+    linked = np.zeros(len(claims), dtype=bool)
+    linked[first] = linked[second] = True
+    positions = np.flatnonzero(linked)
+    positions = positions[np.argsort(component[positions], kind="stable")]
+    groups = np.split(positions, np.flatnonzero(np.diff(component[positions])) + 1)
+    return sorted(groups, key=lambda group: min(claims[p].id for p in group.tolist()))

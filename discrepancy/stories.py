@@ -204,7 +204,29 @@ class Sketch:
     places: Counter
     countries: Counter
     near: dict[str, Counter]                     # claim id -> countries its sentence (or paragraph) names
-    paragraphs: dict[str, Counts]                # claim id -> its paragraph's words, for the claims in `near`
+    paragraphs: Mapping[str, Counts]             # claim id -> its paragraph's words, for the claims in `near`
+
+
+class Paragraphs(Mapping):
+    """Claim id -> the words of its paragraph, the paragraphs' counts kept end to end: a batch holds a
+    sketch of every article, and arrays and an object for each paragraph took most of a sketch's memory."""
+
+    def __init__(self, paragraph_of: Mapping[str, int], counted: Sequence[Counts]):
+        self.paragraph_of = dict(paragraph_of)                 # claim id -> its paragraph's number
+        self.bounds = np.cumsum([0, *(len(c.buckets) for c in counted)]).astype(np.int32)
+        self.buckets = np.concatenate([c.buckets for c in counted]) if counted else np.zeros(0, np.int32)
+        self.counts = np.concatenate([c.counts for c in counted]) if counted else np.zeros(0, np.float32)
+
+    def __getitem__(self, claim_id: str) -> Counts:
+        at = self.paragraph_of[claim_id]
+        start, end = self.bounds[at], self.bounds[at + 1]
+        return Counts(self.buckets[start:end], self.counts[start:end])
+
+    def __iter__(self):
+        return iter(self.paragraph_of)
+
+    def __len__(self) -> int:
+        return len(self.paragraph_of)
 
 
 def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True) -> Sketch:
@@ -212,6 +234,7 @@ def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep
     found = profile(article, gazetteer)
     named = _Named(found.mentions, gazetteer)
     near: dict[str, Counter] = {}
+    alike: dict[frozenset, Counter] = {}
     paragraph_of: dict[str, tuple[int, int]] = {}
     document = None
     for claim in claims:
@@ -220,16 +243,17 @@ def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep
         document = document or Document(article.text)
         countries = _countries_near(document, claim, named)
         if countries:
-            near[claim.id] = countries
+            # One Counter for the figures of one sentence (or of one paragraph, naming the same countries).
+            near[claim.id] = alike.setdefault(frozenset(countries.items()), countries)
             paragraph = document.paragraph_at(claim.start)
             paragraph_of[claim.id] = (paragraph.start, paragraph.end)
     spans = sorted(set(paragraph_of.values()))
     # One call for the article and its paragraphs: the vectorizer's own cost per call is most of a short text's.
     article_words, *paragraph_words = _counts([found.text, *(article.text[s:e] for s, e in spans)])
-    counted = dict(zip(spans, paragraph_words))
+    number = {span: k for k, span in enumerate(spans)}
     return Sketch(article if keep_text else replace(article, text=""), article_words,
                   found.names, found.places, found.countries, near,
-                  {claim_id: counted[span] for claim_id, span in paragraph_of.items()})
+                  Paragraphs({claim_id: number[span] for claim_id, span in paragraph_of.items()}, paragraph_words))
 
 
 def _counts(texts: Iterable[str]) -> list[Counts]:
@@ -273,12 +297,16 @@ class Batch:
     def __init__(self, sketches: Sequence[Sketch]):
         self.sketches = list(sketches)
         n = len(self.sketches)
-        self.counts = _matrix([s.words for s in self.sketches])
-        self.df = np.bincount(self.counts.indices, minlength=self.counts.shape[1])
+        counts = _matrix([s.words for s in self.sketches])  # not kept: the sketches hold them, words weighs them
+        self.df = np.bincount(counts.indices, minlength=counts.shape[1])
         self.idf = np.log((1 + n) / (1 + self.df)) + 1        # scikit-learn's smooth IDF
         # Only the buckets the batch uses, as columns: a product of rows then sizes its work by the
         # batch's vocabulary, not by 2**20 buckets.
-        self.words = self.tfidf(self.counts)[:, np.flatnonzero(self.df)]
+        used = np.flatnonzero(self.df)
+        self.words = self.tfidf(counts)[:, used]
+        del counts
+        self.column_of = np.full(BUCKETS, -1, dtype=np.int32)   # bucket -> its column in `words`
+        self.column_of[used] = np.arange(len(used), dtype=np.int32)
         self.entities = _entity_matrix(self.sketches)
         dates = [s.article.published for s in self.sketches]
         self.dated = np.array([d is not None for d in dates])
@@ -322,6 +350,13 @@ class Batch:
         norm = np.sqrt(np.dot(weights, weights))
         return buckets, weights / norm if norm else weights
 
+    def matrix_of(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
+        """TF-IDF rows given as (sorted buckets, weights), as a matrix with the columns of `words`."""
+        indptr = np.cumsum([0, *(len(buckets) for buckets, _ in rows)])
+        columns = self.column_of[np.concatenate([buckets for buckets, _ in rows])]
+        weights = np.concatenate([weights for _, weights in rows])
+        return sparse.csr_matrix((weights, columns, indptr), shape=(len(rows), self.words.shape[1]))
+
     def similarity(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Story similarity of each article in `rows` to each in `columns`: words and names, gated by
         time and country (0 where two articles cannot share a story)."""
@@ -339,6 +374,27 @@ class Batch:
         apart = (self.cores[rows] @ self.cores[columns].T).toarray() == 0
         apart &= self.has_countries[rows][:, None] & self.has_countries[columns][None, :]
         score[far | apart] = 0.0
+        return score
+
+    def square_similarity(self, group: np.ndarray) -> np.ndarray:
+        """similarity(group, group), worked out only where it may not be 0: between articles sharing a core
+        country, and of an article naming no country with every other. Elsewhere two articles name
+        countries but none in common, and share no story.
+
+        A pair's similarity depends on its two articles alone, to the last bit (a sum over their common
+        words in one order), so the blocks give the numbers the whole square gives; a slice of a country's
+        run of news has dozens of countries, and most of its square is such zeros.
+        """
+        score = np.zeros((len(group), len(group)))
+        cores = self.cores[group].tocsc()
+        for country in np.flatnonzero(np.diff(cores.indptr)):
+            members = cores.indices[cores.indptr[country]:cores.indptr[country + 1]]   # positions in `group`
+            score[np.ix_(members, members)] = self.similarity(group[members], group[members])
+        countryless = np.flatnonzero(~self.has_countries[group])
+        if len(countryless):
+            rows = self.similarity(group[countryless], group)
+            score[countryless, :] = rows
+            score[:, countryless] = rows.T   # the same numbers: a product of two articles' weights either way
         return score
 
 
@@ -473,7 +529,7 @@ def cluster_batch(batch: Batch) -> list[int]:
     for c in range(count):
         group = members[bounds[c]:bounds[c + 1]]
         if len(group) <= DENSE_MAX:
-            local = np.asarray(cluster(batch.similarity(group, group)))
+            local = np.asarray(cluster(batch.square_similarity(group)))
         else:
             local = _sliced_average(batch, group, component, c, *links_found)
         labels[group] = local + next_label
@@ -517,7 +573,7 @@ def _sliced_average(batch: Batch, group: np.ndarray, component: np.ndarray, numb
     offset = 0
     for start in range(0, len(group), DENSE_MAX):
         part = group[start:start + DENSE_MAX]
-        labels = np.asarray(cluster(batch.similarity(part, part)))
+        labels = np.asarray(cluster(batch.square_similarity(part)))
         local[start:start + len(part)] = labels + offset
         offset += int(labels.max()) + 1
     position = np.full(len(batch.sketches), -1, dtype=np.int64)
@@ -661,19 +717,25 @@ def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim],
     """
     if not sketches:
         return [], list(claims)
+    asides = grouped(sketches, known or KnownStories())
+    claims = list(claims)
+    placed = [replaced(claim, story=aside or asides.story_of_article.get(claim.article))
+              for claim, aside in zip(claims, asides.stories_of(claims))]
+    found = sorted([*asides.story_by_label.values(), *asides.stories.values()],
+                   key=lambda s: (s.first or dt.date.max, s.id))
+    return found, placed
+
+
+def grouped(sketches: Sequence[Sketch], known: KnownStories) -> _Asides:
+    """The sketched articles' stories (story_by_label, story_of_article), ready to place their figures."""
     # In one order whatever order the batch came in: clustering breaks ties by position.
     batch = Batch(sorted(sketches, key=_order))
     labels = cluster_batch(batch)
     drafts: dict[int, _Draft] = {}
     for s, label in zip(batch.sketches, labels):
         drafts.setdefault(label, _Draft([])).sketches.append(s)
-    ids = story_ids(drafts, known or KnownStories())
-    stories = {label: draft.story(ids[label]) for label, draft in drafts.items()}
-    story_of = {s.article.id: stories[label].id for s, label in zip(batch.sketches, labels)}
-    asides = _Asides(batch, labels, drafts, stories)
-    placed = [replaced(claim, story=asides.story_of(claim) or story_of.get(claim.article)) for claim in claims]
-    found = sorted([*stories.values(), *asides.stories.values()], key=lambda s: (s.first or dt.date.max, s.id))
-    return found, placed
+    ids = story_ids(drafts, known)
+    return _Asides(batch, labels, drafts, {label: draft.story(ids[label]) for label, draft in drafts.items()})
 
 
 # --- story ids ------------------------------------------------------------------------------------
@@ -724,12 +786,13 @@ def _unused(name: str, taken: set[str]) -> str:
 
 
 class _Asides:
-    """Figures about another event than their article's: which story each belongs to."""
+    """A batch's stories, and the figures about another event than their article's: which story each belongs to."""
 
     def __init__(self, batch: Batch, labels: list[int], drafts: dict[int, _Draft], stories: dict[int, Story]):
         self.batch, self.drafts, self.story_by_label = batch, drafts, stories
         self.row_of = {s.article.id: i for i, s in enumerate(batch.sketches)}
         self.labels = labels
+        self.story_of_article = {s.article.id: stories[label].id for s, label in zip(batch.sketches, labels)}
         self.stories: dict[str, Story] = {}
         self.has_words = bool(batch.df.any())
         # Where to look for the stories about a country printed around a day: the stories whose core it is
@@ -749,8 +812,36 @@ class _Asides:
         self.centroids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.concerned: dict[tuple, frozenset[str]] = {}
 
-    def story_of(self, claim: Claim) -> str | None:
-        """The story the claim belongs to when it is about another event than its article's; else None."""
+    def stories_of(self, claims: Sequence[Claim]) -> list[str | None]:
+        """For each claim, the story it belongs to when it is about another event than its article's; else None.
+
+        The asides that may join another story of the batch are weighed together, those with the same
+        candidate stories in one product of their paragraphs and those stories' words: a claim at a time,
+        the many small products cost most of the grouping.
+        """
+        found: list[str | None] = [None] * len(claims)
+        elsewhere: dict[tuple[int, ...], list[tuple[int, Claim, Sketch, frozenset[str]]]] = {}
+        for position, claim in enumerate(claims):
+            aside = self._aside(claim)
+            if aside is None:
+                continue
+            owner, label, near = aside
+            candidates = self._candidates(near, owner, label)
+            if candidates and self.has_words:
+                elsewhere.setdefault(tuple(candidates), []).append((position, claim, owner, near))
+            else:
+                found[position] = self._own_story(owner.article, near)
+        for candidates, asides in elsewhere.items():
+            closeness = self._closeness([owner.paragraphs[claim.id] for _, claim, owner, _ in asides], candidates)
+            for (position, _, owner, near), row in zip(asides, closeness):
+                best = int(np.argmax(row))  # the first of the closest, as candidates are ordered
+                found[position] = self.story_by_label[candidates[best]].id if row[best] >= ASIDE_LINK \
+                    else self._own_story(owner.article, near)
+        return found
+
+    def _aside(self, claim: Claim) -> tuple[Sketch, int, frozenset[str]] | None:
+        """The claim's article, story and the countries named around it, when it is about other countries
+        than the rest of its story; else None."""
         row = self.row_of.get(claim.article)
         owner = self.batch.sketches[row] if row is not None else None
         near = owner.near.get(claim.id) if owner else None
@@ -765,7 +856,7 @@ class _Asides:
         concerned = self.concerned[key]
         if not concerned or set(near) & concerned:
             return None
-        return self._other_story(claim, owner, label, frozenset(near))
+        return owner, label, frozenset(near)
 
     def _candidates(self, near: frozenset[str], owner: Sketch, own_label: int) -> list[int]:
         """The other stories about those countries printed within the window of the article (any, undated)."""
@@ -787,16 +878,14 @@ class _Asides:
             self.centroids[label] = self.batch.tfidf_row(Counts(buckets, counts))
         return self.centroids[label]
 
-    def _other_story(self, claim: Claim, owner: Sketch, own_label: int, near: frozenset[str]) -> str:
-        """The batch's story about those countries that reads most like the figure's paragraph, else a new one."""
-        candidates = self._candidates(near, owner, own_label)
-        if candidates and self.has_words:
-            vector = self.batch.tfidf_row(owner.paragraphs[claim.id])
-            closeness = {label: _dot(vector, self._centroid(label)) for label in candidates}
-            best = max(candidates, key=closeness.__getitem__)
-            if closeness[best] >= ASIDE_LINK:
-                return self.story_by_label[best].id
-        article = owner.article
+    def _closeness(self, paragraphs: Sequence[Counts], labels: Sequence[int]) -> np.ndarray:
+        """The TF-IDF cosine of each paragraph (a row) with each story's words (a column)."""
+        vectors = self.batch.matrix_of([self.batch.tfidf_row(p) for p in paragraphs])
+        centroids = self.batch.matrix_of([self._centroid(label) for label in labels])
+        return (vectors @ centroids.T).toarray()
+
+    def _own_story(self, article: Article, near: frozenset[str]) -> str:
+        """A story of its own for the article's figures about the countries `near`."""
         key = f"{article.id}/{'-'.join(sorted(near))}"
         if key not in self.stories:
             self.stories[key] = Story(id=key, label=", ".join(sorted(near)), articles=(article.id,),
@@ -804,9 +893,3 @@ class _Asides:
                                       last=article.published,
                                       undated=() if article.published else (article.id,))
         return key
-
-
-def _dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
-    """The dot product of two sparse rows given as (sorted buckets, weights)."""
-    _, at_a, at_b = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(np.dot(a[1][at_a], b[1][at_b]))

@@ -19,6 +19,8 @@ def test_the_columns_agree_with_the_findings_made_from_them(findings):
     assert findings.verdicts() == [f.verdict for f in made]
     assert findings.quantities() == [f.quantity for f in made]
     assert findings.claim_pairs() == [f.claims for f in made]
+    assert findings.cited() == {i for f in made for i in f.claims} == Findings.of(made).cited()
+    assert findings.flagged().cited() == {i for f in made if f.flagged for i in f.claims}
     assert findings.groups() == [f.group for f in made]
     assert findings.stories() == [f.story for f in made]
     assert findings == made == Findings.of(made)

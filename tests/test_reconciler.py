@@ -1,11 +1,13 @@
 """Pairs of claims -> verdict: rounding, qualifiers, scope and place hierarchy, time."""
 import datetime as dt
+import random
 from dataclasses import replace
 
 import pytest
 
 from discrepancy.models import Claim
 from discrepancy.places import Gazetteer
+from discrepancy import reconciler
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
 
@@ -126,3 +128,49 @@ def stated_part(article, text, value, scope):
 def test_a_part_whose_whole_states_it_too_is_explained(part_in_whole_article, expected):
     part, whole = claim("a", "14", 14, 14, scope="police"), claim("b", "21", 21, 21)
     assert verdict_between(part, whole, part_in_whole_article) == expected
+
+
+# --- pairing a batch a few stories at a time (issue 6) --------------------------------------------
+
+def _batch(seed: int, count: int) -> list[Claim]:
+    """Claims of a few stories, quantities, articles, scopes and places, undated and dated, in any order."""
+    rng = random.Random(seed)
+    claims = []
+    for i in range(count):
+        low = rng.choice([None, 5, 12, 16, 100, 160, 2000])
+        made = claim(rng.choice("abcdef"), f"{i}", low, rng.choice([low, None, 20, 170]) if low else 30,
+                     quantity=rng.choice(["deaths", "injured", "arrests"]),
+                     scope=rng.choice([None, "civilians", "security forces"]),
+                     place=rng.choice([None, "Kazakhstan", "Almaty", "Peru"]),
+                     published=rng.choice([None, JAN_5, JAN_10]))
+        claims.append(replace(made, story=rng.choice([None, "s1", "s2", "s3"]),
+                              stated_part=rng.random() < 0.2))
+    return claims
+
+
+def _naive_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims))
+            if (claims[i].story, claims[i].quantity) == (claims[j].story, claims[j].quantity)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("at_once", [1, 7, 500_000])
+def test_candidate_pairs_are_every_pair_of_one_story_and_quantity_once(monkeypatch, seed, at_once):
+    monkeypatch.setattr(reconciler, "PAIRS_AT_ONCE", at_once)
+    claims = _batch(seed, 60)
+    figures = reconciler.Figures(claims, RULES)
+    found = [(int(a), int(b)) for part in reconciler.candidate_pairs(figures) for a, b in zip(*part)]
+    assert sorted(found) == _naive_pairs(claims) and len(set(found)) == len(found)
+    fresh = {c.id for c in claims[::3]}
+    kept = [(int(a), int(b)) for part in reconciler.candidate_pairs(figures, fresh) for a, b in zip(*part)]
+    assert sorted(kept) == [(i, j) for i, j in _naive_pairs(claims) if {claims[i].id, claims[j].id} & fresh]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_findings_are_the_same_whatever_number_of_pairs_is_decided_at_once(monkeypatch, seed):
+    claims = _batch(seed, 80)
+    whole = reconcile(claims, RULES, GAZETTEER.relation)
+    monkeypatch.setattr(reconciler, "PAIRS_AT_ONCE", 5)
+    in_pieces = reconcile(claims, RULES, GAZETTEER.relation)
+    assert list(in_pieces[0]) == list(whole[0]) and in_pieces[1] == whole[1]
+    assert whole[0]  # the batch has findings to compare

@@ -2,6 +2,7 @@
 
 Timings and memory are measured by benchmarks/scale.py, not here.
 """
+import gc
 import importlib.util
 import io
 import json
@@ -12,6 +13,7 @@ import pytest
 
 import discrepancy
 from discrepancy import pool
+from discrepancy.batch import without_cycle_collection
 from discrepancy.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -116,3 +118,18 @@ def test_check_says_how_long_each_step_took_when_asked(capsys, tmp_path, flags, 
     line = next((line for line in capsys.readouterr().err.splitlines() if "timings:" in line), "")
     steps = ["reading and extracting", "comparing", "report and charts", "writing and printing", "peak memory"]
     assert all(step in line for step in steps) is said
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_compare_leaves_the_cycle_collector_as_it_found_it(enabled):
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with without_cycle_collection():
+            assert not gc.isenabled()
+        assert gc.isenabled() == enabled
+        with pytest.raises(ValueError), without_cycle_collection():
+            raise ValueError("a failed compare")
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable() if was else gc.disable()

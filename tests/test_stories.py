@@ -7,10 +7,14 @@ their figures would be compared with each other. A file's name says its story.
 """
 import dataclasses
 import datetime as dt
+import importlib.util
+import pickle
 import random
+import tempfile
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import discrepancy
@@ -19,7 +23,9 @@ from discrepancy.extractor import Extractor
 from discrepancy.models import Article
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
-from discrepancy.stories import Counts, KnownStories, Sketch, _Draft, assign_stories, story_ids
+from discrepancy.stories import (Counts, KnownStories, Sketch, _counts, _Draft, assign_stories, grouped, sketch,
+                                 story_ids)
+from discrepancy.text import Document
 
 MIXED = Path(__file__).parent / "fixtures" / "mixed"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -179,3 +185,75 @@ def test_the_report_is_organised_by_story_and_names_undated_articles(tmp_path, c
     karachi = report.split(next(h for h in headings if "Karachi" in h), 1)[1].split("\n## ", 1)[0]
     assert "- unrest-karachi-3: Karachi riots: the toll (undated)" in karachi
     assert "undated: unrest-karachi-3" in next(h for h in headings if "Karachi" in h)
+
+
+# --- asides weighed together (issue 6) ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def archive():
+    """The stories of 600 archive articles, 150 a day (benchmarks/corpus.py), and their figures: stories
+    run for days, and some paragraphs are about another event."""
+    spec = importlib.util.spec_from_file_location("corpus", Path(__file__).parent.parent / "benchmarks" / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "archive.jsonl"
+        corpus.write_corpus(600, path, seed=11, per_day=150)
+        extracted = discrepancy.extract([str(path)])
+    by_article: dict[str, list] = {}
+    for claim in extracted.claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    sketches = [sketch(a, by_article.get(a.id, ()), GAZETTEER) for a in extracted.articles]
+    return grouped(sketches, KnownStories()), list(extracted.claims)
+
+
+def test_asides_placed_together_are_placed_as_one_at_a_time(archive):
+    asides, claims = archive
+    together = asides.stories_of(claims)
+    assert together == [asides.stories_of([claim])[0] for claim in claims]
+    moved = [story for story in together if story is not None]
+    # Both ways out are taken: another story of the batch, and a story of the aside's own.
+    assert any("/" in story for story in moved) and any("/" not in story for story in moved)
+
+
+def test_an_asides_closeness_to_stories_is_the_cosine_of_its_words(archive):
+    asides, claims = archive
+    paragraphs = [s.paragraphs[c] for s in asides.batch.sketches for c in s.paragraphs][:50]
+    labels = sorted(asides.drafts)[:40]
+    closeness = asides._closeness(paragraphs, labels)
+    for row, paragraph in zip(closeness, paragraphs):
+        for value, label in zip(row, labels):
+            assert value == pytest.approx(_cosine(asides.batch.tfidf_row(paragraph), asides._centroid(label)),
+                                          abs=1e-12)
+
+
+def _cosine(a: tuple, b: tuple) -> float:
+    """The dot product of two sparse rows given as (sorted buckets, weights), a bucket at a time."""
+    weights = dict(zip(b[0].tolist(), b[1].tolist()))
+    return sum(weight * weights.get(bucket, 0.0) for bucket, weight in zip(a[0].tolist(), a[1].tolist()))
+
+
+def test_a_square_of_similarities_worked_out_by_country_is_the_whole_square_to_the_last_bit(archive):
+    batch = archive[0].batch
+    everyone = np.arange(len(batch.sketches))
+    some = np.array(sorted(random.Random(4).sample(range(len(batch.sketches)), 200)))
+    for group in (everyone, some):
+        whole = batch.similarity(group, group)
+        assert (whole == 0).mean() > 0.5  # most pairs share no country: the blocks skip them
+        assert np.array_equal(batch.square_similarity(group), whole)
+
+
+def test_a_sketch_keeps_the_words_of_each_figures_paragraph():
+    claims = Extractor(RULES).extract(KAZAKH)
+    sketched = sketch(KAZAKH, claims, GAZETTEER, keep_text=False)
+    assert len(sketched.paragraphs) >= 2 and set(sketched.paragraphs) == set(sketched.near)
+    for claim in claims:
+        if claim.id in sketched.paragraphs:
+            paragraph = Document(KAZAKH.text).paragraph_at(claim.start)
+            expected = _counts([KAZAKH.text[paragraph.start:paragraph.end]])[0]
+            found = sketched.paragraphs[claim.id]
+            assert found.buckets.tolist() == expected.buckets.tolist()
+            assert found.counts.tolist() == expected.counts.tolist()
+    assert sketched.article.text == ""
+    assert pickle.loads(pickle.dumps(sketched)).paragraphs[next(iter(sketched.paragraphs))].buckets.tolist() == \
+        sketched.paragraphs[next(iter(sketched.paragraphs))].buckets.tolist()
