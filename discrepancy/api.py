@@ -16,7 +16,7 @@ from .baseline import Suppression, find_suppressions
 from .errors import InputError, printable
 from .extractor import Extractor
 from .models import Article, Claim, Result
-from .batch import compare
+from .batch import compare, without_cycle_collection
 from .pool import ordered_map, progress, stage
 from .stories import Sketch
 from .timeline import date_figures
@@ -79,6 +79,11 @@ def digested(paths: Sequence[str], digester: "Digester", stdin: TextIO | None = 
 
 
 def _collected(items: Iterable[Digest]) -> tuple[Result, list[Sketch]]:
+    with without_cycle_collection():  # the digests read back make no cycles; the collector walked them all, again and again
+        return _gathered(items)
+
+
+def _gathered(items: Iterable[Digest]) -> tuple[Result, list[Sketch]]:
     articles, claims, errors, sketches, suppressions = [], [], [], [], []
     for item in items:
         errors += item.errors

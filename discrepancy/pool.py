@@ -8,6 +8,7 @@ is never held whole, and a stalled consumer stops the reading.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import multiprocessing
 import os
@@ -79,6 +80,7 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def _install(function: Callable) -> None:
     global _FUNCTION
     _FUNCTION = function
+    gc.enable()  # a worker forked while its parent had the collector paused collects as usual
 
 
 def _run(part: list) -> list:

@@ -133,3 +133,12 @@ def test_compare_leaves_the_cycle_collector_as_it_found_it(enabled):
         assert gc.isenabled() == enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def collector_enabled(_) -> bool:
+    return gc.isenabled()
+
+
+def test_workers_collect_cycles_though_forked_while_collection_was_paused():
+    with without_cycle_collection():
+        assert set(pool.ordered_map(collector_enabled, range(8), workers=2, chunk=2)) == {True}
