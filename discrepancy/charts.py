@@ -121,9 +121,7 @@ class ChartDrawing:
 
     def _draw(self, workers: int) -> None:
         try:
-            tasks = [task for task, _ in self.planned]
-            drawn = ordered_map(_draw_task, tasks, workers, chunk=1, fresh=True)
-            self._charts = [Chart(group.key, name, svg) for (_, name), (group, svg) in zip(self.planned, drawn)]
+            self._charts = _drawn(self.planned, workers)
         except BaseException as error:  # noqa: BLE001 - raised in the caller's thread, by write()
             self._error = error
 
@@ -148,9 +146,13 @@ def group_charts(result: Result, rounding: Mapping[str, float], workers: int = 1
     `rounding` maps a quantity to the share of a round figure it tolerates (its rule's `rounding`). With
     workers > 1 the charts are drawn in that many processes (matplotlib takes most of a second a chart).
     """
-    planned = _planned(result, rounding)
+    return tuple(_drawn(_planned(result, rounding), workers))
+
+
+def _drawn(planned: list[tuple[_ChartTask, str]], workers: int) -> list[Chart]:
+    """Each planned chart drawn (in `workers` processes started from a small server) under its name."""
     drawn = ordered_map(_draw_task, [task for task, _ in planned], workers, chunk=1, fresh=True)
-    return tuple(Chart(group.key, name, svg) for (_, name), (group, svg) in zip(planned, drawn))
+    return [Chart(group.key, name, svg) for (_, name), (group, svg) in zip(planned, drawn)]
 
 
 def _planned(result: Result, rounding: Mapping[str, float]) -> list[tuple[_ChartTask, str]]:

@@ -304,15 +304,14 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
             ("\n" + section if section else "")
         drawing.write()
     with api.timed(timings, "writing and printing"):
-        _write_outputs(args, reviewed, review, settings, report_path, markdown)
+        _write_outputs(reviewed, review, settings, report_path, markdown)
     if settings.format == "summary":
         print(_tally(reviewed, report_path, review), file=sys.stderr)
     failing = FAIL_ON[settings.fail_on]
     return 1 if any(verdict in failing for verdict in reviewed.findings.verdicts()) else 0
 
 
-def _write_outputs(args: argparse.Namespace, reviewed: Result, review: Review, settings: Settings,
-                   report_path: Path, markdown: str) -> None:
+def _write_outputs(reviewed: Result, review: Review, settings: Settings, report_path: Path, markdown: str) -> None:
     """The report, each --output file and the GitHub step summary written; the --format printed."""
     write_atomic(report_path, markdown)
     for fmt, path in settings.outputs.items():

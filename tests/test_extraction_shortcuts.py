@@ -85,6 +85,8 @@ qualifier_texts = st.one_of(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size
 @example("killed no more than ")
 @example("AT LEA\u017fT ")
 @example("\u0130\u0130 about ")
+@example("x>")
+@example("sub-")
 def test_the_phrase_before_is_found_among_the_phrases_ending_in_the_texts_last_word(text):
     from test_properties import GRAMMAR
     intervals = GRAMMAR.intervals

@@ -33,19 +33,6 @@ def test_source_matches_are_those_of_the_plain_scan(text):
 
 
 @CHECKS
-@given(texts)
-@example("no more than ")
-@example("x>")
-@example("sub-")
-def test_the_phrase_before_is_that_of_the_plain_search(text):
-    intervals = GRAMMAR.intervals
-    for end in range(len(text) + 1):
-        window = text[max(0, end - 40):end]
-        found, plain = intervals.phrase_before(window), intervals.before_pattern.search(window)
-        assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
-
-
-@CHECKS
 @given(texts, st.integers(min_value=1, max_value=12))
 @example("a " * 200, 10)
 def test_the_last_words_are_those_of_a_reading_from_the_start(text, count):
