@@ -142,6 +142,9 @@ def _split_possessives(runs) -> list:
     """"Balochistan's Sherani district" names two things: the run is cut after the possessive."""
     pieces = []
     for run in runs:
+        if "'" not in run.group() and "’" not in run.group():
+            pieces.append(run)  # most runs hold no possessive, and are pieces as they are
+            continue
         start = 0
         for cut in POSSESSIVE.finditer(run.group()):
             pieces.append(_Piece(run.start() + start, run.group()[start:cut.start()]))

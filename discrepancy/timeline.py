@@ -15,35 +15,46 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 
+import re
+
 import dateparser
 import regex
 
 from .models import Article, Claim, replaced
+from .patterns import folded
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# In lower case: the same source is matched case-blind by TIME_WORDS and case-sensitively over folded
+# text by TIME_WORD_SCAN.
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-TIME_WORDS = regex.compile(rf"""
-    \b(?:
-        (?P<weekday>(?:(?:on|last|this|early|late)\s+)?           # on Monday, last Tuesday
-            (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){_DAY_PART})
+_TIME_WORDS = rf"""
+    (?:
+        (?P<weekday>(?:(?:on|last|this|early|late)\s+)?           # on monday, last tuesday
+            (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday){_DAY_PART})
       | (?P<date>(?:on\s+)?(?:
-            \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}        # 6 January, 6th of Jan
-          | {_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b                # January 6, Jan. 6th
+            \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}        # 6 january, 6th of jan
+          | {_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b                # january 6, jan. 6th
         )(?:,?\s+(?P<year>(?:19|20)\d\d))?)                         # an optional year
       | (?P<span>(?:last|this|past)\s+(?:week|month)               # a whole week or month
             |the\s+(?:past|last)\s+(?:week|month))
       | (?P<relative>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
             |(?:\d+|two|three|four|five|six|seven|ten)\s+days\s+ago)
     )\b
-    """, regex.X | regex.I)
+    """
+TIME_WORDS = regex.compile(rf"\b{_TIME_WORDS}", regex.X | regex.I)
+# Where TIME_WORDS can match, found three times faster: the regex module tries its case-blind
+# alternation at every word, where the stdlib engine over the folded text tries it only at a word that
+# starts with a letter one of the phrases starts with (or a digit). Each place found is matched with
+# TIME_WORDS itself, so that the match, its groups and the words as written are TIME_WORDS's.
+TIME_WORD_SCAN = re.compile(rf"\b(?=[adefjlmnopstwy]|\d){_TIME_WORDS}", re.X)
 
 
 def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
     """The claims with the period each holds over and the words that date it, if any."""
     text = article.text
-    found = [(m.start(), m.end(), m) for m in TIME_WORDS.finditer(text)]
+    found = [(m.start(), m.end(), m) for m in time_words(text)]
     dated = []
     for claim in claims:
         sentence_start = text.find(claim.sentence, max(0, claim.start - len(claim.sentence)))
@@ -53,6 +64,18 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
         nearest = min(inside, key=lambda item: _distance(item, claim), default=None)
         dated.append(_dated(claim, article.published, nearest[2] if nearest else None))
     return dated
+
+
+def time_words(text: str) -> list[regex.Match]:
+    """What TIME_WORDS.finditer(text) gives (see TIME_WORD_SCAN), but beside a character the two engines
+    class differently (a combining mark, "²", a joiner), where a phrase glued to one may be missed."""
+    found, reached = [], 0
+    for candidate in TIME_WORD_SCAN.finditer(folded(text)):
+        match = TIME_WORDS.match(text, candidate.start()) if candidate.start() >= reached else None
+        if match:
+            found.append(match)
+            reached = match.end()
+    return found
 
 
 def _distance(item: tuple[int, int, regex.Match], claim: Claim) -> int:
