@@ -138,8 +138,9 @@ class Digester:
         if found is None:
             return Digest(replace(article, text=""), (), tuple(errors), checked=False)
         claims = date_figures(article, _within_limit(found, article, self.limits, errors))
-        sketch = stories.sketch(article, claims, self.extractor.gazetteer, self.keep_text) if self.sketch else None
-        return Digest(article if self.keep_text else replace(article, text=""), tuple(claims), tuple(errors),
+        kept = article if self.keep_text else replace(article, text="")  # one, shared by the sketch
+        sketch = stories.sketch(article, claims, self.extractor.gazetteer, kept=kept) if self.sketch else None
+        return Digest(kept, tuple(claims), tuple(errors),
                       checked=True, sketch=sketch, suppressions=tuple(find_suppressions([article])))
 
 

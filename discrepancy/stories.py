@@ -22,6 +22,7 @@ import functools
 import heapq
 import math
 import re
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -209,6 +210,22 @@ class Sketch:
     near: dict[str, Counter]                     # claim id -> countries its sentence (or paragraph) names
     paragraphs: Mapping[str, Counts]             # claim id -> its paragraph's words, for the claims in `near`
 
+    def __reduce__(self):
+        # Read back from a worker, its names, places and countries share their strings with the sketches
+        # read before it: a batch names a few thousand people and places, most in many articles (half of
+        # the memory of those counters).
+        return _read_back, (self.article, self.words, self.names, self.places, self.countries, self.near,
+                            self.paragraphs)
+
+
+def _read_back(article: Article, words: Counts, names: Counter, places: Counter, countries: Counter,
+               near: dict[str, Counter], paragraphs: Mapping[str, Counts]) -> Sketch:
+    return Sketch(article, words, _interned(names), _interned(places), _interned(countries), near, paragraphs)
+
+
+def _interned(counted: Counter) -> Counter:
+    return Counter({sys.intern(key): count for key, count in counted.items()})
+
 
 class Paragraphs(Mapping):
     """Claim id -> the words of its paragraph, the paragraphs' counts kept end to end: a batch holds a
@@ -232,8 +249,10 @@ class Paragraphs(Mapping):
         return len(self.paragraph_of)
 
 
-def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True) -> Sketch:
-    """The article's sketch; with keep_text=False its Article keeps no text."""
+def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True,
+           kept: Article | None = None) -> Sketch:
+    """The article's sketch; with keep_text=False its Article keeps no text. Given `kept`, the article as
+    the caller keeps it, the sketch holds that one (read back from a worker, the two stay one object)."""
     found = profile(article, gazetteer)
     named = _Named(found.mentions, gazetteer)
     near: dict[str, Counter] = {}
@@ -254,7 +273,8 @@ def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep
     # One call for the article and its paragraphs: the vectorizer's own cost per call is most of a short text's.
     article_words, *paragraph_words = _counts([found.text, *(article.text[s:e] for s, e in spans)])
     number = {span: k for k, span in enumerate(spans)}
-    return Sketch(article if keep_text else replace(article, text=""), article_words,
+    kept = kept or (article if keep_text else replace(article, text=""))
+    return Sketch(kept, article_words,
                   found.names, found.places, found.countries, near,
                   Paragraphs({claim_id: number[span] for claim_id, span in paragraph_of.items()}, paragraph_words))
 

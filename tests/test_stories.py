@@ -257,3 +257,20 @@ def test_a_sketch_keeps_the_words_of_each_figures_paragraph():
     assert sketched.article.text == ""
     assert pickle.loads(pickle.dumps(sketched)).paragraphs[next(iter(sketched.paragraphs))].buckets.tolist() == \
         sketched.paragraphs[next(iter(sketched.paragraphs))].buckets.tolist()
+
+
+def test_sketches_read_back_share_the_names_of_people_and_places():
+    claims = Extractor(RULES).extract(KAZAKH)
+    first, second = (pickle.loads(pickle.dumps(sketch(KAZAKH, claims, GAZETTEER, keep_text=False))) for _ in "ab")
+    original = sketch(KAZAKH, claims, GAZETTEER, keep_text=False)
+    assert (first.names, first.places, first.countries) == (original.names, original.places, original.countries)
+    assert first.places and first.names
+    for field in ("names", "places", "countries"):
+        ours, theirs = getattr(first, field), getattr(second, field)
+        assert all(a is b for a, b in zip(sorted(ours), sorted(theirs)))  # one string for each name
+
+
+def test_a_digest_and_its_sketch_hold_one_article():
+    digester = discrepancy.api.Digester(RULES, keep_text=False, sketch=True)
+    digest = pickle.loads(pickle.dumps(digester(KAZAKH)))
+    assert digest.article is digest.sketch.article and digest.article.text == ""
