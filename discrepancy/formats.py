@@ -84,6 +84,10 @@ def _location(first_claim: str, claims: dict, paths: dict) -> tuple[str, int, in
 
 
 def _one_line(text: str) -> str:
+    # Printable text holds no whitespace but the plain space: with no two together and none at either end,
+    # the split and join would give it back (most messages are so; a large batch writes millions).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

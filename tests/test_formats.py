@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from discrepancy.errors import DiscrepancyError
 from discrepancy.formats import (CLAIM_COLUMNS, claim_record, claims_csv, claims_json, claims_jsonl,
-                                 csv_cell, json_document, json_ready, summary_lines)
+                                 _one_line, csv_cell, json_document, json_ready, summary_lines)
 from discrepancy.models import FLAGGED, VERDICTS, Article, Claim, Finding, Group, Result
 from discrepancy.output import write_atomic
 
@@ -293,3 +293,10 @@ def test_every_output_can_be_written(tmp_path):
                        ("claims.json", claims_json((hostile,))), ("claims.csv", claims_csv((hostile,)))]:
         write_atomic(tmp_path / name, text)
         assert (tmp_path / name).read_text(encoding="utf-8") == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "7", " ", "\n", "\t", "\u00a0", "\u2028", "\x1f", "é", "’"]), max_size=30)
+       | st.text(max_size=30))
+def test_a_message_on_one_line_is_what_splitting_and_joining_its_words_gives(text):
+    assert _one_line(text) == " ".join(text.split())
