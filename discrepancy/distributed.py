@@ -55,7 +55,7 @@ def check_bag(source, rules: RuleSet | None = None, rule_dirs: Sequence[Path] = 
         digests = source.map_partitions(_digest_records, digester, path)
     extracted, sketches = _collected(digests.compute(scheduler=scheduler))
     gazetteer = digester.extractor.gazetteer if extracted.articles else None
-    return compare(extracted, rules, gazetteer, sketches=sketches)
+    return compare(extracted, rules, gazetteer, sketches=sketches, handed_over=True)
 
 
 def _digest_paths(paths: Iterable[str], digester: Digester) -> list[Digest]:

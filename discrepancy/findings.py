@@ -8,6 +8,7 @@ Most readers want only some of them (the flagged ones, one group's, one story's)
 """
 from __future__ import annotations
 
+import itertools
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -38,25 +39,28 @@ class FindingTable:
         return Finding(first.quantity, verdict, (first.id, second.id), message, self.group_names[self.group[row]],
                        self.story_names[self.story[row]])
 
-    def verdict_of(self, row: int) -> str:
-        return VERDICTS[self.verdict[row]]
+    # Columns of many rows at once: maps of C lookups, not a Python call a row (a large report reads the
+    # verdicts and stories of millions of findings, once for each story).
+    def verdicts_of(self, rows: Iterable[int]) -> list[str]:
+        return list(map(VERDICTS.__getitem__, map(self.verdict.__getitem__, rows)))
 
-    def quantity_of(self, row: int) -> str:
-        return self.claims[self.first[row]].quantity
+    def quantities_of(self, rows: Iterable[int]) -> list[str]:
+        return [claim.quantity for claim in map(self.claims.__getitem__, map(self.first.__getitem__, rows))]
 
-    def claims_of(self, row: int) -> tuple[str, str]:
-        return self.claims[self.first[row]].id, self.claims[self.second[row]].id
+    def claim_pairs_of(self, rows: Iterable[int]) -> list[tuple[str, str]]:
+        claims, first, second = self.claims, self.first, self.second
+        return [(claims[first[row]].id, claims[second[row]].id) for row in rows]
 
     def cited(self, rows: Sequence[int]) -> set[str]:
         # Each figure looked up once: a figure is in many findings.
         positions = set(map(self.first.__getitem__, rows)) | set(map(self.second.__getitem__, rows))
         return {self.claims[position].id for position in positions}
 
-    def group_of(self, row: int) -> str:
-        return self.group_names[self.group[row]]
+    def groups_of(self, rows: Iterable[int]) -> list[str]:
+        return list(map(self.group_names.__getitem__, map(self.group.__getitem__, rows)))
 
-    def story_of(self, row: int) -> str | None:
-        return self.story_names[self.story[row]]
+    def stories_of(self, rows: Iterable[int]) -> list[str | None]:
+        return list(map(self.story_names.__getitem__, map(self.story.__getitem__, rows)))
 
 
 class ListedTable:
@@ -71,23 +75,23 @@ class ListedTable:
     def finding(self, row: int) -> Finding:
         return self.findings[row]
 
-    def verdict_of(self, row: int) -> str:
-        return self.findings[row].verdict
+    def verdicts_of(self, rows: Iterable[int]) -> list[str]:
+        return [self.findings[row].verdict for row in rows]
 
-    def quantity_of(self, row: int) -> str:
-        return self.findings[row].quantity
+    def quantities_of(self, rows: Iterable[int]) -> list[str]:
+        return [self.findings[row].quantity for row in rows]
 
-    def claims_of(self, row: int) -> tuple[str, str]:
-        return self.findings[row].claims
+    def claim_pairs_of(self, rows: Iterable[int]) -> list[tuple[str, str]]:
+        return [self.findings[row].claims for row in rows]
 
     def cited(self, rows: Sequence[int]) -> set[str]:
         return {claim_id for row in rows for claim_id in self.findings[row].claims}
 
-    def group_of(self, row: int) -> str:
-        return self.findings[row].group
+    def groups_of(self, rows: Iterable[int]) -> list[str]:
+        return [self.findings[row].group for row in rows]
 
-    def story_of(self, row: int) -> str | None:
-        return self.findings[row].story
+    def stories_of(self, rows: Iterable[int]) -> list[str | None]:
+        return [self.findings[row].story for row in rows]
 
 
 class Findings(Sequence):
@@ -132,38 +136,38 @@ class Findings(Sequence):
     # --- columns: what picking findings out reads, without making them -------------------------
 
     def verdicts(self) -> list[str]:
-        return [self._table.verdict_of(row) for row in self._rows]
+        return self._table.verdicts_of(self._rows)
 
     def quantities(self) -> list[str]:
-        return [self._table.quantity_of(row) for row in self._rows]
+        return self._table.quantities_of(self._rows)
 
     def claim_pairs(self) -> list[tuple[str, str]]:
-        return [self._table.claims_of(row) for row in self._rows]
+        return self._table.claim_pairs_of(self._rows)
 
     def groups(self) -> list[str]:
-        return [self._table.group_of(row) for row in self._rows]
+        return self._table.groups_of(self._rows)
 
     def cited(self) -> set[str]:
         """The ids of the figures the findings compare."""
         return self._table.cited(self._rows)
 
     def stories(self) -> list[str | None]:
-        return [self._table.story_of(row) for row in self._rows]
+        return self._table.stories_of(self._rows)
 
     # --- picking out ----------------------------------------------------------------------------
 
     def at(self, positions: Iterable[int]) -> Findings:
         """The findings at `positions` (in this sequence), in that order."""
-        return Findings(self._table, array("l", (self._rows[p] for p in positions)))
+        return Findings(self._table, array("l", map(self._rows.__getitem__, positions)))
 
     def where(self, keeps: Iterable[bool]) -> Findings:
         """The findings whose entry in `keeps` (one a finding) is true; itself when all are."""
-        positions = [p for p, kept in enumerate(keeps) if kept]
+        positions = list(itertools.compress(range(len(self)), keeps))
         return self if len(positions) == len(self) else self.at(positions)
 
     def flagged(self) -> Findings:
         """The conflicts, revisions and different scopes, in order."""
-        return self.where(verdict in FLAGGED for verdict in self.verdicts())
+        return self.where(map(FLAGGED.__contains__, self.verdicts()))
 
     def by_severity(self) -> Findings:
         """The flagged findings, conflicts first, then revisions, then different scopes (each kept in order)."""

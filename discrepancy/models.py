@@ -113,6 +113,13 @@ def _claim_from_values(values: tuple) -> Claim:
     return claim
 
 
+def set_story(claim: Claim, story: str | None) -> None:
+    """Gives a claim that no one else holds yet (just read back from a worker) its story, in place: frozen
+    to every reader after. A copy of each of a large batch's million claims, to set one field, held a
+    second set of them while the stories were formed."""
+    _claim_slots["story"](claim, story)
+
+
 def replaced(claim: Claim, **changes) -> Claim:
     """A copy of the claim with `changes`, as dataclasses.replace gives it but about 3 times quicker (each
     batch's claims are copied as they are dated, given their story and their copies): the slots are

@@ -35,7 +35,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, strip_accents_unicode
 
-from .models import Article, Claim, Story, replaced
+from .models import Article, Claim, Story, replaced, set_story
 from .places import Gazetteer
 from .text import Document
 
@@ -732,21 +732,29 @@ def assign_stories(articles: Sequence[Article], claims: Sequence[Claim], gazette
     return group_stories([sketch(a, by_article.get(a.id, ()), gazetteer) for a in articles], claims, known)
 
 
-def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim],
-                  known: KnownStories | None = None) -> tuple[list[Story], list[Claim]]:
+def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim], known: KnownStories | None = None,
+                  handed_over: bool = False, in_place: bool = False) -> tuple[list[Story], list[Claim]]:
     """The stories of the sketched articles, and each claim with the story it belongs to.
 
     With `known` (a ledger's stories), a story holding stored articles keeps the id they were given.
+    `handed_over`: the list of sketches is emptied once the stories are formed. `in_place`: the claims
+    are the caller's own, held nowhere else, and are given their story rather than copied with it.
     """
     if not sketches:
         return [], list(claims)
     asides = grouped(sketches, known or KnownStories())
+    if handed_over:
+        sketches.clear()  # the stories' drafts hold what placing the figures needs of them
     claims = list(claims)
-    placed = [replaced(claim, story=aside or asides.story_of_article.get(claim.article))
-              for claim, aside in zip(claims, asides.stories_of(claims))]
+    stories = [aside or asides.story_of_article.get(claim.article)
+               for claim, aside in zip(claims, asides.stories_of(claims))]
     found = sorted([*asides.story_by_label.values(), *asides.stories.values()],
                    key=lambda s: (s.first or dt.date.max, s.id))
-    return found, placed
+    if in_place:
+        for claim, story in zip(claims, stories):
+            set_story(claim, story)
+        return found, claims
+    return found, [replaced(claim, story=story) for claim, story in zip(claims, stories)]
 
 
 def grouped(sketches: Sequence[Sketch], known: KnownStories) -> _Asides:

@@ -274,3 +274,22 @@ def test_a_digest_and_its_sketch_hold_one_article():
     digester = discrepancy.api.Digester(RULES, keep_text=False, sketch=True)
     digest = pickle.loads(pickle.dumps(digester(KAZAKH)))
     assert digest.article is digest.sketch.article and digest.article.text == ""
+
+
+def test_a_batch_handed_over_is_compared_as_one_its_caller_keeps(mixed):
+    from discrepancy.api import Digester, _collected, digested
+    from discrepancy.batch import compare
+
+    def read():
+        return _collected(digested([str(MIXED)], Digester(RULES, keep_text=False, sketch=True)))
+
+    kept, kept_sketches = read()
+    given, given_sketches = read()
+    by_copies = compare(kept, RULES, GAZETTEER, sketches=kept_sketches)
+    in_place = compare(given, RULES, GAZETTEER, sketches=given_sketches, handed_over=True)
+    assert in_place.claims == by_copies.claims == mixed.claims and in_place.stories == by_copies.stories
+    assert list(in_place.findings) == list(by_copies.findings)
+    assert given_sketches == [] and len(kept_sketches) == len(kept.articles)  # let go of, or left as given
+    assert all(claim.story is None for claim in kept.claims)                   # copied, or placed in place
+    uncopied = {id(c) for c in in_place.claims if not c.copies}                 # (wire copies are marked on copies)
+    assert uncopied and uncopied <= {id(c) for c in given.claims} and any(c.story for c in given.claims)
