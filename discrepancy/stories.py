@@ -320,16 +320,22 @@ class Batch:
     def __init__(self, sketches: Sequence[Sketch]):
         self.sketches = list(sketches)
         n = len(self.sketches)
-        counts = _matrix([s.words for s in self.sketches])  # not kept: the sketches hold them, words weighs them
-        self.df = np.bincount(counts.indices, minlength=counts.shape[1])
+        indptr, buckets, counts = _rows([s.words for s in self.sketches])
+        self.df = np.bincount(buckets, minlength=BUCKETS)
         self.idf = np.log((1 + n) / (1 + self.df)) + 1        # scikit-learn's smooth IDF
         # Only the buckets the batch uses, as columns: a product of rows then sizes its work by the
         # batch's vocabulary, not by 2**20 buckets.
         used = np.flatnonzero(self.df)
-        self.words = self.tfidf(counts)[:, used]
-        del counts
         self.column_of = np.full(BUCKETS, -1, dtype=np.int32)   # bucket -> its column in `words`
         self.column_of[used] = np.arange(len(used), dtype=np.int32)
+        # TF-IDF (sublinear, L2-normalised) made in one array of weights, the counts' columns renumbered
+        # first: made as a matrix of all buckets, weighed, normalised and cut to the used columns, it was
+        # copied at each step (at 100,000 articles, hundreds of megabytes at once).
+        weights = (1 + np.log(counts)) * self.idf[buckets]
+        del counts
+        self.words = _reversed_rows(_normalised(sparse.csr_matrix((weights, self.column_of[buckets], indptr),
+                                                                shape=(n, len(used)))))
+        del buckets, weights
         self.entities = _entity_matrix(self.sketches)
         dates = [s.article.published for s in self.sketches]
         self.dated = np.array([d is not None for d in dates])
@@ -356,14 +362,6 @@ class Batch:
         shared = (x[:, :, None] == y[:, None, :]) & (x[:, :, None] >= 0) & (x[:, :, None] < country)
         found[several] = shared.any(axis=(1, 2))
         return found
-
-    def tfidf(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
-        """Rows of counts as TF-IDF (sublinear, L2-normalised), words the batch never uses left out."""
-        weighted = counts.copy()
-        weighted.data = (1 + np.log(weighted.data)) * self.idf[weighted.indices]
-        weighted.data[self.df[weighted.indices] == 0] = 0
-        weighted.eliminate_zeros()
-        return _normalised(weighted)
 
     def tfidf_row(self, counts: Counts) -> tuple[np.ndarray, np.ndarray]:
         """One text's counts as a TF-IDF row, as `tfidf` weighs them: (sorted buckets, weights)."""
@@ -421,17 +419,34 @@ class Batch:
         return score
 
 
-def _matrix(rows: Sequence[Counts]) -> sparse.csr_matrix:
+def _rows(rows: Sequence[Counts]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The counts of texts end to end, as a CSR matrix holds them: row starts, buckets, counts."""
     indptr = np.cumsum([0, *(len(r.buckets) for r in rows)])
     buckets = np.concatenate([r.buckets for r in rows]) if rows else np.zeros(0, np.int32)
     counts = np.concatenate([r.counts for r in rows]) if rows else np.zeros(0, np.float32)
-    return sparse.csr_matrix((counts, buckets, indptr), shape=(len(rows), BUCKETS))
+    return indptr, buckets, counts
+
+
+def _reversed_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The matrix with each row's entries in reverse order, in place. A product of rows sums a pair's common
+    words in the order of the first row's entries; in this order (that of the scipy product the matrices
+    were once normalised with) every similarity is what it was to the last bit, and so is each story."""
+    starts, ends = matrix.indptr[:-1].tolist(), matrix.indptr[1:].tolist()
+    for start, end in zip(starts, ends):
+        matrix.indices[start:end] = matrix.indices[start:end][::-1]
+        matrix.data[start:end] = matrix.data[start:end][::-1]
+    matrix.has_sorted_indices = False
+    return matrix
 
 
 def _normalised(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    """The matrix with each row scaled to length 1, in place."""
+    squares = sparse.csr_matrix((matrix.data * matrix.data, matrix.indices, matrix.indptr), shape=matrix.shape)
+    norms = np.sqrt(np.asarray(squares.sum(axis=1)).ravel())
+    del squares
     norms[norms == 0] = 1
-    return sparse.csr_matrix(sparse.diags(1 / norms) @ matrix)
+    matrix.data *= np.repeat(1 / norms, np.diff(matrix.indptr))
+    return matrix
 
 
 def _entity_matrix(sketches: Sequence[Sketch]) -> sparse.csr_matrix:
@@ -448,7 +463,7 @@ def _entity_matrix(sketches: Sequence[Sketch]) -> sparse.csr_matrix:
                                shape=(len(sketches), max(len(index), 1)))
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     matrix.data = (1 + np.log(matrix.data)) * (np.log((1 + len(sketches)) / (1 + df)) + 1)[matrix.indices]
-    return _normalised(matrix)
+    return _reversed_rows(_normalised(matrix))
 
 
 def links(batch: Batch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
