@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from array import array
 from dataclasses import replace
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
@@ -29,6 +30,7 @@ EXTENTS = (SAME, PART, WHOLE, APART)
 # Candidate pairs related and decided at once: a pair's columns take about 150 bytes, and a batch of
 # 100,000 articles has millions of pairs; decided a few stories at a time, they are never all held.
 PAIRS_AT_ONCE = 500_000
+LONG = np.dtype("l")  # the C long of array("l"), the findings table's columns
 
 
 class ScopeTree:
@@ -277,7 +279,7 @@ def compared_claims(claims: Sequence[Claim]) -> list[Claim]:
     return [c for c in claims if c.quantity != OTHER and is_witness(c)]
 
 
-def _paired(table: FindingTable, a: np.ndarray, b: np.ndarray, verdict: np.ndarray, extent: np.ndarray) -> list[int]:
+def _paired(table: FindingTable, a: np.ndarray, b: np.ndarray, verdict: np.ndarray, extent: np.ndarray) -> array:
     """Fills the table with the decided pairs (a, b), the earlier figure first; gives the rows in report order
     (most severe verdict first, then by quantity and the figures' ids)."""
     claims = table.claims
@@ -287,17 +289,18 @@ def _paired(table: FindingTable, a: np.ndarray, b: np.ndarray, verdict: np.ndarr
     when = np.array([_when(c).toordinal() for c in claims])
     a_first = when[row_a] <= when[row_b]
     first, second = np.where(a_first, row_a, row_b), np.where(a_first, row_b, row_a)
-    table.first.extend(first.tolist())
-    table.second.extend(second.tolist())
-    table.verdict.extend(verdict.tolist())
-    table.extent.extend(extent.tolist())
+    # Copied in as bytes: a list of millions of Python ints on the way held four times the array.
+    table.first.frombytes(first.astype(LONG).tobytes())
+    table.second.frombytes(second.astype(LONG).tobytes())
+    table.verdict.extend(verdict.astype(np.uint8).tobytes())
+    table.extent.extend(extent.astype(np.uint8).tobytes())
     story_code: dict[str | None, int] = {}
     table.story.extend(story_code.setdefault(claims[a].story, len(story_code)) for a in row_a.tolist())
     table.story_names.extend(story_code)
     # VERDICTS lists the verdicts most severe first: a verdict's code is its severity. Names sort by their
     # rank among the compared figures' (equal names, equal ranks), as many findings share each figure.
     quantity, ident = (_ranks([getattr(c, name) for c in claims]) for name in ("quantity", "id"))
-    return np.lexsort((ident[second], ident[first], quantity[first], verdict)).tolist()
+    return array("l", np.lexsort((ident[second], ident[first], quantity[first], verdict)).astype(LONG).tobytes())
 
 
 def _ranks(names: list[str]) -> np.ndarray:
