@@ -15,10 +15,10 @@ from dataclasses import replace
 
 import regex
 
-from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention, alternation
+from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import compiled, folded, single_spaced, version1
+from .patterns import alternation, compiled, folded, folded_word_starts, single_spaced, version1
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -99,6 +99,8 @@ class NumberGrammar:
         # Digits and words are scanned apart: as one alternation the engine checks both at every
         # character, twice as slow as the two scans. Neither kind of start lies inside the other.
         self.candidate_patterns = (regex.compile(r"(?<!\d)\d"), regex.compile(rf"\b{alternation(starters)}", regex.I))
+        # Where a number word may start, for the word pattern to confirm: half the cost of its own scan.
+        self.word_start_scan = folded_word_starts(starters)
         # searched up to the candidate only, so look-aheads for its digit are dropped
         lead = rf"(?:(?-i:{CURRENCY_BEFORE_DIGIT})\s?|(?:minus|negative)[\s-]+|\b(?:half\s+)?an?\s+|[-−.])"
         self.lead_pattern = version1(rf"{lead}+\Z", regex.I)
@@ -253,8 +255,8 @@ class NumberGrammar:
     def _atom_matches(self, text: str):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
         consumed = 0
-        starts = sorted(m.start() for pattern in self.candidate_patterns
-                        for m in pattern.finditer(text, timeout=MATCH_TIMEOUT))
+        digits = self.candidate_patterns[0]
+        starts = sorted([m.start() for m in digits.finditer(text, timeout=MATCH_TIMEOUT)] + self._word_starts(text))
         for position in starts:
             if position < consumed:
                 continue
@@ -273,6 +275,22 @@ class NumberGrammar:
             if match and match.end() > match.start():
                 consumed = match.end()
                 yield match
+
+    def _word_starts(self, text: str) -> list[int]:
+        """The starts of the word candidate pattern's finditer: its matches confirmed where the fast scan
+        finds one may start, each skipped that starts inside the match before, as in the scan."""
+        words = self.candidate_patterns[1]
+        if self.word_start_scan is None:
+            return [m.start() for m in words.finditer(text, timeout=MATCH_TIMEOUT)]
+        starts, end = [], 0
+        for found in self.word_start_scan.finditer(folded(text)):
+            start = found.start()
+            # a match reads one number word at most: it needs no timeout, which costs more than it does
+            match = words.match(text, start) if start >= end else None
+            if match:
+                starts.append(start)
+                end = match.end()
+        return starts
 
     def _may_end_a_lead(self, text: str, position: int) -> bool:
         """Whether the text before `position` can end in a lead. Asked of the lead's end pattern only after a

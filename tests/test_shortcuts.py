@@ -129,3 +129,32 @@ def test_a_part_is_looked_for_only_where_the_lead_names_one(text):
     for end in range(len(text) + 1):
         lead = text[max(0, end - 30):end]
         assert _states_part_before(lead) == bool(STATED_PART_BEFORE.search(lead))
+
+
+# Number words, with the characters around a word that the two engines read differently: letters that
+# fold to ASCII ones, a combining accent and a superscript digit (a word character to one engine only).
+WORD_START_PIECES = PIECES + ["ten", "tenants", "often", "Seven", "SEVEN", "ſeven", "\u212aILO", "\u0130", "\u0301",
+                              "\u00b2", "_", "9", "fifty", "couple", "a few", "quarter", "minus", "negative", "é"]
+word_start_texts = st.one_of(st.lists(st.sampled_from(WORD_START_PIECES), max_size=40).map("".join),
+                             st.text(max_size=120))
+
+
+@CHECKS
+@given(word_start_texts)
+@example("twenty-one tenants, often seven or ſeven, \u00b2one e\u0301ight")
+def test_the_word_starts_are_those_of_the_word_candidate_scan(text):
+    assert GRAMMAR._word_starts(text) == [m.start() for m in GRAMMAR.candidate_patterns[1].finditer(text)]
+
+
+PHRASES = ["according to", "as reported by", "reported", "per", "a report by", "the toll at", "put the toll at"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(WORD_START_PIECES + PHRASES + [" ", "\u00a0", "\u2003"]), max_size=30)
+                 .map("".join), st.text(max_size=120)))
+@example("put the toll at, as reported by the Police per\u00a0reported A\u2003REPORT BY")
+def test_a_folded_scan_finds_every_place_a_phrase_matches(text):
+    from discrepancy.patterns import alternation, folded, folded_word_starts
+    plain = regex.compile(rf"\b{alternation(PHRASES)}", regex.I)
+    wanted = {m.start() for m in plain.finditer(text, overlapped=True)}
+    assert wanted <= {m.start() for m in folded_word_starts(PHRASES).finditer(folded(text))}
