@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 import regex
 
 from .models import Article, Claim
-from .intervals import alternation
 from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
-from .patterns import compiled, folded, single_spaced, version1
+from .patterns import alternation, compiled, folded, folded_word_starts, single_spaced, version1
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -105,6 +105,9 @@ class Extractor:
                 self.quantity_of_word.setdefault(_normal(word), []).append(quantity.name)
         self.priority = {q.name: q.priority for q in rules.quantities}
         self.trigger_pattern = _phrase_pattern(self.quantity_of_word)
+        # Where a trigger may start, in folded text: most windows around a figure hold none, and this scan
+        # says so faster than the trigger pattern's (whose tries at words also need the words read first).
+        self.trigger_starts = folded_word_starts(self.quantity_of_word)
         self.scope_of_word = {_normal(w): s.name for s in rules.scopes for w in s.words}
         self.scope_pattern = _phrase_pattern(self.scope_of_word)
         self.people_words = frozenset(_normal(w) for w in rules.people_words)
@@ -113,6 +116,8 @@ class Extractor:
             regex.I)
         self.source_pattern = _source_pattern(rules.sources)
         self.source_starts = _source_starts(rules.sources)
+        # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
+        self.source_start_scan = folded_word_starts([*rules.sources["verbs"], *rules.sources["markers"]])
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
@@ -242,6 +247,8 @@ class Extractor:
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
         """(distance in words, quantities) of each trigger between start and end, nearest first."""
         window = text[start:end]
+        if self.trigger_starts is not None and not self.trigger_starts.search(folded(window)):
+            return []
         # words come in text order, so the count of words between a trigger and the figure is a bisection
         if before:
             starts = [w.start() for w in _last_words(window, limit)]
@@ -302,16 +309,19 @@ class Extractor:
         marker, or in the run of letters, dots, hyphens and spaces before one (a name or 'police' before
         'said'). Elsewhere the pattern's name branches cost a try at every character, and most of a
         sentence is elsewhere."""
+        lowered = folded(words)
+        verbs = self._verb_starts(words, lowered)
+        if not verbs:
+            return
         starts: set[int] = set()
         covered = 0  # runs before verbs are read once, however many verbs share one ("said said said")
-        lowered = None
-        for found in self.source_starts.finditer(words, overlapped=True):
-            verb = found.start()
+        for verb in verbs:
             run = _RUN_BEFORE.match(words, covered, verb).start()
             starts.add(verb)
-            lowered = lowered or folded(words)
-            starts.update(at for at in range(run, verb) if lowered[at:at + 3] in _SOURCE_BEFORE_VERB_PREFIXES
-                          or words[at] in _CAPITALS or not words[at].isascii())
+            # where a name or a common noun may start: a scan each, where a test of each character cost more
+            # (a prefix, three letters, is looked for where it ends by the verb's second letter at the latest)
+            starts.update(found.start() for found in _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb))
+            starts.update(found.start() for found in _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2))
             covered = verb
         reached = 0
         for start in sorted(starts):
@@ -320,6 +330,14 @@ class Extractor:
                 if match:
                     reached = match.end()
                     yield match
+
+    def _verb_starts(self, words: str, lowered: str) -> list[int]:
+        """Where source_starts matches, overlapping: tried only where its fast scan of the folded words finds
+        a verb or a marker may start."""
+        if self.source_start_scan is None:
+            return [found.start() for found in self.source_starts.finditer(words, overlapped=True)]
+        return [found.start() for found in self.source_start_scan.finditer(lowered)
+                if self.source_starts.match(words, found.start())]
 
     def _direction(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
         """'up' or 'down' for a figure stated as a change: 'rose 5%', 'fell by 2 points', 'a 3 percent drop',
@@ -516,8 +534,9 @@ _COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)
 # Where a source named before its verb can start: at a capital, or where the folded text starts as 'the',
 # 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
 # start one too, so that no capital or case folding the engine knows is missed.
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_SOURCE_BEFORE_VERB_PREFIXES = frozenset(w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES])
+_CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
+_SOURCE_BEFORE_VERB_PREFIXES = sorted({w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES]})
+_SOURCE_BEFORE_VERB_PREFIX = re.compile(f"(?={'|'.join(_SOURCE_BEFORE_VERB_PREFIXES)})")  # in folded text
 # The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 

@@ -158,3 +158,24 @@ def test_a_folded_scan_finds_every_place_a_phrase_matches(text):
     plain = regex.compile(rf"\b{alternation(PHRASES)}", regex.I)
     wanted = {m.start() for m in plain.finditer(text, overlapped=True)}
     assert wanted <= {m.start() for m in folded_word_starts(PHRASES).finditer(folded(text))}
+
+
+TRIGGER_PIECES = SOURCE_PIECES + [" killed", " KILLED", " ki\u212aLED", "-killed", "killedx", " dead", " injured", "ſ",
+                                  " abandoned their homes", " abandoned\u00a0THEIR homes", "\u0301", "\u0130", "x"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(TRIGGER_PIECES), max_size=30).map("".join), st.text(max_size=120)))
+@example("5 people were killed, 3 ki\u212aLED and 2 abandoned\u00a0their homes")
+def test_triggers_are_those_of_the_plain_scan_where_the_folded_scan_finds_none(text):
+    def triggers(start, end, before):
+        return [(distance, tuple(quantities)) for distance, quantities in
+                EXTRACTOR._triggers(text, start, end, 10, before)]
+    windows = [(start, end, before) for start in {0, len(text) // 3} for end in range(start, len(text) + 1, 3)
+               for before in (False, True)]
+    fast = [triggers(*window) for window in windows]
+    saved, EXTRACTOR.trigger_starts = EXTRACTOR.trigger_starts, None
+    try:
+        assert fast == [triggers(*window) for window in windows]
+    finally:
+        EXTRACTOR.trigger_starts = saved
