@@ -10,6 +10,7 @@ import bisect
 import collections
 import itertools
 import math
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -117,6 +118,11 @@ class NumberGrammar:
         # cost a third of what they cost as scans of their own, each over the whole text.
         either = "|".join(f"(?:{source})" for _, _, source in self.not_figures_at_digit)
         self.digit_filter = version1(rf"(?<!\d)(?=\d)(?={either})", regex.X | regex.I)
+        # Where the filter may match: it is tried only there, as most runs of digits are followed by
+        # nothing any of its patterns reads next ("160 people", "7,939 were"), which this scan sees faster.
+        self.digit_filter_scan = _digit_filter_scan(
+            [*numbers.get("age_words", ()), *numbers.get("identifier_labels_after", ()),
+             *numbers.get("model_words", ()), *numbers.get("street_words_first", ())])
 
     # --- patterns -------------------------------------------------------------------------
 
@@ -236,7 +242,8 @@ class NumberGrammar:
                  for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
         # The patterns that start at a digit are tried together, once, where a run of digits starts;
         # each is matched on its own only where one of them matches, which in most texts is nowhere.
-        starts = [m.start() for m in self.digit_filter.finditer(text, timeout=MATCH_TIMEOUT)]
+        starts = [found.start() for found in self.digit_filter_scan.finditer(text)
+                  if self.digit_filter.match(text, found.start(), timeout=MATCH_TIMEOUT)]
         if not starts:
             return spans
         chosen = [pattern for needs, pattern, _ in self.not_figures_at_digit if _holds(text, needs, held)]
@@ -447,6 +454,38 @@ _FEW_STARTS = 32
 
 class at_digit(str):  # noqa: N801 - a marker, written where the patterns are
     """A not-figure pattern every match of which starts where a run of digits does."""
+
+
+# The characters past ASCII that may be digits to the regex module: every decimal digit Unicode has (or
+# may add) lies outside Latin, Greek, Cyrillic, Hebrew and the block of punctuation, spaces and currency.
+_MAY_BE_DIGIT = "\u0660-\u1fff\u20d0-\U0010ffff"
+
+
+def _digit_filter_scan(words_after: list[str]) -> re.Pattern:
+    """A stdlib pattern that matches where a run of digits starts and a not-figure pattern that starts at a
+    digit may match: where what follows the run may be what one of them reads next (a superset). The
+    rules' `words_after` may follow the run after a space (ages, labels, models, streets): where one is
+    not ASCII, any word may."""
+    # after the run and a space: "of May", "5 am", "5 a.m.", and each word by its first three letters
+    prefixes = ["of", "am", "a.", "pm", "p.", *{word.lower()[:3] for word in words_after}]
+    word = "|".join(map(re.escape, prefixes)) if all(p.isascii() for p in prefixes) else "[a-z]"
+    # A look-ahead, so that no match hides the start of the next run; each run is read once (a look at the
+    # thousands after it would read "123,123,123..." to its end from every run).
+    return re.compile(rf"""
+        (?=[0-9{_MAY_BE_DIGIT}])(?<![0-9])
+        (?=
+            [^0-9]                                   # perhaps a digit only the regex module knows
+          | 0[0-9]                                   # a code with a leading zero, a date: 0401, 06.01.2022
+          | [0-9]++
+            (?: [./:,][0-9\x80-\U0010ffff]           # a date, a time, thousands: 06.01, 9:30, 1,200
+              | [-a-zA-Z\x80-\U0010ffff]             # 1995-01, 81-year-old, 22nd, 5pm, 2014\u201315
+              | [ \t\n\r\x0b\x0c]++                  # a space, then: a capital, a digit or a sign (4 May,
+                (?: [^a-z]                           # 27 Willow Road, 81 - year-old); a word with letters
+                  | [a-z]{{1,2}}[^\x00-\x7f]          # past ASCII (the regex module folds some to ASCII
+                  | (?i:{word})                      # ones); or a word named above
+                )
+            )
+        )""", re.X)
 
 
 def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool]) -> bool:

@@ -179,3 +179,29 @@ def test_triggers_are_those_of_the_plain_scan_where_the_folded_scan_finds_none(t
         assert fast == [triggers(*window) for window in windows]
     finally:
         EXTRACTOR.trigger_starts = saved
+
+
+# What may follow a run of digits, for the scan that says where the digit filter may match.
+AFTER_DIGIT_PIECES = NOT_FIGURE_PIECES + ["5 May", " of ", " OF ", "5pm", " a.m.", " P.M.", " - year-old", " YEARS OLD",
+                                          "\u00a0", "\u2009", "\u2013", "\u0663", "\U00011f50", "\u0130", "\u017f",
+                                          "\u212a", " Avenue Foch", " GT", " zip code", " ZIP CODE", "1,200", "06.01",
+                                          "0", "07", " people", " were", ",", "."]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(AFTER_DIGIT_PIECES), max_size=40).map("".join), st.text(max_size=120)))
+@example("81 - YEAR-OLD, 5\u00a0May, 90210 ZIP CODE, 22 Avenue Foch, 737 Max, 2014\u201315, 1,200 were, 0401")
+@example("the 90210 zip code at 5 a.m. on the 4 of May, at \u0661\u0660:\u0664\u0665 and 1\u0660:45")
+def test_the_digit_filter_is_tried_wherever_it_matches(text):
+    everywhere = [m.start() for m in GRAMMAR.digit_filter.finditer(text)]
+    assert everywhere == [found.start() for found in GRAMMAR.digit_filter_scan.finditer(text)
+                          if GRAMMAR.digit_filter.match(text, found.start())]
+
+
+def test_every_digit_past_ascii_may_start_a_run_to_the_digit_filter_scan():
+    """The scan takes what the regex module knows as a digit from the ranges it may lie in: a new Unicode
+    version that puts a digit elsewhere would show here."""
+    from discrepancy.numbers import _MAY_BE_DIGIT
+    digits = regex.compile(r"\d")
+    outside = regex.compile(f"[^{_MAY_BE_DIGIT}]")
+    assert not [hex(code) for code in range(128, 0x110000) if digits.match(chr(code)) and outside.match(chr(code))]
