@@ -128,7 +128,8 @@ def test_single_spacing_is_that_of_the_plain_substitution(text):
 
 
 CLAUSE_PIECES = PART_PIECES + [" which", " who", " whom", " WHOSE", " that", " after", " when", " whenever", " if",
-                               " thatif", " people", " died", " the tragedy", "-", "\u212a"]
+                               " thatif", " people", " died", " the tragedy", "-", "\u212a", " \u017fince", " \u0130F",
+                               " unle\u017f\u017f", "\u00b2which", "e\u0301if"]
 
 
 def plain_clause_end(text: str, start: int, end: int, unit: str) -> int:
