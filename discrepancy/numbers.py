@@ -36,6 +36,11 @@ CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€
 CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
 # Currency is kept as written, spaces closed up; only spellings of one sign are made one ("$US" is "US$").
 CURRENCY_NAMES = {"Y=": "Y", "$US": "US$", "$ US": "US$"}
+# The last character of a lead before the spaces (and after "minus", the hyphens) that close it: of a
+# currency sign or code ("US$", "Y=", "USD", "Rs.", "Rp", "Ksh", "$A"), of "a", "an", "minus" or "negative"
+# in either case. Past ASCII, any character may be (a space, a letter that folds to an ASCII one).
+_LEAD_LAST = frozenset("$€£¥₹₽=." "aAnNsSeE" "ABDFHLMNPRSTY" "sph")
+_LEAD_CLOSING = " \t\n\r\x0b\x0c-"
 ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
 PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|another's)\b", regex.I)
 # "the same one", "the other one": an adjective between the article and "one" leaves it a pronoun
@@ -303,8 +308,14 @@ class NumberGrammar:
         """Whether the text before `position` can end in a lead. Asked of the lead's end pattern only after a
         space, where most candidates stand and where it mostly says no; after a sign or a dash ("$5",
         "1-2-3") the lead pattern's own search costs less than the two."""
-        return text[position - 1:position] != " " or \
-            self.lead_end_pattern.match(text, 0, position) is not None
+        if text[position - 1:position] != " ":
+            return True
+        # Before its closing spaces a lead ends as a currency or "a", "an", "minus", "negative" does; most
+        # candidates follow a word that ends otherwise ("killed 5"), which a look at its last letter tells.
+        last = text[max(0, position - 12):position].rstrip(_LEAD_CLOSING)[-1:]
+        if last.isascii() and last and last not in _LEAD_LAST:
+            return False
+        return self.lead_end_pattern.match(text, 0, position) is not None
 
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
         groups = self.atom_groups._make(match.groups())

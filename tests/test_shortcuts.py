@@ -205,3 +205,24 @@ def test_every_digit_past_ascii_may_start_a_run_to_the_digit_filter_scan():
     digits = regex.compile(r"\d")
     outside = regex.compile(f"[^{_MAY_BE_DIGIT}]")
     assert not [hex(code) for code in range(128, 0x110000) if digits.match(chr(code)) and outside.match(chr(code))]
+
+
+def _currency_tokens() -> list[str]:
+    """Every currency the lead pattern reads before a figure, as written in CURRENCY: signs and codes."""
+    from discrepancy.numbers import CURRENCY_BEFORE_DIGIT
+    codes = regex.findall(r"[A-Z][A-Za-z]*", CURRENCY_BEFORE_DIGIT.split("(?:")[-1])
+    return codes + ["Rs.", "US$", "US $", "$US", "$ US", "HK $", "S$", "NZ$", "A$", "C$", "R$", "$A", "Y=", "PS",
+                    "$", "€", "£", "¥", "₹", "₽"]
+
+
+LEAD_PIECES = PIECES + _currency_tokens() + [" ", "  ", "\t", "-", " - ", "\u00a0", "minus", "MINUS", "negative",
+                                             "NEGATIVE", "minu\u017f", "A", "AN", "an", "half an", "x", "killed", "5"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(LEAD_PIECES), max_size=30).map("".join), st.text(max_size=60)))
+@example("killed 5, paid USD 6, Rs. 7, KSh  8, Y= 9, minus- 10, NEGATIVE 11, an 12, $A 13, x-\u00a0 14")
+def test_a_lead_is_looked_for_where_the_last_letter_before_its_spaces_may_end_one(text):
+    for position in range(1, len(text) + 1):
+        plain = text[position - 1:position] != " " or GRAMMAR.lead_end_pattern.match(text, 0, position) is not None
+        assert GRAMMAR._may_end_a_lead(text, position) == plain, (text, position)
