@@ -72,6 +72,8 @@ VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|
                                regex.REVERSE)
 WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z", regex.REVERSE)
 LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z", regex.REVERSE)
+# A word after a figure's number or the word before it, past spaces and hyphens.
+_NEXT_WORD = regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)")
 # What a percentage after a figure starts with (after spaces), in either case; the currency signs.
 _PERCENT_FIRST = frozenset("%pP")
 _SIGNS = frozenset("€£¥$₹₽")
@@ -199,19 +201,25 @@ class Extractor:
         share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest) \
             if first == "o" else None
         words = []
-        for match in compiled(r"[\s-]*([\p{L}][\p{L}'’-]*)").finditer(rest, pos=share.end() if share else 0):
-            word = match.group(1).lower()
-            if match.start() != (words[-1][1] if words else (share.end() if share else 0)) or len(words) == 3 \
-                    or word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in self.phrase_stops:
+        # each word right after the one before (a match there is the one a scan from there finds first)
+        at = share.end() if share else 0
+        while len(words) < 3:
+            match = _NEXT_WORD.match(rest, at)
+            if not match:
                 break
-            words.append((match.group(1), match.end()))
-            if len(words) == 1 and not share and (word in self.unit_words or match.group(1) in self.unit_symbols):
+            written = match.group(1)
+            word = written.lower()
+            if word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in self.phrase_stops:
+                break
+            words.append(written)
+            at = match.end()
+            if len(words) == 1 and not share and (word in self.unit_words or written in self.unit_symbols):
                 break  # "a 6.1-inch display" counts inches
         # The phrase ends at its head noun: drop trailing verbs and adverbs ("people died" -> "people");
         # a lone word that is no noun ("come", "cheaper") is no counted noun.
-        while words and not _remembered(self._noun_like_words, words[-1][0], self._noun_like):
+        while words and not _remembered(self._noun_like_words, words[-1], self._noun_like):
             words.pop()
-        return " ".join(w for w, _ in words)
+        return " ".join(words)
 
     def _noun_like(self, word: str) -> bool:
         """Whether a word after a figure can be what it counts: any word but an adverb ('decently'),
