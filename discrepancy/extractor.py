@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 import regex
 
 from .models import Article, Claim
-from .intervals import alternation
 from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
-from .patterns import compiled, folded, single_spaced, version1
+from .patterns import alternation, compiled, folded, folded_word_starts, single_spaced, version1
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -26,8 +26,8 @@ does are're said says reported according up down""".split())
 PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
 outside between against through ago each last next across along behind beyond toward towards within without
 onto upon via amid""".split())
-SUBORDINATE = regex.compile(r"\b(?:after|before|when|whenever|while|because|since|although|though|until|unless|"
-                            r"whereas|if)\b", regex.I)
+SUBORDINATE_WORDS = "after before when whenever while because since although though until unless whereas if".split()
+SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b", regex.I)
 # "14 of them Australians", "six of whom": a part of a group named before
 OF_THEM = regex.compile(r"\s+of\s+(?:them|whom|those)\b(?:,?\s+(?:were\s+|are\s+)?(?P<noun>\p{Lu}\p{L}+|\p{Ll}+s)\b)?")
 # A part tied to a whole: "14 of them", "six of whom", "14 Australians and seven others"; "including 14
@@ -47,9 +47,12 @@ STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:
 STATED_PART_WORDS = ("includ", "among")
 # What every match of the among pattern ("among the children", "including 3 police", "of them women") holds.
 AMONG_WORDS = ("among", "including", "them", "whom")
-RELATIVE = regex.compile(r"\b(?:which|who|whom|whose|that)\b", regex.I)
+RELATIVE_WORDS = "which who whom whose that".split()
+RELATIVE = regex.compile(rf"\b(?:{'|'.join(RELATIVE_WORDS)})\b", regex.I)
 # Either, in one scan: both are whole words, so no match of one lies inside one of the other.
 CLAUSE_WORD = regex.compile(rf"(?P<subordinate>{SUBORDINATE.pattern})|(?P<relative>{RELATIVE.pattern})", regex.I)
+# Where either may start, in folded text: most windows after a figure hold neither, which this scan tells faster.
+CLAUSE_WORD_STARTS = folded_word_starts([*SUBORDINATE_WORDS, *RELATIVE_WORDS])
 # A figure that restates the one before it in other terms. In brackets after a measure: "more than
 # 100 km (60 miles)", "7.5m crowns (US$1.1m)", and the next one inside those brackets: "(224 kW / 300 PS)".
 CONVERSION_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,3}\(\s*(?:\p{L}{1,3}\s?)?\Z")
@@ -69,6 +72,8 @@ VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|
                                regex.REVERSE)
 WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z", regex.REVERSE)
 LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z", regex.REVERSE)
+# A word after a figure's number or the word before it, past spaces and hyphens.
+_NEXT_WORD = regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)")
 # What a percentage after a figure starts with (after spaces), in either case; the currency signs.
 _PERCENT_FIRST = frozenset("%pP")
 _SIGNS = frozenset("€£¥$₹₽")
@@ -105,6 +110,9 @@ class Extractor:
                 self.quantity_of_word.setdefault(_normal(word), []).append(quantity.name)
         self.priority = {q.name: q.priority for q in rules.quantities}
         self.trigger_pattern = _phrase_pattern(self.quantity_of_word)
+        # Where a trigger may start, in folded text: most windows around a figure hold none, and this scan
+        # says so faster than the trigger pattern's (whose tries at words also need the words read first).
+        self.trigger_starts = folded_word_starts(self.quantity_of_word)
         self.scope_of_word = {_normal(w): s.name for s in rules.scopes for w in s.words}
         self.scope_pattern = _phrase_pattern(self.scope_of_word)
         self.people_words = frozenset(_normal(w) for w in rules.people_words)
@@ -113,6 +121,8 @@ class Extractor:
             regex.I)
         self.source_pattern = _source_pattern(rules.sources)
         self.source_starts = _source_starts(rules.sources)
+        # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
+        self.source_start_scan = folded_word_starts([*rules.sources["verbs"], *rules.sources["markers"]])
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
@@ -191,19 +201,25 @@ class Extractor:
         share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest) \
             if first == "o" else None
         words = []
-        for match in compiled(r"[\s-]*([\p{L}][\p{L}'’-]*)").finditer(rest, pos=share.end() if share else 0):
-            word = match.group(1).lower()
-            if match.start() != (words[-1][1] if words else (share.end() if share else 0)) or len(words) == 3 \
-                    or word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in self.phrase_stops:
+        # each word right after the one before (a match there is the one a scan from there finds first)
+        at = share.end() if share else 0
+        while len(words) < 3:
+            match = _NEXT_WORD.match(rest, at)
+            if not match:
                 break
-            words.append((match.group(1), match.end()))
-            if len(words) == 1 and not share and (word in self.unit_words or match.group(1) in self.unit_symbols):
+            written = match.group(1)
+            word = written.lower()
+            if word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in self.phrase_stops:
+                break
+            words.append(written)
+            at = match.end()
+            if len(words) == 1 and not share and (word in self.unit_words or written in self.unit_symbols):
                 break  # "a 6.1-inch display" counts inches
         # The phrase ends at its head noun: drop trailing verbs and adverbs ("people died" -> "people");
         # a lone word that is no noun ("come", "cheaper") is no counted noun.
-        while words and not _remembered(self._noun_like_words, words[-1][0], self._noun_like):
+        while words and not _remembered(self._noun_like_words, words[-1], self._noun_like):
             words.pop()
-        return " ".join(w for w, _ in words)
+        return " ".join(words)
 
     def _noun_like(self, word: str) -> bool:
         """Whether a word after a figure can be what it counts: any word but an adverb ('decently'),
@@ -242,6 +258,8 @@ class Extractor:
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
         """(distance in words, quantities) of each trigger between start and end, nearest first."""
         window = text[start:end]
+        if self.trigger_starts is not None and not self.trigger_starts.search(folded(window)):
+            return []
         # words come in text order, so the count of words between a trigger and the figure is a bisection
         if before:
             starts = [w.start() for w in _last_words(window, limit)]
@@ -302,16 +320,19 @@ class Extractor:
         marker, or in the run of letters, dots, hyphens and spaces before one (a name or 'police' before
         'said'). Elsewhere the pattern's name branches cost a try at every character, and most of a
         sentence is elsewhere."""
+        lowered = folded(words)
+        verbs = self._verb_starts(words, lowered)
+        if not verbs:
+            return
         starts: set[int] = set()
         covered = 0  # runs before verbs are read once, however many verbs share one ("said said said")
-        lowered = None
-        for found in self.source_starts.finditer(words, overlapped=True):
-            verb = found.start()
+        for verb in verbs:
             run = _RUN_BEFORE.match(words, covered, verb).start()
             starts.add(verb)
-            lowered = lowered or folded(words)
-            starts.update(at for at in range(run, verb) if lowered[at:at + 3] in _SOURCE_BEFORE_VERB_PREFIXES
-                          or words[at] in _CAPITALS or not words[at].isascii())
+            # where a name or a common noun may start: a scan each, where a test of each character cost more
+            # (a prefix, three letters, is looked for where it ends by the verb's second letter at the latest)
+            starts.update(found.start() for found in _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb))
+            starts.update(found.start() for found in _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2))
             covered = verb
         reached = 0
         for start in sorted(starts):
@@ -320,6 +341,14 @@ class Extractor:
                 if match:
                     reached = match.end()
                     yield match
+
+    def _verb_starts(self, words: str, lowered: str) -> list[int]:
+        """Where source_starts matches, overlapping: tried only where its fast scan of the folded words finds
+        a verb or a marker may start."""
+        if self.source_start_scan is None:
+            return [found.start() for found in self.source_starts.finditer(words, overlapped=True)]
+        return [found.start() for found in self.source_start_scan.finditer(lowered)
+                if self.source_starts.match(words, found.start())]
 
     def _direction(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
         """'up' or 'down' for a figure stated as a change: 'rose 5%', 'fell by 2 points', 'a 3 percent drop',
@@ -421,6 +450,8 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
     after the tragedy which killed 21'), or at a relative clause that follows another noun. A relative
     clause right after the figure's own noun is the figure's ('30 people who died')."""
     window = text[start:end]
+    if not CLAUSE_WORD_STARTS.search(folded(window)):
+        return start + len(window)
     for found in CLAUSE_WORD.finditer(window):  # the words in text order, up to the first subordinate
         if found.group("subordinate"):
             return start + found.start()
@@ -516,8 +547,9 @@ _COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)
 # Where a source named before its verb can start: at a capital, or where the folded text starts as 'the',
 # 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
 # start one too, so that no capital or case folding the engine knows is missed.
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_SOURCE_BEFORE_VERB_PREFIXES = frozenset(w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES])
+_CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
+_SOURCE_BEFORE_VERB_PREFIXES = sorted({w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES]})
+_SOURCE_BEFORE_VERB_PREFIX = re.compile(f"(?={'|'.join(_SOURCE_BEFORE_VERB_PREFIXES)})")  # in folded text
 # The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 

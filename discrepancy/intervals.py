@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .patterns import compiled, folded, single_spaced
+from .patterns import alternation, compiled, folded, single_spaced
 
 # What may stand between the two ends of a range: a joiner, perhaps after a unit that the
 # second end repeats ("252 miles to 287 miles", "5% to 10%").
@@ -316,30 +316,6 @@ def fmt(value: float | None) -> str:
     if value is None:
         return "open"
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def alternation(words) -> str:
-    """A regex alternation of phrases, longest first so that 'more than' beats 'more'.
-
-    Written as a prefix tree ('t(?:en(?:s|th)?|wo)'): the same matches tried in the same order, but
-    the engine gives up on a position after a letter or two instead of trying every phrase there."""
-    tree: dict = {}
-    for word in set(words):
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a phrase ends here
-    return f"(?:{_branches(tree)})"
-
-
-def _branches(node: dict) -> str:
-    branches = [(r"\s+" if char == " " else regex.escape(char)) + _branches(child)
-                for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # greedy: a longer phrase is tried before the phrase it extends
-    return f"(?:{body})?" if "" in node else body
 
 
 def _phrase(text: str) -> str:

@@ -10,15 +10,16 @@ import bisect
 import collections
 import itertools
 import math
+import re
 import unicodedata
 from dataclasses import replace
 
 import regex
 
-from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention, alternation
+from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import compiled, folded, single_spaced, version1
+from .patterns import alternation, compiled, folded, folded_word_starts, single_spaced, version1
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -35,6 +36,11 @@ CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€
 CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
 # Currency is kept as written, spaces closed up; only spellings of one sign are made one ("$US" is "US$").
 CURRENCY_NAMES = {"Y=": "Y", "$US": "US$", "$ US": "US$"}
+# The last character of a lead before the spaces (and after "minus", the hyphens) that close it: of a
+# currency sign or code ("US$", "Y=", "USD", "Rs.", "Rp", "Ksh", "$A"), of "a", "an", "minus" or "negative"
+# in either case. Past ASCII, any character may be (a space, a letter that folds to an ASCII one).
+_LEAD_LAST = frozenset("$€£¥₹₽=." "aAnNsSeE" "ABDFHLMNPRSTY" "sph")
+_LEAD_CLOSING = " \t\n\r\x0b\x0c-"
 ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
 PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|another's)\b", regex.I)
 # "the same one", "the other one": an adjective between the article and "one" leaves it a pronoun
@@ -99,6 +105,8 @@ class NumberGrammar:
         # Digits and words are scanned apart: as one alternation the engine checks both at every
         # character, twice as slow as the two scans. Neither kind of start lies inside the other.
         self.candidate_patterns = (regex.compile(r"(?<!\d)\d"), regex.compile(rf"\b{alternation(starters)}", regex.I))
+        # Where a number word may start, for the word pattern to confirm: half the cost of its own scan.
+        self.word_start_scan = folded_word_starts(starters)
         # searched up to the candidate only, so look-aheads for its digit are dropped
         lead = rf"(?:(?-i:{CURRENCY_BEFORE_DIGIT})\s?|(?:minus|negative)[\s-]+|\b(?:half\s+)?an?\s+|[-−.])"
         self.lead_pattern = version1(rf"{lead}+\Z", regex.I)
@@ -115,6 +123,11 @@ class NumberGrammar:
         # cost a third of what they cost as scans of their own, each over the whole text.
         either = "|".join(f"(?:{source})" for _, _, source in self.not_figures_at_digit)
         self.digit_filter = version1(rf"(?<!\d)(?=\d)(?={either})", regex.X | regex.I)
+        # Where the filter may match: it is tried only there, as most runs of digits are followed by
+        # nothing any of its patterns reads next ("160 people", "7,939 were"), which this scan sees faster.
+        self.digit_filter_scan = _digit_filter_scan(
+            [*numbers.get("age_words", ()), *numbers.get("identifier_labels_after", ()),
+             *numbers.get("model_words", ()), *numbers.get("street_words_first", ())])
 
     # --- patterns -------------------------------------------------------------------------
 
@@ -234,7 +247,8 @@ class NumberGrammar:
                  for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
         # The patterns that start at a digit are tried together, once, where a run of digits starts;
         # each is matched on its own only where one of them matches, which in most texts is nowhere.
-        starts = [m.start() for m in self.digit_filter.finditer(text, timeout=MATCH_TIMEOUT)]
+        starts = [found.start() for found in self.digit_filter_scan.finditer(text)
+                  if self.digit_filter.match(text, found.start(), timeout=MATCH_TIMEOUT)]
         if not starts:
             return spans
         chosen = [pattern for needs, pattern, _ in self.not_figures_at_digit if _holds(text, needs, held)]
@@ -253,8 +267,8 @@ class NumberGrammar:
     def _atom_matches(self, text: str):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
         consumed = 0
-        starts = sorted(m.start() for pattern in self.candidate_patterns
-                        for m in pattern.finditer(text, timeout=MATCH_TIMEOUT))
+        digits = self.candidate_patterns[0]
+        starts = sorted([m.start() for m in digits.finditer(text, timeout=MATCH_TIMEOUT)] + self._word_starts(text))
         for position in starts:
             if position < consumed:
                 continue
@@ -274,12 +288,34 @@ class NumberGrammar:
                 consumed = match.end()
                 yield match
 
+    def _word_starts(self, text: str) -> list[int]:
+        """The starts of the word candidate pattern's finditer: its matches confirmed where the fast scan
+        finds one may start, each skipped that starts inside the match before, as in the scan."""
+        words = self.candidate_patterns[1]
+        if self.word_start_scan is None:
+            return [m.start() for m in words.finditer(text, timeout=MATCH_TIMEOUT)]
+        starts, end = [], 0
+        for found in self.word_start_scan.finditer(folded(text)):
+            start = found.start()
+            # a match reads one number word at most: it needs no timeout, which costs more than it does
+            match = words.match(text, start) if start >= end else None
+            if match:
+                starts.append(start)
+                end = match.end()
+        return starts
+
     def _may_end_a_lead(self, text: str, position: int) -> bool:
         """Whether the text before `position` can end in a lead. Asked of the lead's end pattern only after a
         space, where most candidates stand and where it mostly says no; after a sign or a dash ("$5",
         "1-2-3") the lead pattern's own search costs less than the two."""
-        return text[position - 1:position] != " " or \
-            self.lead_end_pattern.match(text, 0, position) is not None
+        if text[position - 1:position] != " ":
+            return True
+        # Before its closing spaces a lead ends as a currency or "a", "an", "minus", "negative" does; most
+        # candidates follow a word that ends otherwise ("killed 5"), which a look at its last letter tells.
+        last = text[max(0, position - 12):position].rstrip(_LEAD_CLOSING)[-1:]
+        if last.isascii() and last and last not in _LEAD_LAST:
+            return False
+        return self.lead_end_pattern.match(text, 0, position) is not None
 
     def _atoms_of(self, match: regex.Match, text: str) -> list[Atom]:
         groups = self.atom_groups._make(match.groups())
@@ -429,6 +465,38 @@ _FEW_STARTS = 32
 
 class at_digit(str):  # noqa: N801 - a marker, written where the patterns are
     """A not-figure pattern every match of which starts where a run of digits does."""
+
+
+# The characters past ASCII that may be digits to the regex module: every decimal digit Unicode has (or
+# may add) lies outside Latin, Greek, Cyrillic, Hebrew and the block of punctuation, spaces and currency.
+_MAY_BE_DIGIT = "\u0660-\u1fff\u20d0-\U0010ffff"
+
+
+def _digit_filter_scan(words_after: list[str]) -> re.Pattern:
+    """A stdlib pattern that matches where a run of digits starts and a not-figure pattern that starts at a
+    digit may match: where what follows the run may be what one of them reads next (a superset). The
+    rules' `words_after` may follow the run after a space (ages, labels, models, streets): where one is
+    not ASCII, any word may."""
+    # after the run and a space: "of May", "5 am", "5 a.m.", and each word by its first three letters
+    prefixes = ["of", "am", "a.", "pm", "p.", *{word.lower()[:3] for word in words_after}]
+    word = "|".join(map(re.escape, prefixes)) if all(p.isascii() for p in prefixes) else "[a-z]"
+    # A look-ahead, so that no match hides the start of the next run; each run is read once (a look at the
+    # thousands after it would read "123,123,123..." to its end from every run).
+    return re.compile(rf"""
+        (?=[0-9{_MAY_BE_DIGIT}])(?<![0-9])
+        (?=
+            [^0-9]                                   # perhaps a digit only the regex module knows
+          | 0[0-9]                                   # a code with a leading zero, a date: 0401, 06.01.2022
+          | [0-9]++
+            (?: [./:,][0-9\x80-\U0010ffff]           # a date, a time, thousands: 06.01, 9:30, 1,200
+              | [-a-zA-Z\x80-\U0010ffff]             # 1995-01, 81-year-old, 22nd, 5pm, 2014\u201315
+              | [ \t\n\r\x0b\x0c]++                  # a space, then: a capital, a digit or a sign (4 May,
+                (?: [^a-z]                           # 27 Willow Road, 81 - year-old); a word with letters
+                  | [a-z]{{1,2}}[^\x00-\x7f]          # past ASCII (the regex module folds some to ASCII
+                  | (?i:{word})                      # ones); or a word named above
+                )
+            )
+        )""", re.X)
 
 
 def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool]) -> bool:

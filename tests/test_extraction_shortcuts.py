@@ -128,7 +128,8 @@ def test_single_spacing_is_that_of_the_plain_substitution(text):
 
 
 CLAUSE_PIECES = PART_PIECES + [" which", " who", " whom", " WHOSE", " that", " after", " when", " whenever", " if",
-                               " thatif", " people", " died", " the tragedy", "-", "\u212a"]
+                               " thatif", " people", " died", " the tragedy", "-", "\u212a", " \u017fince", " \u0130F",
+                               " unle\u017f\u017f", "\u00b2which", "e\u0301if"]
 
 
 def plain_clause_end(text: str, start: int, end: int, unit: str) -> int:
@@ -211,3 +212,40 @@ def test_a_sentence_is_searched_for_a_group_only_where_its_words_stand(sentence)
     from test_properties import EXTRACTOR
     if EXTRACTOR.among_pattern.search(sentence):
         assert any(word in folded(sentence) for word in AMONG_WORDS)
+
+
+def plain_counted_noun(extractor, rest: str, share_end: int) -> str:
+    """_counted_noun's words as a scan of the rest read them, each kept while it follows the one before."""
+    from discrepancy.extractor import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, _remembered
+    words = []
+    for match in regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)").finditer(rest, pos=share_end):
+        word = match.group(1).lower()
+        if match.start() != (words[-1][1] if words else share_end) or len(words) == 3 or word in FUNCTION_WORDS \
+                or word in AUXILIARIES or word in PREPOSITIONS or word in extractor.phrase_stops:
+            break
+        words.append((match.group(1), match.end()))
+        if len(words) == 1 and not share_end and (word in extractor.unit_words or match.group(1) in extractor.unit_symbols):
+            break
+    while words and not _remembered(extractor._noun_like_words, words[-1][0], extractor._noun_like):
+        words.pop()
+    return " ".join(w for w, _ in words)
+
+
+NOUN_PIECES = PART_PIECES + [" people", " Taliban fighters", "-inch", " inch", " display", " died", " quickly", " were",
+                             " of the", " of its ", "1", ",", "  ", "\u00a0", "-", "--", " km", " kg", "\u0301", "é"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(NOUN_PIECES), max_size=10).map("".join), st.text(max_size=40)))
+@example(" Taliban fighters were killed")
+@example(" of the best speakers said")
+@example("-inch display")
+def test_the_counted_noun_is_that_of_a_scan_of_the_words_after(rest):
+    from test_properties import EXTRACTOR
+    share = regex.compile(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)")
+    text = "5" + rest
+    found = share.match(rest) if rest.lstrip()[:1] == "o" else None
+    plain = plain_counted_noun(EXTRACTOR, rest, found.end() if found else 0)
+    counted = EXTRACTOR._counted_noun(text, 1, len(text))
+    # a percentage or a sign after the figure is read before its words
+    assert counted == plain or counted in ("%", "percent") or counted[:1] in "€£¥$₹₽"

@@ -129,3 +129,100 @@ def test_a_part_is_looked_for_only_where_the_lead_names_one(text):
     for end in range(len(text) + 1):
         lead = text[max(0, end - 30):end]
         assert _states_part_before(lead) == bool(STATED_PART_BEFORE.search(lead))
+
+
+# Number words, with the characters around a word that the two engines read differently: letters that
+# fold to ASCII ones, a combining accent and a superscript digit (a word character to one engine only).
+WORD_START_PIECES = PIECES + ["ten", "tenants", "often", "Seven", "SEVEN", "ſeven", "\u212aILO", "\u0130", "\u0301",
+                              "\u00b2", "_", "9", "fifty", "couple", "a few", "quarter", "minus", "negative", "é"]
+word_start_texts = st.one_of(st.lists(st.sampled_from(WORD_START_PIECES), max_size=40).map("".join),
+                             st.text(max_size=120))
+
+
+@CHECKS
+@given(word_start_texts)
+@example("twenty-one tenants, often seven or ſeven, \u00b2one e\u0301ight")
+def test_the_word_starts_are_those_of_the_word_candidate_scan(text):
+    assert GRAMMAR._word_starts(text) == [m.start() for m in GRAMMAR.candidate_patterns[1].finditer(text)]
+
+
+PHRASES = ["according to", "as reported by", "reported", "per", "a report by", "the toll at", "put the toll at"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(WORD_START_PIECES + PHRASES + [" ", "\u00a0", "\u2003"]), max_size=30)
+                 .map("".join), st.text(max_size=120)))
+@example("put the toll at, as reported by the Police per\u00a0reported A\u2003REPORT BY")
+def test_a_folded_scan_finds_every_place_a_phrase_matches(text):
+    from discrepancy.patterns import alternation, folded, folded_word_starts
+    plain = regex.compile(rf"\b{alternation(PHRASES)}", regex.I)
+    wanted = {m.start() for m in plain.finditer(text, overlapped=True)}
+    assert wanted <= {m.start() for m in folded_word_starts(PHRASES).finditer(folded(text))}
+
+
+TRIGGER_PIECES = SOURCE_PIECES + [" killed", " KILLED", " ki\u212aLED", "-killed", "killedx", " dead", " injured", "ſ",
+                                  " abandoned their homes", " abandoned\u00a0THEIR homes", "\u0301", "\u0130", "x"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(TRIGGER_PIECES), max_size=30).map("".join), st.text(max_size=120)))
+@example("5 people were killed, 3 ki\u212aLED and 2 abandoned\u00a0their homes")
+def test_triggers_are_those_of_the_plain_scan_where_the_folded_scan_finds_none(text):
+    def triggers(start, end, before):
+        return [(distance, tuple(quantities)) for distance, quantities in
+                EXTRACTOR._triggers(text, start, end, 10, before)]
+    windows = [(start, end, before) for start in {0, len(text) // 3} for end in range(start, len(text) + 1, 3)
+               for before in (False, True)]
+    fast = [triggers(*window) for window in windows]
+    saved, EXTRACTOR.trigger_starts = EXTRACTOR.trigger_starts, None
+    try:
+        assert fast == [triggers(*window) for window in windows]
+    finally:
+        EXTRACTOR.trigger_starts = saved
+
+
+# What may follow a run of digits, for the scan that says where the digit filter may match.
+AFTER_DIGIT_PIECES = NOT_FIGURE_PIECES + ["5 May", " of ", " OF ", "5pm", " a.m.", " P.M.", " - year-old", " YEARS OLD",
+                                          "\u00a0", "\u2009", "\u2013", "\u0663", "\U00011f50", "\u0130", "\u017f",
+                                          "\u212a", " Avenue Foch", " GT", " zip code", " ZIP CODE", "1,200", "06.01",
+                                          "0", "07", " people", " were", ",", "."]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(AFTER_DIGIT_PIECES), max_size=40).map("".join), st.text(max_size=120)))
+@example("81 - YEAR-OLD, 5\u00a0May, 90210 ZIP CODE, 22 Avenue Foch, 737 Max, 2014\u201315, 1,200 were, 0401")
+@example("the 90210 zip code at 5 a.m. on the 4 of May, at \u0661\u0660:\u0664\u0665 and 1\u0660:45")
+def test_the_digit_filter_is_tried_wherever_it_matches(text):
+    everywhere = [m.start() for m in GRAMMAR.digit_filter.finditer(text)]
+    assert everywhere == [found.start() for found in GRAMMAR.digit_filter_scan.finditer(text)
+                          if GRAMMAR.digit_filter.match(text, found.start())]
+
+
+def test_every_digit_past_ascii_may_start_a_run_to_the_digit_filter_scan():
+    """The scan takes what the regex module knows as a digit from the ranges it may lie in: a new Unicode
+    version that puts a digit elsewhere would show here."""
+    from discrepancy.numbers import _MAY_BE_DIGIT
+    digits = regex.compile(r"\d")
+    outside = regex.compile(f"[^{_MAY_BE_DIGIT}]")
+    assert not [hex(code) for code in range(128, 0x110000) if digits.match(chr(code)) and outside.match(chr(code))]
+
+
+def _currency_tokens() -> list[str]:
+    """Every currency the lead pattern reads before a figure, as written in CURRENCY: signs and codes."""
+    from discrepancy.numbers import CURRENCY_BEFORE_DIGIT
+    codes = regex.findall(r"[A-Z][A-Za-z]*", CURRENCY_BEFORE_DIGIT.split("(?:")[-1])
+    return codes + ["Rs.", "US$", "US $", "$US", "$ US", "HK $", "S$", "NZ$", "A$", "C$", "R$", "$A", "Y=", "PS",
+                    "$", "€", "£", "¥", "₹", "₽"]
+
+
+LEAD_PIECES = PIECES + _currency_tokens() + [" ", "  ", "\t", "-", " - ", "\u00a0", "minus", "MINUS", "negative",
+                                             "NEGATIVE", "minu\u017f", "A", "AN", "an", "half an", "x", "killed", "5"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(LEAD_PIECES), max_size=30).map("".join), st.text(max_size=60)))
+@example("killed 5, paid USD 6, Rs. 7, KSh  8, Y= 9, minus- 10, NEGATIVE 11, an 12, $A 13, x-\u00a0 14")
+def test_a_lead_is_looked_for_where_the_last_letter_before_its_spaces_may_end_one(text):
+    for position in range(1, len(text) + 1):
+        plain = text[position - 1:position] != " " or GRAMMAR.lead_end_pattern.match(text, 0, position) is not None
+        assert GRAMMAR._may_end_a_lead(text, position) == plain, (text, position)
