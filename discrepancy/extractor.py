@@ -138,14 +138,20 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
+        return self.extract_with_places(article)[0]
+
+    def extract_with_places(self, article: Article) -> tuple[list[Claim], list[PlaceMention]]:
+        """The claims of one article, and the places its whole text names (`gazetteer.find(article.text)`,
+        page furniture included), which the article's sketch needs too."""
         document = Document(article.text)
-        mentions, places = self.grammar.find(article.text), self.gazetteer.find(article.text)
+        mentions, named = self.grammar.find(article.text), self.gazetteer.find(article.text)
+        places = named
         if article.furniture:  # most articles have none to leave out
             mentions = [m for m in mentions if not _in_spans(m.start, article.furniture)]
             places = [p for p in places if not _in_spans(p.start, article.furniture)]
         main_place = _main_place(places, self.gazetteer)
         context = _ArticleContext(article, document, mentions, places, main_place)
-        return [self._claim(context, mention) for mention in mentions]
+        return [self._claim(context, mention) for mention in mentions], named
 
     def _claim(self, context: "_ArticleContext", mention: NumberMention) -> Claim:
         article, document, original = context.article, context.document, mention

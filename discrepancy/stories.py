@@ -36,7 +36,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, strip_accents_unicode
 
 from .models import Article, Claim, Story, replaced, set_story
-from .places import Gazetteer
+from .places import Gazetteer, PlaceMention
 from .text import Document
 
 WINDOW_DAYS = 30          # articles printed further apart than this are not linked directly
@@ -92,10 +92,12 @@ def core_countries(countries: Counter) -> frozenset[str]:
     return frozenset(c for c, n in countries.items() if n == top or n / total >= CORE_SHARE)
 
 
-def profile(article: Article, gazetteer: Gazetteer) -> Profile:
-    """The article's words, names, places and countries (page furniture left out)."""
+def profile(article: Article, gazetteer: Gazetteer, named: Sequence[PlaceMention] | None = None) -> Profile:
+    """The article's words, names, places and countries (page furniture left out). `named`: what
+    gazetteer.find(article.text) gives, when the caller has it already."""
     text = _without_furniture(article)
-    mentions = gazetteer.find(text)
+    # Furniture is blanked out of the text, where the places' words may read otherwise: found anew.
+    mentions = named if named is not None and not article.furniture else gazetteer.find(text)
     places = Counter(m.name for m in mentions)
     countries = Counter(c for m in mentions for c in _countries_of(m, gazetteer))
     taken = [(m.start, m.end) for m in mentions]
@@ -250,10 +252,11 @@ class Paragraphs(Mapping):
 
 
 def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True,
-           kept: Article | None = None) -> Sketch:
+           kept: Article | None = None, places: Sequence[PlaceMention] | None = None) -> Sketch:
     """The article's sketch; with keep_text=False its Article keeps no text. Given `kept`, the article as
-    the caller keeps it, the sketch holds that one (read back from a worker, the two stay one object)."""
-    found = profile(article, gazetteer)
+    the caller keeps it, the sketch holds that one (read back from a worker, the two stay one object);
+    given `places`, the places the extractor found in its text (see profile)."""
+    found = profile(article, gazetteer, places)
     named = _Named(found.mentions, gazetteer)
     near: dict[str, Counter] = {}
     alike: dict[frozenset, Counter] = {}

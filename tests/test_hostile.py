@@ -521,12 +521,16 @@ def read_in_linear_time(text: str) -> None:
     """Raises when reading the whole text takes more than GROWTH times reading its first quarter."""
     extract_text("Warm-up: 5 people died.")   # rules compiled before the clock starts
     quarter = text[:len(text) // 4] + text[-20:]   # the text's ending kept: "... and 5 people died."
-    started = time.process_time()
-    extract_text(quarter)
-    middle = time.process_time()
-    extract_text(text)
-    whole, part = time.process_time() - middle, middle - started
+    # Each the faster of two readings: a tenth of a second read once can be stretched by anything else the
+    # machine does (it failed so under load), and a superlinear reading is slow every time.
+    part, whole = (min(_cpu_seconds(extract_text, piece) for _ in range(2)) for piece in (quarter, text))
     assert whole <= GROWTH * part + 0.1, f"{whole:.2f} s for the whole text, {part:.2f} s for a quarter"
+
+
+def _cpu_seconds(function, *args) -> float:
+    started = time.process_time()
+    function(*args)
+    return time.process_time() - started
 
 
 @pytestmark_fork
@@ -570,14 +574,14 @@ def test_a_figure_too_long_for_a_float_has_a_finite_interval(text):
 def test_an_internal_error_on_one_article_skips_it_and_the_batch_goes_on(tmp_path, monkeypatch):
     write(tmp_path / "a.txt", GOOD)
     write(tmp_path / "b.txt", "Officials said \U00011f55 people were killed.")
-    real = Extractor.extract
+    real = Extractor.extract_with_places  # what digesting an article calls
 
     def extract(self, article):  # as the digit above did before numbers.py read it as no figure
         if article.id == "b":
             raise ValueError("could not convert string to float: '\U00011f55'")
         return real(self, article)
 
-    monkeypatch.setattr(Extractor, "extract", extract)
+    monkeypatch.setattr(Extractor, "extract_with_places", extract)
     result = api.check([str(tmp_path)], rules=RULES)
     assert result.errors == (f"{tmp_path}/b.txt: skipped: internal error while reading its figures (ValueError: "
                              "could not convert string to float: '\U00011f55'); please report it with this article",)
@@ -587,14 +591,14 @@ def test_an_internal_error_on_one_article_skips_it_and_the_batch_goes_on(tmp_pat
 def test_a_pattern_timeout_skips_that_article_with_one_line(tmp_path, monkeypatch):
     write(tmp_path / "a.txt", GOOD)
     write(tmp_path / "b.txt", "Trap\n\n" + GOOD)
-    real = Extractor.extract
+    real = Extractor.extract_with_places  # what digesting an article calls
 
     def extract(self, article):
         if article.id == "b":
             raise TimeoutError("regex timed out")
         return real(self, article)
 
-    monkeypatch.setattr(Extractor, "extract", extract)
+    monkeypatch.setattr(Extractor, "extract_with_places", extract)
     result = api.check([str(tmp_path)], rules=RULES)
     assert result.errors == (f"{tmp_path}/b.txt: skipped: its text made the number patterns time out",)
     assert [article.id for article in result.articles] == ["a"] and result.claims
@@ -603,14 +607,14 @@ def test_a_pattern_timeout_skips_that_article_with_one_line(tmp_path, monkeypatc
 def test_an_article_over_the_time_limit_is_skipped_and_the_batch_goes_on(tmp_path, monkeypatch):
     write(tmp_path / "a.txt", GOOD)
     write(tmp_path / "b.txt", "Slow\n\n" + GOOD)
-    real = Extractor.extract
+    real = Extractor.extract_with_places  # what digesting an article calls
 
     def extract(self, article):  # as any superlinear input above does, only surely
         if article.id == "b":
             time.sleep(30)
         return real(self, article)
 
-    monkeypatch.setattr(Extractor, "extract", extract)
+    monkeypatch.setattr(Extractor, "extract_with_places", extract)
     started = time.monotonic()
     result = api.extract([str(tmp_path)], rules=RULES, limits=api.Limits(seconds=0.3))
     assert time.monotonic() - started < 10
@@ -664,7 +668,7 @@ def test_ctrl_c_while_reading_exits_130_and_leaves_the_old_report(tmp_path, caps
     def interrupted(self, article):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Extractor, "extract", interrupted)
+    monkeypatch.setattr(Extractor, "extract_with_places", interrupted)
     status, out, err = run(capsys, "check", str(HOSTILE / "batch" / "wire_bom.txt"), "--report", str(report))
     assert (status, out, err) == (130, "", ["discrepancy: interrupted"])
     assert report.read_text() == "old report\n" and os.listdir(tmp_path) == ["r.md"]

@@ -293,3 +293,14 @@ def test_a_batch_handed_over_is_compared_as_one_its_caller_keeps(mixed):
     assert all(claim.story is None for claim in kept.claims)                   # copied, or placed in place
     uncopied = {id(c) for c in in_place.claims if not c.copies}                 # (wire copies are marked on copies)
     assert uncopied and uncopied <= {id(c) for c in given.claims} and any(c.story for c in given.claims)
+
+
+@pytest.mark.parametrize("furniture", [(), ((0, 22),), ((150, 175),)])
+def test_the_places_the_extractor_found_make_the_sketch_reading_them_again_would(furniture):
+    article = dataclasses.replace(KAZAKH, furniture=furniture)
+    claims, named = Extractor(RULES).extract_with_places(article)
+    assert claims == Extractor(RULES).extract(article) and named == GAZETTEER.find(article.text)
+    given, read_again = sketch(article, claims, GAZETTEER, places=named), sketch(article, claims, GAZETTEER)
+    for field in ("names", "places", "countries", "near"):
+        assert getattr(given, field) == getattr(read_again, field)
+    assert given.words.buckets.tolist() == read_again.words.buckets.tolist()
