@@ -135,10 +135,10 @@ class Digester:
         if isinstance(article, JsonLine):
             return self._from_json(article)
         errors: list[str] = []
-        found = extract_article(self.extractor, article, self.limits, errors)
-        if found is None:
+        read = extract_article(self.extractor, article, self.limits, errors)
+        if read is None:
             return Digest(replace(article, text=""), (), tuple(errors), checked=False)
-        found, places = found
+        found, places = read
         claims = date_figures(article, _within_limit(found, article, self.limits, errors))
         kept = article if self.keep_text else replace(article, text="")  # one, shared by the sketch
         sketch = stories.sketch(article, claims, self.extractor.gazetteer, kept=kept, places=places) \

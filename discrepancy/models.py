@@ -114,9 +114,9 @@ def _claim_from_values(values: tuple) -> Claim:
 
 
 def set_story(claim: Claim, story: str | None) -> None:
-    """Gives a claim that no one else holds yet (just read back from a worker) its story, in place: frozen
-    to every reader after. A copy of each of a large batch's million claims, to set one field, held a
-    second set of them while the stories were formed."""
+    """Gives a claim its story in place, where no one else holds the claim yet (a batch's claims as they
+    were read, handed over to compare): frozen to every reader after. A copy of each of a large batch's
+    million claims, to set one field, held a second set of them while the stories were formed."""
     _claim_slots["story"](claim, story)
 
 

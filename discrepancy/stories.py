@@ -323,22 +323,7 @@ class Batch:
     def __init__(self, sketches: Sequence[Sketch]):
         self.sketches = list(sketches)
         n = len(self.sketches)
-        indptr, buckets, counts = _rows([s.words for s in self.sketches])
-        self.df = np.bincount(buckets, minlength=BUCKETS)
-        self.idf = np.log((1 + n) / (1 + self.df)) + 1        # scikit-learn's smooth IDF
-        # Only the buckets the batch uses, as columns: a product of rows then sizes its work by the
-        # batch's vocabulary, not by 2**20 buckets.
-        used = np.flatnonzero(self.df)
-        self.column_of = np.full(BUCKETS, -1, dtype=np.int32)   # bucket -> its column in `words`
-        self.column_of[used] = np.arange(len(used), dtype=np.int32)
-        # TF-IDF (sublinear, L2-normalised) made in one array of weights, the counts' columns renumbered
-        # first: made as a matrix of all buckets, weighed, normalised and cut to the used columns, it was
-        # copied at each step (at 100,000 articles, hundreds of megabytes at once).
-        weights = (1 + np.log(counts)) * self.idf[buckets]
-        del counts
-        self.words = _reversed_rows(_normalised(sparse.csr_matrix((weights, self.column_of[buckets], indptr),
-                                                                shape=(n, len(used)))))
-        del buckets, weights
+        self.words = self._word_matrix([s.words for s in self.sketches])
         self.entities = _entity_matrix(self.sketches)
         dates = [s.article.published for s in self.sketches]
         self.dated = np.array([d is not None for d in dates])
@@ -356,6 +341,24 @@ class Batch:
         for i, core in enumerate(cores):
             self.core_table[i, :len(core)] = sorted(index[c] for c in core)
 
+    def _word_matrix(self, rows: Sequence[Counts]) -> sparse.csr_matrix:
+        """The texts' TF-IDF rows (sublinear, L2-normalised) over the buckets the batch uses, numbered in
+        order (self.column_of): a product of rows then sizes its work by the batch's vocabulary, not by
+        2**20 buckets. Sets the buckets' document frequencies and IDF on the way.
+
+        Made in one array of weights, the counts' buckets renumbered first: made as a matrix of all
+        buckets, weighed, normalised and cut to the used columns, it was copied at each step (at 100,000
+        articles, hundreds of megabytes at once)."""
+        indptr, buckets, counts = _end_to_end(rows)
+        self.df = np.bincount(buckets, minlength=BUCKETS)
+        self.idf = np.log((1 + len(rows)) / (1 + self.df)) + 1        # scikit-learn's smooth IDF
+        used = np.flatnonzero(self.df)
+        self.column_of = np.full(BUCKETS, -1, dtype=np.int32)   # bucket -> its column in `words`
+        self.column_of[used] = np.arange(len(used), dtype=np.int32)
+        weights = (1 + np.log(counts)) * self.idf[buckets]
+        del counts
+        return _unit_rows(sparse.csr_matrix((weights, self.column_of[buckets], indptr), shape=(len(rows), len(used))))
+
     def share_core_before(self, a: np.ndarray, b: np.ndarray, country: int) -> np.ndarray:
         """Whether each pair (a[k], b[k]) shares a core country numbered below `country`."""
         several = (self.core_table[a, 1] >= 0) & (self.core_table[b, 1] >= 0) if self.core_table.shape[1] > 1 \
@@ -367,7 +370,7 @@ class Batch:
         return found
 
     def tfidf_row(self, counts: Counts) -> tuple[np.ndarray, np.ndarray]:
-        """One text's counts as a TF-IDF row, as `tfidf` weighs them: (sorted buckets, weights)."""
+        """One text's counts as a TF-IDF row, weighed as the rows of `words` are: (sorted buckets, weights)."""
         used = self.df[counts.buckets] > 0
         buckets = np.asarray(counts.buckets)[used]
         weights = (1 + np.log(np.asarray(counts.counts, dtype=np.float64)[used])) * self.idf[buckets]
@@ -422,12 +425,17 @@ class Batch:
         return score
 
 
-def _rows(rows: Sequence[Counts]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _end_to_end(rows: Sequence[Counts]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The counts of texts end to end, as a CSR matrix holds them: row starts, buckets, counts."""
     indptr = np.cumsum([0, *(len(r.buckets) for r in rows)])
     buckets = np.concatenate([r.buckets for r in rows]) if rows else np.zeros(0, np.int32)
     counts = np.concatenate([r.counts for r in rows]) if rows else np.zeros(0, np.float32)
     return indptr, buckets, counts
+
+
+def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The matrix's rows scaled to length 1, in place, each row's entries then reversed (see _reversed_rows)."""
+    return _reversed_rows(_normalised(matrix))
 
 
 def _reversed_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -466,7 +474,7 @@ def _entity_matrix(sketches: Sequence[Sketch]) -> sparse.csr_matrix:
                                shape=(len(sketches), max(len(index), 1)))
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     matrix.data = (1 + np.log(matrix.data)) * (np.log((1 + len(sketches)) / (1 + df)) + 1)[matrix.indices]
-    return _reversed_rows(_normalised(matrix))
+    return _unit_rows(matrix)
 
 
 def links(batch: Batch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -751,18 +759,16 @@ def assign_stories(articles: Sequence[Article], claims: Sequence[Claim], gazette
 
 
 def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim], known: KnownStories | None = None,
-                  handed_over: bool = False, in_place: bool = False) -> tuple[list[Story], list[Claim]]:
+                  in_place: bool = False) -> tuple[list[Story], list[Claim]]:
     """The stories of the sketched articles, and each claim with the story it belongs to.
 
     With `known` (a ledger's stories), a story holding stored articles keeps the id they were given.
-    `handed_over`: the list of sketches is emptied once the stories are formed. `in_place`: the claims
-    are the caller's own, held nowhere else, and are given their story rather than copied with it.
+    `in_place`: the claims are the caller's own, held nowhere else, and are given their story rather
+    than copied with it.
     """
     if not sketches:
         return [], list(claims)
     asides = grouped(sketches, known or KnownStories())
-    if handed_over:
-        sketches.clear()  # the stories' drafts hold what placing the figures needs of them
     claims = list(claims)
     stories = [aside or asides.story_of_article.get(claim.article)
                for claim, aside in zip(claims, asides.stories_of(claims))]

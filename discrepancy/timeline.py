@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
-
 import re
+from collections.abc import Sequence
 
 import dateparser
 import regex
@@ -24,8 +23,6 @@ from .models import Article, Claim, replaced
 from .patterns import folded
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# In lower case: the same source is matched case-blind by TIME_WORDS and case-sensitively over folded
-# text by TIME_WORD_SCAN.
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -44,11 +41,14 @@ _TIME_WORDS = rf"""
     )\b
     """
 TIME_WORDS = regex.compile(rf"\b{_TIME_WORDS}", regex.X | regex.I)
-# Where TIME_WORDS can match, found three times faster: the regex module tries its case-blind
-# alternation at every word, where the stdlib engine over the folded text tries it only at a word that
-# starts with a letter one of the phrases starts with (or a digit). Each place found is matched with
-# TIME_WORDS itself, so that the match, its groups and the words as written are TIME_WORDS's.
-TIME_WORD_SCAN = re.compile(rf"\b(?=[adefjlmnopstwy]|\d){_TIME_WORDS}", re.X)
+# Where a match of TIME_WORDS can start, found by the stdlib engine in the folded text: no letter, digit or
+# "_" before, and next the start of a phrase's first word, a digit, or a character that is neither ASCII
+# nor a word or space to Python (digits newer than its Unicode data). The regex module tried its case-blind
+# alternation at every word, and took three times as long; TIME_WORDS is matched at each place found, so
+# that what is found is what TIME_WORDS.finditer finds.
+TIME_WORD_STARTS = re.compile(r"(?<![a-z0-9_])(?=on|last|this|early|late|the|past|yesterday|today|tonight"
+                              r"|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                              r"|two|three|four|five|six|seven|ten|\d|[^\x00-\x7f\w\s])")
 
 
 def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
@@ -67,10 +67,9 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
 
 
 def time_words(text: str) -> list[regex.Match]:
-    """What TIME_WORDS.finditer(text) gives (see TIME_WORD_SCAN), but beside a character the two engines
-    class differently (a combining mark, "²", a joiner), where a phrase glued to one may be missed."""
+    """What TIME_WORDS.finditer(text) gives (see TIME_WORD_STARTS)."""
     found, reached = [], 0
-    for candidate in TIME_WORD_SCAN.finditer(folded(text)):
+    for candidate in TIME_WORD_STARTS.finditer(folded(text)):
         match = TIME_WORDS.match(text, candidate.start()) if candidate.start() >= reached else None
         if match:
             found.append(match)

@@ -6,6 +6,8 @@ import gc
 import importlib.util
 import io
 import json
+import os
+import sys
 import time
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 
 import discrepancy
 from discrepancy import pool
-from discrepancy.batch import without_cycle_collection
+from discrepancy.batch import _malloc_trim, return_freed_memory, without_cycle_collection
 from discrepancy.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -142,3 +144,17 @@ def collector_enabled(_) -> bool:
 def test_workers_collect_cycles_though_forked_while_collection_was_paused():
     with without_cycle_collection():
         assert set(pool.ordered_map(collector_enabled, range(8), workers=2, chunk=2)) == {True}
+
+
+def _resident_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or _malloc_trim() is None, reason="glibc's malloc_trim")
+def test_memory_freed_in_pieces_goes_back_to_the_system():
+    blocks = [bytearray(100_000) for _ in range(1_000)]   # each below glibc's threshold for a mapping of its own
+    del blocks[::2]                                      # freed between live ones: the C library keeps the holes
+    before = _resident_bytes()
+    return_freed_memory()
+    assert before - _resident_bytes() > 25_000_000       # about 50 MB of holes, most of it in whole pages

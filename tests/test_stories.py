@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 import discrepancy
 from discrepancy.cli import main
@@ -23,8 +24,8 @@ from discrepancy.extractor import Extractor
 from discrepancy.models import Article
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
-from discrepancy.stories import (Counts, KnownStories, Sketch, _counts, _Draft, assign_stories, grouped, sketch,
-                                 story_ids)
+from discrepancy.stories import (BUCKETS, Batch, Counts, KnownStories, Sketch, _counts, _Draft, assign_stories,
+                                 grouped, sketch, story_ids)
 from discrepancy.text import Document
 
 MIXED = Path(__file__).parent / "fixtures" / "mixed"
@@ -304,3 +305,27 @@ def test_the_places_the_extractor_found_make_the_sketch_reading_them_again_would
     for field in ("names", "places", "countries", "near"):
         assert getattr(given, field) == getattr(read_again, field)
     assert given.words.buckets.tolist() == read_again.words.buckets.tolist()
+
+
+def test_the_batch_matrices_are_plain_tf_idf_with_each_rows_entries_reversed():
+    articles = [*discrepancy.api.read_articles([str(SEEDS), str(MIXED)], RULES), Article("empty", "e.txt", "")]
+    sketches = [sketch(a, Extractor(RULES).extract(a), GAZETTEER) for a in articles]
+    batch = Batch(sketches)
+    # the plain way: counts of every bucket weighed, each row divided by its length, the unused columns cut
+    counts = sparse.csr_matrix((np.concatenate([s.words.counts for s in sketches]),
+                                np.concatenate([s.words.buckets for s in sketches]),
+                                np.cumsum([0, *(len(s.words.buckets) for s in sketches)])), shape=(len(sketches), BUCKETS))
+    df = np.bincount(counts.indices, minlength=BUCKETS)
+    counts.data = (1 + np.log(counts.data)) * (np.log((1 + len(sketches)) / (1 + df)) + 1)[counts.indices]
+    lengths = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    lengths[lengths == 0] = 1
+    plain = sparse.csr_matrix(counts.multiply(1 / lengths[:, None]))[:, np.flatnonzero(df)]
+    plain.sort_indices()
+    words = batch.words
+    assert np.array_equal(words.indptr, plain.indptr) and len(words.indptr) == len(articles) + 1
+    for row in range(len(articles)):
+        span = slice(words.indptr[row], words.indptr[row + 1])
+        # in each row the columns fall (the order every product of rows sums in), the weights are the plain ones
+        assert np.all(np.diff(words.indices[span]) < 0)
+        assert np.array_equal(words.indices[span][::-1], plain.indices[span])
+        assert np.allclose(words.data[span][::-1], plain.data[span], rtol=1e-12, atol=0)

@@ -120,18 +120,15 @@ def test_a_conflict_with_an_undated_figure_says_so(first, second, note):
 TIME_PIECES = ["on ", "On ", "last ", "LAST ", "this ", "early ", "late ", "Monday", "sunday", " morning", " night",
                "6", "21st", " of ", "January", "Jan.", "sept", "Sept.", ", 2022", " 1999", "the past week", "past ",
                "month", "yesterday", "Today", "tonight", "three days ago", "12 days ago", " ", ", ", ". ", "-", "x",
-               "İ", "ſ", "é", "’", "—", "\u00a0", "٣", "\n"]
-# Any text but characters the two engines class differently (marks, other numbers such as "²", some
-# symbols, joiners, and what Python's Unicode data does not know yet): next to one of those, the scan may
-# miss a phrase the case-blind pattern finds, which news text does not hold.
-AGREED = st.characters(exclude_categories=["Mn", "Mc", "Me", "No", "So", "Pc", "Cf", "Cn", "Cs"],
-                       exclude_characters="\x1c\x1d\x1e\x1f")
+               "İ", "ſ", "\u212a", "é", "’", "—", "\u00a0", "٣", "\U00011f55", "²", "\u0301", "\u200d", "\x1c", "_",
+               "\n"]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.lists(st.sampled_from(TIME_PIECES), max_size=30).map("".join), st.text(AGREED, max_size=80)))
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(st.sampled_from(TIME_PIECES), max_size=30).map("".join), st.text(max_size=80)))
 @example("Police said on Monday morning, 6 January 2022, that 16 died; last week 3 days ago, this evening.")
 @example("Mondays, Sunday-night, on monday8, Jan 6th, 2022's toll")
+@example("on\x1c6 January 2022, x\u0301on Monday, ²on Monday, \U00011f55 days ago")
 def test_the_time_words_are_those_of_the_plain_scan(text):
     assert [(m.span(), m.groups()) for m in time_words(text)] == \
         [(m.span(), m.groups()) for m in TIME_WORDS.finditer(text)]
