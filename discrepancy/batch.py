@@ -34,7 +34,8 @@ def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledg
 
     `handed_over`: the caller gives up `extracted`'s claims and the `sketches` list (a batch just read):
     its claims are given their story in place rather than copied, and the list is emptied (the
-    sketches go once the stories are formed), so that neither is held while the figures are compared (at 100,000 articles, the copies and the sketches were a third of the memory).
+    sketches go once the stories are formed), so that neither is held while the figures are compared
+    (at 100,000 articles, the copies and the sketches were a third of the memory).
     """
     with without_cycle_collection():
         return _compare(extracted, rules, gazetteer, ledger, sketches, handed_over)

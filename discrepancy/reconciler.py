@@ -31,6 +31,7 @@ EXTENTS = (SAME, PART, WHOLE, APART)
 # 100,000 articles has millions of pairs; decided a few stories at a time, they are never all held.
 PAIRS_AT_ONCE = 500_000
 LONG = np.dtype("l")  # the C long of array("l"), the findings table's columns
+FLAGGED_CODES = [VERDICTS.index(verdict) for verdict in FLAGGED]
 
 
 class ScopeTree:
@@ -258,25 +259,36 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
     scopes = ScopeTree(rules)
     places = place_relation(place_relation_of)
     cumulative = {q.name: q.cumulative for q in rules.quantities}
-    decided = [decide(figures, a, b, relate_pairs(figures, a, b, scopes, places), cumulative)
+    decided = [_compact(*decide(figures, a, b, relate_pairs(figures, a, b, scopes, places), cumulative))
                for a, b in candidate_pairs(figures, fresh)]
     table = FindingTable(compared, functools.partial(_described, scopes, cumulative), EXTENTS)
     if not sum(len(part[0]) for part in decided):
         return Findings(table), []
-    order = _paired(table, *(np.concatenate(column) for column in zip(*decided)))
-    first, second = np.asarray(table.first), np.asarray(table.second)
-    flagged = np.isin(np.frombuffer(table.verdict, dtype=np.uint8), [VERDICTS.index(v) for v in FLAGGED])
-    groups = _groups(compared, _linked(compared, first, second), set(first[flagged].tolist()), scopes)
+    columns = [np.concatenate(column) for column in zip(*decided)]
+    del decided
+    order = _paired(table, *columns)
+    del columns
+    first, second = np.frombuffer(table.first, dtype=LONG), np.frombuffer(table.second, dtype=LONG)
+    flagged_first = np.zeros(len(compared), dtype=bool)  # the figures first in a flagged finding
+    flagged_first[first[np.isin(np.frombuffer(table.verdict, dtype=np.uint8), FLAGGED_CODES)]] = True
+    groups, members = _groups(compared, _linked(compared, first, second), flagged_first, scopes)
     # A finding belongs to the group its figures ended up in, named after the group's broadest figure.
-    key_of = {claim_id: group.key for group in groups for claim_id in group.claims}
-    stories = [table.story_names[code] for code in table.story]
-    groups = _named_groups(table, [key_of[claim_id] for claim_id in _ids(compared, table.first)], stories, groups)
+    group_of = np.full(len(compared), -1, dtype=np.int64)  # each compared figure's group, by number
+    for number, positions in enumerate(members):
+        group_of[positions] = number
+    groups = _named_groups(table, group_of[first], groups)
     return Findings(table, order), groups
 
 
 def compared_claims(claims: Sequence[Claim]) -> list[Claim]:
     """The claims compared: typed, and the witness of their copies (the rows of Figures)."""
     return [c for c in claims if c.quantity != OTHER and is_witness(c)]
+
+
+def _compact(a: np.ndarray, b: np.ndarray, verdict: np.ndarray, extent: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Decided pairs in the smallest types that hold them, positions in 32 bits and codes in bytes: a large
+    batch decides millions, held until all are ordered (in 64 bits, hundreds of megabytes at 100,000 articles)."""
+    return a.astype(np.int32), b.astype(np.int32), verdict.astype(np.uint8), extent.astype(np.uint8)
 
 
 def _paired(table: FindingTable, a: np.ndarray, b: np.ndarray, verdict: np.ndarray, extent: np.ndarray) -> array:
@@ -290,17 +302,43 @@ def _paired(table: FindingTable, a: np.ndarray, b: np.ndarray, verdict: np.ndarr
     a_first = when[row_a] <= when[row_b]
     first, second = np.where(a_first, row_a, row_b), np.where(a_first, row_b, row_a)
     # Copied in as bytes: a list of millions of Python ints on the way held four times the array.
-    table.first.frombytes(first.astype(LONG).tobytes())
-    table.second.frombytes(second.astype(LONG).tobytes())
-    table.verdict.extend(verdict.astype(np.uint8).tobytes())
-    table.extent.extend(extent.astype(np.uint8).tobytes())
-    story_code: dict[str | None, int] = {}
-    table.story.extend(story_code.setdefault(claims[a].story, len(story_code)) for a in row_a.tolist())
-    table.story_names.extend(story_code)
+    table.first.frombytes(_raw(first.astype(LONG)))
+    table.second.frombytes(_raw(second.astype(LONG)))
+    table.verdict.extend(_raw(verdict))
+    table.extent.extend(_raw(extent))
+    story_of_claim, stories = _story_numbers(claims)
+    codes, numbers = _first_appearance_codes(story_of_claim[row_a])  # coded in the order of the findings
+    table.story.frombytes(_raw(codes.astype(LONG, copy=False)))
+    table.story_names.extend(stories[number] for number in numbers.tolist())
     # VERDICTS lists the verdicts most severe first: a verdict's code is its severity. Names sort by their
     # rank among the compared figures' (equal names, equal ranks), as many findings share each figure.
-    quantity, ident = (_ranks([getattr(c, name) for c in claims]) for name in ("quantity", "id"))
-    return array("l", np.lexsort((ident[second], ident[first], quantity[first], verdict)).astype(LONG).tobytes())
+    quantity, ident = (_ranks([getattr(c, name) for c in claims]).astype(np.int32) for name in ("quantity", "id"))
+    order = array("l")
+    in_report_order = np.lexsort((ident[second], ident[first], quantity[first], verdict))
+    order.frombytes(_raw(in_report_order.astype(LONG, copy=False)))
+    return order
+
+
+def _raw(values: np.ndarray) -> memoryview:
+    """The array's bytes, not copied (as tobytes() would): what array.frombytes and bytearray.extend take."""
+    return memoryview(np.ascontiguousarray(values)).cast("B")
+
+
+def _story_numbers(claims: Sequence[Claim]) -> tuple[np.ndarray, list[str | None]]:
+    """Each claim's story as a number, in an array (read for millions of findings: as a list of Python ints
+    they held four times what the array does), and the story of each number."""
+    numbers: dict[str | None, int] = {}
+    found = np.array([numbers.setdefault(claim.story, len(numbers)) for claim in claims], dtype=np.int64)
+    return found, list(numbers)
+
+
+def _first_appearance_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The values renumbered 0, 1, 2... in the order each first appears, and the value of each number."""
+    distinct, first_at, inverse = np.unique(values, return_index=True, return_inverse=True)
+    order = np.argsort(first_at, kind="stable")
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[order] = np.arange(len(distinct))
+    return rank[inverse.ravel()], distinct[order]
 
 
 def _ranks(names: list[str]) -> np.ndarray:
@@ -308,21 +346,26 @@ def _ranks(names: list[str]) -> np.ndarray:
     return np.unique(np.array(names, dtype=object), return_inverse=True)[1].ravel()
 
 
-def _ids(claims: Sequence[Claim], positions) -> list[str]:
-    return [claims[position].id for position in positions]
+def _named_groups(table: FindingTable, group_of_row: np.ndarray, groups: list[Group]) -> list[Group]:
+    """Gives each finding (row) the name of its group (`group_of_row`: numbers in `groups`); group keys named
+    alike in two stories ("deaths / everyone / Australia") gain their story's id, for groups and findings
+    both. A name's code is its order of first appearance among the rows.
 
-
-def _named_groups(table: FindingTable, keys: list[str], stories: list, groups: list[Group]) -> list[Group]:
-    """Gives each finding its group's name; group keys named alike in two stories ("deaths / everyone /
-    Australia") gain their story's id, for groups and findings both."""
+    Worked out once for each distinct key and story of the rows, not for each of their millions."""
+    key_code: dict[str, int] = {}
+    key_of_group = np.array([key_code.setdefault(g.key, len(key_code)) for g in groups], dtype=np.int64)
+    keys, stories = list(key_code), table.story_names
+    pair_of_row, pairs = _first_appearance_codes(key_of_group[group_of_row] * len(stories)
+                                                 + np.frombuffer(table.story, dtype=LONG))
+    named = [(keys[pair // len(stories)], stories[pair % len(stories)]) for pair in pairs.tolist()]
     found: dict[str, set] = {}
-    for key, story in [*zip(keys, stories), *((g.key, g.story) for g in groups)]:
+    for key, story in [*named, *((g.key, g.story) for g in groups)]:
         found.setdefault(key, set()).add(story)
     shared = {key for key, in_stories in found.items() if len(in_stories) > 1}
     group_code: dict[str, int] = {}
-    for key, story in zip(keys, stories):
-        name = f"{key} ({story})" if key in shared else key
-        table.group.append(group_code.setdefault(name, len(group_code)))
+    code_of_pair = np.array([group_code.setdefault(f"{key} ({story})" if key in shared else key, len(group_code))
+                             for key, story in named], dtype=np.int64)
+    table.group.frombytes(_raw(code_of_pair[pair_of_row].astype(LONG, copy=False)))
     table.group_names.extend(group_code)
     return [replace(g, key=f"{g.key} ({g.story})") if g.key in shared else g for g in groups]
 
@@ -387,16 +430,17 @@ def _message(verdict: str, first: Claim, second: Claim, extent: str, scopes: Sco
     return f"{pair}: the later article gives a lower count, a toll that fell; check the revision"
 
 
-def _groups(compared: Sequence[Claim], members: list[np.ndarray], flagged_firsts: set[int],
-            scopes: ScopeTree) -> list[Group]:
+def _groups(compared: Sequence[Claim], members: list[np.ndarray], flagged_first: np.ndarray,
+            scopes: ScopeTree) -> tuple[list[Group], list[np.ndarray]]:
     """Claims linked by findings (`members`: each group's positions in `compared`) form one group, named after
-    its broadest figure; a group is flagged when a flagged finding's first claim (`flagged_firsts`) is in it."""
+    its broadest figure; a group is flagged when a flagged finding's first claim (`flagged_first`, one entry
+    a compared claim) is in it. The groups in report order, and the members of each."""
     groups = []
     for positions in members:
         claims = sorted((compared[p] for p in positions.tolist()), key=lambda c: (c.article, c.start))
         widest = min(claims, key=lambda c: (len(scopes.ancestors(c.scope)), c.place is not None))
         quantity = claims[0].quantity
-        flagged = not flagged_firsts.isdisjoint(positions.tolist())
+        flagged = bool(flagged_first[positions].any())
         lows = [c.low for c in claims if c.low is not None]
         highs = [c.high if c.high is not None else math.inf for c in claims]
         dated = [c for c in claims if c.period_start or c.published]
@@ -407,8 +451,8 @@ def _groups(compared: Sequence[Claim], members: list[np.ndarray], flagged_firsts
             most_conservative=min(claims, key=lambda c: (c.low if c.low is not None else -math.inf)).id,
             latest=max(dated, key=_when).id if dated else None, flagged=flagged, story=claims[0].story,
         ))
-    groups.sort(key=lambda g: (not g.flagged, g.quantity, g.key))
-    return _numbered(groups)
+    order = sorted(range(len(groups)), key=lambda k: (not groups[k].flagged, groups[k].quantity, groups[k].key))
+    return _numbered([groups[k] for k in order]), [members[k] for k in order]
 
 
 def _numbered(groups: list[Group]) -> list[Group]:

@@ -3,12 +3,13 @@ import datetime as dt
 import random
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from discrepancy.models import Claim
 from discrepancy.places import Gazetteer
 from discrepancy import reconciler
-from discrepancy.reconciler import reconcile
+from discrepancy.reconciler import _first_appearance_codes, reconcile
 from discrepancy.rules import load_rules
 
 RULES = load_rules()
@@ -174,3 +175,15 @@ def test_findings_are_the_same_whatever_number_of_pairs_is_decided_at_once(monke
     in_pieces = reconcile(claims, RULES, GAZETTEER.relation)
     assert list(in_pieces[0]) == list(whole[0]) and in_pieces[1] == whole[1]
     assert whole[0]  # the batch has findings to compare
+
+
+@pytest.mark.parametrize("values, codes, coded", [
+    ([5, 3, 5, 9, 3], [0, 1, 0, 2, 1], [5, 3, 9]),
+    ([7], [0], [7]),
+    ([2, 2, 2], [0, 0, 0], [2]),
+    ([0, 1, 2], [0, 1, 2], [0, 1, 2]),
+    ([4, 1, 0, 1], [0, 1, 2, 1], [4, 1, 0]),
+])
+def test_values_are_coded_in_the_order_they_first_appear(values, codes, coded):
+    found_codes, found_values = _first_appearance_codes(np.array(values))
+    assert found_codes.tolist() == codes and found_values.tolist() == coded
