@@ -31,8 +31,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import regex
 from scipy import sparse
+from scipy.cluster import hierarchy
+from scipy.spatial.distance import squareform
 from scipy.sparse.csgraph import connected_components
-from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, strip_accents_unicode
 
 from .models import Article, Claim, Story, replaced, set_story
@@ -602,14 +603,44 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> tuple[int, np.ndarray]:
 
 
 def cluster(score: np.ndarray) -> list[int]:
-    """A story number for each article (average linkage on 1 - similarity)."""
+    """A story number for each article: average linkage on 1 - similarity, cut where groups are less
+    similar than LINK; numbered as scikit-learn's AgglomerativeClustering numbers them.
+
+    scipy's linkage is called on the condensed distances as scikit-learn calls it, without the index
+    arrays it builds to take them (for a block of DENSE_MAX articles, 72 MB more at the grouping's peak).
+    """
     if len(score) < 2:
         return [0] * len(score)
     np.fill_diagonal(score, 1.0)
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                    distance_threshold=1 - LINK)
     np.subtract(1, score, out=score)  # in place: a block's square is tens of MB
-    return [int(label) for label in model.fit_predict(np.clip(score, 0, 1, out=score))]
+    np.clip(score, 0, 1, out=score)
+    tree = hierarchy.linkage(squareform(score, checks=False), method="average")
+    return _cut(np.count_nonzero(tree[:, 2] >= 1 - LINK) + 1, tree[:, :2].astype(np.intp), len(score))
+
+
+def _cut(count: int, children: np.ndarray, leaves: int) -> list[int]:
+    """The leaves' numbers once the tree (`children`: the two nodes each merge joined) is cut into `count`
+    groups: the last merges undone, the largest node first; as scikit-learn's _hc_cut numbers them."""
+    nodes = [-(max(children[-1]) + 1)]
+    for _ in range(count - 1):
+        below = children[-nodes[0] - leaves]
+        heapq.heappush(nodes, -below[0])
+        heapq.heappushpop(nodes, -below[1])
+    labels = np.zeros(leaves, dtype=np.intp)
+    for number, node in enumerate(nodes):
+        labels[_leaves_under(-node, children, leaves)] = number
+    return labels.tolist()
+
+
+def _leaves_under(node: int, children: np.ndarray, leaves: int) -> list[int]:
+    under, found = [node], []
+    while under:
+        at = under.pop()
+        if at < leaves:
+            found.append(at)
+        else:
+            under.extend(children[at - leaves].tolist())
+    return found
 
 
 def _sliced_average(batch: Batch, group: np.ndarray, component: np.ndarray, number: int, a: np.ndarray,

@@ -329,3 +329,21 @@ def test_the_batch_matrices_are_plain_tf_idf_with_each_rows_entries_reversed():
         assert np.all(np.diff(words.indices[span]) < 0)
         assert np.array_equal(words.indices[span][::-1], plain.indices[span])
         assert np.allclose(words.data[span][::-1], plain.data[span], rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_clustering_is_scikit_learns_average_linkage_numbered_alike(seed):
+    from sklearn.cluster import AgglomerativeClustering
+
+    from discrepancy.stories import LINK, cluster
+
+    rng = np.random.default_rng(seed)
+    size = int(rng.integers(2, 80))
+    # similarities in few distinct values, so that ties between merges are common, and some near LINK
+    values = rng.choice([0.0, 0.05, LINK - 1e-9, LINK, LINK + 1e-9, 0.3, 0.5, 0.9, 1.0], size=(size, size))
+    similarity = np.triu(values, 1) + np.triu(values, 1).T
+    distance = np.clip(1 - similarity, 0, 1)
+    np.fill_diagonal(distance, 0)
+    expected = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                       distance_threshold=1 - LINK).fit_predict(distance)
+    assert cluster(similarity.copy()) == expected.tolist()
