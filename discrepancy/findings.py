@@ -47,6 +47,13 @@ class FindingTable:
     def quantities_of(self, rows: Iterable[int]) -> list[str]:
         return [claim.quantity for claim in map(self.claims.__getitem__, map(self.first.__getitem__, rows))]
 
+    def messages_of(self, rows: Iterable[int]) -> list[str]:
+        # Written without the rest of each Finding: a report's brief groups read the messages of a batch's
+        # flagged findings and nothing else of them.
+        claims, first, second, extents = self.claims, self.first, self.second, self.extents
+        return [self.describe(VERDICTS[self.verdict[row]], claims[first[row]], claims[second[row]],
+                              extents[self.extent[row]]) for row in rows]
+
     def claim_pairs_of(self, rows: Iterable[int]) -> list[tuple[str, str]]:
         claims, first, second = self.claims, self.first, self.second
         return [(claims[first[row]].id, claims[second[row]].id) for row in rows]
@@ -80,6 +87,9 @@ class ListedTable:
 
     def quantities_of(self, rows: Iterable[int]) -> list[str]:
         return [self.findings[row].quantity for row in rows]
+
+    def messages_of(self, rows: Iterable[int]) -> list[str]:
+        return [self.findings[row].message for row in rows]
 
     def claim_pairs_of(self, rows: Iterable[int]) -> list[tuple[str, str]]:
         return [self.findings[row].claims for row in rows]
@@ -140,6 +150,9 @@ class Findings(Sequence):
 
     def quantities(self) -> list[str]:
         return self._table.quantities_of(self._rows)
+
+    def messages(self) -> list[str]:
+        return self._table.messages_of(self._rows)
 
     def claim_pairs(self) -> list[tuple[str, str]]:
         return self._table.claim_pairs_of(self._rows)

@@ -223,11 +223,10 @@ def flagged_parts(page: Page, groups: Sequence[Group], strays: Sequence[Finding]
 def _group_in_brief(group: Group, page: Page, heading: str) -> str:
     """A flagged group past DETAILED_GROUPS: its name, its verdicts and its first reasons."""
     own = page.findings_in(group).flagged()
-    present = set(own.verdicts())  # read from the columns: each finding is made once, for its message below
+    present = set(own.verdicts())  # read from the columns, as the messages below: no Finding is made
     verdicts = ", ".join(v.replace("_", " ") for v in FLAGGED if v in present) or "flagged"
     # A group repeats its messages: each is escaped once (escaping may join two, so they are told apart again).
-    reasons = list(dict.fromkeys(escape_markdown(message.rstrip(". ")) for message in
-                                 dict.fromkeys(finding.message for finding in own)))
+    reasons = list(dict.fromkeys(escape_markdown(message.rstrip(". ")) for message in dict.fromkeys(own.messages())))
     more = f"; and {len(reasons) - BRIEF_REASONS} more" if len(reasons) > BRIEF_REASONS else ""
     return (f"{heading}{_group_heading(group)}\n\n{_plural(len(group.claims), 'figure')}, {verdicts}: "
             f"{'; '.join(reasons[:BRIEF_REASONS])}{more}.")
@@ -240,7 +239,8 @@ def _flagged_group(group: Group, page: Page, heading: str) -> str:
               for claim in members if claim.sentence]
     return "\n\n".join(part for part in [
         f"{heading}{_group_heading(group)}",
-        _why_flagged(group, tuple(page.findings_in(group))),
+        # Only the flagged findings are made: the rest would be made for _why_flagged to pass over.
+        _why_flagged(group, tuple(page.findings_in(group).flagged())),
         _chart_image(group, page.charts.get(group.key)),
         _table(rows, ["As written", "Interval", "Scope", "Place", "Source", "Article", "Line"]),
         "\n".join(quotes),

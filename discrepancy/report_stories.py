@@ -26,6 +26,8 @@ def by_story(page: Page) -> list[str]:
     for group in result.groups:
         groups.setdefault(group.story if group.story in known else None, []).append(group)
     findings = result.findings.by(story if story in known else None for story in result.findings.stories())
+    # The batch's strays split by story once, rather than each story's findings searched again for them.
+    strays = page.strays.by(story if story in known else None for story in page.strays.stories())
     stored = set(result.stored)
     parts = []
     for number, story in enumerate(result.stories, 1):
@@ -33,11 +35,11 @@ def by_story(page: Page) -> list[str]:
         parts += [f"## Story {number}: {story_heading(story)}",
                   "\n".join(_article_line(page.articles.get(a), a, a in stored) for a in story.articles),
                   _tally(own),
-                  *_story_groups(page, groups.get(story.id, []), page.outside_groups(own))]
+                  *_story_groups(page, groups.get(story.id, []), strays.get(story.id, NO_FINDINGS))]
     outside = findings.get(None, NO_FINDINGS)
     if groups.get(None) or outside:
         parts += ["## Figures in no story of this batch", _tally(outside),
-                  *_story_groups(page, groups.get(None, []), page.outside_groups(outside))]
+                  *_story_groups(page, groups.get(None, []), strays.get(None, NO_FINDINGS))]
     return [part for part in parts if part]
 
 

@@ -18,6 +18,7 @@ def test_the_columns_agree_with_the_findings_made_from_them(findings):
     assert len(made) > 5 and len({f.group for f in made}) > 1
     assert findings.verdicts() == [f.verdict for f in made]
     assert findings.quantities() == [f.quantity for f in made]
+    assert findings.messages() == [f.message for f in made] == Findings.of(made).messages()
     assert findings.claim_pairs() == [f.claims for f in made]
     assert findings.cited() == {i for f in made for i in f.claims} == Findings.of(made).cited()
     assert findings.flagged().cited() == {i for f in made if f.flagged for i in f.claims}
