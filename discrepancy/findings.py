@@ -34,10 +34,12 @@ class FindingTable:
 
     def finding(self, row: int) -> Finding:
         first, second = self.claims[self.first[row]], self.claims[self.second[row]]
-        verdict = VERDICTS[self.verdict[row]]
-        message = self.describe(verdict, first, second, self.extents[self.extent[row]])
-        return Finding(first.quantity, verdict, (first.id, second.id), message, self.group_names[self.group[row]],
-                       self.story_names[self.story[row]])
+        return Finding(first.quantity, VERDICTS[self.verdict[row]], (first.id, second.id), self._message(row),
+                       self.group_names[self.group[row]], self.story_names[self.story[row]])
+
+    def _message(self, row: int) -> str:
+        return self.describe(VERDICTS[self.verdict[row]], self.claims[self.first[row]], self.claims[self.second[row]],
+                             self.extents[self.extent[row]])
 
     # Columns of many rows at once: maps of C lookups, not a Python call a row (a large report reads the
     # verdicts and stories of millions of findings, once for each story).
@@ -50,9 +52,7 @@ class FindingTable:
     def messages_of(self, rows: Iterable[int]) -> list[str]:
         # Written without the rest of each Finding: a report's brief groups read the messages of a batch's
         # flagged findings and nothing else of them.
-        claims, first, second, extents = self.claims, self.first, self.second, self.extents
-        return [self.describe(VERDICTS[self.verdict[row]], claims[first[row]], claims[second[row]],
-                              extents[self.extent[row]]) for row in rows]
+        return list(map(self._message, rows))
 
     def claim_pairs_of(self, rows: Iterable[int]) -> list[tuple[str, str]]:
         claims, first, second = self.claims, self.first, self.second

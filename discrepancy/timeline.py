@@ -20,7 +20,7 @@ import dateparser
 import regex
 
 from .models import Article, Claim, replaced
-from .patterns import folded
+from .patterns import folded, folded_word_starts
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
@@ -41,14 +41,15 @@ _TIME_WORDS = rf"""
     )\b
     """
 TIME_WORDS = regex.compile(rf"\b{_TIME_WORDS}", regex.X | regex.I)
-# Where a match of TIME_WORDS can start, found by the stdlib engine in the folded text: no letter, digit or
-# "_" before, and next the start of a phrase's first word, a digit, or a character that is neither ASCII
-# nor a word or space to Python (digits newer than its Unicode data). The regex module tried its case-blind
-# alternation at every word, and took three times as long; TIME_WORDS is matched at each place found, so
-# that what is found is what TIME_WORDS.finditer finds.
-TIME_WORD_STARTS = re.compile(r"(?<![a-z0-9_])(?=on|last|this|early|late|the|past|yesterday|today|tonight"
-                              r"|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-                              r"|two|three|four|five|six|seven|ten|\d|[^\x00-\x7f\w\s])")
+# The first word of each of TIME_WORDS's phrases (a month's by its first three letters) and, for a figure of
+# days, a digit or a character that is neither ASCII nor a word or space to Python (digits newer than its
+# Unicode data): where a match can start, found in the folded text by the stdlib engine (folded_word_starts),
+# three times faster than the regex module tries the case-blind alternation at every word. TIME_WORDS is
+# matched at each place found, so that what is found is what TIME_WORDS.finditer finds.
+_FIRST_WORDS = ("on", "last", "this", "early", "late", "the", "past", "yesterday", "today", "tonight", *WEEKDAYS,
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                "two", "three", "four", "five", "six", "seven", "ten")
+TIME_WORD_STARTS = re.compile(folded_word_starts(_FIRST_WORDS).pattern + r"|(?<![a-z0-9_])(?=\d|[^\x00-\x7f\w\s])")
 
 
 def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
