@@ -81,7 +81,8 @@ def _norm(word: str) -> str:
     return _ABBREVIATIONS.get(word, word)
 
 
-def _without_accents(text: str) -> str:
+def without_accents(text: str) -> str:
+    """The text with its accents and other combining marks taken off ("Almaty" for "Almatý")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -97,7 +98,7 @@ def _keys_of(word: str) -> set[str]:
     if _is_acronym(word):
         return {" ".join(tokens)}
     folded = " ".join(_norm(t) for t in tokens)
-    return {folded, _without_accents(folded)}
+    return {folded, without_accents(folded)}
 
 
 @functools.lru_cache(maxsize=4)
@@ -246,7 +247,7 @@ class Gazetteer:
             key = tokens[0].key if one_word else " ".join([t.key for t in tokens])
             name = self.keys.get(key)
             if name is None and not key.isascii():  # "Almatý" as some feeds spell Almaty
-                name = self.keys.get(_without_accents(key))
+                name = self.keys.get(without_accents(key))
         return name
 
     def _border(self, text: str, tokens: list[Token], i: int, end: int, name: str) -> PlaceMention | None:

@@ -1,9 +1,10 @@
 """Groups a batch's articles, and the figures within them, into stories: one event each.
 
 Two articles are about the same story when they name the same places, people and organisations
-and use the same words (TF-IDF cosine, scikit-learn), were published within WINDOW_DAYS of each
-other, and share a country where both name one. Articles are clustered by average linkage, so a
-long story can run on day after day while two events that merely share a word stay apart.
+and use the same words (TF-IDF cosine, weighted as scikit-learn weighs it), were published within
+WINDOW_DAYS of each other, and share a country where both name one. Articles are clustered by
+average linkage, so a long story can run on day after day while two events that merely share a word
+stay apart.
 
 A figure whose sentence (or, when the sentence names no place, its paragraph up to it) names only
 places in countries its story does not concern is about another event: "11 Taliban fighters were
@@ -34,10 +35,10 @@ from scipy import sparse
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, strip_accents_unicode
 
 from .models import Article, Claim, Story, replaced, set_story
-from .places import Gazetteer, PlaceMention
+from .places import Gazetteer, PlaceMention, without_accents
+from .rules import BUNDLED_RULES
 from .text import Document
 
 WINDOW_DAYS = 30          # articles printed further apart than this are not linked directly
@@ -180,16 +181,20 @@ class _Piece:
 # hashed with CRC-32: the vectorizer's own cost per call was most of a short article's.
 BUCKETS = 2 ** 20
 WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+# scikit-learn's English stop words, kept as data (tests/test_stories.py checks they are still its list):
+# importing scikit-learn for them took a second of every run's start, in the main process and the charts'.
+STOP_WORDS = frozenset(line.strip() for line in (BUNDLED_RULES / "stop_words.txt").read_text(encoding="utf-8").splitlines()
+                       if line.strip() and not line.startswith("#"))
 
 
 def _words(text: str) -> list[str]:
-    words = [word for word in WORD.findall(text.lower()) if word not in ENGLISH_STOP_WORDS]
+    words = [word for word in WORD.findall(text.lower()) if word not in STOP_WORDS]
     if text.isascii():
         return words
     # Accents stripped word by word: the few words that have any (stripping the whole text cost more
     # than counting it). A word that loses its accents is checked against the stop words again.
-    plain = [word if word.isascii() else strip_accents_unicode(word) for word in words]
-    return [word for word in plain if word not in ENGLISH_STOP_WORDS]
+    plain = [word if word.isascii() else without_accents(word) for word in words]
+    return [word for word in plain if word not in STOP_WORDS]
 
 
 @dataclass(frozen=True)

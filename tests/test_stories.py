@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings, strategies as st
 from scipy import sparse
 
 import discrepancy
@@ -347,3 +348,23 @@ def test_the_clustering_is_scikit_learns_average_linkage_numbered_alike(seed):
     expected = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                        distance_threshold=1 - LINK).fit_predict(distance)
     assert cluster(similarity.copy()) == expected.tolist()
+
+
+def test_the_stop_words_are_scikit_learns_english_list():
+    # kept as data in rules/ so that a run need not import scikit-learn (a second of its start)
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from discrepancy.stories import STOP_WORDS
+
+    assert STOP_WORDS == ENGLISH_STOP_WORDS
+
+
+@settings(max_examples=300)
+@given(st.text())
+@example("Almatý’s Ñandú Ōsaka İstanbul ﬁnal Ⅻ Å")
+def test_accents_come_off_words_as_scikit_learns_vectorizer_takes_them_off(text):
+    from sklearn.feature_extraction.text import strip_accents_unicode
+
+    from discrepancy.places import without_accents
+
+    assert without_accents(text) == strip_accents_unicode(text)
