@@ -39,7 +39,7 @@ from scipy.sparse.csgraph import connected_components
 from .models import Article, Claim, Story, replaced, set_story
 from .places import Gazetteer, PlaceMention, without_accents
 from .rules import BUNDLED_RULES
-from .text import Document
+from .text import PARAGRAPH, Document
 
 WINDOW_DAYS = 30          # articles printed further apart than this are not linked directly
 LINK = 0.2                # the average similarity at which two groups of articles are one story
@@ -179,7 +179,8 @@ class _Piece:
 # afterwards. 2**20 buckets make a collision between two of an article's words rare. Words as
 # scikit-learn's HashingVectorizer reads them (lower case, accents stripped, English stop words out),
 # hashed with CRC-32: the vectorizer's own cost per call was most of a short article's.
-BUCKETS = 2 ** 20
+BUCKET_BITS = 20
+BUCKETS = 2 ** BUCKET_BITS
 WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 # scikit-learn's English stop words, kept as data (tests/test_stories.py checks they are still its list):
 # importing scikit-learn for them took a second of every run's start, in the main process and the charts'.
@@ -279,8 +280,7 @@ def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep
             paragraph = document.paragraph_at(claim.start)
             paragraph_of[claim.id] = (paragraph.start, paragraph.end)
     spans = sorted(set(paragraph_of.values()))
-    # One call for the article and its paragraphs: the vectorizer's own cost per call is most of a short text's.
-    article_words, *paragraph_words = _counts([found.text, *(article.text[s:e] for s, e in spans)])
+    article_words, paragraph_words = _word_counts(article, found.text, spans)
     number = {span: k for k, span in enumerate(spans)}
     kept = kept or (article if keep_text else replace(article, text=""))
     return Sketch(kept, article_words,
@@ -288,14 +288,40 @@ def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep
                   Paragraphs({claim_id: number[span] for claim_id, span in paragraph_of.items()}, paragraph_words))
 
 
+def _word_counts(article: Article, text: str, spans: Sequence[tuple[int, int]]) -> tuple[Counts, list[Counts]]:
+    """The word counts of the article (`text`: its title and text, as profiled) and of its paragraphs at `spans`.
+
+    Without furniture, each paragraph's words are hashed once, for the article and for the paragraph: a
+    text's words are its title's and its paragraphs' in turn (only line breaks lie between those, and no
+    word holds one, nor does lower-casing read across one)."""
+    if article.furniture:  # blanked out of `text` but not out of the paragraphs: each text read on its own
+        whole, *paragraphs = _counts([text, *(article.text[start:end] for start, end in spans)])
+        return whole, paragraphs
+    hashed = {m.span(): _hashes(m.group()) for m in PARAGRAPH.finditer(article.text)}
+    parts = [np.concatenate([_hashes(article.title or ""), *hashed.values()]),
+             *(hashed[span] if span in hashed else _hashes(article.text[span[0]:span[1]]) for span in spans)]
+    whole, *paragraphs = _counted(parts)
+    return Counts(whole.buckets.copy(), whole.counts.copy()), paragraphs   # not a view holding the paragraphs'
+
+
 def _counts(texts: Iterable[str]) -> list[Counts]:
-    counted = []
-    for text in texts:
-        hashes = np.fromiter((zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in _words(text)),
-                             dtype=np.uint32)
-        buckets, counts = np.unique(hashes & np.uint32(BUCKETS - 1), return_counts=True)
-        counted.append(Counts(buckets.astype(np.int32), counts.astype(np.float32)))
-    return counted
+    """Each text's hashed word counts."""
+    return _counted([_hashes(text) for text in texts])
+
+
+def _hashes(text: str) -> np.ndarray:
+    return np.array([zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in _words(text)], dtype=np.uint32)
+
+
+def _counted(hashed: Sequence[np.ndarray]) -> list[Counts]:
+    """The counts of each text's word hashes, sorted by bucket: all texts' counted at once (numpy's cost per
+    call was most of a paragraph's), each keyed by its text's number above its bucket."""
+    text_of = np.repeat(np.arange(len(hashed), dtype=np.int64), [len(h) for h in hashed])
+    keys = (text_of << BUCKET_BITS) | (np.concatenate([*hashed, np.zeros(0, np.uint32)]) & (BUCKETS - 1))
+    unique, counts = np.unique(keys, return_counts=True)
+    bounds = np.searchsorted(unique >> BUCKET_BITS, np.arange(len(hashed) + 1)).tolist()
+    buckets, counts = (unique & (BUCKETS - 1)).astype(np.int32), counts.astype(np.float32)
+    return [Counts(buckets[start:end], counts[start:end]) for start, end in zip(bounds, bounds[1:])]
 
 
 class _Named:

@@ -368,3 +368,23 @@ def test_accents_come_off_words_as_scikit_learns_vectorizer_takes_them_off(text)
     from discrepancy.places import without_accents
 
     assert without_accents(text) == strip_accents_unicode(text)
+
+
+PARAGRAPH_TEXT = st.text(st.sampled_from(list("ab Σσς İí Ωé\n.'’-1")), max_size=60)
+
+
+@settings(max_examples=300)
+@given(PARAGRAPH_TEXT, st.one_of(st.none(), PARAGRAPH_TEXT), st.lists(st.integers(0, 30)))
+@example("Die Straße\n\nΟΔΟΣ ΟΔΟΣ\nİstanbul's café", "ΣΑΣ", [0, 2])
+def test_an_articles_words_are_counted_as_its_title_and_text_are_read_whole(text, title, picks):
+    from discrepancy.stories import _word_counts
+
+    article = Article(id="a", path="-", text=text, title=title)
+    paragraphs = Document(text).paragraphs
+    spans = sorted({(paragraphs[k % len(paragraphs)].start, paragraphs[k % len(paragraphs)].end) for k in picks}
+                   if paragraphs else ())
+    whole, parts = _word_counts(article, f"{title or ''}\n{text}", spans)
+    expected = _counts([f"{title or ''}\n{text}", *(text[start:end] for start, end in spans)])
+    for got, wanted in zip([whole, *parts], expected, strict=True):
+        assert got.buckets.tolist() == wanted.buckets.tolist() and got.counts.tolist() == wanted.counts.tolist()
+        assert got.buckets.dtype == wanted.buckets.dtype and got.counts.dtype == wanted.counts.dtype
