@@ -388,3 +388,12 @@ def test_an_articles_words_are_counted_as_its_title_and_text_are_read_whole(text
     for got, wanted in zip([whole, *parts], expected, strict=True):
         assert got.buckets.tolist() == wanted.buckets.tolist() and got.counts.tolist() == wanted.counts.tolist()
         assert got.buckets.dtype == wanted.buckets.dtype and got.counts.dtype == wanted.counts.dtype
+
+
+@settings(max_examples=500)
+@given(st.text(st.characters(max_codepoint=127)))
+@example("Its 3rd_day: ABC-def x1yz ok's don’t")
+def test_ascii_text_is_read_into_words_as_any_text_is(text):
+    from discrepancy.stories import STOP_WORDS, WORD, _words
+
+    assert _words(text) == [word for word in WORD.findall(text.lower()) if word not in STOP_WORDS]
