@@ -418,23 +418,26 @@ class Batch:
         weights = np.concatenate([weights for _, weights in rows])
         return sparse.csr_matrix((weights, columns, indptr), shape=(len(rows), self.words.shape[1]))
 
-    def similarity(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    def similarity(self, rows: np.ndarray, columns: np.ndarray, country: int | None = None) -> np.ndarray:
         """Story similarity of each article in `rows` to each in `columns`: words and names, gated by
-        time and country (0 where two articles cannot share a story)."""
+        time and country (0 where two articles cannot share a story). `country`: a core country of every
+        one of them, when the caller knows one (then no pair is kept apart by country). Given `columns`
+        as the `rows` array itself, each article's rows are taken once."""
         # In place, one square at a time (a block of DENSE_MAX articles is 72 MB a square), in the order
         # of TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * names: the same numbers to the last bit.
-        score = (self.words[rows] @ self.words[columns].T).toarray()
+        score = _products(self.words, rows, columns)
         score *= TEXT_WEIGHT
-        names = (self.entities[rows] @ self.entities[columns].T).toarray()
+        names = _products(self.entities, rows, columns)
         names *= 1 - TEXT_WEIGHT
         score += names
         del names
         row_day, column_day = self.day[rows][:, None], self.day[columns][None, :]
         far = (row_day > column_day + WINDOW_DAYS) | (column_day > row_day + WINDOW_DAYS)  # |days apart| > WINDOW
         far &= self.dated[rows][:, None] & self.dated[columns][None, :]
-        apart = (self.cores[rows] @ self.cores[columns].T).toarray() == 0
-        apart &= self.has_countries[rows][:, None] & self.has_countries[columns][None, :]
-        score[far | apart] = 0.0
+        if country is None:
+            far |= (_products(self.cores, rows, columns) == 0) & \
+                self.has_countries[rows][:, None] & self.has_countries[columns][None, :]
+        score[far] = 0.0
         return score
 
     def square_similarity(self, group: np.ndarray) -> np.ndarray:
@@ -450,13 +453,20 @@ class Batch:
         cores = self.cores[group].tocsc()
         for country in np.flatnonzero(np.diff(cores.indptr)):
             members = cores.indices[cores.indptr[country]:cores.indptr[country + 1]]   # positions in `group`
-            score[np.ix_(members, members)] = self.similarity(group[members], group[members])
+            block = group[members]
+            score[np.ix_(members, members)] = self.similarity(block, block, country)
         countryless = np.flatnonzero(~self.has_countries[group])
         if len(countryless):
             rows = self.similarity(group[countryless], group)
             score[countryless, :] = rows
             score[:, countryless] = rows.T   # the same numbers: a product of two articles' weights either way
         return score
+
+
+def _products(matrix: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """The dot products of the matrix's `rows` with its `columns` (row numbers both), as a dense array."""
+    taken = matrix[rows]
+    return (taken @ (taken if columns is rows else matrix[columns]).T).toarray()
 
 
 def _end_to_end(rows: Sequence[Counts]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -582,7 +592,7 @@ def _linked(batch: Batch, rows: np.ndarray, columns: np.ndarray,
     `country`: the core country whose articles these are (None: rows that name no country)."""
     if not len(columns):
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
-    score = batch.similarity(rows, columns)
+    score = batch.similarity(rows, columns, country)
     i, j = np.nonzero(score >= LINK - 1e-9)   # a little below: a superset of the pairs that can merge
     a, b = rows[i], columns[j]
     # Each pair once: found from both its articles, it is kept from the smaller; sharing two core
