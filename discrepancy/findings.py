@@ -58,6 +58,10 @@ class FindingTable:
         claims, first, second = self.claims, self.first, self.second
         return [(claims[first[row]].id, claims[second[row]].id) for row in rows]
 
+    def first_claims_of(self, rows: Iterable[int], claims: Sequence[Claim]) -> list[Claim | None]:
+        # The table's own claims, which a result's claims hold (the figures its findings compare).
+        return list(map(self.claims.__getitem__, map(self.first.__getitem__, rows)))
+
     def cited(self, rows: Sequence[int]) -> set[str]:
         # Each figure looked up once: a figure is in many findings.
         positions = set(map(self.first.__getitem__, rows)) | set(map(self.second.__getitem__, rows))
@@ -93,6 +97,10 @@ class ListedTable:
 
     def claim_pairs_of(self, rows: Iterable[int]) -> list[tuple[str, str]]:
         return [self.findings[row].claims for row in rows]
+
+    def first_claims_of(self, rows: Iterable[int], claims: Sequence[Claim]) -> list[Claim | None]:
+        by_id = {claim.id: claim for claim in claims}
+        return [by_id.get(self.findings[row].claims[0]) for row in rows]
 
     def cited(self, rows: Sequence[int]) -> set[str]:
         return {claim_id for row in rows for claim_id in self.findings[row].claims}
@@ -159,6 +167,10 @@ class Findings(Sequence):
 
     def groups(self) -> list[str]:
         return self._table.groups_of(self._rows)
+
+    def first_claims(self, claims: Sequence[Claim]) -> list[Claim | None]:
+        """Each finding's first figure, as one of `claims` (the result's); None where they do not hold it."""
+        return self._table.first_claims_of(self._rows, claims)
 
     def cited(self) -> set[str]:
         """The ids of the figures the findings compare."""

@@ -14,9 +14,13 @@ import json
 import math
 import numbers
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 
+import numpy as np
+
 from .baseline import Review, fingerprint
+from .findings import Findings
 from .models import FLAGGED, Article, Claim, Finding, Result
 from .report import escape_markdown
 
@@ -48,38 +52,52 @@ def summary_lines(result: Result) -> str:
 
 def summary_parts(result: Result) -> Iterator[str]:
     """summary_lines a line at a time: most severe first, then by where the first figure stands, then by
-    message. A large batch has a million flagged findings: they are ordered by their columns and each is
-    made only to be written, not all held with their messages."""
-    claims = {claim.id: claim for claim in result.claims}
+    message. A large batch has a million flagged findings: they are ordered by columns of numbers and each
+    is made only to be written, not all held with their messages (nor a tuple or a claim lookup apiece)."""
     paths = {article.id: article.path for article in result.articles}
     flagged = result.findings.flagged()
-    places = [_location(first, claims, paths) for first, _ in flagged.claim_pairs()]
-    keys = _packed_keys([FLAGGED.index(verdict) for verdict in flagged.verdicts()], places)
-    del places
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    for _, run in itertools.groupby(order, key=keys.__getitem__):
-        findings = sorted((flagged[position] for position in run), key=lambda finding: finding.message)
+    if not len(flagged):
+        return
+    firsts = flagged.first_claims(result.claims)
+    places = _places(flagged, firsts, paths)
+    order = np.lexsort(places[::-1])  # stable: findings at one place stay in their order
+    moves = np.zeros(len(order) - 1, dtype=bool)   # where the next finding stands elsewhere
+    for column in places:
+        placed = column[order]
+        moves |= placed[1:] != placed[:-1]
+    starts = [0, *(np.flatnonzero(moves) + 1).tolist(), len(order)]
+    del places, placed, moves
+    for start, end in zip(starts, starts[1:]):
+        findings = sorted((flagged[position] for position in order[start:end].tolist()),
+                          key=lambda finding: finding.message)
+        path, line, column = _location(findings[0].claims[0], firsts[order[start]], paths)
         for finding in findings:
-            path, line, column = _location(finding.claims[0], claims, paths)
             yield (f"{path}:{line}:{column}: {finding.verdict}: {_one_line(finding.quantity)}: "
                    f"{_one_line(finding.message)}\n")
 
 
-def _packed_keys(ranks: list[int], places: list[tuple[str, int, int]]) -> list[int]:
-    """(rank, path, line, column) of each finding as one integer that sorts the same: a million tuples
-    would take a hundred megabytes more."""
-    path_rank = {path: number for number, path in enumerate(sorted({path for path, _, _ in places}))}
-    lines = max((line for _, line, _ in places), default=0) + 1
-    columns = max((column for _, _, column in places), default=0) + 1
-    return [((rank * len(path_rank) + path_rank[path]) * lines + line) * columns + column
-            for rank, (path, line, column) in zip(ranks, places)]
+def _places(flagged: Findings, firsts: list[Claim | None], paths: dict) -> tuple[np.ndarray, ...]:
+    """Each finding's severity rank, then the number of its first figure's file (in sorted order), line and
+    column: the columns the lines are sorted by."""
+    ranks = np.fromiter(map(FLAGGED.index, flagged.verdicts()), dtype=np.int8, count=len(flagged))
+    files: list[str] = []
+    lines, columns = array("q"), array("q")
+    for position, claim in enumerate(firsts):
+        path, line, column = _location(None if claim else flagged[position].claims[0], claim, paths)
+        files.append(path)
+        lines.append(line)
+        columns.append(column)
+    number = {path: rank for rank, path in enumerate(sorted(set(files)))}
+    file_ranks = np.fromiter(map(number.__getitem__, files), dtype=np.int32, count=len(files))
+    del files
+    return ranks, file_ranks, np.frombuffer(lines, dtype=np.int64), np.frombuffer(columns, dtype=np.int64)
 
 
-def _location(first_claim: str, claims: dict, paths: dict) -> tuple[str, int, int]:
-    """Where an editor should jump: the finding's first figure, in its article's file."""
-    claim = claims.get(first_claim)
+def _location(claim_id: str | None, claim: Claim | None, paths: dict) -> tuple[str, int, int]:
+    """Where an editor should jump: the finding's first figure (`claim`, None when the result does not hold
+    the figure `claim_id`), in its article's file."""
     if claim is None:
-        return first_claim, 0, 0
+        return claim_id, 0, 0
     return paths.get(claim.article, claim.article), claim.line, claim.column
 
 

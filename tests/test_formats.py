@@ -9,11 +9,13 @@ import json
 import math
 import os
 import stat
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from discrepancy.api import check
 from discrepancy.errors import DiscrepancyError
 from discrepancy.formats import (CLAIM_COLUMNS, claim_record, claims_csv, claims_json, claims_jsonl,
                                  _one_line, csv_cell, json_document, json_ready, summary_lines)
@@ -55,6 +57,7 @@ RATE_5_4 = claim("b1", JOBS, "5.4 percent", 1, 22, value=float("nan"), low=float
                  high=float("inf"), unit="%", quantity="unemployment rate", direction="down",
                  sentence="=HYPERLINK(\"http://x\") fell to 5.4 percent\u2028\x85 today.")
 
+FIXTURES = Path(__file__).parent / "fixtures"
 CLAIMS = (NEARLY_447K, CONTAINED_21, ACRES_463K, AT_LEAST_400, RATE_5_4)
 FINDINGS = (
     Finding("containment", "different_scope", ("k2", "a1"), "Containment is not area.", "g3"),
@@ -116,6 +119,13 @@ def test_summary_lines_order_is_the_whole_key_order(rows):
     findings = tuple(Finding("area", verdict, (first, "a1"), f"{message} {number}", "g1")
                      for verdict, first, message, number in rows)
     result = Result(RESULT.articles, CLAIMS, findings)
+    assert summary_lines(result) == naive_summary_lines(result)
+
+
+def test_summary_lines_of_a_checked_batch_are_in_the_whole_key_order():
+    # The reconciler's findings are read as columns (their first figures by position, not looked up by id).
+    result = check([str(FIXTURES / folder) for folder in ("hostile", "floods", "mixed")])
+    assert len(result.findings.flagged()) > 20
     assert summary_lines(result) == naive_summary_lines(result)
 
 
