@@ -205,7 +205,7 @@ class Counts:
     """Hashed word counts of one text: bucket numbers and how often each occurs."""
 
     buckets: np.ndarray
-    counts: np.ndarray
+    counts: np.ndarray    # unsigned integers (see _count_type): read them as floats where a ufunc takes them
 
 
 @dataclass(frozen=True)
@@ -315,6 +315,13 @@ def _hashes(text: str) -> np.ndarray:
     return np.array([zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in _words(text)], dtype=np.uint32)
 
 
+def _count_type(counts: np.ndarray) -> type:
+    """The smallest type that holds the counts: a batch holds an article's and its paragraphs' in memory, and
+    a word seldom comes 256 times in one (float32 past 65,535, a count no float16 reading may be taken of)."""
+    most = int(counts.max()) if len(counts) else 0
+    return np.uint8 if most <= 0xFF else np.uint16 if most <= 0xFFFF else np.float32
+
+
 def _counted(hashed: Sequence[np.ndarray]) -> list[Counts]:
     """The counts of each text's word hashes, sorted by bucket: all texts' counted at once (numpy's cost per
     call was most of a paragraph's), each keyed by its text's number above its bucket."""
@@ -322,7 +329,7 @@ def _counted(hashed: Sequence[np.ndarray]) -> list[Counts]:
     keys = (text_of << BUCKET_BITS) | (np.concatenate([*hashed, np.zeros(0, np.uint32)]) & (BUCKETS - 1))
     unique, counts = np.unique(keys, return_counts=True)
     bounds = np.searchsorted(unique >> BUCKET_BITS, np.arange(len(hashed) + 1)).tolist()
-    buckets, counts = (unique & (BUCKETS - 1)).astype(np.int32), counts.astype(np.float32)
+    buckets, counts = (unique & (BUCKETS - 1)).astype(np.int32), counts.astype(_count_type(counts))
     return [Counts(buckets[start:end], counts[start:end]) for start, end in zip(bounds, bounds[1:])]
 
 
@@ -473,7 +480,9 @@ def _end_to_end(rows: Sequence[Counts]) -> tuple[np.ndarray, np.ndarray, np.ndar
     """The counts of texts end to end, as a CSR matrix holds them: row starts, buckets, counts."""
     indptr = np.cumsum([0, *(len(r.buckets) for r in rows)])
     buckets = np.concatenate([r.buckets for r in rows]) if rows else np.zeros(0, np.int32)
-    counts = np.concatenate([r.counts for r in rows]) if rows else np.zeros(0, np.float32)
+    # as float32 whatever type each text's counts were kept in (numpy would read bytes' logarithms as float16)
+    counts = np.concatenate([r.counts for r in rows]).astype(np.float32, copy=False) if rows \
+        else np.zeros(0, np.float32)
     return indptr, buckets, counts
 
 

@@ -313,7 +313,7 @@ def test_the_batch_matrices_are_plain_tf_idf_with_each_rows_entries_reversed():
     sketches = [sketch(a, Extractor(RULES).extract(a), GAZETTEER) for a in articles]
     batch = Batch(sketches)
     # the plain way: counts of every bucket weighed, each row divided by its length, the unused columns cut
-    counts = sparse.csr_matrix((np.concatenate([s.words.counts for s in sketches]),
+    counts = sparse.csr_matrix((np.concatenate([s.words.counts for s in sketches]).astype(np.float32),
                                 np.concatenate([s.words.buckets for s in sketches]),
                                 np.cumsum([0, *(len(s.words.buckets) for s in sketches)])), shape=(len(sketches), BUCKETS))
     df = np.bincount(counts.indices, minlength=BUCKETS)
@@ -397,3 +397,12 @@ def test_ascii_text_is_read_into_words_as_any_text_is(text):
     from discrepancy.stories import STOP_WORDS, WORD, _words
 
     assert _words(text) == [word for word in WORD.findall(text.lower()) if word not in STOP_WORDS]
+
+
+@pytest.mark.parametrize("repeats, kept_as", [(1, np.uint8), (255, np.uint8), (256, np.uint16), (65_535, np.uint16),
+                                              (65_536, np.float32)])
+def test_word_counts_are_kept_in_the_smallest_type_that_holds_them(repeats, kept_as):
+    counted = _counts(["storm " * repeats + "flood"])[0]
+    assert counted.counts.dtype == kept_as and sorted(counted.counts.tolist()) == [1, repeats]
+    batch = Batch([Sketch(Article("a", "-", ""), counted, Counter(), Counter(), Counter(), {}, {})])
+    assert batch.words.data.dtype == np.float64 and np.isclose(np.linalg.norm(batch.words.data), 1)
