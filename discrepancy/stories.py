@@ -447,6 +447,11 @@ class Batch:
         score[far] = 0.0
         return score
 
+    def distances(self, group: np.ndarray) -> np.ndarray:
+        """as_distances(square_similarity(group)): the square let go of before linkage copies them (a block of
+        DENSE_MAX articles is 72 MB a square, 36 MB condensed)."""
+        return as_distances(self.square_similarity(group))
+
     def square_similarity(self, group: np.ndarray) -> np.ndarray:
         """similarity(group, group), worked out only where it may not be 0: between articles sharing a core
         country, and of an article naming no country with every other. Elsewhere two articles name
@@ -631,7 +636,7 @@ def cluster_batch(batch: Batch) -> list[int]:
     for c in range(count):
         group = members[bounds[c]:bounds[c + 1]]
         if len(group) <= DENSE_MAX:
-            local = np.asarray(cluster(batch.square_similarity(group)))
+            local = np.asarray(cluster_distances(batch.distances(group), len(group)))
         else:
             local = _sliced_average(batch, group, component, c, *links_found)
         labels[group] = local + next_label
@@ -661,13 +666,26 @@ def cluster(score: np.ndarray) -> list[int]:
     scipy's linkage is called on the condensed distances as scikit-learn calls it, without the index
     arrays it builds to take them (for a block of DENSE_MAX articles, 72 MB more at the grouping's peak).
     """
+    return cluster_distances(as_distances(score), len(score))
+
+
+def as_distances(score: np.ndarray) -> np.ndarray:
+    """1 - similarity between each pair of a square of similarities (which is overwritten), clipped to [0, 1],
+    condensed as scipy takes distances."""
     if len(score) < 2:
-        return [0] * len(score)
+        return np.zeros(0)
     np.fill_diagonal(score, 1.0)
     np.subtract(1, score, out=score)  # in place: a block's square is tens of MB
     np.clip(score, 0, 1, out=score)
-    tree = hierarchy.linkage(squareform(score, checks=False), method="average")
-    return _cut(np.count_nonzero(tree[:, 2] >= 1 - LINK) + 1, tree[:, :2].astype(np.intp), len(score))
+    return squareform(score, checks=False)
+
+
+def cluster_distances(condensed: np.ndarray, size: int) -> list[int]:
+    """cluster() of `size` articles given their condensed distances."""
+    if size < 2:
+        return [0] * size
+    tree = hierarchy.linkage(condensed, method="average")
+    return _cut(np.count_nonzero(tree[:, 2] >= 1 - LINK) + 1, tree[:, :2].astype(np.intp), size)
 
 
 def _cut(count: int, children: np.ndarray, leaves: int) -> list[int]:
@@ -705,7 +723,7 @@ def _sliced_average(batch: Batch, group: np.ndarray, component: np.ndarray, numb
     offset = 0
     for start in range(0, len(group), DENSE_MAX):
         part = group[start:start + DENSE_MAX]
-        labels = np.asarray(cluster(batch.square_similarity(part)))
+        labels = np.asarray(cluster_distances(batch.distances(part), len(part)))
         local[start:start + len(part)] = labels + offset
         offset += int(labels.max()) + 1
     position = np.full(len(batch.sketches), -1, dtype=np.int64)
