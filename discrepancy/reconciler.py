@@ -383,8 +383,10 @@ def _described(scopes: ScopeTree, cumulative: dict[str, bool], verdict: str, fir
 
 def _undated_note(verdict: str, first: Claim, second: Claim, cumulative: bool) -> str:
     """A conflict over a toll that grows may be an update when an article has no date: say so."""
+    if verdict in ("consistent", "update", "revision"):
+        return ""
     undated = [c.article for c in (first, second) if c.period_start is None and c.published is None]
-    if not undated or verdict in ("consistent", "update", "revision"):
+    if not undated:
         return ""
     which = " and ".join(dict.fromkeys(undated))
     return f" ({which} undated{': it may be a later update' if cumulative else ''})"
@@ -392,6 +394,8 @@ def _undated_note(verdict: str, first: Claim, second: Claim, cumulative: bool) -
 
 def _copies_note(first: Claim, second: Claim) -> str:
     """Where each wire sentence was also printed: one witness, all its places."""
+    if len(first.copies) < 2 and len(second.copies) < 2:  # most figures were printed once
+        return ""
     notes = [f"'{c.text}' ({c.article}) printed alike in {', '.join(_article_of(i) for i in c.copies)}"
              for c in (first, second) if len(c.copies) > 1]
     return f"; {'; '.join(notes)}" if notes else ""
@@ -412,8 +416,8 @@ def _scope_in_place(scope: str | None, place: str | None) -> str:
 
 
 def _message(verdict: str, first: Claim, second: Claim, extent: str, scopes: ScopeTree) -> str:
-    pair = f"'{first.text}' ({_who(first, scopes)}, {first.article}) and '{second.text}' ({_who(second, scopes)}, " \
-           f"{second.article})"
+    first_who, second_who = _who(first, scopes), _who(second, scopes)
+    pair = f"'{first.text}' ({first_who}, {first.article}) and '{second.text}' ({second_who}, {second.article})"
     if verdict == "consistent":
         if extent != SAME:
             return f"{pair}: one counts a part of the other and the part does not exceed the whole"
@@ -423,8 +427,7 @@ def _message(verdict: str, first: Claim, second: Claim, extent: str, scopes: Sco
     if verdict == "conflict":
         return f"{pair} count the same thing and cannot both be right"
     if verdict == "different_scope":
-        return f"{pair} differ, but count different scopes ({_who(first, scopes)} vs {_who(second, scopes)}): " \
-               f"check which is meant"
+        return f"{pair} differ, but count different scopes ({first_who} vs {second_who}): check which is meant"
     if verdict == "update":
         return f"{pair}: the later article gives a higher count, a toll that rose"
     return f"{pair}: the later article gives a lower count, a toll that fell; check the revision"
