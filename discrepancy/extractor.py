@@ -126,6 +126,8 @@ class Extractor:
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
+        # the words a counted noun stops before, in one set: one look-up a word where there were four
+        self.noun_stops = FUNCTION_WORDS | AUXILIARIES | PREPOSITIONS | self.phrase_stops
         self.unit_symbols = frozenset(rules.units["symbols"]) | frozenset(rules.numbers["glued_units"])
         self.falls = frozenset(rules.numbers["falls"])
         self.change_words = self.rises | self.falls
@@ -215,7 +217,7 @@ class Extractor:
                 break
             written = match.group(1)
             word = written.lower()
-            if word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in self.phrase_stops:
+            if word in self.noun_stops:
                 break
             words.append(written)
             at = match.end()
@@ -291,7 +293,7 @@ class Extractor:
             lowered = folded(context.article.text[sentence.start:sentence.end])
             # most sentences hold none of the words every match holds, and need no search
             among = self.among_pattern.search(context.article.text, sentence.start, sentence.end) \
-                if any(word in lowered for word in AMONG_WORDS) else None
+                if any(map(lowered.__contains__, AMONG_WORDS)) else None
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
 
@@ -318,6 +320,8 @@ class Extractor:
             context.speakers[sentence] = [(sentence.start + m.start(), sentence.start + m.end(), speaker)
                                           for m, speaker in speakers if speaker]
         speakers = context.speakers[sentence]
+        if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
+            return speakers[0][2] if speakers else None
         nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
         return nearest[2] if nearest else None
 
@@ -337,8 +341,8 @@ class Extractor:
             starts.add(verb)
             # where a name or a common noun may start: a scan each, where a test of each character cost more
             # (a prefix, three letters, is looked for where it ends by the verb's second letter at the latest)
-            starts.update(found.start() for found in _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb))
-            starts.update(found.start() for found in _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2))
+            starts.update(map(_START, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
+            starts.update(map(_START, _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2)))
             covered = verb
         reached = 0
         for start in sorted(starts):
@@ -481,7 +485,7 @@ def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
     and seven others'."""
     if sentence_end - end <= STATED_PART_AFTER_REACH:
         rest = text[end:sentence_end].lower()
-        if not any(word in rest for word in STATED_PART_AFTER_WORDS):
+        if not any(map(rest.__contains__, STATED_PART_AFTER_WORDS)):
             return False
     return bool(STATED_PART_AFTER.match(text, end, sentence_end))
 
@@ -489,7 +493,7 @@ def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
 def _states_part_before(lead: str) -> bool:
     """Whether the lead ends as a part does: 'including', 'among them' (and perhaps 'at least')."""
     lowered = lead.lower()
-    return any(word in lowered for word in STATED_PART_WORDS) and bool(STATED_PART_BEFORE.search(lead))
+    return any(map(lowered.__contains__, STATED_PART_WORDS)) and bool(STATED_PART_BEFORE.search(lead))
 
 
 def _last_words(window: str, count: int) -> list[regex.Match]:
@@ -556,6 +560,7 @@ _COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 _SOURCE_BEFORE_VERB_PREFIXES = sorted({w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES]})
 _SOURCE_BEFORE_VERB_PREFIX = re.compile(f"(?={'|'.join(_SOURCE_BEFORE_VERB_PREFIXES)})")  # in folded text
+_START = re.Match.start  # where a stdlib match starts, mapped over a scan without a generator's frame per match
 # The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 
@@ -589,7 +594,9 @@ def _source_starts(sources: dict) -> regex.Pattern:
 
 
 def _speaker(match: regex.Match) -> str | None:
-    name = match.group("after_marker") or match.group("before_verb") or match.group("after_verb")
+    # the pattern's three groups, read in one call (the regex module looks a group read by name up anew)
+    after_marker, before_verb, after_verb = match.groups()
+    name = after_marker or before_verb or after_verb
     if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the"):
         return None
     return single_spaced(name).strip(" .,'’")

@@ -504,7 +504,7 @@ def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool])
     if not needs:
         return True
     if needs not in held:
-        held[needs] = any(n in text for n in needs)
+        held[needs] = any(map(text.__contains__, needs))  # no generator's frame per need
     return held[needs]
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import regex
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from discrepancy.extractor import STATED_PART_AFTER, STATED_PART_AFTER_REACH, WORD, _last_words, _states_part_after
+from discrepancy.extractor import (STATED_PART_AFTER, STATED_PART_AFTER_REACH, WORD, _last_words, _speaker,
+                                   _states_part_after)
 from discrepancy.intervals import interval_of
 from discrepancy.text import Document, Span
 
@@ -249,3 +250,12 @@ def test_the_counted_noun_is_that_of_a_scan_of_the_words_after(rest):
     counted = EXTRACTOR._counted_noun(text, 1, len(text))
     # a percentage or a sign after the figure is read before its words
     assert counted == plain or counted in ("%", "percent") or counted[:1] in "€£¥$₹₽"
+
+
+def test_a_speaker_is_read_from_the_source_patterns_three_groups_in_order():
+    """_speaker unpacks match.groups(): the pattern holds these three groups, in this order, and no other."""
+    from test_properties import EXTRACTOR
+    assert EXTRACTOR.source_pattern.groupindex == {"after_marker": 1, "before_verb": 2, "after_verb": 3}
+    assert EXTRACTOR.source_pattern.groups == 3
+    match = EXTRACTOR.source_pattern.search("7,939 people were arrested, the Interior Ministry announced")
+    assert _speaker(match) == "the Interior Ministry"
