@@ -259,3 +259,20 @@ def test_a_speaker_is_read_from_the_source_patterns_three_groups_in_order():
     assert EXTRACTOR.source_pattern.groups == 3
     match = EXTRACTOR.source_pattern.search("7,939 people were arrested, the Interior Ministry announced")
     assert _speaker(match) == "the Interior Ministry"
+
+
+def test_the_word_pattern_reads_no_letter_or_digit_in_ascii_but_the_ascii_words():
+    """ASCII_WORD stands for WORD on ASCII text: \\p{L} and \\d match there what [A-Za-z] and [0-9] do."""
+    ascii_chars = [chr(code) for code in range(128)]
+    assert [c for c in ascii_chars if regex.match(r"[\p{L}]", c)] == [c for c in ascii_chars if c.isalpha()]
+    assert [c for c in ascii_chars if regex.match(r"\d", c)] == list("0123456789")
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from([p for p in PART_PIECES if p.isascii()] + ["'", "-", "5,000.5", "x1"]),
+                          max_size=40).map("".join),
+                 st.text(alphabet=st.characters(max_codepoint=127), max_size=120), texts))
+@example("people's 1,200.5 well-known -- o'clock")
+def test_the_words_of_a_window_are_those_of_the_word_pattern(text):
+    from discrepancy.extractor import _words
+    assert [m.span() for m in _words(text)] == [m.span() for m in WORD.finditer(text)]
