@@ -581,7 +581,7 @@ def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
         gap = text[previous.end:atom.start] if previous else ""
         # the words between, split at Python's spaces (which hold the patterns'), show at once most gaps
         # that are neither "in", "out of" nor "over"
-        between = folded(gap).split() if previous else ()
+        between = _gap_words(gap) if previous else ()
         share = previous and 0 < previous.value < atom.value <= 1000 and not previous.unit and not atom.unit \
             and between in _SHARE_WORDS and compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap) \
             and not compiled(r"\s*(?:%|per\s?cent)").match(text[atom.end:atom.end + 10])
@@ -594,6 +594,13 @@ def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
             continue
         merged.append(atom)
     return merged
+
+
+def _gap_words(gap: str) -> list[str] | None:
+    """folded(gap).split() where the gap holds at most two words, else None: "in", "out of" and "over" hold
+    no more, and most gaps between figures are clauses, split and folded no further than their third word."""
+    words = gap.split(None, 2)
+    return [folded(word) for word in words] if len(words) < 3 else None
 
 
 _SHARE_WORDS = (["in"], ["out", "of"])
@@ -616,7 +623,8 @@ def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
 
 def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     gap = text[previous.end:atom.start]
-    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB \
+    # past its spaces a gap that joins one number ends or goes on with 'and': most gaps are clauses
+    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB or gap.lstrip(" \t")[:1] not in ("", "a") \
             or not compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
         return None
     if atom.vague_phrase.lower() in ("dozens", "dozen") and not compiled("and").search(gap):

@@ -175,21 +175,23 @@ def test_the_patterns_after_a_figure_are_tried_only_where_their_first_character_
 
 
 GAP_PIECES = [" ", "  ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "in", "IN", "\u0130n", "out", "OUT", "of", "o\u017f",
-              "over", "OVER", "and", "AND", "x", ",", "-"]
+              "over", "OVER", "and", "AND", "x", ",", "-", "\u03a3", "\u03a3\u03a3", "A\u03a3", "\u0301"]
 
 
 @CHECKS
 @given(st.one_of(st.lists(st.sampled_from(GAP_PIECES), max_size=8).map("".join), st.text(max_size=20)))
 def test_the_gaps_between_atoms_are_read_only_where_their_words_allow(gap):
-    from discrepancy.numbers import _SHARE_WORDS, _SPACE_OR_TAB
+    from discrepancy.numbers import _SHARE_WORDS, _SPACE_OR_TAB, _gap_words
     from discrepancy.patterns import compiled, folded
     between = folded(gap).split()
     if compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap):
         assert between in _SHARE_WORDS
     if compiled(r"\s+over\s+", regex.I).fullmatch(gap):
         assert between == ["over"]
+    # the words read up to the third say the same of the gap as all its words
+    assert (_gap_words(gap) in _SHARE_WORDS, _gap_words(gap) == ["over"]) == (between in _SHARE_WORDS, between == ["over"])
     if compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
-        assert gap[:1] in _SPACE_OR_TAB
+        assert gap[:1] in _SPACE_OR_TAB and gap.lstrip(" \t")[:1] in ("", "a")
 
 
 @CHECKS
