@@ -396,20 +396,24 @@ class Extractor:
         before = VERB_OBJECT_BY.match(lead) if "by" in lead else None
         if not before or before.group(1).lower() not in self.change_words:
             before = WORD_BEFORE.match(lead)
-        if before and self._gathers(lead, before):
-            before = None  # "the campaign raised $2 million": money gathered, not a rise
-        if before and before.group(1).lower() in ("up", "down"):
+        word = before.group(1).lower() if before else ""  # read once, for each test below
+        if word in self.gathering_verbs and self._gathers(lead, before):
+            word = ""  # "the campaign raised $2 million": money gathered, not a rise
+        if word in ("up", "down"):
             verb = LAST_WORD.match(lead, 0, before.start())
             if verb and verb.group(1).lower() in self.particle_verbs:
-                before = None  # "made up 40% of staff", "shot down 12 drones": no change
+                word = ""  # "made up 40% of staff", "shot down 12 drones": no change
+        if word in self.rises:
+            return "up"
+        if word in self.falls:
+            return "down"
+        # the word after, where the one before says nothing ("a 3 percent drop"); 'up' or 'down' after a
+        # figure says where it stands, not how it changed
         after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
-        for match, ignored in ((before, ()), (after, ("up", "down"))):
-            word = match.group(1).lower() if match else ""
-            if word in self.rises and word not in ignored:
-                return "up"
-            if word in self.falls and word not in ignored:
-                return "down"
-        return None
+        word = after.group(1).lower() if after else ""
+        if word in ("up", "down"):
+            return None
+        return "up" if word in self.rises else "down" if word in self.falls else None
 
     def _gathers(self, lead: str, verb: regex.Match) -> bool:
         """'raised $2 million', 'raising 280 million of the 1.5 billion': a verb that, right before an

@@ -278,3 +278,16 @@ def test_the_word_pattern_reads_no_letter_or_digit_in_ascii_but_the_ascii_words(
 def test_the_words_of_a_window_are_those_of_the_word_pattern(text):
     from discrepancy.extractor import _words
     assert [m.span() for m in _words(text)] == [m.span() for m in WORD.finditer(text)]
+
+
+def test_the_separators_taken_out_of_ascii_digits_are_those_the_pattern_matches():
+    from discrepancy.numbers import _ASCII_SEPARATORS
+    assert sorted(_ASCII_SEPARATORS) == [code for code in range(128) if regex.match(r"[,\s]", chr(code))]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(["7", "939", ",", " ", "\u00a0", "\u202f", "\u2009", "\t", ".", "5", "-", "\u2212",
+                                           "\u0663", "\x1c"]), max_size=12).map("".join), st.text(max_size=20)))
+def test_digits_lose_the_separators_the_pattern_substitution_takes_out(raw):
+    from discrepancy.numbers import _without_separators
+    assert _without_separators(raw) == regex.sub(r"[,\s]", "", raw).replace("\u2212", "-")
