@@ -21,6 +21,8 @@ from .patterns import alternation, compiled, folded, folded_word_starts, single_
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
+# WORD on ASCII text, for the stdlib engine (a third faster there): no letter or digit past ASCII to read.
+ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[0-9][0-9,.]*")
 AUXILIARIES = frozenset("""were was are is be been being have has had will would could should may might must did do
 does are're said says reported according up down""".split())
 PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
@@ -126,6 +128,8 @@ class Extractor:
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
+        # the words a counted noun stops before, in one set: one look-up a word where there were four
+        self.noun_stops = FUNCTION_WORDS | AUXILIARIES | PREPOSITIONS | self.phrase_stops
         self.unit_symbols = frozenset(rules.units["symbols"]) | frozenset(rules.numbers["glued_units"])
         self.falls = frozenset(rules.numbers["falls"])
         self.change_words = self.rises | self.falls
@@ -215,7 +219,7 @@ class Extractor:
                 break
             written = match.group(1)
             word = written.lower()
-            if word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in self.phrase_stops:
+            if word in self.noun_stops:
                 break
             words.append(written)
             at = match.end()
@@ -264,7 +268,8 @@ class Extractor:
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
         """(distance in words, quantities) of each trigger between start and end, nearest first."""
         window = text[start:end]
-        if self.trigger_starts is not None and not self.trigger_starts.search(folded(window)):
+        lowered = folded(window)
+        if self.trigger_starts is not None and not self.trigger_starts.search(lowered):
             return []
         # words come in text order, so the count of words between a trigger and the figure is a bisection
         if before:
@@ -272,9 +277,22 @@ class Extractor:
             found = self.trigger_pattern.finditer(window, starts[0] if starts else len(window))
             return [(len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[_normal(m.group())])
                     for m in found]
-        ends = [w.end() for w in itertools.islice(WORD.finditer(window), limit)]
+        ends = [w.end() for w in itertools.islice(_words(window), limit)]
         return [(bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[_normal(m.group())])
-                for m in self.trigger_pattern.finditer(window, 0, ends[-1] if ends else 0)]
+                for m in self._trigger_matches(window, lowered, ends[-1] if ends else 0)]
+
+    def _trigger_matches(self, window: str, lowered: str, end: int):
+        """What trigger_pattern.finditer(window, 0, end) gives, tried only where the folded scan finds that a
+        trigger may start: the scan reads the window faster than the pattern's tries at every word."""
+        if self.trigger_starts is None:
+            yield from self.trigger_pattern.finditer(window, 0, end)
+            return
+        reached = 0  # as the pattern's own finditer: no match starts inside the one before
+        for found in self.trigger_starts.finditer(lowered, 0, end):
+            match = self.trigger_pattern.match(window, found.start(), end) if found.start() >= reached else None
+            if match:
+                reached = match.end()
+                yield match
 
     # --- who, where, per whom -------------------------------------------------------------
 
@@ -291,7 +309,7 @@ class Extractor:
             lowered = folded(context.article.text[sentence.start:sentence.end])
             # most sentences hold none of the words every match holds, and need no search
             among = self.among_pattern.search(context.article.text, sentence.start, sentence.end) \
-                if any(word in lowered for word in AMONG_WORDS) else None
+                if any(map(lowered.__contains__, AMONG_WORDS)) else None
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
 
@@ -318,6 +336,8 @@ class Extractor:
             context.speakers[sentence] = [(sentence.start + m.start(), sentence.start + m.end(), speaker)
                                           for m, speaker in speakers if speaker]
         speakers = context.speakers[sentence]
+        if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
+            return speakers[0][2] if speakers else None
         nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
         return nearest[2] if nearest else None
 
@@ -337,8 +357,8 @@ class Extractor:
             starts.add(verb)
             # where a name or a common noun may start: a scan each, where a test of each character cost more
             # (a prefix, three letters, is looked for where it ends by the verb's second letter at the latest)
-            starts.update(found.start() for found in _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb))
-            starts.update(found.start() for found in _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2))
+            starts.update(map(_START, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
+            starts.update(map(_START, _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2)))
             covered = verb
         reached = 0
         for start in sorted(starts):
@@ -376,20 +396,24 @@ class Extractor:
         before = VERB_OBJECT_BY.match(lead) if "by" in lead else None
         if not before or before.group(1).lower() not in self.change_words:
             before = WORD_BEFORE.match(lead)
-        if before and self._gathers(lead, before):
-            before = None  # "the campaign raised $2 million": money gathered, not a rise
-        if before and before.group(1).lower() in ("up", "down"):
+        word = before.group(1).lower() if before else ""  # read once, for each test below
+        if word in self.gathering_verbs and self._gathers(lead, before):
+            word = ""  # "the campaign raised $2 million": money gathered, not a rise
+        if word in ("up", "down"):
             verb = LAST_WORD.match(lead, 0, before.start())
             if verb and verb.group(1).lower() in self.particle_verbs:
-                before = None  # "made up 40% of staff", "shot down 12 drones": no change
+                word = ""  # "made up 40% of staff", "shot down 12 drones": no change
+        if word in self.rises:
+            return "up"
+        if word in self.falls:
+            return "down"
+        # the word after, where the one before says nothing ("a 3 percent drop"); 'up' or 'down' after a
+        # figure says where it stands, not how it changed
         after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
-        for match, ignored in ((before, ()), (after, ("up", "down"))):
-            word = match.group(1).lower() if match else ""
-            if word in self.rises and word not in ignored:
-                return "up"
-            if word in self.falls and word not in ignored:
-                return "down"
-        return None
+        word = after.group(1).lower() if after else ""
+        if word in ("up", "down"):
+            return None
+        return "up" if word in self.rises else "down" if word in self.falls else None
 
     def _gathers(self, lead: str, verb: regex.Match) -> bool:
         """'raised $2 million', 'raising 280 million of the 1.5 billion': a verb that, right before an
@@ -481,7 +505,7 @@ def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
     and seven others'."""
     if sentence_end - end <= STATED_PART_AFTER_REACH:
         rest = text[end:sentence_end].lower()
-        if not any(word in rest for word in STATED_PART_AFTER_WORDS):
+        if not any(map(rest.__contains__, STATED_PART_AFTER_WORDS)):
             return False
     return bool(STATED_PART_AFTER.match(text, end, sentence_end))
 
@@ -489,7 +513,12 @@ def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
 def _states_part_before(lead: str) -> bool:
     """Whether the lead ends as a part does: 'including', 'among them' (and perhaps 'at least')."""
     lowered = lead.lower()
-    return any(word in lowered for word in STATED_PART_WORDS) and bool(STATED_PART_BEFORE.search(lead))
+    return any(map(lowered.__contains__, STATED_PART_WORDS)) and bool(STATED_PART_BEFORE.search(lead))
+
+
+def _words(window: str):
+    """WORD.finditer(window): by the stdlib engine where the window is ASCII, as most are."""
+    return ASCII_WORD.finditer(window) if window.isascii() else WORD.finditer(window)
 
 
 def _last_words(window: str, count: int) -> list[regex.Match]:
@@ -556,6 +585,7 @@ _COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 _SOURCE_BEFORE_VERB_PREFIXES = sorted({w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES]})
 _SOURCE_BEFORE_VERB_PREFIX = re.compile(f"(?={'|'.join(_SOURCE_BEFORE_VERB_PREFIXES)})")  # in folded text
+_START = re.Match.start  # where a stdlib match starts, mapped over a scan without a generator's frame per match
 # The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 
@@ -589,7 +619,9 @@ def _source_starts(sources: dict) -> regex.Pattern:
 
 
 def _speaker(match: regex.Match) -> str | None:
-    name = match.group("after_marker") or match.group("before_verb") or match.group("after_verb")
+    # the pattern's three groups, read in one call (the regex module looks a group read by name up anew)
+    after_marker, before_verb, after_verb = match.groups()
+    name = after_marker or before_verb or after_verb
     if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the"):
         return None
     return single_spaced(name).strip(" .,'’")

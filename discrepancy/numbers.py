@@ -94,6 +94,7 @@ class NumberGrammar:
         self.spelled = SpelledNumbers(numbers)
         self.atom_pattern = self._compile_atoms()
         self.atom_groups = _groups_of(self.atom_pattern)
+        self.digits_group = self.atom_pattern.groupindex["digits"]  # by number: a group read by name is looked up anew
         # Where a number may start: a digit or a number word. Scanning for these first and trying the
         # full pattern only there is an order of magnitude faster than running it at every character.
         # A digit after a digit starts nothing (the pattern wants no digit before a number, and no lead
@@ -347,7 +348,7 @@ class NumberGrammar:
         raw = groups.digits
         # plain digits (most figures) hold no separator or minus sign to clean
         value = unicodedata.numeric(raw) if groups.vulgar else float(raw) if raw.isdigit() else \
-            float(compiled(r"[,\s]").sub("", raw).replace("−", "-"))
+            float(_without_separators(raw))
         value = _raised(value, groups.exponent)
         if groups.denominator:
             value = value / float(groups.denominator) if float(groups.denominator) else value
@@ -361,9 +362,10 @@ class NumberGrammar:
             for word in (group or "").split():
                 scale *= self.suffix_scales.get(word) or self.scale_words.get(word.lower()) or \
                     self.spelled.words[word.lower()][1]
-        plain = (raw.isascii() and raw.isdigit() or compiled(r"\d+").fullmatch(raw) is not None) and not glued and scale == 1 and not unit \
-            and not groups.exponent
-        return Atom(match.start("digits"), match.end(), value * scale, unit or glued_unit, scale=scale,
+        # \d+ is isdigit() on ASCII (most figures): the pattern reads only digits past it
+        digits_only = raw.isdigit() if raw.isascii() else compiled(r"\d+").fullmatch(raw) is not None
+        plain = digits_only and not glued and scale == 1 and not unit and not groups.exponent
+        return Atom(match.start(self.digits_group), match.end(), value * scale, unit or glued_unit, scale=scale,
                     integer_digits=plain)
 
     def _glued(self, letters: str, has_currency: bool, after: str) -> tuple[float | None, str]:
@@ -406,16 +408,19 @@ class NumberGrammar:
         if not label:
             return False
         word = label.group(1)
+        label_word = word.lower().rstrip(".")
+        if not word[:1].isupper() and label_word not in self.labels:
+            return False  # "killed 30", "at least 30": what every test below ends in for a lower-case word, asked first
         # a percentage starts with '%' or 'p' after any spaces (Python's spaces hold the pattern's)
         if after.lstrip()[:1] in _PERCENT_FIRST and compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(after) \
                 or word.lower() in FUNCTION_WORDS:
             return False
-        if word.endswith(".") and word.count(".") == 1 and word.lower().rstrip(".") not in self.labels:
+        if word.endswith(".") and word.count(".") == 1 and label_word not in self.labels:
             return False  # the word ends the previous sentence
         next_word = compiled(r"\s+([\p{L}%]+)").match(after)
         counted = next_word is not None and (next_word.group(1).lower() not in FUNCTION_WORDS) and (
             next_word.group(1).islower() or next_word.group(1) == "%")
-        if word.lower().rstrip(".") in self.labels:
+        if label_word in self.labels:
             # "last week 30 people died": a lower-case label followed by a counted noun is no label
             return any(ch.isupper() for ch in word) or not counted or self._names_a_kind(atom, next_word.group(1))
         if not word[:1].isupper() or self.intervals.phrase_before(before) or _sentence_initial(text, atom,
@@ -441,15 +446,18 @@ class NumberGrammar:
         written = text[mention.number_start:mention.number_end]
         if mention.unit or mention.qualifier != "exact" and mention.qualifier != "range":
             return False
+        if len(written) < 4:
+            return False  # "30", "160": no four digits to be a year (most figures)
         years = compiled(r"(?<![\d,.])\d{4}(?![\d,.])").findall(written)
+        if not years:
+            return False
         numbers = compiled(r"\d[\d,.]*").findall(written)
         # a span of two ("between 1600 and 1900") reaches further back than a year alone; two bounds
         # ("above 1000 and below 1500") are no span
         opener = text[mention.start:mention.number_start]
         span = len(years) == 2 and compiled(r"(?:(?:between|from)\s+)?", regex.I).fullmatch(opener)
         year_low = self.span_year_low if span else self.year_low
-        if not years or len(years) != len(numbers) or \
-                not all(year_low <= int(y) <= self.year_high for y in years):
+        if len(years) != len(numbers) or not all(year_low <= int(y) <= self.year_high for y in years):
             return False
         next_word = compiled(r"\s+([a-z]+)").match(text[mention.end:mention.end + 30])
         counted = next_word and next_word.group(1) not in FUNCTION_WORDS and (
@@ -504,7 +512,7 @@ def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool])
     if not needs:
         return True
     if needs not in held:
-        held[needs] = any(n in text for n in needs)
+        held[needs] = any(map(text.__contains__, needs))  # no generator's frame per need
     return held[needs]
 
 
@@ -536,9 +544,24 @@ def _readable(written: str) -> bool:
     return written.isascii() or all(digit.isdecimal() for digit in compiled(r"\d").findall(written))
 
 
+def _without_separators(raw: str) -> str:
+    """The digits as float() reads them: [,\\s] taken out and the minus sign made ASCII. ASCII digits (most
+    figures) by a translation table, where the pattern's substitution cost twice as much."""
+    if raw.isascii():
+        return raw.translate(_ASCII_SEPARATORS)
+    return compiled(r"[,\s]").sub("", raw).replace("−", "-")
+
+
+# What [,\s] matches in ASCII, for str.translate to delete: the comma and the six ASCII spaces.
+_ASCII_SEPARATORS = dict.fromkeys(map(ord, ",\t\n\x0b\x0c\r "))
+
+
 def _finite(mention: NumberMention) -> bool:
     """A run of over 308 digits, or a scale on a scale on a scale, is past what a float holds: no figure."""
-    return all(bound is None or math.isfinite(bound) for bound in (mention.value, mention.low, mention.high))
+    # each bound tested inline: a generator over the three cost twice as much, once a figure
+    value, low, high = mention.value, mention.low, mention.high
+    return (value is None or math.isfinite(value)) and (low is None or math.isfinite(low)) \
+        and (high is None or math.isfinite(high))
 
 
 def _raised(value: float, exponent: str | None) -> float:
@@ -581,7 +604,7 @@ def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
         gap = text[previous.end:atom.start] if previous else ""
         # the words between, split at Python's spaces (which hold the patterns'), show at once most gaps
         # that are neither "in", "out of" nor "over"
-        between = folded(gap).split() if previous else ()
+        between = _gap_words(gap) if previous else ()
         share = previous and 0 < previous.value < atom.value <= 1000 and not previous.unit and not atom.unit \
             and between in _SHARE_WORDS and compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap) \
             and not compiled(r"\s*(?:%|per\s?cent)").match(text[atom.end:atom.end + 10])
@@ -594,6 +617,13 @@ def _ratios(atoms: list[Atom], text: str) -> list[Atom]:
             continue
         merged.append(atom)
     return merged
+
+
+def _gap_words(gap: str) -> list[str] | None:
+    """folded(gap).split() where the gap holds at most two words, else None: "in", "out of" and "over" hold
+    no more, and most gaps between figures are clauses, split and folded no further than their third word."""
+    words = gap.split(None, 2)
+    return [folded(word) for word in words] if len(words) < 3 else None
 
 
 _SHARE_WORDS = (["in"], ["out", "of"])
@@ -616,7 +646,8 @@ def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
 
 def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     gap = text[previous.end:atom.start]
-    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB \
+    # past its spaces a gap that joins one number ends or goes on with 'and': most gaps are clauses
+    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB or gap.lstrip(" \t")[:1] not in ("", "a") \
             or not compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
         return None
     if atom.vague_phrase.lower() in ("dozens", "dozen") and not compiled("and").search(gap):

@@ -8,7 +8,8 @@ from __future__ import annotations
 import regex
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from discrepancy.extractor import STATED_PART_AFTER, STATED_PART_AFTER_REACH, WORD, _last_words, _states_part_after
+from discrepancy.extractor import (STATED_PART_AFTER, STATED_PART_AFTER_REACH, WORD, _last_words, _speaker,
+                                   _states_part_after)
 from discrepancy.intervals import interval_of
 from discrepancy.text import Document, Span
 
@@ -174,21 +175,23 @@ def test_the_patterns_after_a_figure_are_tried_only_where_their_first_character_
 
 
 GAP_PIECES = [" ", "  ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "in", "IN", "\u0130n", "out", "OUT", "of", "o\u017f",
-              "over", "OVER", "and", "AND", "x", ",", "-"]
+              "over", "OVER", "and", "AND", "x", ",", "-", "\u03a3", "\u03a3\u03a3", "A\u03a3", "\u0301"]
 
 
 @CHECKS
 @given(st.one_of(st.lists(st.sampled_from(GAP_PIECES), max_size=8).map("".join), st.text(max_size=20)))
 def test_the_gaps_between_atoms_are_read_only_where_their_words_allow(gap):
-    from discrepancy.numbers import _SHARE_WORDS, _SPACE_OR_TAB
+    from discrepancy.numbers import _SHARE_WORDS, _SPACE_OR_TAB, _gap_words
     from discrepancy.patterns import compiled, folded
     between = folded(gap).split()
     if compiled(r"\s+(?:in|out\s+of)\s+", regex.I).fullmatch(gap):
         assert between in _SHARE_WORDS
     if compiled(r"\s+over\s+", regex.I).fullmatch(gap):
         assert between == ["over"]
+    # the words read up to the third say the same of the gap as all its words
+    assert (_gap_words(gap) in _SHARE_WORDS, _gap_words(gap) == ["over"]) == (between in _SHARE_WORDS, between == ["over"])
     if compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
-        assert gap[:1] in _SPACE_OR_TAB
+        assert gap[:1] in _SPACE_OR_TAB and gap.lstrip(" \t")[:1] in ("", "a")
 
 
 @CHECKS
@@ -249,3 +252,42 @@ def test_the_counted_noun_is_that_of_a_scan_of_the_words_after(rest):
     counted = EXTRACTOR._counted_noun(text, 1, len(text))
     # a percentage or a sign after the figure is read before its words
     assert counted == plain or counted in ("%", "percent") or counted[:1] in "€£¥$₹₽"
+
+
+def test_a_speaker_is_read_from_the_source_patterns_three_groups_in_order():
+    """_speaker unpacks match.groups(): the pattern holds these three groups, in this order, and no other."""
+    from test_properties import EXTRACTOR
+    assert EXTRACTOR.source_pattern.groupindex == {"after_marker": 1, "before_verb": 2, "after_verb": 3}
+    assert EXTRACTOR.source_pattern.groups == 3
+    match = EXTRACTOR.source_pattern.search("7,939 people were arrested, the Interior Ministry announced")
+    assert _speaker(match) == "the Interior Ministry"
+
+
+def test_the_word_pattern_reads_no_letter_or_digit_in_ascii_but_the_ascii_words():
+    """ASCII_WORD stands for WORD on ASCII text: \\p{L} and \\d match there what [A-Za-z] and [0-9] do."""
+    ascii_chars = [chr(code) for code in range(128)]
+    assert [c for c in ascii_chars if regex.match(r"[\p{L}]", c)] == [c for c in ascii_chars if c.isalpha()]
+    assert [c for c in ascii_chars if regex.match(r"\d", c)] == list("0123456789")
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from([p for p in PART_PIECES if p.isascii()] + ["'", "-", "5,000.5", "x1"]),
+                          max_size=40).map("".join),
+                 st.text(alphabet=st.characters(max_codepoint=127), max_size=120), texts))
+@example("people's 1,200.5 well-known -- o'clock")
+def test_the_words_of_a_window_are_those_of_the_word_pattern(text):
+    from discrepancy.extractor import _words
+    assert [m.span() for m in _words(text)] == [m.span() for m in WORD.finditer(text)]
+
+
+def test_the_separators_taken_out_of_ascii_digits_are_those_the_pattern_matches():
+    from discrepancy.numbers import _ASCII_SEPARATORS
+    assert sorted(_ASCII_SEPARATORS) == [code for code in range(128) if regex.match(r"[,\s]", chr(code))]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(["7", "939", ",", " ", "\u00a0", "\u202f", "\u2009", "\t", ".", "5", "-", "\u2212",
+                                           "\u0663", "\x1c"]), max_size=12).map("".join), st.text(max_size=20)))
+def test_digits_lose_the_separators_the_pattern_substitution_takes_out(raw):
+    from discrepancy.numbers import _without_separators
+    assert _without_separators(raw) == regex.sub(r"[,\s]", "", raw).replace("\u2212", "-")
