@@ -14,9 +14,8 @@ from . import stories
 from .articles import MAX_ARTICLE_BYTES, Furniture, JsonLine, compile_furniture, json_line_articles, read_articles
 from .baseline import Suppression, find_suppressions
 from .errors import InputError, printable
-from .extractor import Extractor
+from .extractor import Extractor, Reading
 from .models import Article, Claim, Result
-from .places import PlaceMention
 from .batch import compare, without_cycle_collection
 from .pool import ordered_map, progress, stage
 from .stories import Sketch
@@ -138,11 +137,10 @@ class Digester:
         read = extract_article(self.extractor, article, self.limits, errors)
         if read is None:
             return Digest(replace(article, text=""), (), tuple(errors), checked=False)
-        found, places = read
-        claims = date_figures(article, _within_limit(found, article, self.limits, errors))
+        claims = date_figures(article, _within_limit(read.claims, article, self.limits, errors))
         kept = article if self.keep_text else replace(article, text="")  # one, shared by the sketch
-        sketch = stories.sketch(article, claims, self.extractor.gazetteer, kept=kept, places=places) \
-            if self.sketch else None
+        sketch = stories.sketch(article, claims, self.extractor.gazetteer, kept=kept, places=read.places,
+                                document=read.document) if self.sketch else None
         return Digest(kept, tuple(claims), tuple(errors),
                       checked=True, sketch=sketch, suppressions=tuple(find_suppressions([article])))
 
@@ -159,13 +157,12 @@ class Digester:
         return replace(digest, errors=(*(str(item) for item in problems), *digest.errors))
 
 
-def extract_article(extractor: Extractor, article: Article, limits: Limits,
-                    errors: list[str]) -> tuple[list[Claim], list[PlaceMention]] | None:
-    """The article's figures and the places its text names (Extractor.extract_with_places), or None when
+def extract_article(extractor: Extractor, article: Article, limits: Limits, errors: list[str]) -> Reading | None:
+    """The article's figures, with the places its text names and its Document (Extractor.read), or None when
     they could not be read (a line in `errors` says why)."""
     try:
         with _deadline(limits.seconds):
-            return extractor.extract_with_places(article)
+            return extractor.read(article)
     except ArticleTooSlow:
         errors.append(f"{_where(article)}: skipped: reading its figures took over {limits.seconds:g} s")
     except TimeoutError:  # a pattern's own timeout: text built to make it backtrack

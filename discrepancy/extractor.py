@@ -10,6 +10,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import regex
 
@@ -99,6 +100,14 @@ def _phrase_pattern(phrases) -> regex.Pattern:
     return regex.compile(rf"{start}{alternation(phrases)}(?![\w-])", regex.I)
 
 
+class Reading(NamedTuple):
+    """What Extractor.read finds in one article."""
+
+    claims: list[Claim]
+    places: list[PlaceMention]   # every place its text names
+    document: Document
+
+
 class Extractor:
     """Finds every figure of an article and types it with the rules."""
 
@@ -142,11 +151,12 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
-        return self.extract_with_places(article)[0]
+        return self.read(article).claims
 
-    def extract_with_places(self, article: Article) -> tuple[list[Claim], list[PlaceMention]]:
-        """The claims of one article, and the places its whole text names (`gazetteer.find(article.text)`,
-        page furniture included), which the article's sketch needs too."""
+    def read(self, article: Article) -> Reading:
+        """The claims of one article, with what reading them found that the article's sketch needs too: the
+        places its whole text names (`gazetteer.find(article.text)`, page furniture included) and its Document
+        (its paragraphs, and the sentences of those with a figure, split once)."""
         document = Document(article.text)
         mentions, named = self.grammar.find(article.text), self.gazetteer.find(article.text)
         places = named
@@ -155,7 +165,7 @@ class Extractor:
             places = [p for p in places if not _in_spans(p.start, article.furniture)]
         main_place = _main_place(places, self.gazetteer)
         context = _ArticleContext(article, document, mentions, places, main_place)
-        return [self._claim(context, mention) for mention in mentions], named
+        return Reading([self._claim(context, mention) for mention in mentions], named, document)
 
     def _claim(self, context: "_ArticleContext", mention: NumberMention) -> Claim:
         article, document, original = context.article, context.document, mention

@@ -261,16 +261,17 @@ class Paragraphs(Mapping):
 
 
 def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True,
-           kept: Article | None = None, places: Sequence[PlaceMention] | None = None) -> Sketch:
+           kept: Article | None = None, places: Sequence[PlaceMention] | None = None,
+           document: Document | None = None) -> Sketch:
     """The article's sketch; with keep_text=False its Article keeps no text. Given `kept`, the article as
     the caller keeps it, the sketch holds that one (read back from a worker, the two stay one object);
-    given `places`, the places the extractor found in its text (see profile)."""
+    given `places` and `document`, the places the extractor found in its text (see profile) and the
+    Document it read the text with (its figures' sentences split already)."""
     found = profile(article, gazetteer, places)
     named = _Named(found.mentions, gazetteer)
     near: dict[str, Counter] = {}
     alike: dict[frozenset, Counter] = {}
     paragraph_of: dict[str, tuple[int, int]] = {}
-    document = None
     for claim in claims:
         if claim.article != article.id or claim.quantity == OTHER:  # a figure never compared needs no story
             continue

@@ -574,14 +574,14 @@ def test_a_figure_too_long_for_a_float_has_a_finite_interval(text):
 def test_an_internal_error_on_one_article_skips_it_and_the_batch_goes_on(tmp_path, monkeypatch):
     write(tmp_path / "a.txt", GOOD)
     write(tmp_path / "b.txt", "Officials said \U00011f55 people were killed.")
-    real = Extractor.extract_with_places  # what digesting an article calls
+    real = Extractor.read  # what digesting an article calls
 
     def extract(self, article):  # as the digit above did before numbers.py read it as no figure
         if article.id == "b":
             raise ValueError("could not convert string to float: '\U00011f55'")
         return real(self, article)
 
-    monkeypatch.setattr(Extractor, "extract_with_places", extract)
+    monkeypatch.setattr(Extractor, "read", extract)
     result = api.check([str(tmp_path)], rules=RULES)
     assert result.errors == (f"{tmp_path}/b.txt: skipped: internal error while reading its figures (ValueError: "
                              "could not convert string to float: '\U00011f55'); please report it with this article",)
@@ -591,14 +591,14 @@ def test_an_internal_error_on_one_article_skips_it_and_the_batch_goes_on(tmp_pat
 def test_a_pattern_timeout_skips_that_article_with_one_line(tmp_path, monkeypatch):
     write(tmp_path / "a.txt", GOOD)
     write(tmp_path / "b.txt", "Trap\n\n" + GOOD)
-    real = Extractor.extract_with_places  # what digesting an article calls
+    real = Extractor.read  # what digesting an article calls
 
     def extract(self, article):
         if article.id == "b":
             raise TimeoutError("regex timed out")
         return real(self, article)
 
-    monkeypatch.setattr(Extractor, "extract_with_places", extract)
+    monkeypatch.setattr(Extractor, "read", extract)
     result = api.check([str(tmp_path)], rules=RULES)
     assert result.errors == (f"{tmp_path}/b.txt: skipped: its text made the number patterns time out",)
     assert [article.id for article in result.articles] == ["a"] and result.claims
@@ -607,14 +607,14 @@ def test_a_pattern_timeout_skips_that_article_with_one_line(tmp_path, monkeypatc
 def test_an_article_over_the_time_limit_is_skipped_and_the_batch_goes_on(tmp_path, monkeypatch):
     write(tmp_path / "a.txt", GOOD)
     write(tmp_path / "b.txt", "Slow\n\n" + GOOD)
-    real = Extractor.extract_with_places  # what digesting an article calls
+    real = Extractor.read  # what digesting an article calls
 
     def extract(self, article):  # as any superlinear input above does, only surely
         if article.id == "b":
             time.sleep(30)
         return real(self, article)
 
-    monkeypatch.setattr(Extractor, "extract_with_places", extract)
+    monkeypatch.setattr(Extractor, "read", extract)
     started = time.monotonic()
     result = api.extract([str(tmp_path)], rules=RULES, limits=api.Limits(seconds=0.3))
     assert time.monotonic() - started < 10
@@ -668,7 +668,7 @@ def test_ctrl_c_while_reading_exits_130_and_leaves_the_old_report(tmp_path, caps
     def interrupted(self, article):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Extractor, "extract_with_places", interrupted)
+    monkeypatch.setattr(Extractor, "read", interrupted)
     status, out, err = run(capsys, "check", str(HOSTILE / "batch" / "wire_bom.txt"), "--report", str(report))
     assert (status, out, err) == (130, "", ["discrepancy: interrupted"])
     assert report.read_text() == "old report\n" and os.listdir(tmp_path) == ["r.md"]

@@ -298,14 +298,17 @@ def test_a_batch_handed_over_is_compared_as_one_its_caller_keeps(mixed):
 
 
 @pytest.mark.parametrize("furniture", [(), ((0, 22),), ((150, 175),)])
-def test_the_places_the_extractor_found_make_the_sketch_reading_them_again_would(furniture):
+def test_the_places_and_document_the_extractor_read_make_the_sketch_reading_them_again_would(furniture):
     article = dataclasses.replace(KAZAKH, furniture=furniture)
-    claims, named = Extractor(RULES).extract_with_places(article)
+    claims, named, document = Extractor(RULES).read(article)
     assert claims == Extractor(RULES).extract(article) and named == GAZETTEER.find(article.text)
-    given, read_again = sketch(article, claims, GAZETTEER, places=named), sketch(article, claims, GAZETTEER)
+    given = sketch(article, claims, GAZETTEER, places=named, document=document)
+    read_again = sketch(article, claims, GAZETTEER)
     for field in ("names", "places", "countries", "near"):
         assert getattr(given, field) == getattr(read_again, field)
     assert given.words.buckets.tolist() == read_again.words.buckets.tolist()
+    assert list(given.paragraphs) == list(read_again.paragraphs) and all(
+        given.paragraphs[c].buckets.tolist() == read_again.paragraphs[c].buckets.tolist() for c in given.paragraphs)
 
 
 def test_the_batch_matrices_are_plain_tf_idf_with_each_rows_entries_reversed():
