@@ -46,13 +46,24 @@ BLOCK_START = re.compile(r"""
 
 def escape_markdown(text: str) -> str:
     """The text as inert Markdown on one line: no markup, no HTML, no block start."""
+    return escape_one_line(visible_line(text))
+
+
+def visible_line(text: str) -> str:
+    """The text on one line, without control characters, each run of whitespace one space."""
     # Printable text holds no control character and no whitespace but the plain space: where no two
     # spaces meet, the clean-ups would change nothing (and most text is so; a large report escapes
     # hundreds of thousands of pieces).
-    clean = text.isprintable() and "  " not in text
-    one_line = text if clean else WHITESPACE_RUN.sub(" ", CONTROL_CHARACTER.sub("", text))
+    if text.isprintable() and "  " not in text:
+        return text
+    return WHITESPACE_RUN.sub(" ", CONTROL_CHARACTER.sub("", text))
+
+
+def escape_one_line(line: str) -> str:
+    """A visible_line as inert Markdown. Two lines that differ stay different: every escape is a backslash or
+    an entity, and the backslashes and ampersands of the line are escaped themselves."""
     # A pattern finds the few characters to escape; str.translate looks up every character.
-    return BLOCK_START.sub(_escape_block_start, INLINE_SPECIAL.sub(_escape_inline, one_line), count=1)
+    return BLOCK_START.sub(_escape_block_start, INLINE_SPECIAL.sub(_escape_inline, line), count=1)
 
 
 def _escape_inline(match: re.Match) -> str:
@@ -225,11 +236,12 @@ def _group_in_brief(group: Group, page: Page, heading: str) -> str:
     own = page.findings_in(group).flagged()
     present = set(own.verdicts())  # read from the columns, as the messages below: no Finding is made
     verdicts = ", ".join(v.replace("_", " ") for v in FLAGGED if v in present) or "flagged"
-    # A group repeats its messages: each is escaped once (escaping may join two, so they are told apart again).
-    reasons = list(dict.fromkeys(escape_markdown(message.rstrip(". ")) for message in dict.fromkeys(own.messages())))
+    # A group repeats its messages: each is put on one line once (which may join two, so they are told apart
+    # again), and only those shown are escaped, as escaping keeps different lines different.
+    reasons = list(dict.fromkeys(visible_line(message.rstrip(". ")) for message in dict.fromkeys(own.messages())))
     more = f"; and {len(reasons) - BRIEF_REASONS} more" if len(reasons) > BRIEF_REASONS else ""
     return (f"{heading}{_group_heading(group)}\n\n{_plural(len(group.claims), 'figure')}, {verdicts}: "
-            f"{'; '.join(reasons[:BRIEF_REASONS])}{more}.")
+            f"{'; '.join(map(escape_one_line, reasons[:BRIEF_REASONS]))}{more}.")
 
 
 def _flagged_group(group: Group, page: Page, heading: str) -> str:

@@ -331,3 +331,18 @@ def test_any_escaped_cells_make_rows_of_equal_width(first, second):
     rows = [[escape_markdown(text) for text in row] for row in (first, second)]
     table = tabulate(rows, headers=["a", "b", "c"], tablefmt="github", disable_numparse=True)
     assert {cells(line) for line in table.splitlines()} == {3}
+
+
+MARKDOWN_PIECES = st.lists(st.sampled_from(["#", "+", "-", "=", ".", ")", "1", "22", " ", "  ", "\\", "`", "*", "_", "[",
+                                           "]", "|", "~", "$", "&", "<", ">", "&lt;", "\\#", "a", "\t", "\n", "\x00",
+                                           "\u202e", "\u2028"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MARKDOWN_PIECES, max_size=8))
+def test_escaping_keeps_different_lines_different(texts):
+    # A brief group counts its distinct reasons before escaping, and escapes only those it shows.
+    from discrepancy.report import escape_one_line, visible_line
+
+    lines = list(dict.fromkeys(map(visible_line, texts)))
+    assert [escape_one_line(line) for line in lines] == list(dict.fromkeys(map(escape_markdown, texts)))
