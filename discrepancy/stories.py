@@ -419,12 +419,14 @@ class Batch:
         norm = np.sqrt(np.dot(weights, weights))
         return buckets, weights / norm if norm else weights
 
-    def matrix_of(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
-        """TF-IDF rows given as (sorted buckets, weights), as a matrix with the columns of `words`."""
+    def matrix_of(self, rows: Sequence[tuple[np.ndarray, np.ndarray]], columns_given: bool = False) -> sparse.csr_matrix:
+        """TF-IDF rows given as (sorted buckets, weights), as a matrix with the columns of `words`; with
+        `columns_given`, rows given as (their columns in `words`, weights)."""
         indptr = np.cumsum([0, *(len(buckets) for buckets, _ in rows)])
-        columns = self.column_of[np.concatenate([buckets for buckets, _ in rows])]
+        columns = np.concatenate([buckets for buckets, _ in rows])
         weights = np.concatenate([weights for _, weights in rows])
-        return sparse.csr_matrix((weights, columns, indptr), shape=(len(rows), self.words.shape[1]))
+        return sparse.csr_matrix((weights, columns if columns_given else self.column_of[columns], indptr),
+                                 shape=(len(rows), self.words.shape[1]))
 
     def similarity(self, rows: np.ndarray, columns: np.ndarray, country: int | None = None) -> np.ndarray:
         """Story similarity of each article in `rows` to each in `columns`: words and names, gated by
@@ -1027,18 +1029,20 @@ class _Asides:
                       self.days[label][0] - WINDOW_DAYS <= day <= self.days[label][1] + WINDOW_DAYS)
 
     def _centroid(self, label: int) -> tuple[np.ndarray, np.ndarray]:
-        """The story's words as one TF-IDF row: the counts of all its articles together."""
+        """The story's words as one TF-IDF row, the counts of all its articles together: (its columns in the
+        batch's word matrix, weights). A story is a candidate for many asides: its row is worked out once."""
         if label not in self.centroids:
             rows = [self.batch.sketches[self.row_of[s.article.id]].words for s in self.drafts[label].sketches]
             buckets, at = np.unique(np.concatenate([r.buckets for r in rows]), return_inverse=True)
             counts = np.bincount(at, weights=np.concatenate([r.counts for r in rows]))
-            self.centroids[label] = self.batch.tfidf_row(Counts(buckets, counts))
+            buckets, weights = self.batch.tfidf_row(Counts(buckets, counts))
+            self.centroids[label] = self.batch.column_of[buckets], weights
         return self.centroids[label]
 
     def _closeness(self, paragraphs: Sequence[Counts], labels: Sequence[int]) -> np.ndarray:
         """The TF-IDF cosine of each paragraph (a row) with each story's words (a column)."""
         vectors = self.batch.matrix_of([self.batch.tfidf_row(p) for p in paragraphs])
-        centroids = self.batch.matrix_of([self._centroid(label) for label in labels])
+        centroids = self.batch.matrix_of([self._centroid(label) for label in labels], columns_given=True)
         return (vectors @ centroids.T).toarray()
 
     def _own_story(self, article: Article, near: frozenset[str]) -> str:

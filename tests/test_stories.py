@@ -224,13 +224,15 @@ def test_an_asides_closeness_to_stories_is_the_cosine_of_its_words(archive):
     labels = sorted(asides.drafts)[:40]
     closeness = asides._closeness(paragraphs, labels)
     for row, paragraph in zip(closeness, paragraphs):
+        buckets, weights = asides.batch.tfidf_row(paragraph)
         for value, label in zip(row, labels):
-            assert value == pytest.approx(_cosine(asides.batch.tfidf_row(paragraph), asides._centroid(label)),
+            # a centroid is kept as its columns in the batch's word matrix
+            assert value == pytest.approx(_cosine((asides.batch.column_of[buckets], weights), asides._centroid(label)),
                                           abs=1e-12)
 
 
 def _cosine(a: tuple, b: tuple) -> float:
-    """The dot product of two sparse rows given as (sorted buckets, weights), a bucket at a time."""
+    """The dot product of two sparse rows given as (sorted columns, weights), a column at a time."""
     weights = dict(zip(b[0].tolist(), b[1].tolist()))
     return sum(weight * weights.get(bucket, 0.0) for bucket, weight in zip(a[0].tolist(), a[1].tolist()))
 
