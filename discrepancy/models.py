@@ -97,6 +97,11 @@ _TEXT_AT = tuple(_CLAIM_FIELDS.index(name) for name in ("text", "unit", "place",
                                                          "time_phrase"))
 _DATE_AT = tuple(_CLAIM_FIELDS.index(name) for name in ("published", "period_start", "period_end"))
 _DATES: dict[dt.date, dt.date] = {}
+# And numbers: a batch's figures are a few thousand values (16, 1,000, 8,000) at a few thousand offsets, read
+# back as a new float or integer for every claim (its value, bounds, start and end: a fifth of its memory).
+_NUMBER_AT = tuple(_CLAIM_FIELDS.index(name) for name in ("value", "low", "high", "start", "end"))
+_FLOATS: dict[float, float] = {}
+_INTS: dict[int, int] = {}
 
 
 def _claim_from_values(values: tuple) -> Claim:
@@ -107,6 +112,13 @@ def _claim_from_values(values: tuple) -> Claim:
     for at in _DATE_AT:
         if values[at] is not None:
             values[at] = _DATES.setdefault(values[at], values[at])
+    for at in _NUMBER_AT:
+        number = values[at]
+        if number.__class__ is int:
+            values[at] = _INTS.setdefault(number, number)
+        # not 0.0, one key with -0.0, nor NaN, which no key equals; 1.0 and 1 are told apart by their dicts
+        elif number.__class__ is float and number and number == number:
+            values[at] = _FLOATS.setdefault(number, number)
     claim = object.__new__(Claim)
     for fill, value in zip(_claim_setters, values):
         fill(claim, value)

@@ -27,3 +27,21 @@ def test_claims_read_back_one_at_a_time_share_their_sentence_place_and_day():
                                                            claim("20", 33, dt.date(2022, 1, 10))))
     assert first.sentence is second.sentence and first.place is second.place and first.unit is second.unit
     assert first.published is second.published and first.period_end is second.period_end
+
+
+def test_claims_read_back_share_their_numbers_and_keep_each_ones_type_and_sign():
+    import dataclasses
+    import math
+
+    values = [16.0, 16, 1e300, math.inf, -0.0, 0.0, math.nan, 300, -7.5]
+    read = [pickle.loads(pickle.dumps(dataclasses.replace(claim("16", 900, None), value=value, low=value,
+                                                          high=value, start=900, end=902)))
+            for value in values]
+    for value, got in zip(values, read):
+        for number in (got.value, got.low, got.high):
+            assert type(number) is type(value) and (number == value or (math.isnan(number) and math.isnan(value)))
+            assert math.copysign(1, number) == math.copysign(1, value)
+    # equal numbers of one type are one object: a batch holds each value once, not once a claim
+    assert read[0].value is read[0].low is read[0].high and read[2].value is read[2].low
+    assert all(got.start is read[0].start and got.end is read[0].end for got in read)
+    assert read[0].value is not read[1].value  # 16.0 and 16 stay apart
