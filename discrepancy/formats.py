@@ -9,7 +9,6 @@ import csv
 import dataclasses
 import datetime as dt
 import io
-import itertools
 import json
 import math
 import numbers

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .baseline import Review
 from .formats import file_location, has_file_lines
-from .models import FLAGGED, Result
+from .models import Result
 
 COMMANDS = {"conflict": "error", "revision": "warning", "different_scope": "warning"}
 STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a step summary over 1 MiB

@@ -317,8 +317,8 @@ def _hashes(text: str) -> np.ndarray:
 
 
 def _count_type(counts: np.ndarray) -> type:
-    """The smallest type that holds the counts: a batch holds an article's and its paragraphs' in memory, and
-    a word seldom comes 256 times in one (float32 past 65,535, a count no float16 reading may be taken of)."""
+    """The smallest unsigned type that holds the counts (float32 past 65,535): a batch holds every article's
+    and paragraph's counts in memory, and a word seldom comes 256 times in one."""
     most = int(counts.max()) if len(counts) else 0
     return np.uint8 if most <= 0xFF else np.uint16 if most <= 0xFFFF else np.float32
 
