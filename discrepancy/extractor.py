@@ -18,7 +18,7 @@ from .models import Article, Claim
 from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
-from .patterns import alternation, compiled, folded, folded_word_starts, single_spaced, version1
+from .patterns import alternation, compiled, folded, folded_word_starts, match_start, matches_at, single_spaced, version1
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -295,14 +295,9 @@ class Extractor:
         """What trigger_pattern.finditer(window, 0, end) gives, tried only where the folded scan finds that a
         trigger may start: the scan reads the window faster than the pattern's tries at every word."""
         if self.trigger_starts is None:
-            yield from self.trigger_pattern.finditer(window, 0, end)
-            return
-        reached = 0  # as the pattern's own finditer: no match starts inside the one before
-        for found in self.trigger_starts.finditer(lowered, 0, end):
-            match = self.trigger_pattern.match(window, found.start(), end) if found.start() >= reached else None
-            if match:
-                reached = match.end()
-                yield match
+            return self.trigger_pattern.finditer(window, 0, end)
+        starts = map(match_start, self.trigger_starts.finditer(lowered, 0, end))
+        return matches_at(self.trigger_pattern, window, starts, end)
 
     # --- who, where, per whom -------------------------------------------------------------
 
@@ -367,16 +362,10 @@ class Extractor:
             starts.add(verb)
             # where a name or a common noun may start: a scan each, where a test of each character cost more
             # (a prefix, three letters, is looked for where it ends by the verb's second letter at the latest)
-            starts.update(map(_START, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
-            starts.update(map(_START, _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2)))
+            starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
+            starts.update(map(match_start, _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2)))
             covered = verb
-        reached = 0
-        for start in sorted(starts):
-            if start >= reached:
-                match = self.source_pattern.match(words, start)
-                if match:
-                    reached = match.end()
-                    yield match
+        yield from matches_at(self.source_pattern, words, sorted(starts))
 
     def _verb_starts(self, words: str, lowered: str) -> list[int]:
         """Where source_starts matches, overlapping: tried only where its fast scan of the folded words finds
@@ -595,7 +584,6 @@ _COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 _SOURCE_BEFORE_VERB_PREFIXES = sorted({w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES]})
 _SOURCE_BEFORE_VERB_PREFIX = re.compile(f"(?={'|'.join(_SOURCE_BEFORE_VERB_PREFIXES)})")  # in folded text
-_START = re.Match.start  # where a stdlib match starts, mapped over a scan without a generator's frame per match
 # The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 

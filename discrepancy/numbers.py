@@ -19,7 +19,7 @@ import regex
 from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import alternation, compiled, folded, folded_word_starts, single_spaced, version1
+from .patterns import alternation, compiled, folded, folded_word_starts, match_start, matches_at, single_spaced, version1
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -295,15 +295,9 @@ class NumberGrammar:
         words = self.candidate_patterns[1]
         if self.word_start_scan is None:
             return [m.start() for m in words.finditer(text, timeout=MATCH_TIMEOUT)]
-        starts, end = [], 0
-        for found in self.word_start_scan.finditer(folded(text)):
-            start = found.start()
-            # a match reads one number word at most: it needs no timeout, which costs more than it does
-            match = words.match(text, start) if start >= end else None
-            if match:
-                starts.append(start)
-                end = match.end()
-        return starts
+        # a match reads one number word at most: it needs no timeout, which costs more than it does
+        found = matches_at(words, text, map(match_start, self.word_start_scan.finditer(folded(text))))
+        return [match.start() for match in found]
 
     def _may_end_a_lead(self, text: str, position: int) -> bool:
         """Whether the text before `position` can end in a lead. Asked of the lead's end pattern only after a

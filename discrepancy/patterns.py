@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -90,3 +91,20 @@ def folded_word_starts(words) -> re.Pattern | None:
     if any(not word.isalnum() for word in words):
         words_pattern = f"(?={words_pattern})"
     return re.compile(r"(?<![a-z0-9_])" + words_pattern)
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], endpos: int | None = None) -> Iterator[regex.Match]:
+    """What pattern.finditer(text, 0, endpos) gives when every match starts at one of `starts` (in order, as a
+    folded_word_starts scan finds them): the pattern tried only there, and not inside the match before, as
+    finditer steps past each match. The pattern must match no empty text."""
+    reached = 0
+    for start in starts:
+        if start >= reached:
+            match = pattern.match(text, start, endpos)
+            if match:
+                reached = match.end()
+                yield match
+
+
+# Where a stdlib match starts, mapped over a scan's matches without a generator's frame per match.
+match_start = re.Match.start

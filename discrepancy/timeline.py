@@ -20,7 +20,7 @@ import dateparser
 import regex
 
 from .models import Article, Claim, replaced
-from .patterns import folded, folded_word_starts
+from .patterns import folded, folded_word_starts, match_start, matches_at
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
@@ -69,13 +69,7 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
 
 def time_words(text: str) -> list[regex.Match]:
     """What TIME_WORDS.finditer(text) gives (see TIME_WORD_STARTS)."""
-    found, reached = [], 0
-    for candidate in TIME_WORD_STARTS.finditer(folded(text)):
-        match = TIME_WORDS.match(text, candidate.start()) if candidate.start() >= reached else None
-        if match:
-            found.append(match)
-            reached = match.end()
-    return found
+    return list(matches_at(TIME_WORDS, text, map(match_start, TIME_WORD_STARTS.finditer(folded(text)))))
 
 
 def _distance(item: tuple[int, int, regex.Match], claim: Claim) -> int:
