@@ -49,9 +49,37 @@ def normalise(text: str) -> str:
 
 def fingerprint(finding: Finding, claims: dict[str, Claim]) -> str:
     """A stable id of the finding from its content; the same for either order of its two figures."""
-    figures = sorted(_figure_key(claims.get(claim_id), claim_id) for claim_id in finding.claims)
-    payload = json.dumps([finding.quantity, finding.verdict, figures], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+    return Fingerprints(claims)(finding)
+
+
+class Fingerprints:
+    """fingerprint(finding, claims) for the findings of one batch: a figure's part of it worked out once for
+    the findings near each other (a figure is in many findings, those of its group, which come together: at
+    10,000 articles, 100,000 figures in 250,000 findings). The parts kept are the last KEPT_KEYS figures',
+    not a batch's million."""
+
+    KEPT_KEYS = 50_000
+
+    def __init__(self, claims: dict[str, Claim]):
+        self.claims = claims
+        self.keys: dict[str, list[str]] = {}
+
+    def __call__(self, finding: Finding) -> str:
+        figures = sorted(self._key(claim_id) for claim_id in finding.claims)
+        payload = _PAYLOAD([finding.quantity, finding.verdict, figures])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+    def _key(self, claim_id: str) -> list[str]:
+        key = self.keys.get(claim_id)
+        if key is None:
+            if len(self.keys) >= self.KEPT_KEYS:
+                self.keys.clear()
+            key = self.keys[claim_id] = _figure_key(self.claims.get(claim_id), claim_id)
+        return key
+
+
+# json.dumps(..., ensure_ascii=False), without the encoder it makes for each call
+_PAYLOAD = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _figure_key(claim: Claim | None, claim_id: str) -> list[str]:
@@ -113,11 +141,11 @@ class BaselineEntry:
 
 def baseline_entries(findings, claims: dict[str, Claim]) -> list[BaselineEntry]:
     """The flagged findings as baseline entries, in fingerprint order (stable diffs)."""
-    entries = []
+    entries, fingerprints = [], Fingerprints(claims)
     for finding in Findings.of(findings).flagged():
         members = [claims.get(claim_id) for claim_id in finding.claims]
         entries.append(BaselineEntry(
-            fingerprint(finding, claims), finding.quantity, finding.verdict,
+            fingerprints(finding), finding.quantity, finding.verdict,
             tuple(c.text if c else i for c, i in zip(members, finding.claims)),
             tuple(c.article if c else "" for c in members)))
     return sorted(entries, key=lambda entry: (entry.fingerprint, entry.articles))
@@ -209,9 +237,9 @@ def _against_baseline(flagged: list[tuple[int, Finding]], entries: list[Baseline
     """The (position, finding) pairs of `flagged` in the baseline, and the entries that matched none (each
     entry once)."""
     remaining = Counter(entry.fingerprint for entry in entries)
-    baselined = []
+    baselined, fingerprints = [], Fingerprints(claims)
     for position, finding in flagged if entries else ():  # no baseline: nothing to match
-        key = fingerprint(finding, claims)
+        key = fingerprints(finding)
         if key and remaining[key] > 0:
             remaining[key] -= 1
             baselined.append((position, finding))

@@ -7,7 +7,9 @@ a crash as findings).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import os
 import sys
 import traceback
 from collections import Counter
@@ -20,8 +22,9 @@ from . import api
 from .baseline import Review, baseline_entries, only_quantities, read_baseline, set_aside, write_baseline
 from .config import FAIL_ON, FINDING_FORMATS, Settings, check_quantities, describe, resolve, with_tolerance
 from .errors import DiscrepancyError
-from .formats import claims_csv, claims_json, claims_jsonl, findings_csv, json_parts, review_section, summary_parts
-from .github import annotations, append_step_summary
+from .formats import (claims_csv_parts, claims_json_parts, claims_jsonl_lines, findings_csv_parts, json_parts,
+                      review_section, summary_parts)
+from .github import annotation_lines, append_step_summary
 from .junit import junit_xml
 from .ledger import Ledger
 from .models import Result
@@ -29,18 +32,19 @@ from .output import write_atomic
 from .pool import default_workers, stage
 from .report import render_markdown
 from .rules import RuleSet, load_rules
-from .sarif import sarif_log
+from .sarif import sarif_parts
 
-CLAIM_FORMATS = {"jsonl": claims_jsonl, "csv": claims_csv, "json": claims_json}
+# format -> the claims' text, in parts as it is written
+CLAIM_FORMATS = {"jsonl": claims_jsonl_lines, "csv": claims_csv_parts, "json": claims_json_parts}
 # format -> text (whole, or in parts as it is written), from the reviewed result, what was set aside and
 # the Markdown report.
 FINDING_OUTPUTS = {
     "summary": lambda result, review, markdown: summary_parts(result),
     "markdown": lambda result, review, markdown: markdown,
     "json": lambda result, review, markdown: json_parts(result, review),
-    "sarif": lambda result, review, markdown: sarif_log(result, review),
-    "github": lambda result, review, markdown: annotations(result, review),
-    "csv": lambda result, review, markdown: findings_csv(result),
+    "sarif": lambda result, review, markdown: sarif_parts(result, review),
+    "github": lambda result, review, markdown: annotation_lines(result, review),
+    "csv": lambda result, review, markdown: findings_csv_parts(result),
     "junit": lambda result, review, markdown: junit_xml(result, review),
 }
 
@@ -233,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     except DiscrepancyError as error:
         print(f"discrepancy: {error}", file=sys.stderr)
         return 2
+    except StdoutClosed:  # the files were written before standard output: they are whole
+        return _stdout_closed()
     except KeyboardInterrupt:  # every output is renamed into place whole: each is the old file or the new
         print("discrepancy: interrupted", file=sys.stderr)
         return 130
@@ -248,7 +254,7 @@ def _crashed(error: Exception) -> int:
 
 
 def _run_extract(args: argparse.Namespace, result: Result) -> int:
-    sys.stdout.write(CLAIM_FORMATS[args.format](result.claims))
+    _print_lines(CLAIM_FORMATS[args.format](result.claims))
     return 0
 
 
@@ -331,11 +337,28 @@ def _write_outputs(reviewed: Result, review: Review, settings: Settings, report_
 def _print_lines(text: str | Iterable[str]) -> None:
     """Writes an output's text (whole or in parts) to standard output, ending it with a newline."""
     last = ""
-    for part in [text] if isinstance(text, str) else text:
-        sys.stdout.write(part)
-        last = part or last
-    if last and not last.endswith("\n"):
-        sys.stdout.write("\n")
+    try:
+        for part in [text] if isinstance(text, str) else text:
+            sys.stdout.write(part)
+            last = part or last
+        if last and not last.endswith("\n"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError as error:
+        raise StdoutClosed from error
+
+
+class StdoutClosed(Exception):
+    """Standard output's reader stopped reading (`discrepancy check | head`): the rest has nowhere to go."""
+
+
+def _stdout_closed() -> int:
+    """Exit status 141, as a shell reports a command a closed pipe stopped (128 + SIGPIPE), with no traceback:
+    standard output points at /dev/null so that the interpreter's last flush at exit finds nothing to fail."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 141
 
 
 def _draw_charts(result: Result, report_path: Path, rules: RuleSet, workers: int):
@@ -427,7 +450,7 @@ def _ledger(args: argparse.Namespace) -> int:
         if args.action == "stats":
             print("\n".join(f"{key}: {'none' if value is None else value}" for key, value in ledger.stats().items()))
         elif args.action == "export":
-            sys.stdout.write(CLAIM_FORMATS[args.format](ledger.claims()))
+            _print_lines(CLAIM_FORMATS[args.format](ledger.claims()))
         elif not ledger.forget(args.article):
             raise DiscrepancyError(f"{path}: no article '{args.article}' in the ledger")
         else:

@@ -8,6 +8,7 @@ are escaped as the runner's own toolkit does.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from .baseline import Review
@@ -43,22 +44,24 @@ def workflow_command(command: str, message: str, **properties) -> str:
 
 def annotations(result: Result, review: Review | None = None) -> str:
     """One annotation per flagged finding, most severe first; then the unused markers as warnings."""
+    return "".join(annotation_lines(result, review))
+
+
+def annotation_lines(result: Result, review: Review | None = None) -> Iterator[str]:
+    """annotations' lines one at a time: a large batch's are never all held."""
     claims = {claim.id: claim for claim in result.claims}
     articles = {article.id: article for article in result.articles}
-    flagged = result.findings.by_severity()
-    lines = []
-    for finding in flagged:
+    for finding in result.findings.by_severity():
         claim = claims.get(finding.claims[0])
         path, line, column = file_location(claim, articles.get(claim.article)) if claim else (None, None, None)
-        lines.append(workflow_command(COMMANDS[finding.verdict], finding.message, file=path, line=line,
-                                      col=column, title=f"{finding.verdict}: {finding.quantity}"))
+        yield workflow_command(COMMANDS[finding.verdict], finding.message, file=path, line=line,
+                               col=column, title=f"{finding.verdict}: {finding.quantity}")
     for suppression in review.unused_suppressions if review else ():
         line = suppression.line if has_file_lines(suppression.path) else None
-        lines.append(workflow_command("warning", suppression.describe(), file=suppression.path, line=line,
-                                      title="unused suppression"))
+        yield workflow_command("warning", suppression.describe(), file=suppression.path, line=line,
+                               title="unused suppression")
     for entry in review.stale_entries if review else ():
-        lines.append(workflow_command("notice", entry.describe(review.baseline), title="stale baseline entry"))
-    return "".join(lines)
+        yield workflow_command("notice", entry.describe(review.baseline), title="stale baseline entry")
 
 
 # --- step summary ------------------------------------------------------------------------------

@@ -139,7 +139,7 @@ def test_an_internal_error_exits_2_not_1(capsys, monkeypatch):
 
     def broken(*args):
         raise RuntimeError("simulated bug")
-    monkeypatch.setattr("discrepancy.cli.sarif_log", broken)
+    monkeypatch.setattr("discrepancy.cli.sarif_parts", broken)
     status, out, err = run(capsys, "check", "desk", "--format", "sarif")
     assert (status, out) == (2, "")
     assert err.splitlines()[-1] == "discrepancy: internal error: RuntimeError: simulated bug (please report this)"

@@ -15,7 +15,7 @@ import pytest
 
 from discrepancy.baseline import Review, Suppression, fingerprint
 from discrepancy.cli import main
-from discrepancy.formats import FINDING_COLUMNS, findings_csv, json_document
+from discrepancy.formats import FINDING_COLUMNS, findings_csv, findings_csv_parts, json_document
 from discrepancy.github import annotations, escape_data, escape_property, workflow_command
 from discrepancy.junit import junit_xml
 from discrepancy.models import Article, Claim, Finding, Group, Result
@@ -236,6 +236,15 @@ def test_findings_csv_rows():
                             "monday", "in/rival report.txt", "3", "18", "75", "rival"]
     assert rows[2][3:7] == ["50%, 100% and more: check", "in/wire.jsonl", "", ""]
     assert len(rows) == 4
+
+
+@pytest.mark.parametrize("rows_per_part", [1, 2, 3, 1000])
+def test_findings_csv_in_parts_is_the_table_cut_between_rows(rows_per_part):
+    parts = list(findings_csv_parts(RESULT, rows_per_part))
+    assert "".join(parts) == findings_csv(RESULT)
+    assert len(parts) == 3 // rows_per_part + 1
+    assert all(part.endswith("\n") for part in parts if part)
+    assert [len(list(csv.reader(io.StringIO(part)))) for part in parts[1:-1]] == [rows_per_part] * (len(parts) - 2)
 
 
 def test_cli_csv_rows_match_the_documented_schema(desk, capsys):

@@ -96,3 +96,21 @@ def test_a_new_quantity_type_is_a_rule_file(tmp_path, capsys):
     sys.stdin = io.StringIO('{"id": "x", "text": "The storm sank 30 boats off the coast."}\n')
     _, out, _ = run(capsys, "extract", "-", "--rules", str(tmp_path))
     assert json.loads(out.splitlines()[0])["quantity"] == "boats"
+
+
+@pytest.mark.parametrize("command", [["extract"], ["check", "--fail-on", "never", "--format", "json"]])
+def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path, command):
+    # `discrepancy ... | head`: the pipe closes with most of the output unwritten
+    import subprocess
+    import sys
+    articles = tmp_path / "many.jsonl"
+    articles.write_text("".join(json.dumps({"id": f"a{n}", "text": f"At least {n + 3} people died and 40 were "
+                                           f"injured in Mombasa, police said."}) + "\n" for n in range(400)))
+    report = ["--report", str(tmp_path / "report.md")] if command[0] == "check" else []
+    process = subprocess.Popen([sys.executable, "-m", "discrepancy", *command, str(articles), "--quiet",
+                                "--workers", "1", "--no-config", *report], cwd=tmp_path, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert (process.wait(timeout=120), stderr) == (141, "")

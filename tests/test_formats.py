@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,7 +19,8 @@ from hypothesis import strategies as st
 from discrepancy.api import check
 from discrepancy.errors import DiscrepancyError
 from discrepancy.formats import (CLAIM_COLUMNS, claim_record, claims_csv, claims_json, claims_jsonl,
-                                 _one_line, csv_cell, json_document, json_ready, summary_lines)
+                                 Streamed, _one_line, csv_cell, json_document, json_ready, laid_out,
+                                 laid_out_parts, summary_lines)
 from discrepancy.models import FLAGGED, VERDICTS, Article, Claim, Finding, Group, Result
 from discrepancy.output import write_atomic
 
@@ -310,3 +312,37 @@ def test_every_output_can_be_written(tmp_path):
        | st.text(max_size=30))
 def test_a_message_on_one_line_is_what_splitting_and_joining_its_words_gives(text):
     assert _one_line(text) == " ".join(text.split())
+
+
+# Values as the JSON output meets them: JSON's own, and what json_ready turns into them (NaN and infinity,
+# dates, tuples, numpy numbers, keys that are no strings, lone surrogates, a str subclass), nested.
+_JSON_LEAVES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(), st.text(st.characters(blacklist_categories=())),
+    st.dates(), st.datetimes(), st.integers(-2**40, 2**40).map(np.int64), st.floats(width=32).map(np.float32),
+    st.text(max_size=5).map(lambda text: type("Named", (str,), {})(text)))
+_JSON_VALUES = st.recursive(_JSON_LEAVES, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.lists(inner, max_size=3).map(tuple),
+    st.dictionaries(st.one_of(st.text(max_size=6), st.integers(), st.booleans()), inner, max_size=4)), max_leaves=20)
+
+
+@given(_JSON_VALUES, st.sampled_from(["", "  ", "    "]))
+def test_laid_out_is_json_dumps_indented_byte_for_byte(value, margin):
+    dumped = json.dumps(json_ready(value), ensure_ascii=False, allow_nan=False, indent=2)
+    assert laid_out(value, margin) == dumped.replace("\n", "\n" + margin)
+
+
+@given(_JSON_VALUES, st.lists(_JSON_VALUES, max_size=3), st.sampled_from(["", "  "]))
+def test_laid_out_parts_lay_a_streamed_list_out_as_the_list(value, items, margin):
+    # the streamed list in a document, first, last and alone, as SARIF's results are
+    for document in ({"head": value, "items": Streamed(iter(items))}, [Streamed(iter(items)), value],
+                     Streamed(iter(items))):
+        expected = laid_out(_with_lists(document, items), margin)
+        assert "".join(laid_out_parts(document, margin)) == expected
+
+
+def _with_lists(document, items):
+    if isinstance(document, Streamed):
+        return list(items)
+    if isinstance(document, dict):
+        return {key: _with_lists(value, items) for key, value in document.items()}
+    return [_with_lists(value, items) for value in document] if isinstance(document, list) else document
