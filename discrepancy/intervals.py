@@ -89,8 +89,9 @@ class Intervals:
         runs = max((len(regex.findall(r"\S+", p)) for p in self.before), default=1)
         self._last_runs = regex.compile(rf"\S+(?:\s+\S+){{0,{max(runs, 1) - 1}}}\s*", regex.REVERSE)
         # an after-phrase followed by a number qualifies that number: "5000 or less than 6000"
+        # joined by a hyphen, too: "300-odd fighters", "1,000-plus people"
         self.after_pattern = regex.compile(
-            r"\A\s*(?>(" + alternation(self.after) + r")(?![\w]))(?!\s*[-−$€£¥]?\d)", regex.I)
+            r"\A(?:\s*|-)(?>(" + alternation(self.after) + r")(?![\w]))(?!\s*[-−$€£¥]?\d)", regex.I)
 
     def phrase_before(self, text: str) -> regex.Match | None:
         """before_pattern.search(text): the qualifier phrase that `text` ends in ('more than '), if any."""
