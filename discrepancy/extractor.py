@@ -86,6 +86,18 @@ CONJUNCTION = regex.compile(r"\b(?:and|but|while|whereas)\b|;", regex.I)
 # perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
 CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
                                  regex.I | regex.REVERSE)
+# What the words tying a counted noun to its group start with: "members of the police", "were all civilians".
+_SCOPE_AFTER_NOUN_STARTS = (" of ", " were ", " are ", " was ", " is ")
+# Before a figure that is the whole a part before it was taken from: "two-thirds of the 300 dead".
+OF_THE = regex.compile(r"\bof\s+(?:the|those)\s+\Z", regex.I)
+# Before a figure that is the whole a figure before it belongs to: "were among the 15 dead".
+AMONG_THE = regex.compile(r"\bamong\s+(?:the|those)\s*\Z", regex.I)
+# Before a trigger after a figure: a preposition and up to two words, which make the trigger a place
+# ("people living in makeshift camps"), not what the figure counts.
+PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|within)\s+"
+                             r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,2}\Z", regex.I | regex.REVERSE)
+# Any of its prepositions, found by the stdlib engine: most triggers have none before them, and this says so faster.
+PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
 COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
@@ -186,9 +198,12 @@ class Extractor:
         sentence = document.sentence_at(mention.start)
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
-        shared = context.coordinated(mention, sentence)
+        shared = context.shared.get(id(original))  # the quantity of the figure before, joined to this one
+        joined = bool(unit) and next_start < sentence.end and _joined(article.text[mention.end:next_start], unit)
         quantity = self._quantity(article.text, mention, unit, previous_end,
-                                  _trigger_end(article.text, mention.end, unit, next_start, sentence), shared)
+                                  _trigger_end(article.text, mention.end, next_start, sentence, joined), shared)
+        if joined and quantity != OTHER:
+            context.share_with_next(original, quantity)
         rest_of_whole = bool(shared) and unit.split()[-1:] in (["others"], ["other"])  # "14 Australians and seven others"
         stated_part = bool(rest_of_whole or _states_part_after(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
@@ -197,7 +212,6 @@ class Extractor:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
         if quantity != OTHER:
             context.last_typed[sentence] = quantity
-        context.quantities[id(original)] = quantity
         if mention.change_from and quantity != OTHER:
             mention = _final_level(mention)
         restated, in_brackets = context.restated(original, sentence)
@@ -285,24 +299,35 @@ class Extractor:
         the nearest (after before before). A trigger that a conjunction parts from the figure belongs to another
         clause ("23 died and dozens more were injured") and yields to one in the figure's own; a noun before it
         that names a group ("gunmen kidnapped 80 students") is who acted, not what the figure counts, nor is
-        one after the figure's own counted noun ("300 schoolgirls kidnapped by gunmen"). A figure coordinated
-        with the one before ("killed 5 soldiers and 3 civilians") shares its type, unless a trigger of its own
-        says otherwise ("12 dead and dozens injured"). A figure that states no whole number counts nothing."""
+        one after the figure's own counted noun ("300 schoolgirls kidnapped by gunmen"), nor a place after a
+        preposition ("30,000 people living in camps"). A figure coordinated with the one before ("killed 5
+        soldiers and 3 civilians") shares its type, unless a trigger of its own says otherwise ("12 dead and
+        dozens injured"). A figure that states no whole number counts nothing."""
         if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed):
             return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
+        after = self._triggers(text, mention.end, _clause_end(text, mention.end, next_start, unit), WINDOW_AFTER)
+        before = [] if shared is not None else \
+            self._triggers(text, previous_end, mention.start, WINDOW_BEFORE, before=True)
+        # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
+        several = len(after) + len(before) + (shared is not None) > 1
         candidates = []
-        reach = _clause_end(text, mention.end, next_start, unit)
-        for distance, quantities, group, crossed in self._triggers(text, mention.end, reach, WINDOW_AFTER):
-            # "300 schoolgirls kidnapped by gunmen", but "100 police and soldiers" counts both
-            if not (group and unit and distance > len(unit.split()) + 2):
-                candidates += [(not crossed, self.priority[q], -distance, 1, q) for q in quantities]
+        words = len(unit.split())
+        for distance, quantities, word, at in after:
+            beyond = distance - words if unit else 0
+            if beyond > 2 and word in self.scope_of_word:
+                continue  # "300 schoolgirls kidnapped by gunmen" (but "100 police and soldiers" counts both)
+            if beyond > 0 and PLACE_WORD.search(text, max(mention.end, at - 40), at) \
+                    and PLACE_BEFORE.match(text, mention.end, at):
+                continue  # "30,000 people living in makeshift camps": where they are
+            own = not (several and CONJUNCTION_LAST.match(text, mention.end, at))
+            candidates += [(own, self.priority[q], -distance, 1, q) for q in quantities]
         if shared is not None:
             candidates.append((True, self.priority[shared], -WINDOW_BEFORE - 1, 0, shared))
-        else:
-            for distance, quantities, group, crossed in self._triggers(text, previous_end, mention.start, WINDOW_BEFORE,
-                                                                       before=True):
-                if not (group and unit):
-                    candidates += [(not crossed, self.priority[q], -distance, 0, q) for q in quantities]
+        for distance, quantities, word, at in before:
+            if unit and word in self.scope_of_word:
+                continue  # "Gunmen kidnapped 80 students": who acted
+            own = not (several and CONJUNCTION.search(text, at, mention.start))
+            candidates += [(own, self.priority[q], -distance, 0, q) for q in quantities]
         if not candidates or not _whole(mention):
             return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
         return max(candidates)[4]
@@ -315,9 +340,8 @@ class Extractor:
                 or all(w[:1].isupper() for w in unit.split()))
 
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
-        """(distance in words, quantities, names a group, crossed) of each trigger between start and end:
-        crossed when it belongs to another clause, a conjunction between it and the figure before it, or right
-        before it after ("displaced 250,000 people and killed 47")."""
+        """(distance in words, quantities, trigger word, where) of each trigger between start and end: where
+        in the text it starts, or before the figure where it ends."""
         window = text[start:end]
         lowered = folded(window)
         if self.trigger_starts is not None and not self.trigger_starts.search(lowered):
@@ -326,17 +350,11 @@ class Extractor:
         if before:
             starts = [w.start() for w in _last_words(window, limit)]
             found = self.trigger_pattern.finditer(window, starts[0] if starts else len(window))
-            return [(len(starts) - bisect.bisect_left(starts, m.end()) + 1, *self._trigger_words(m),
-                     CONJUNCTION.search(window, m.end()) is not None) for m in found]
+            return [(len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[word], word,
+                     start + m.end()) for m in found for word in (_normal(m.group()),)]
         ends = [w.end() for w in itertools.islice(_words(window), limit)]
-        return [(bisect.bisect_right(ends, m.start()) + 1, *self._trigger_words(m),
-                 CONJUNCTION_LAST.match(window, 0, m.start()) is not None)
-                for m in self._trigger_matches(window, lowered, ends[-1] if ends else 0)]
-
-    def _trigger_words(self, match: regex.Match) -> tuple[list[str], bool]:
-        """The quantities a trigger found says, and whether it names a group of people ("gunmen")."""
-        word = _normal(match.group())
-        return self.quantity_of_word[word], word in self.scope_of_word
+        return [(bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[word], word, start + m.start())
+                for m in self._trigger_matches(window, lowered, ends[-1] if ends else 0) for word in (_normal(m.group()),)]
 
     def _trigger_matches(self, window: str, lowered: str, end: int):
         """What trigger_pattern.finditer(window, 0, end) gives, tried only where the folded scan finds that a
@@ -352,7 +370,7 @@ class Extractor:
         of_unit = _remembered(self._unit_scopes, unit, self._scope_of_unit)
         if of_unit:
             return of_unit
-        named_after = self._scope_after_noun(context.article.text, mention.end, unit, sentence.end)
+        named_after = self._scope_after_noun(context.article.text, mention, unit, sentence)
         if named_after:
             return named_after
         part = OF_THEM.match(context.article.text, mention.end, sentence.end)
@@ -368,14 +386,19 @@ class Extractor:
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
 
-    def _scope_after_noun(self, text: str, end: int, unit: str, limit: int) -> str | None:
+    def _scope_after_noun(self, text: str, mention: NumberMention, unit: str, sentence: Span) -> str | None:
         """The scope a noun that counts people without narrowing who is tied to after it: "16 members of
-        the security forces", "eight of the dead were children", "the 12 victims were all civilians"."""
-        head = _normal(unit.split()[-1]) if unit else ""
-        if head not in self.people_words and head not in self.quantity_of_word:
+        the security forces", "eight of the dead were children", "the 12 victims were all civilians"; not
+        for a whole a part was taken from ("two-thirds of the 300 dead were women")."""
+        at = text.find(unit, mention.end, sentence.end) if unit else -1
+        # most counted nouns are followed by none of the words the pattern starts with
+        if at < 0 or not text.startswith(_SCOPE_AFTER_NOUN_STARTS, at + len(unit)):
             return None
-        at = text.find(unit, end, limit)
-        found = self.scope_after_noun.match(text, at + len(unit), limit) if at >= 0 else None
+        head = _normal(unit.split()[-1])
+        if head not in self.people_words and head not in self.quantity_of_word \
+                or OF_THE.search(text, max(sentence.start, mention.start - 12), mention.start):
+            return None
+        found = self.scope_after_noun.match(text, at + len(unit), sentence.end)
         return self.scope_of_word[_normal(found.group(1))] if found else None
 
     def _scope_of_unit(self, unit: str) -> str | None:
@@ -494,7 +517,9 @@ class _ArticleContext:
         self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
         self.among_scope: dict[Span, str | None] = {}
         self.last_typed: dict[Span, str] = {}  # the quantity of the last typed figure in each sentence
-        self.quantities: dict[int, str] = {}  # by id of a mention: its quantity, once read
+        # by id of a mention: the quantity of the figure before it, where the two are joined ("5 soldiers and 3
+        # civilians" were killed)
+        self.shared: dict[int, str] = {}
         self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
         self.directions: dict[int, str | None] = {}
         self.bracketed: dict[int, NumberMention] = {}  # by id of a mention in brackets: the figure it restates
@@ -514,18 +539,10 @@ class _ArticleContext:
             return restated, True
         return (previous, False) if OR_GAP.match(gap) or GAPPED.match(gap) else (None, False)
 
-    def coordinated(self, mention: NumberMention, sentence: Span) -> str | None:
-        """The quantity of the figure before, where this one is joined to it with only that figure's counted
-        noun and a conjunction between: "killed 5 soldiers and 3 civilians", "five children and two women"."""
-        index = self._order[id(mention)]
-        previous = self.mentions[index - 1] if index > 0 else None
-        if previous is None or previous.end <= sentence.start or id(previous) not in self.quantities:
-            return None
-        shared = self.quantities[id(previous)]
-        if shared == OTHER:
-            return None
-        gap = self.article.text[previous.end:mention.start]
-        return shared if _joined(gap, self.units.get(id(previous), "")) else None
+    def share_with_next(self, mention: NumberMention, quantity: str) -> None:
+        """Let the figure after this one, joined to it by this one's counted noun and a conjunction ("killed 5
+        soldiers and 3 civilians", "five children and two women"), count what this one does."""
+        self.shared[id(self.mentions[self._order[id(mention)] + 1])] = quantity
 
     def neighbours(self, mention: NumberMention, sentence: Span) -> tuple[int, int]:
         """Where the previous figure ends and the next begins, bounded by the sentence."""
@@ -564,14 +581,17 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
     return start + len(window)
 
 
-def _trigger_end(text: str, end: int, unit: str, next_start: int, sentence: Span) -> int:
+def _trigger_end(text: str, end: int, next_start: int, sentence: Span, joined: bool) -> int:
     """Where the words that say what a figure counts may reach: the next figure, unless that figure is
-    a part set inside this one ("At least four people, including two policemen, were killed") or joined
-    to this one by a conjunction ("12 protesters and 4 journalists were detained"), whose verb then tells
-    what both count."""
-    if next_start < sentence.end and _states_part_before(text[max(sentence.start, next_start - 30):next_start]):
+    joined to this one ("12 protesters and 4 journalists were detained"), a part set inside this one ("At
+    least four people, including two policemen, were killed") or a whole this one is among ("Two Britons
+    were among the 15 dead"), whose verb or noun then tells what both count."""
+    if next_start >= sentence.end:
+        return next_start
+    if joined or _states_part_before(text[max(sentence.start, next_start - 30):next_start]):
         return sentence.end
-    if unit and next_start < sentence.end and _joined(text[end:next_start], unit):
+    lead = max(end, next_start - 14)
+    if text.rfind("among", lead, next_start) >= 0 and AMONG_THE.search(text, lead, next_start):
         return sentence.end
     return next_start
 

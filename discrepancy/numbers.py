@@ -92,6 +92,10 @@ class NumberGrammar:
         self.span_year_low = numbers.get("span_year_low", self.year_low)
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
         self.spelled = SpelledNumbers(numbers)
+        # a spelled age before a noun ("an eight-year-old girl"): the not-figure patterns read digits only.
+        # Not "over thirty years old", which states a bound.
+        adjectival = [w for w in numbers.get("age_words", ()) if "-" in w]
+        self.spelled_age = regex.compile(rf"\s*-?\s*{alternation(adjectival)}(?![\w])", regex.I)
         self.atom_pattern = self._compile_atoms()
         self.atom_groups = _groups_of(self.atom_pattern)
         self.digits_group = self.atom_pattern.groupindex["digits"]  # by number: a group read by name is looked up anew
@@ -394,6 +398,8 @@ class NumberGrammar:
                 PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before)
                 or (FOR_ONE_BEFORE.search(before) and compiled(r"\s*[,;:]").match(after))):
             return False  # "no one", "one another": a pronoun, not a count
+        if atom.spelled and "old" in after[:24] and self.spelled_age.match(after):
+            return False  # "an eight-year-old girl"
         return not self._is_identifier(atom, text, before, after)
 
     def _is_identifier(self, atom: Atom, text: str, before: str, after: str) -> bool:

@@ -132,6 +132,11 @@ BOUNDS = [
     ("About 1.5m people have fled the fighting.", "About 1.5m", 1_425_000, 1_575_000, "approx", "displaced", EVERYONE),
     ("Half a million people have been displaced.", "Half a million", 500_000, 500_000, "exact", "displaced", EVERYONE),
     ("The death toll is expected to exceed 100.", "exceed 100", 100, OPEN, "more_than", "deaths", EVERYONE),
+    ("At least another 30 bodies were found on Monday.", "At least another 30", 30, OPEN, "at_least", "deaths",
+     EVERYONE),
+    ("The Pentagon will send up to a further 3,000 troops.", "up to a further 3,000", OPEN, 3000, "at_most", "troops",
+     "soldiers"),
+    ("Another 12 people were killed overnight.", "12", 12, 12, "exact", "deaths", EVERYONE),
     ("Arrests topped 1,000 on Sunday.", "topped 1,000", 1000, OPEN, "more_than", "arrests", EVERYONE),
 ]
 
@@ -174,6 +179,10 @@ SCOPES = [
     ("At least seven aid workers were among those killed.", "At least seven", "deaths", "health workers"),
     ("The storm killed two schoolgirls walking home.", "two", "deaths", "children"),
     ("The government mobilised 50,000 reservists.", "50,000", "troops", "soldiers"),
+    ("One soldier was killed and another wounded.", "One", "deaths", "soldiers"),
+    ("One journalist died in the strike.", "One", "deaths", "journalists"),
+    ("Nearly two-thirds of the 300 dead were women and children.", "300", "deaths", EVERYONE),
+    ("The army said it had destroyed 12 militant camps.", "12", "camps", EVERYONE),
     ("More than 1,000 people have been injured, 300 of them critically.", "300", "injured", "part of a larger group"),
     ("Police detained 30 people, 12 of whom were later released.", "12", "arrests", "part of a larger group"),
 ]
@@ -229,7 +238,8 @@ OTHER_QUANTITIES = [
     ("Rescuers were searching for 17 people still unaccounted for.", "17", "missing", EVERYONE),
     ("Hundreds remain unaccounted for.", "Hundreds", "missing", EVERYONE),
     ("The group operates at least 30 training camps in the mountains.", "at least 30", "camps", EVERYONE),
-    ("The army said it had destroyed 12 militant camps.", "12", "camps", EVERYONE),
+    ("Nearly 10,000 people have sought refuge in schools and churches.", "Nearly 10,000", "displaced", EVERYONE),
+    ("Some 40 protesters remain in detention.", "Some 40", "arrests", "protesters"),
 ]
 
 
@@ -275,6 +285,7 @@ CLAUSES = [
      [("14", "arrests", EVERYONE), ("98", "arrests", EVERYONE)]),
     ("Rescuers recovered 21 bodies overnight, bringing the death toll to 68.",
      [("21", "deaths", EVERYONE), ("68", "deaths", EVERYONE)]),
+    ("Two Britons and a Canadian were among the 15 dead.", [("Two", "deaths", EVERYONE), ("15", "deaths", EVERYONE)]),
     ("Ninety-nine people were rescued and 50 are missing.", [("Ninety-nine", "other", None), ("50", "missing", EVERYONE)]),
     ("The national toll stands at 45, eight fewer than last year.", [("45", "deaths", EVERYONE), ("eight", "other", None)]),
     known_miss("no verb list: 'survived' is no trigger, so the clause before lends its 'died'",
@@ -292,6 +303,8 @@ AGENTS = [
     ("Gunmen kidnapped 80 students from a school.", "80", "other"),
     ("Nigeria says it has freed 300 schoolgirls kidnapped by gunmen.", "300", "other"),
     ("Troops rescued 25 hostages after a gun battle.", "25", "other"),
+    ("At least 30,000 people are living in makeshift camps.", "At least 30,000", "other"),
+    ("Up to 1,000 civilians are believed to have been killed in the siege.", "Up to 1,000", "deaths"),
     ("The soldiers arrested 40 people.", "40", "arrests"),
     ("Troops killed 23 insurgents in the operation.", "23", "deaths"),
     ("Militants attacked the base, killing 14 soldiers.", "14", "deaths"),
@@ -307,6 +320,8 @@ def test_a_group_named_beside_a_count_of_others_does_not_type_it(sentence, writt
 # (sentence, the typed figures a reader takes from it: (written, quantity))
 NOT_COUNTS = [
     ("Officers detained a 23-year-old man at the scene.", []),
+    ("The murder of an eight-year-old schoolgirl shocked the town.", []),
+    ("Police are questioning a twenty-three-year-old man.", []),
     ("The 23 year old was detained at the airport.", []),
     ("A man in his 30s was arrested.", []),
     ("Police arrested 14 men aged between 18 and 25.", [("14", "arrests")]),
@@ -363,6 +378,14 @@ KNOWN_MISSES = [
     known_miss("'fled' types displaced people even for fighters who fled a battle: no rule ties a quantity to "
                "the groups it can count", "Troops are pursuing hundreds of militants who have fled into the mountains.",
                "hundreds of", "fighters", "fighters"),
+    known_miss("'to death' after 'sentenced' is a sentence, not a death; the trigger 'death' types it",
+               "The court sentenced 12 men to death.", "12", "other", None),
+    known_miss("'N of the M injured' names no noun after N, and M's noun is not read for it",
+               "Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
+    known_miss("a negated survival ('none of the 62 passengers survived') is no trigger",
+               "None of the 62 passengers survived.", "62", "deaths", EVERYONE),
+    known_miss("'Britons' is no demonym the gazetteer knows (it knows Britain), so no nationality scope",
+               "Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
     known_miss("'lost N soldiers' is a loss of lives only in context; 'lost' is no trigger",
                "The brigade lost 14 soldiers in the battle.", "14", "deaths", "soldiers"),
 ]
