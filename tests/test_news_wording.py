@@ -138,6 +138,20 @@ BOUNDS = [
      "soldiers"),
     ("Another 12 people were killed overnight.", "12", 12, 12, "exact", "deaths", EVERYONE),
     ("Arrests topped 1,000 on Sunday.", "topped 1,000", 1000, OPEN, "more_than", "arrests", EVERYONE),
+    # headline wording
+    ("Gaza death toll passes 30,000, health ministry says", "passes 30,000", 30000, OPEN, "more_than", "deaths",
+     EVERYONE),
+    ("Quake toll tops 5,000 as rescuers dig through rubble", "tops 5,000", 5000, OPEN, "more_than", "deaths",
+     EVERYONE),
+    ("Nigeria: 12 killed in attack on village", "12", 12, 12, "exact", "deaths", EVERYONE),
+    ("KABUL (Reuters) - At least 19 people were killed on Saturday when a bomb exploded near a mosque.", "At least 19",
+     19, OPEN, "at_least", "deaths", EVERYONE),
+    ("The fighting has killed tens of thousands of civilians.", "tens of thousands of", 20000, OPEN, "at_least",
+     "deaths", "civilians"),
+    ("Hundreds of thousands of people have fled.", "Hundreds of thousands of", 200_000, OPEN, "at_least", "displaced",
+     EVERYONE),
+    ("A dozen or so people were hurt.", "A dozen or so", 11.4, 12.6, "approx", "injured", EVERYONE),
+    ("Some 20-odd soldiers were wounded.", "Some 20-odd", 19, 21, "approx", "injured", "soldiers"),
 ]
 
 
@@ -386,6 +400,8 @@ KNOWN_MISSES = [
                "None of the 62 passengers survived.", "62", "deaths", EVERYONE),
     known_miss("'Britons' is no demonym the gazetteer knows (it knows Britain), so no nationality scope",
                "Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
+    known_miss("a part's scope stated after a whole read first ('Of the 48 dead, 30 were civilians') is not read",
+               "Of the 48 dead, 30 were civilians.", "30", "deaths", "civilians"),
     known_miss("'lost N soldiers' is a loss of lives only in context; 'lost' is no trigger",
                "The brigade lost 14 soldiers in the battle.", "14", "deaths", "soldiers"),
 ]
