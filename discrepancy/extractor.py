@@ -204,7 +204,8 @@ class Extractor:
                                   _trigger_end(article.text, mention.end, next_start, sentence, joined), shared)
         if joined and quantity != OTHER:
             context.share_with_next(original, quantity)
-        rest_of_whole = bool(shared) and unit.split()[-1:] in (["others"], ["other"])  # "14 Australians and seven others"
+        # "the deaths of 14 Australians and seven others": the others are the rest of a whole, a part of it
+        rest_of_whole = bool(shared) and unit.split()[-1:] in (["others"], ["other"])
         stated_part = bool(rest_of_whole or _states_part_after(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
