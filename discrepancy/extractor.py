@@ -32,7 +32,7 @@ onto upon via amid""".split())
 SUBORDINATE_WORDS = "after before when whenever while because since although though until unless whereas if".split()
 SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b", regex.I)
 # "14 of them Australians", "six of whom": a part of a group named before
-OF_THEM = regex.compile(r"\s+of\s+(?:them|whom|those)\b(?:,?\s+(?:were\s+|are\s+)?(?P<noun>\p{Lu}\p{L}+|\p{Ll}+s)\b)?")
+OF_THEM = regex.compile(r"\s+of\s+(?:them|whom|those(?:\s+\p{Ll}+ed)?)\b(?:,?\s+(?:were\s+|are\s+)?(?P<noun>\p{Lu}\p{L}+|\p{Ll}+)\b)?")
 # A part tied to a whole: "14 of them", "six of whom", "14 Australians and seven others"; "including 14
 # Australians", "among them 3".
 STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom)\b"
@@ -48,8 +48,8 @@ STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
 # tries every position of the lead.
 STATED_PART_WORDS = ("includ", "among")
-# What every match of the among pattern ("among the children", "including 3 police", "of them women") holds.
-AMONG_WORDS = ("among", "including", "them", "whom")
+# What every match of the among pattern ("among the children", "all of them women") holds.
+AMONG_WORDS = ("among", "them", "whom")
 RELATIVE_WORDS = "which who whom whose that".split()
 RELATIVE = regex.compile(rf"\b(?:{'|'.join(RELATIVE_WORDS)})\b", regex.I)
 # Either, in one scan: both are whole words, so no match of one lies inside one of the other.
@@ -80,9 +80,30 @@ _NEXT_WORD = regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)")
 # What a percentage after a figure starts with (after spaces), in either case; the currency signs.
 _PERCENT_FIRST = frozenset("%pP")
 _SIGNS = frozenset("€£¥$₹₽")
+# Between a trigger before a figure and the figure: a conjunction that starts another clause.
+CONJUNCTION = regex.compile(r"\b(?:and|but|while|whereas)\b|;", regex.I)
+# Right before a trigger after a figure: a conjunction that starts another predicate ("and killed 47"),
+# perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
+CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
+                                 regex.I | regex.REVERSE)
+# What the words tying a counted noun to its group start with: "members of the police", "were all civilians".
+_SCOPE_AFTER_NOUN_STARTS = (" of ", " were ", " are ", " was ", " is ")
+# Before a figure that is the whole a part before it was taken from: "two-thirds of the 300 dead".
+OF_THE = regex.compile(r"\bof\s+(?:the|those)\s+\Z", regex.I)
+# Before a figure that is the whole a figure before it belongs to: "were among the 15 dead".
+AMONG_THE = regex.compile(r"\bamong\s+(?:the|those)\s*\Z", regex.I)
+# Before a trigger after a figure: a preposition and up to two words, which make the trigger a place
+# ("people living in makeshift camps"), not what the figure counts.
+PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|within)\s+"
+                             r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,2}\Z", regex.I | regex.REVERSE)
+# Any of its prepositions, found by the stdlib engine: most triggers have none before them, and this says so faster.
+PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
+# Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
+COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
+PART = "part of a larger group"  # the scope of a figure that counts part of a group it does not name
 
 
 @dataclass(frozen=True)
@@ -127,8 +148,13 @@ class Extractor:
         self.scope_of_word = {_normal(w): s.name for s in rules.scopes for w in s.words}
         self.scope_pattern = _phrase_pattern(self.scope_of_word)
         self.people_words = frozenset(_normal(w) for w in rules.people_words)
+        # The group a whole figure counts: "16 dead among the security forces", "24 people, all of them civilians".
+        # "including police officers", "among them children", "most of them women" name a part, not the whole.
         self.among_pattern = regex.compile(
-            rf"\b(?:among|amongst|including|of\s+them|of\s+whom)\s+(?:the\s+|them\s+)?({self.scope_pattern.pattern})",
+            rf"\b(?:among|amongst|all\s+of\s+them|all\s+of\s+whom)\s+(?:the\s+)?({self.scope_pattern.pattern})",
+            regex.I)
+        self.scope_after_noun = regex.compile(
+            rf"\s+(?:of\s+(?:(?:the|its|their)\s+)?|(?:were|are|was|is)\s+(?:all\s+)?)({self.scope_pattern.pattern})",
             regex.I)
         self.source_pattern = _source_pattern(rules.sources)
         self.source_starts = _source_starts(rules.sources)
@@ -172,8 +198,15 @@ class Extractor:
         sentence = document.sentence_at(mention.start)
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
-        quantity = self._quantity(article.text, mention, unit, previous_end, _trigger_end(article.text, next_start, sentence))
-        stated_part = bool(_states_part_after(article.text, mention.end, sentence.end)
+        shared = context.shared.get(id(original))  # the quantity of the figure before, joined to this one
+        joined = bool(unit) and next_start < sentence.end and _joined(article.text[mention.end:next_start], unit)
+        quantity = self._quantity(article.text, mention, unit, previous_end,
+                                  _trigger_end(article.text, mention.end, next_start, sentence, joined), shared)
+        if joined and quantity != OTHER:
+            context.share_with_next(original, quantity)
+        # "the deaths of 14 Australians and seven others": the others are the rest of a whole, a part of it
+        rest_of_whole = bool(shared) and unit.split()[-1:] in (["others"], ["other"])
+        stated_part = bool(rest_of_whole or _states_part_after(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
@@ -195,7 +228,8 @@ class Extractor:
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=direction,
-            quantity=quantity, scope=self._scope(context, mention, unit, sentence) if quantity != OTHER else None,
+            quantity=quantity, scope=(PART if rest_of_whole else self._scope(context, mention, unit, sentence))
+            if quantity != OTHER else None,
             place=context.place_for(mention, sentence, self.gazetteer),
             source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
@@ -220,9 +254,11 @@ class Extractor:
             return sign.group(1)  # "1,200€"
         share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest) \
             if first == "o" else None
+        # "a 5,000-strong force": the size of what the noun after names
+        strong = compiled(r"\s*-\s*strong\b", regex.I).match(rest) if first == "-" else None
         words = []
         # each word right after the one before (a match there is the one a scan from there finds first)
-        at = share.end() if share else 0
+        at = share.end() if share else strong.end() if strong else 0
         while len(words) < 3:
             match = _NEXT_WORD.match(rest, at)
             if not match:
@@ -258,15 +294,44 @@ class Extractor:
                                        or w in self.scope_of_word for w in words) \
             and not self.trigger_pattern.search(" ".join(words))
 
-    def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int) -> str:
+    def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int,
+                  shared: str | None = None) -> str:
+        """The quantity a figure counts: of the triggers in its own clause, the one of highest priority, then
+        the nearest (after before before). A trigger that a conjunction parts from the figure belongs to another
+        clause ("23 died and dozens more were injured") and yields to one in the figure's own; a noun before it
+        that names a group ("gunmen kidnapped 80 students") is who acted, not what the figure counts, nor is
+        one after the figure's own counted noun ("300 schoolgirls kidnapped by gunmen"), nor a place after a
+        preposition ("30,000 people living in camps"). A figure coordinated with the one before ("killed 5
+        soldiers and 3 civilians") shares its type, unless a trigger of its own says otherwise ("12 dead and
+        dozens injured"). A figure that states no whole number counts nothing."""
         if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed):
             return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
+        after = self._triggers(text, mention.end, _clause_end(text, mention.end, next_start, unit), WINDOW_AFTER)
+        before = [] if shared is not None else \
+            self._triggers(text, previous_end, mention.start, WINDOW_BEFORE, before=True)
+        # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
+        several = len(after) + len(before) + (shared is not None) > 1
         candidates = []
-        for trigger in self._triggers(text, mention.end, _clause_end(text, mention.end, next_start, unit), WINDOW_AFTER):
-            candidates += [(self.priority[q], -trigger[0], 1, q) for q in trigger[1]]
-        for trigger in self._triggers(text, previous_end, mention.start, WINDOW_BEFORE, before=True):
-            candidates += [(self.priority[q], -trigger[0], 0, q) for q in trigger[1]]
-        return max(candidates)[3] if candidates else OTHER
+        words = len(unit.split())
+        for distance, quantities, word, at in after:
+            beyond = distance - words if unit else 0
+            if beyond > 2 and word in self.scope_of_word:
+                continue  # "300 schoolgirls kidnapped by gunmen" (but "100 police and soldiers" counts both)
+            if beyond > 0 and PLACE_WORD.search(text, max(mention.end, at - 40), at) \
+                    and PLACE_BEFORE.match(text, mention.end, at):
+                continue  # "30,000 people living in makeshift camps": where they are
+            own = not (several and CONJUNCTION_LAST.match(text, mention.end, at))
+            candidates += [(own, self.priority[q], -distance, 1, q) for q in quantities]
+        if shared is not None:
+            candidates.append((True, self.priority[shared], -WINDOW_BEFORE - 1, 0, shared))
+        for distance, quantities, word, at in before:
+            if unit and word in self.scope_of_word:
+                continue  # "Gunmen kidnapped 80 students": who acted
+            own = not (several and CONJUNCTION.search(text, at, mention.start))
+            candidates += [(own, self.priority[q], -distance, 0, q) for q in quantities]
+        if not candidates or not _whole(mention):
+            return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
+        return max(candidates)[4]
 
     def _counts_people_or_things_typed(self, unit: str) -> bool:
         words = [_normal(w) for w in unit.split()]
@@ -276,7 +341,8 @@ class Extractor:
                 or all(w[:1].isupper() for w in unit.split()))
 
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
-        """(distance in words, quantities) of each trigger between start and end, nearest first."""
+        """(distance in words, quantities, trigger word, where) of each trigger between start and end: where
+        in the text it starts, or before the figure where it ends."""
         window = text[start:end]
         lowered = folded(window)
         if self.trigger_starts is not None and not self.trigger_starts.search(lowered):
@@ -285,11 +351,11 @@ class Extractor:
         if before:
             starts = [w.start() for w in _last_words(window, limit)]
             found = self.trigger_pattern.finditer(window, starts[0] if starts else len(window))
-            return [(len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[_normal(m.group())])
-                    for m in found]
+            return [(len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[word], word,
+                     start + m.end()) for m in found for word in (_normal(m.group()),)]
         ends = [w.end() for w in itertools.islice(_words(window), limit)]
-        return [(bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[_normal(m.group())])
-                for m in self._trigger_matches(window, lowered, ends[-1] if ends else 0)]
+        return [(bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[word], word, start + m.start())
+                for m in self._trigger_matches(window, lowered, ends[-1] if ends else 0) for word in (_normal(m.group()),)]
 
     def _trigger_matches(self, window: str, lowered: str, end: int):
         """What trigger_pattern.finditer(window, 0, end) gives, tried only where the folded scan finds that a
@@ -305,11 +371,14 @@ class Extractor:
         of_unit = _remembered(self._unit_scopes, unit, self._scope_of_unit)
         if of_unit:
             return of_unit
+        named_after = self._scope_after_noun(context.article.text, mention, unit, sentence)
+        if named_after:
+            return named_after
         part = OF_THEM.match(context.article.text, mention.end, sentence.end)
         if part:
             named = part.group("noun")
             return named if named and self._nationals(named) else (
-                self.scope_of_word.get(_normal(named or ""), "part of a larger group"))
+                self.scope_of_word.get(_normal(named or ""), PART))
         if sentence not in context.among_scope:  # once per sentence, shared by its figures
             lowered = folded(context.article.text[sentence.start:sentence.end])
             # most sentences hold none of the words every match holds, and need no search
@@ -317,6 +386,21 @@ class Extractor:
                 if any(map(lowered.__contains__, AMONG_WORDS)) else None
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
+
+    def _scope_after_noun(self, text: str, mention: NumberMention, unit: str, sentence: Span) -> str | None:
+        """The scope a noun that counts people without narrowing who is tied to after it: "16 members of
+        the security forces", "eight of the dead were children", "the 12 victims were all civilians"; not
+        for a whole a part was taken from ("two-thirds of the 300 dead were women")."""
+        at = text.find(unit, mention.end, sentence.end) if unit else -1
+        # most counted nouns are followed by none of the words the pattern starts with
+        if at < 0 or not text.startswith(_SCOPE_AFTER_NOUN_STARTS, at + len(unit)):
+            return None
+        head = _normal(unit.split()[-1])
+        if head not in self.people_words and head not in self.quantity_of_word \
+                or OF_THE.search(text, max(sentence.start, mention.start - 12), mention.start):
+            return None
+        found = self.scope_after_noun.match(text, at + len(unit), sentence.end)
+        return self.scope_of_word[_normal(found.group(1))] if found else None
 
     def _scope_of_unit(self, unit: str) -> str | None:
         """The scope the counted noun itself names: 'children', 'Australians'."""
@@ -434,6 +518,9 @@ class _ArticleContext:
         self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
         self.among_scope: dict[Span, str | None] = {}
         self.last_typed: dict[Span, str] = {}  # the quantity of the last typed figure in each sentence
+        # by id of a mention: the quantity of the figure before it, where the two are joined ("5 soldiers and 3
+        # civilians" were killed)
+        self.shared: dict[int, str] = {}
         self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
         self.directions: dict[int, str | None] = {}
         self.bracketed: dict[int, NumberMention] = {}  # by id of a mention in brackets: the figure it restates
@@ -452,6 +539,11 @@ class _ArticleContext:
             self.bracketed[id(mention)] = restated
             return restated, True
         return (previous, False) if OR_GAP.match(gap) or GAPPED.match(gap) else (None, False)
+
+    def share_with_next(self, mention: NumberMention, quantity: str) -> None:
+        """Let the figure after this one, joined to it by this one's counted noun and a conjunction ("killed 5
+        soldiers and 3 civilians", "five children and two women"), count what this one does."""
+        self.shared[id(self.mentions[self._order[id(mention)] + 1])] = quantity
 
     def neighbours(self, mention: NumberMention, sentence: Span) -> tuple[int, int]:
         """Where the previous figure ends and the next begins, bounded by the sentence."""
@@ -490,13 +582,29 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
     return start + len(window)
 
 
-def _trigger_end(text: str, next_start: int, sentence: Span) -> int:
+def _trigger_end(text: str, end: int, next_start: int, sentence: Span, joined: bool) -> int:
     """Where the words that say what a figure counts may reach: the next figure, unless that figure is
-    a part set inside this one ("At least four people, including two policemen, were killed"), whose
-    verb then tells what both count."""
-    if next_start < sentence.end and _states_part_before(text[max(sentence.start, next_start - 30):next_start]):
+    joined to this one ("12 protesters and 4 journalists were detained"), a part set inside this one ("At
+    least four people, including two policemen, were killed") or a whole this one is among ("Two Britons
+    were among the 15 dead"), whose verb or noun then tells what both count."""
+    if next_start >= sentence.end:
+        return next_start
+    if joined or _states_part_before(text[max(sentence.start, next_start - 30):next_start]):
+        return sentence.end
+    lead = max(end, next_start - 14)
+    if text.rfind("among", lead, next_start) >= 0 and AMONG_THE.search(text, lead, next_start):
         return sentence.end
     return next_start
+
+
+def _joined(gap: str, unit: str) -> bool:
+    """Whether the text between two figures joins them as two counts of one kind: the first one's counted
+    noun and a conjunction ("5 soldiers and 3 civilians", "30 soldiers, 12 policemen"). Without a counted
+    noun a comma joins nothing ("stands at 45, eight fewer than last year")."""
+    gap = gap.lstrip()
+    if not unit or not gap.startswith(unit):
+        return False
+    return bool(COORDINATION_GAP.match(gap[len(unit):]))
 
 
 def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
@@ -546,6 +654,13 @@ _UNKNOWN = object()
 _REMEMBERED = 50_000
 
 
+def _whole(mention: NumberMention) -> bool:
+    """Whether a figure states whole numbers: the ends of a range, else its value."""
+    if mention.value is not None:
+        return mention.value % 1 == 0
+    return all(v is None or v % 1 == 0 for v in (mention.low, mention.high))
+
+
 def _final_level(mention: NumberMention) -> NumberMention:
     """'The toll rose from 44 to 164': a count compared across articles is the level it reached."""
     return replace(mention, value=mention.high, low=mention.high, qualifier="exact",
@@ -572,7 +687,7 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
 # Sources named by a common noun: "police said", "according to the health ministry". As a prefix tree,
 # which the engine drops after a letter at most of the positions it tries.
 _COMMON_SOURCES = """police officials authorities ministry government military army witnesses activists medics doctors
-    rescuers officers spokesman spokeswoman spokesperson agency""".split()
+    rescuers officers spokesman spokeswoman spokesperson agency media firefighters""".split()
 # After 'the', up to two lower-case words say which one ("the health ministry", "the state news agency");
 # without 'the' no word may, or "people killed police said" would name "people killed police". A
 # place after it stays with it ("officials in Sindh said"), or the place alone would be the speaker.
@@ -620,7 +735,9 @@ def _speaker(match: regex.Match) -> str | None:
     # the pattern's three groups, read in one call (the regex module looks a group read by name up anew)
     after_marker, before_verb, after_verb = match.groups()
     name = after_marker or before_verb or after_verb
-    if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the"):
+    # a pronoun or a determiner is no name: "An estimated 3,000 ..." is no report by "An"
+    if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the", "a", "an", "this",
+                                                "that", "these", "those", "some", "another"):
         return None
     return single_spaced(name).strip(" .,'’")
 

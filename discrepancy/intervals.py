@@ -89,8 +89,9 @@ class Intervals:
         runs = max((len(regex.findall(r"\S+", p)) for p in self.before), default=1)
         self._last_runs = regex.compile(rf"\S+(?:\s+\S+){{0,{max(runs, 1) - 1}}}\s*", regex.REVERSE)
         # an after-phrase followed by a number qualifies that number: "5000 or less than 6000"
+        # joined by a hyphen, too: "300-odd fighters", "1,000-plus people"
         self.after_pattern = regex.compile(
-            r"\A\s*(?>(" + alternation(self.after) + r")(?![\w]))(?!\s*[-−$€£¥]?\d)", regex.I)
+            r"\A(?:\s*|-)(?>(" + alternation(self.after) + r")(?![\w]))(?!\s*[-−$€£¥]?\d)", regex.I)
 
     def phrase_before(self, text: str) -> regex.Match | None:
         """before_pattern.search(text): the qualifier phrase that `text` ends in ('more than '), if any."""
@@ -189,11 +190,14 @@ class Intervals:
     # --- qualifiers -------------------------------------------------------------------------
 
     def _qualified(self, atom: Atom, text: str) -> NumberMention:
-        before = self.phrase_before(text[max(0, atom.start - 40):atom.start])
+        lead = text[max(0, atom.start - 40):atom.start]
+        # "at least another 30", "up to a further 3,000": the qualifier before the word that adds
+        added = ADDED.search(lead) if lead.endswith(_ADDED_ENDINGS) else None
+        before = self.phrase_before(lead[:added.start()] if added else lead)
         after = self.after_pattern.match(text[atom.end:atom.end + 30])
         rule_before = self.before[_phrase(before.group(1))] if before else None
         rule_after = self.after[_phrase(after.group(1))] if after else None
-        start = atom.start - len(before.group()) if before else atom.start
+        start = atom.start - len(before.group()) - (len(added.group()) if added else 0) if before else atom.start
         end = atom.end + after.end() if rule_after else atom.end
         rule, phrase = rule_before, before.group(1).lower() if before else ""
         if rule_after and rule_after.interval == "closes":
@@ -236,6 +240,9 @@ def _before_pattern(phrases) -> regex.Pattern:
 
 # The spaces a text closes with, read backwards from its end.
 _CLOSING_SPACES = regex.compile(r"\s*", regex.REVERSE)
+# Words that add a number to one stated before, between a qualifier and it: "at least another 30".
+_ADDED_ENDINGS = ("another ", "further ", "additional ")
+ADDED = regex.compile(r"(?<![\p{L}])(?:another|(?:a\s+)?further|(?:an\s+)?additional)\s+\Z", regex.I)
 def _same_unit(first: str, second: str) -> bool:
     """'US $89 to $93 billion': a bare sign on the second end repeats the first's currency."""
     return first == second or (len(second) == 1 and not second.isalnum() and first.endswith(second))

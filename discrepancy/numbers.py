@@ -92,6 +92,10 @@ class NumberGrammar:
         self.span_year_low = numbers.get("span_year_low", self.year_low)
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
         self.spelled = SpelledNumbers(numbers)
+        # a spelled age before a noun ("an eight-year-old girl"): the not-figure patterns read digits only.
+        # Not "over thirty years old", which states a bound.
+        adjectival = [w for w in numbers.get("age_words", ()) if "-" in w]
+        self.spelled_age = regex.compile(rf"\s*-?\s*{alternation(adjectival)}(?![\w])", regex.I)
         self.atom_pattern = self._compile_atoms()
         self.atom_groups = _groups_of(self.atom_pattern)
         self.digits_group = self.atom_pattern.groupindex["digits"]  # by number: a group read by name is looked up anew
@@ -200,7 +204,7 @@ class NumberGrammar:
             # a year of an era, or a span of them: A.D. 1000, 1000 and 1260 AD, 300 BC
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:(?<![\w.])(?:A\.?D|B\.?C|C\.?E)\.?\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\b)"""),
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), at_digit(rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)""")),
-            (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b"""),  # aged 81, aged 18 to 34
+            (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b"""),  # aged 81, aged 18 to 34, aged between 18 and 25
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
             ((), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said
@@ -208,6 +212,8 @@ class NumberGrammar:
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
             (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
             ((), at_digit(rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])""")),  # codes with a leading zero: 0401
+            # a phone number dialled from home, in groups: 0800 555 0199, 020 7946 0958, 0161-496-0000
+            ((), at_digit(rf"""(?<![\w.,]|\d\ )0\d{{2,4}}(?:[\ -]\d{{3,4}}){{1,2}}(?![\d]|[.,]\d)""")),
             # 27 Willow Creek Road, 9 E 71st St; 22 Avenue Foch
             ((), at_digit(rf"""(?<![\w.,-])\d+(?:[-–]\d+)?(?:\s+(?-i:\p{{Lu}}[\p{{L}}.'’-]*|\d+(?:st|nd|rd|th)\b)){{1,3}}\s+(?-i:{streets})\b""")),
             ((), at_digit(rf"""(?<![\w.,-])\d+(?=\s+(?-i:{streets_first})\s+(?:(?:de|du|del|des|della|la|le)\s+)*(?-i:\p{{Lu}}))""")),
@@ -392,6 +398,8 @@ class NumberGrammar:
                 PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before)
                 or (FOR_ONE_BEFORE.search(before) and compiled(r"\s*[,;:]").match(after))):
             return False  # "no one", "one another": a pronoun, not a count
+        if atom.spelled and "old" in after[:24] and self.spelled_age.match(after):
+            return False  # "an eight-year-old girl"
         return not self._is_identifier(atom, text, before, after)
 
     def _is_identifier(self, atom: Atom, text: str, before: str, after: str) -> bool:

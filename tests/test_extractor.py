@@ -35,7 +35,7 @@ TYPED = [
     ("There are over 6,000 fighters near the border.", "over 6,000", "fighters", "fighters"),
     ("Intelligence counts over 40 camps and training centres.", "over 40", "camps", None),
     ("More than 20,000 residents were evacuated from the valley.", "More than 20,000", "displaced", "civilians"),
-    ("Hundreds of families have been forced to vacate their homes.", "Hundreds", "displaced", None),
+    ("Hundreds of families have been forced to vacate their homes.", "Hundreds of", "displaced", None),
     ("Some 900 villagers have left their homes for the coast.", "Some 900", "displaced", "civilians"),
     ("At least 30 people are still missing after the landslide.", "At least 30", "missing", None),
     ("The government spent 250 pieces of equipment.", "250", "other", None),

@@ -156,7 +156,7 @@ TRIGGER_PIECES = SOURCE_PIECES + [" killed", " KILLED", " ki\u212aLED", "-killed
 @example("5 people were killed, 3 ki\u212aLED and 2 abandoned\u00a0their homes")
 def test_triggers_are_those_of_the_plain_scan_where_the_folded_scan_finds_none(text):
     def triggers(start, end, before):
-        return [(distance, tuple(quantities)) for distance, quantities in
+        return [(distance, tuple(quantities)) for distance, quantities, *_ in
                 EXTRACTOR._triggers(text, start, end, 10, before)]
     windows = [(start, end, before) for start in {0, len(text) // 3} for end in range(start, len(text) + 1, 3)
                for before in (False, True)]

@@ -1,0 +1,413 @@
+"""The figures compared across articles, in the varied wording wire copy uses (issue 3).
+
+Sentences of our own, written the way agencies and papers (AP, Reuters, AFP, BBC, Al Jazeera, local
+papers) report casualties, arrests, deployments and displacement: each row says which figure a careful
+reader takes from it, its interval, what it counts and for whom. None is copied from the seeds, the other
+tests or the benchmarks. Known misses are strict xfails with the reason, so that fixing one is noticed.
+"""
+import pytest
+
+from discrepancy.extractor import Extractor
+from discrepancy.models import Article
+from discrepancy.rules import load_rules
+
+EXTRACTOR = Extractor(load_rules())
+OPEN = None
+EVERYONE = None  # a figure with no scope word counts everyone
+
+
+def claims_of(text: str):
+    return EXTRACTOR.extract(Article(id="a", path="a.txt", text=text))
+
+
+def claim_at(text: str, written: str):
+    found = [c for c in claims_of(text) if c.text == written]
+    assert found, f"no figure {written!r} in {[c.text for c in claims_of(text)]}"
+    return found[0]
+
+
+def reading(text: str, written: str) -> tuple:
+    claim = claim_at(text, written)
+    return claim.low, claim.high, claim.qualifier, claim.quantity, claim.scope
+
+
+def ids(rows, width=50):
+    """Each row's sentence, cut short: the test ids."""
+    return [str(getattr(row, "values", row)[0])[:width] for row in rows]
+
+
+def known_miss(reason: str, *values):
+    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+# --- deaths: the verbs and toll phrasings agencies use ---------------------------------------------------
+# (sentence, figure as written, low, high, qualifier, quantity, scope)
+DEATHS = [
+    ("At least 42 people were killed when a suicide bomber struck a crowded market in the city, police said.",
+     "At least 42", 42, OPEN, "at_least", "deaths", EVERYONE),
+    ("The death toll from the floods rose to 87 on Tuesday, according to the disaster management agency.",
+     "87", 87, 87, "exact", "deaths", EVERYONE),
+    ("Officials said the number of dead had climbed to 112 by Wednesday evening.", "112", 112, 112, "exact", "deaths",
+     EVERYONE),
+    ("The latest attack brings the toll to 35, the health ministry said.", "35", 35, 35, "exact", "deaths", EVERYONE),
+    ("More than 300 people have perished in the earthquake, state media reported.", "More than 300", 300, OPEN,
+     "more_than", "deaths", EVERYONE),
+    ("Eleven migrants lost their lives after their boat capsized off the coast.", "Eleven", 11, 11, "exact", "deaths",
+     "foreigners"),
+    ("Seven soldiers were slain in an ambush on Sunday, the army said.", "Seven", 7, 7, "exact", "deaths", "soldiers"),
+    ("The fire claimed the lives of 14 residents of the building.", "14", 14, 14, "exact", "deaths", "civilians"),
+    ("The blaze claimed at least 19 lives, firefighters said.", "at least 19", 19, OPEN, "at_least", "deaths", EVERYONE),
+    ("The violence has claimed 30 lives since Friday.", "30", 30, 30, "exact", "deaths", EVERYONE),
+    ("Nearly 200 people are feared dead after the landslide buried the village.", "Nearly 200", 190, 200, "approx",
+     "deaths", EVERYONE),
+    ("The landslide left more than 100 people dead.", "more than 100", 100, OPEN, "more_than", "deaths", EVERYONE),
+    ("The gunmen opened fire on worshippers, killing at least 12.", "at least 12", 12, OPEN, "at_least", "deaths",
+     EVERYONE),
+    ("The earthquake had a death toll of 27 as of Monday.", "27", 27, 27, "exact", "deaths", EVERYONE),
+    ("The number of people killed has risen to at least 57.", "at least 57", 57, OPEN, "at_least", "deaths", EVERYONE),
+    ("The death toll climbed above 40 on Friday.", "above 40", 40, OPEN, "more_than", "deaths", EVERYONE),
+    ("Officials confirmed 67 deaths.", "67", 67, 67, "exact", "deaths", EVERYONE),
+    ("The authorities reported 11 fatalities.", "11", 11, 11, "exact", "deaths", EVERYONE),
+    ("Rescue workers pulled 33 bodies from the rubble.", "33", 33, 33, "exact", "deaths", EVERYONE),
+    ("A 12-year-old boy was among five people shot dead.", "five", 5, 5, "exact", "deaths", EVERYONE),
+    ("In the 24 hours to Sunday, 312 new deaths were recorded.", "312", 312, 312, "exact", "deaths", EVERYONE),
+    ("Officials said the death toll had risen from 12 to 31.", "from 12 to 31", 31, 31, "exact", "deaths", EVERYONE),
+    ("Boko Haram has killed more than 35,000 people since 2009.", "more than 35,000", 35000, OPEN, "more_than",
+     "deaths", EVERYONE),
+]
+
+
+@pytest.mark.parametrize("sentence,written,low,high,qualifier,quantity,scope", DEATHS, ids=ids(DEATHS))
+def test_deaths_in_wire_wording(sentence, written, low, high, qualifier, quantity, scope):
+    assert reading(sentence, written) == (low, high, qualifier, quantity, scope)
+
+
+# --- qualifiers, vague amounts, ranges and spelled numbers -----------------------------------------------
+BOUNDS = [
+    ("Gunmen killed some 40 villagers in a dawn raid, local officials said.", "some 40", 38, 42, "approx", "deaths",
+     "civilians"),
+    ("As many as 60 people may have died in the stampede, witnesses said.", "As many as 60", OPEN, 60, "at_most",
+     "deaths", EVERYONE),
+    ("Up to 1,000 civilians are believed to have been killed in the siege.", "Up to 1,000", OPEN, 1000, "at_most",
+     "deaths", "civilians"),
+    ("Fewer than 10 people were killed in the clashes, a government spokesman insisted.", "Fewer than 10", OPEN, 10,
+     "less_than", "deaths", EVERYONE),
+    ("Over 5,000 people have died from the disease since January.", "Over 5,000", 5000, OPEN, "more_than", "deaths",
+     EVERYONE),
+    ("Roughly 120 fighters were killed in the offensive, the military said.", "Roughly 120", 114, 126, "approx",
+     "deaths", "fighters"),
+    ("An estimated 3,000 people were killed in the fighting, the UN said.", "An estimated 3,000", 2850, 3150, "approx",
+     "deaths", EVERYONE),
+    ("Upwards of 300 people were killed in the massacre.", "Upwards of 300", 300, OPEN, "more_than", "deaths", EVERYONE),
+    ("No fewer than 60 people were arrested.", "No fewer than 60", 60, OPEN, "at_least", "arrests", EVERYONE),
+    ("Just under 1,000 people have been arrested.", "Just under 1,000", 950, 1000, "less_than", "arrests", EVERYONE),
+    ("Just over 300 people were killed.", "Just over 300", 300, 315, "more_than", "deaths", EVERYONE),
+    ("Dozens of people were killed in the air strikes.", "Dozens of", 24, OPEN, "at_least", "deaths", EVERYONE),
+    ("Scores of demonstrators were wounded when police opened fire.", "Scores of", 40, OPEN, "at_least", "injured",
+     "protesters"),
+    ("Hundreds of protesters were detained across the country.", "Hundreds of", 200, OPEN, "at_least", "arrests",
+     "protesters"),
+    ("Thousands have been displaced by the floods.", "Thousands", 2000, OPEN, "at_least", "displaced", EVERYONE),
+    ("A dozen people were hurt in the crash.", "A dozen", 12, 12, "exact", "injured", EVERYONE),
+    ("At least a dozen soldiers were killed.", "At least a dozen", 12, OPEN, "at_least", "deaths", "soldiers"),
+    ("Some two dozen protesters were detained.", "Some two dozen", 22.8, 25.2, "approx", "arrests", "protesters"),
+    ("More than a hundred people were arrested.", "More than a hundred", 100, OPEN, "more_than", "arrests", EVERYONE),
+    ("Between 50 and 70 people were killed in the raid, activists said.", "Between 50 and 70", 50, 70, "range",
+     "deaths", EVERYONE),
+    ("Health officials put the number of dead at 30 to 40.", "30 to 40", 30, 40, "range", "deaths", EVERYONE),
+    ("Officials said 25-30 people were killed in the blast.", "25-30", 25, 30, "range", "deaths", EVERYONE),
+    ("From 40 to 50 people were killed, witnesses said.", "From 40 to 50", 40, 50, "range", "deaths", EVERYONE),
+    ("Some 300 to 400 foreign fighters are believed to be in the country.", "Some 300 to 400", 300, 400, "approx",
+     "fighters", "fighters"),
+    ("The rebels have 300-odd fighters in the hills.", "300-odd", 285, 315, "approx", "fighters", "fighters"),
+    ("Police said 1,000-plus people were detained overnight.", "1,000-plus", 1000, OPEN, "at_least", "arrests", EVERYONE),
+    ("Twenty-three people died when the bus plunged into a ravine.", "Twenty-three", 23, 23, "exact", "deaths",
+     EVERYONE),
+    ("One hundred and five people were killed in the crash, the airline said.", "One hundred and five", 105, 105,
+     "exact", "deaths", EVERYONE),
+    ("The quake killed more than twenty-five hundred people.", "more than twenty-five hundred", 2500, OPEN,
+     "more_than", "deaths", EVERYONE),
+    ("Some 1.2 million people have been displaced by the fighting, the UN refugee agency said.", "Some 1.2 million",
+     1_140_000, 1_260_000, "approx", "displaced", EVERYONE),
+    ("About 1.5m people have fled the fighting.", "About 1.5m", 1_425_000, 1_575_000, "approx", "displaced", EVERYONE),
+    ("Half a million people have been displaced.", "Half a million", 500_000, 500_000, "exact", "displaced", EVERYONE),
+    ("The death toll is expected to exceed 100.", "exceed 100", 100, OPEN, "more_than", "deaths", EVERYONE),
+    ("At least another 30 bodies were found on Monday.", "At least another 30", 30, OPEN, "at_least", "deaths",
+     EVERYONE),
+    ("The Pentagon will send up to a further 3,000 troops.", "up to a further 3,000", OPEN, 3000, "at_most", "troops",
+     "soldiers"),
+    ("Another 12 people were killed overnight.", "12", 12, 12, "exact", "deaths", EVERYONE),
+    ("Arrests topped 1,000 on Sunday.", "topped 1,000", 1000, OPEN, "more_than", "arrests", EVERYONE),
+    # headline wording
+    ("Gaza death toll passes 30,000, health ministry says", "passes 30,000", 30000, OPEN, "more_than", "deaths",
+     EVERYONE),
+    ("Quake toll tops 5,000 as rescuers dig through rubble", "tops 5,000", 5000, OPEN, "more_than", "deaths",
+     EVERYONE),
+    ("Nigeria: 12 killed in attack on village", "12", 12, 12, "exact", "deaths", EVERYONE),
+    ("KABUL (Reuters) - At least 19 people were killed on Saturday when a bomb exploded near a mosque.", "At least 19",
+     19, OPEN, "at_least", "deaths", EVERYONE),
+    ("The fighting has killed tens of thousands of civilians.", "tens of thousands of", 20000, OPEN, "at_least",
+     "deaths", "civilians"),
+    ("Hundreds of thousands of people have fled.", "Hundreds of thousands of", 200_000, OPEN, "at_least", "displaced",
+     EVERYONE),
+    ("A dozen or so people were hurt.", "A dozen or so", 11.4, 12.6, "approx", "injured", EVERYONE),
+    ("Some 20-odd soldiers were wounded.", "Some 20-odd", 19, 21, "approx", "injured", "soldiers"),
+]
+
+
+@pytest.mark.parametrize("sentence,written,low,high,qualifier,quantity,scope", BOUNDS, ids=ids(BOUNDS))
+def test_bounds_of_vague_and_qualified_counts(sentence, written, low, high, qualifier, quantity, scope):
+    claim_low, claim_high, *rest = reading(sentence, written)
+    assert (claim_low, claim_high) == (pytest.approx(low) if low is not None else None,
+                                       pytest.approx(high) if high is not None else None)
+    assert tuple(rest) == (qualifier, quantity, scope)
+
+
+# --- who is counted ---------------------------------------------------------------------------------------
+# (sentence, figure as written, quantity, scope)
+SCOPES = [
+    ("At least 15 people were killed, including 12 children, in the strike on the school.", "12", "deaths", "children"),
+    ("At least 15 people were killed, including 12 children, in the strike on the school.", "At least 15", "deaths",
+     EVERYONE),
+    ("Thirty people were killed, among them three police officers.", "three", "deaths", "police"),
+    ("Thirty people were killed, among them three police officers.", "Thirty", "deaths", EVERYONE),
+    ("The attack killed 16 members of the security forces, the interior ministry said.", "16", "deaths",
+     "security forces"),
+    ("A 2,000-strong contingent of peacekeepers arrived on Tuesday.", "2,000", "troops", "soldiers"),
+    ("At least 20 civilians were killed in the shelling, according to local officials.", "At least 20", "deaths",
+     "civilians"),
+    ("Nine police officers were among the dead.", "Nine", "deaths", "police"),
+    ("Eight of the dead were children, hospital officials said.", "Eight", "deaths", "children"),
+    ("Two of the dead were police officers.", "Two", "deaths", "police"),
+    ("Four of those killed were children.", "Four", "deaths", "children"),
+    ("All 12 victims were civilians.", "12", "deaths", "civilians"),
+    ("Police said the 19 people killed were all migrants.", "19", "deaths", "foreigners"),
+    ("The bombing killed 24 people, the majority of them civilians.", "24", "deaths", EVERYONE),
+    ("At least 17 people, most of them women and children, were killed.", "At least 17", "deaths", EVERYONE),
+    ("Fifty-eight people died, the vast majority of them civilians.", "Fifty-eight", "deaths", EVERYONE),
+    ("The bombing killed 24 people, all of them civilians.", "24", "deaths", "civilians"),
+    ("Israeli air strikes killed at least 25 Palestinians, the health ministry said.", "at least 25", "deaths",
+     "Palestinians"),
+    ("Eighteen Afghan soldiers were killed in the attack.", "Eighteen", "deaths", "soldiers"),
+    ("About 50 journalists have been killed since the war began.", "About 50", "deaths", "journalists"),
+    ("At least seven aid workers were among those killed.", "At least seven", "deaths", "health workers"),
+    ("The storm killed two schoolgirls walking home.", "two", "deaths", "children"),
+    ("The government mobilised 50,000 reservists.", "50,000", "troops", "soldiers"),
+    ("One soldier was killed and another wounded.", "One", "deaths", "soldiers"),
+    ("One journalist died in the strike.", "One", "deaths", "journalists"),
+    ("Nearly two-thirds of the 300 dead were women and children.", "300", "deaths", EVERYONE),
+    ("The army said it had destroyed 12 militant camps.", "12", "camps", EVERYONE),
+    ("More than 1,000 people have been injured, 300 of them critically.", "300", "injured", "part of a larger group"),
+    ("Police detained 30 people, 12 of whom were later released.", "12", "arrests", "part of a larger group"),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity,scope", SCOPES, ids=[f"{r[0][:40]}|{r[1]}" for r in SCOPES])
+def test_who_a_figure_counts(sentence, written, quantity, scope):
+    claim = claim_at(sentence, written)
+    assert (claim.quantity, claim.scope) == (quantity, scope)
+
+
+# --- the other compared quantities: injured, arrests, troops, fighters, displaced, missing, camps ---------
+OTHER_QUANTITIES = [
+    ("Forty-one people were hospitalised with smoke inhalation.", "Forty-one", "injured", EVERYONE),
+    ("More than 70 people were wounded in the attack, medics said.", "More than 70", "injured", EVERYONE),
+    ("About 90 people were treated in hospital for injuries, officials said.", "About 90", "injured", EVERYONE),
+    ("The bomb exploded in a crowded street, wounding 60.", "60", "injured", EVERYONE),
+    ("The number of injured rose to 150, officials said.", "150", "injured", EVERYONE),
+    ("The toll of wounded reached 200 on Thursday.", "200", "injured", EVERYONE),
+    ("More than 60 police officers were among those injured.", "More than 60", "injured", "police"),
+    ("Police arrested 57 people during the protests.", "57", "arrests", EVERYONE),
+    ("Some 1,500 people were taken into custody over the weekend, the interior ministry said.", "Some 1,500", "arrests",
+     EVERYONE),
+    ("Authorities rounded up more than 400 suspected militants.", "more than 400", "arrests", "fighters"),
+    ("Security forces detained around 2,000 demonstrators, rights groups said.", "around 2,000", "arrests",
+     "protesters"),
+    ("A total of 312 people have been arrested in connection with the riots.", "A total of 312", "arrests", EVERYONE),
+    ("Police fired tear gas, detaining 200.", "200", "arrests", EVERYONE),
+    ("The operation led to 43 arrests.", "43", "arrests", EVERYONE),
+    ("Eleven people remain in custody.", "Eleven", "arrests", EVERYONE),
+    ("Israeli forces have detained more than 7,000 Palestinians in the West Bank.", "more than 7,000", "arrests",
+     "Palestinians"),
+    ("The authorities launched a crackdown, arresting more than 70 members of the banned group.", "more than 70",
+     "arrests", EVERYONE),
+    ("The government deployed 3,000 troops to the region.", "3,000", "troops", "soldiers"),
+    ("Some 500 soldiers were dispatched to the border on Monday.", "Some 500", "troops", "soldiers"),
+    ("Washington will send an additional 1,500 troops to the Middle East.", "1,500", "troops", "soldiers"),
+    ("The UN mission has some 12,000 peacekeepers in the country.", "some 12,000", "troops", "soldiers"),
+    ("A 5,000-strong force was deployed to the capital.", "5,000", "troops", EVERYONE),
+    ("The government deployed nearly 10,000 police officers.", "nearly 10,000", "troops", "police"),
+    ("About 100 police and soldiers cordoned off the area after they were deployed.", "About 100", "troops", "police"),
+    ("Hundreds of soldiers were stationed along the border.", "Hundreds of", "troops", "soldiers"),
+    ("Britain will deploy 800 troops to Estonia.", "800", "troops", "soldiers"),
+    ("The rebels have an estimated 7,000 fighters in the province.", "an estimated 7,000", "fighters", "fighters"),
+    ("Officials believe up to 2,000 militants are holed up in the old city.", "up to 2,000", "fighters", "fighters"),
+    ("An estimated 1,500 Islamic State fighters are still active.", "An estimated 1,500", "fighters", "fighters"),
+    ("At least 2 million people have fled their homes since the conflict began.", "At least 2 million", "displaced",
+     EVERYONE),
+    ("The storm forced 250,000 people from their homes.", "250,000", "displaced", EVERYONE),
+    ("Some 15,000 residents were evacuated ahead of the hurricane.", "Some 15,000", "displaced", "civilians"),
+    ("The number of refugees is now over 3 million.", "over 3 million", "displaced", EVERYONE),
+    ("More than 40 people remain missing after the ferry sank.", "More than 40", "missing", EVERYONE),
+    ("Rescuers were searching for 17 people still unaccounted for.", "17", "missing", EVERYONE),
+    ("Hundreds remain unaccounted for.", "Hundreds", "missing", EVERYONE),
+    ("The group operates at least 30 training camps in the mountains.", "at least 30", "camps", EVERYONE),
+    ("Nearly 10,000 people have sought refuge in schools and churches.", "Nearly 10,000", "displaced", EVERYONE),
+    ("Some 40 protesters remain in detention.", "Some 40", "arrests", "protesters"),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity,scope", OTHER_QUANTITIES, ids=ids(OTHER_QUANTITIES))
+def test_injured_arrests_troops_fighters_displaced_missing_camps(sentence, written, quantity, scope):
+    claim = claim_at(sentence, written)
+    assert (claim.quantity, claim.scope) == (quantity, scope)
+
+
+# --- several figures in one sentence: each takes the verb of its own clause --------------------------------
+# (sentence, [(figure as written, quantity, scope), ...] for every figure in it)
+CLAUSES = [
+    ("Twenty-three people died and dozens more were injured when the bus plunged into a ravine.",
+     [("Twenty-three", "deaths", EVERYONE), ("dozens", "injured", EVERYONE)]),
+    ("Eight people were killed and 21 wounded in the attack, police said.",
+     [("Eight", "deaths", EVERYONE), ("21", "injured", EVERYONE)]),
+    ("The blast killed six people and injured 34 others.", [("six", "deaths", EVERYONE), ("34", "injured", EVERYONE)]),
+    ("Ten were killed and 30 wounded, the governor said.", [("Ten", "deaths", EVERYONE), ("30", "injured", EVERYONE)]),
+    ("The clashes left 12 dead and dozens injured.", [("12", "deaths", EVERYONE), ("dozens", "injured", EVERYONE)]),
+    ("Seven people were killed while 25 others were injured.",
+     [("Seven", "deaths", EVERYONE), ("25", "injured", EVERYONE)]),
+    ("At least 14 people died, while more than 60 were wounded.",
+     [("At least 14", "deaths", EVERYONE), ("more than 60", "injured", EVERYONE)]),
+    ("The toll stood at 18 dead and 40 injured.", [("18", "deaths", EVERYONE), ("40", "injured", EVERYONE)]),
+    ("The floods have displaced 250,000 people and killed 47.",
+     [("250,000", "displaced", EVERYONE), ("47", "deaths", EVERYONE)]),
+    ("Some 250 homes were destroyed and 1,200 people left homeless.",
+     [("Some 250", "other", None), ("1,200", "displaced", EVERYONE)]),
+    ("Security forces killed 5 soldiers and 3 civilians by mistake.",
+     [("5", "deaths", "soldiers"), ("3", "deaths", "civilians")]),
+    ("The strike killed 11 Taliban fighters and 2 Afghan soldiers.",
+     [("11", "deaths", "fighters"), ("2", "deaths", "soldiers")]),
+    ("Rebels said they had killed 30 soldiers, 12 policemen and four civilians.",
+     [("30", "deaths", "soldiers"), ("12", "deaths", "police"), ("four", "deaths", "civilians")]),
+    ("The dead included five children and two women, officials said.",
+     [("five", "deaths", "children"), ("two", "deaths", "women")]),
+    ("Police said 12 protesters and 4 journalists had been detained.",
+     [("12", "arrests", "protesters"), ("4", "arrests", "journalists")]),
+    ("Around 70 fighters and 15 soldiers were killed.", [("Around 70", "deaths", "fighters"), ("15", "deaths", "soldiers")]),
+    ("Sixteen people, including four women and two children, were killed.",
+     [("Sixteen", "deaths", EVERYONE), ("four", "deaths", "women"), ("two", "deaths", "children")]),
+    ("A further 14 people were arrested on Sunday, bringing the total to 98.",
+     [("14", "arrests", EVERYONE), ("98", "arrests", EVERYONE)]),
+    ("Rescuers recovered 21 bodies overnight, bringing the death toll to 68.",
+     [("21", "deaths", EVERYONE), ("68", "deaths", EVERYONE)]),
+    ("Two Britons and a Canadian were among the 15 dead.", [("Two", "deaths", EVERYONE), ("15", "deaths", EVERYONE)]),
+    ("Ninety-nine people were rescued and 50 are missing.", [("Ninety-nine", "other", None), ("50", "missing", EVERYONE)]),
+    ("The national toll stands at 45, eight fewer than last year.", [("45", "deaths", EVERYONE), ("eight", "other", None)]),
+    known_miss("no verb list: 'survived' is no trigger, so the clause before lends its 'died'",
+               "Five people died but 20 survived.", [("Five", "deaths", EVERYONE), ("20", "other", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CLAUSES, ids=ids(CLAUSES))
+def test_each_figure_takes_its_own_clause(sentence, expected):
+    assert [(c.text, c.quantity, c.scope) for c in claims_of(sentence)] == expected
+
+
+# --- who acted is not what is counted ----------------------------------------------------------------------
+AGENTS = [
+    ("Gunmen kidnapped 80 students from a school.", "80", "other"),
+    ("Nigeria says it has freed 300 schoolgirls kidnapped by gunmen.", "300", "other"),
+    ("Troops rescued 25 hostages after a gun battle.", "25", "other"),
+    ("At least 30,000 people are living in makeshift camps.", "At least 30,000", "other"),
+    ("Up to 1,000 civilians are believed to have been killed in the siege.", "Up to 1,000", "deaths"),
+    ("The soldiers arrested 40 people.", "40", "arrests"),
+    ("Troops killed 23 insurgents in the operation.", "23", "deaths"),
+    ("Militants attacked the base, killing 14 soldiers.", "14", "deaths"),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity", AGENTS, ids=ids(AGENTS))
+def test_a_group_named_beside_a_count_of_others_does_not_type_it(sentence, written, quantity):
+    assert claim_at(sentence, written).quantity == quantity
+
+
+# --- numbers that count nothing compared: ages, dates, years, routes, codes, phone numbers, magnitudes ---
+# (sentence, the typed figures a reader takes from it: (written, quantity))
+NOT_COUNTS = [
+    ("Officers detained a 23-year-old man at the scene.", []),
+    ("The murder of an eight-year-old schoolgirl shocked the town.", []),
+    ("Police are questioning a twenty-three-year-old man.", []),
+    ("The 23 year old was detained at the airport.", []),
+    ("A man in his 30s was arrested.", []),
+    ("Police arrested 14 men aged between 18 and 25.", [("14", "arrests")]),
+    ("Four suspects aged 19 to 25 were detained.", [("Four", "arrests")]),
+    ("The 82-year-old woman was among the 11 people killed.", [("11", "deaths")]),
+    ("In 2019, 45 people were killed in similar attacks.", [("45", "deaths")]),
+    ("On 12 March, police arrested 18 people.", [("18", "arrests")]),
+    ("On October 7, 1,200 people were killed.", [("1,200", "deaths")]),
+    ("The attack happened at 10:30 on Friday, killing four people.", [("four", "deaths")]),
+    ("A 6 p.m. curfew was imposed after 11 people died.", [("11", "deaths")]),
+    ("The crash on Route 66 killed two people, state troopers said.", [("two", "deaths")]),
+    ("At least 9 people were killed on Highway 1 in the pile-up.", [("At least 9", "deaths")]),
+    ("Under Article 5, NATO members pledged to defend one another.", []),
+    ("Soldiers of the 101st Airborne Division were sent to the area.", []),
+    ("M23 rebels have seized the town.", []),
+    ("Families of the missing can call 0800 555 0199.", []),
+    ("The 9/11 attacks killed nearly 3,000 people.", [("9/11", "other"), ("nearly 3,000", "deaths")]),
+    ("A 7.8-magnitude earthquake killed more than 50,000 people.", [("7.8", "other"), ("more than 50,000", "deaths")]),
+    ("COVID-19 has killed more than 5 million people worldwide.", [("more than 5 million", "deaths")]),
+    ("The soldiers were killed in a 20-minute gun battle.", [("20", "other")]),
+    ("Two days after the attack, 14 people died in hospital.", [("Two", "other"), ("14", "deaths")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", NOT_COUNTS, ids=ids(NOT_COUNTS))
+def test_numbers_that_name_or_date_are_not_counted(sentence, expected):
+    assert [(c.text, c.quantity) for c in claims_of(sentence)] == expected
+
+
+# --- on whose word ----------------------------------------------------------------------------------------
+SOURCES = [
+    ("An estimated 3,000 people were killed in the fighting, the UN said.", "the UN"),
+    ("More than 300 people have perished in the earthquake, state media reported.", "state media"),
+    ("The blaze claimed at least 19 lives, firefighters said.", "firefighters"),
+    ("Nearly 8,000 people have been detained, according to the authorities.", "the authorities"),
+    ("Police said 1,200 people had been arrested since the protests began.", "Police"),
+    ("An estimated 1,500 Islamic State fighters are still active.", None),
+]
+
+
+@pytest.mark.parametrize("sentence,source", SOURCES, ids=ids(SOURCES))
+def test_who_reported_the_figure(sentence, source):
+    assert claims_of(sentence)[0].source == source
+
+
+# --- known misses -----------------------------------------------------------------------------------------
+KNOWN_MISSES = [
+    known_miss("'scores' alone is no vague amount (it is a verb and a sports noun too); only 'scores of' is",
+               "Nineteen people were killed and scores were wounded.", "scores", "injured", EVERYONE),
+    known_miss("a scope said before the figure, in another clause, is not carried to it",
+               "The victims were all civilians, 17 in total.", "17", "deaths", "civilians"),
+    known_miss("a count after 'numbering' has no counted noun, so the group before it gives no scope",
+               "Troops numbering 4,000 were moved to the front.", "4,000", "troops", "soldiers"),
+    known_miss("'fled' types displaced people even for fighters who fled a battle: no rule ties a quantity to "
+               "the groups it can count", "Troops are pursuing hundreds of militants who have fled into the mountains.",
+               "hundreds of", "fighters", "fighters"),
+    known_miss("'to death' after 'sentenced' is a sentence, not a death; the trigger 'death' types it",
+               "The court sentenced 12 men to death.", "12", "other", None),
+    known_miss("'N of the M injured' names no noun after N, and M's noun is not read for it",
+               "Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
+    known_miss("a negated survival ('none of the 62 passengers survived') is no trigger",
+               "None of the 62 passengers survived.", "62", "deaths", EVERYONE),
+    known_miss("'Britons' is no demonym the gazetteer knows (it knows Britain), so no nationality scope",
+               "Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
+    known_miss("a part's scope stated after a whole read first ('Of the 48 dead, 30 were civilians') is not read",
+               "Of the 48 dead, 30 were civilians.", "30", "deaths", "civilians"),
+    known_miss("'lost N soldiers' is a loss of lives only in context; 'lost' is no trigger",
+               "The brigade lost 14 soldiers in the battle.", "14", "deaths", "soldiers"),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity,scope", KNOWN_MISSES, ids=ids(KNOWN_MISSES))
+def test_known_misses(sentence, written, quantity, scope):
+    claim = claim_at(sentence, written)
+    assert (claim.quantity, claim.scope) == (quantity, scope)
