@@ -25,7 +25,7 @@ from .errors import DiscrepancyError
 from .formats import (claims_csv_parts, claims_json_parts, claims_jsonl_lines, findings_csv_parts, json_parts,
                       review_section, summary_parts)
 from .github import annotation_lines, append_step_summary
-from .junit import junit_xml
+from .junit import junit_parts
 from .ledger import Ledger
 from .models import Result
 from .output import write_atomic
@@ -45,7 +45,7 @@ FINDING_OUTPUTS = {
     "sarif": lambda result, review, markdown: sarif_parts(result, review),
     "github": lambda result, review, markdown: annotation_lines(result, review),
     "csv": lambda result, review, markdown: findings_csv_parts(result),
-    "junit": lambda result, review, markdown: junit_xml(result, review),
+    "junit": lambda result, review, markdown: junit_parts(result, review),
 }
 
 

@@ -4,6 +4,7 @@ Each format is pinned on a hand-made result (exact text out) and validated on a 
 SARIF against the published OASIS 2.1.0 schema, JSON and CSV against the schemas in docs/.
 """
 import csv
+import dataclasses
 import io
 import json
 import shutil
@@ -205,6 +206,24 @@ def test_junit_one_case_per_group_failure_for_flagged():
         "in/monday.md:3:1: conflict: deaths: 'Exactly 40' and '75' cannot both be right",
         "in/wire.jsonl: different_scope: deaths: 50%, 100% and more: check"]
     assert suite.find("system-err").text.splitlines() == ["in/gone.txt: no such file", UNUSED.describe()]
+
+
+def _two_groups_and_one_alone() -> Result:
+    alone = Finding("deaths", "revision", (NINE.id, SEVENTY_FIVE.id), "fell", "elsewhere")
+    groups = (*RESULT.groups, dataclasses.replace(RESULT.groups[0], key="deaths / everyone / Kisumu"))
+    return dataclasses.replace(RESULT, findings=(*RESULT.findings, alone), groups=groups)
+
+
+@pytest.mark.parametrize("result, review", [
+    (RESULT, REVIEW), (RESULT, None), (_two_groups_and_one_alone(), REVIEW), (_two_groups_and_one_alone(), None),
+    (dataclasses.replace(_two_groups_and_one_alone(), groups=()), REVIEW),
+    (Result((MONDAY,), (FORTY,), ()), None), (Result((MONDAY,), (FORTY,), (), errors=("in/gone.txt: gone",)), None)])
+def test_junit_written_a_case_at_a_time_is_laid_out_as_element_tree_lays_it_out(result, review):
+    # Written in parts, the document must still read as ET.indent lays out the whole tree.
+    text = junit_xml(result, review)
+    root = ET.fromstring(text)
+    ET.indent(root)
+    assert text == '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def test_junit_stays_valid_xml_with_hostile_text():
