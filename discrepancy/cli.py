@@ -334,6 +334,10 @@ def _write_outputs(reviewed: Result, review: Review, settings: Settings, report_
         _print_lines(FINDING_OUTPUTS[settings.format](reviewed, review, markdown))
 
 
+class StdoutClosed(Exception):
+    """Standard output's reader stopped reading (`discrepancy check | head`): the rest has nowhere to go."""
+
+
 def _print_lines(text: str | Iterable[str]) -> None:
     """Writes an output's text (whole or in parts) to standard output, ending it with a newline."""
     last = ""
@@ -346,10 +350,6 @@ def _print_lines(text: str | Iterable[str]) -> None:
         sys.stdout.flush()
     except BrokenPipeError as error:
         raise StdoutClosed from error
-
-
-class StdoutClosed(Exception):
-    """Standard output's reader stopped reading (`discrepancy check | head`): the rest has nowhere to go."""
 
 
 def _stdout_closed() -> int:
