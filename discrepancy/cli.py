@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import itertools
 import os
 import sys
 import traceback
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tabulate import multiline_formats, tabulate, tabulate_formats
@@ -219,17 +220,15 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings_for(args)
         rules = rules_for(settings)
         run = {"workers": args.workers or default_workers(), "quiet": args.quiet}
+        if args.command == "extract":
+            return _run_extract(args, rules, run)
         timings: dict[str, float] = {}
-        result = api.extract(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args), keep_text=False, **run) \
-            if args.command == "extract" else api.check(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args),
-                                                        ledger=settings.ledger, timings=timings, **run)
-        for error in result.errors:
-            print(f"discrepancy: {error}", file=sys.stderr)
+        result = api.check(args.paths, rules=rules, stdin=sys.stdin, limits=_limits(args), ledger=settings.ledger,
+                           timings=timings, **run)
+        _print_errors(result.errors)
         if not result.articles:
             print("discrepancy: no article could be read", file=sys.stderr)
             return 2
-        if args.command == "extract":
-            return _run_extract(args, result)
         status = _run_check(args, result, settings, rules, timings)
         if args.timings:
             print(f"discrepancy: timings: {_timings_text(timings)}", file=sys.stderr)
@@ -253,9 +252,40 @@ def _crashed(error: Exception) -> int:
     return 2
 
 
-def _run_extract(args: argparse.Namespace, result: Result) -> int:
-    _print_lines(CLAIM_FORMATS[args.format](result.claims))
+def _run_extract(args: argparse.Namespace, rules: RuleSet, run: dict) -> int:
+    """`extract`: each article's figures written once it is read, in the order of the input, never all held
+    (api.extract's result holds a batch's million figures). Nothing is written when no article can be read;
+    the lines saying what could not be read come after the figures."""
+    digests = api.digested(args.paths, api.Digester(rules, _limits(args), keep_text=False), sys.stdin, **run)
+    first = list(_until_checked(digests))
+    if not first or not first[-1].checked:
+        _print_errors(error for digest in first for error in digest.errors)
+        print("discrepancy: no article could be read", file=sys.stderr)
+        return 2
+    errors: list[str] = []
+
+    def claims_of(digest) -> tuple:
+        errors.extend(digest.errors)
+        return digest.claims if digest.checked else ()
+    claims = itertools.chain.from_iterable(map(claims_of, itertools.chain(first, digests)))
+    try:
+        _print_lines(CLAIM_FORMATS[args.format](claims))
+    finally:
+        _print_errors(errors)
     return 0
+
+
+def _until_checked(digests: Iterator) -> Iterator:
+    """The digests up to the first whose figures were read, that one included."""
+    for digest in digests:
+        yield digest
+        if digest.checked:
+            return
+
+
+def _print_errors(errors: Iterable[str]) -> None:
+    for error in errors:
+        print(f"discrepancy: {error}", file=sys.stderr)
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
