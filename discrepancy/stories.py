@@ -26,7 +26,7 @@ import re
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -126,13 +126,12 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[str]:
     """Capitalised names that are not places and not a capitalised first word of a sentence."""
     found = []
     starts, ends = [s for s, _ in places], [e for _, e in places]   # in order, not overlapping
-    for run in _split_possessives(NAME_RUN.finditer(text)):
-        words = [w.strip(".’'") for w in run.group().split()]
+    for start, written in _name_pieces(NAME_RUN.finditer(text)):
+        words = [w.strip(".’'") for w in written.split()]
         while words and words[0].casefold() in NOT_NAMES:
             words.pop(0)
         while words and words[-1].casefold() in NOT_NAMES:
             words.pop()
-        start = run.start()
         at = bisect.bisect_right(starts, start) - 1
         if not words or (at >= 0 and start < ends[at]):   # the run starts inside a place's name
             continue
@@ -143,33 +142,21 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[str]:
     return found
 
 
-def _split_possessives(runs) -> list:
-    """"Balochistan's Sherani district" names two things: the run is cut after the possessive."""
-    pieces = []
+def _name_pieces(runs) -> Iterator[tuple[int, str]]:
+    """Each run of capitalised words as (where it starts, its text); "Balochistan's Sherani district" names
+    two things: a run is cut after a possessive."""
     for run in runs:
-        if "'" not in run.group() and "’" not in run.group():
-            pieces.append(run)  # most runs hold no possessive, and are pieces as they are
+        written = run.group()
+        if "'" not in written and "’" not in written:
+            yield run.start(), written  # most runs hold no possessive, and are pieces as they are
             continue
         start = 0
-        for cut in POSSESSIVE.finditer(run.group()):
-            pieces.append(_Piece(run.start() + start, run.group()[start:cut.start()]))
+        for cut in POSSESSIVE.finditer(written):
+            if written[start:cut.start()].strip():
+                yield run.start() + start, written[start:cut.start()]
             start = cut.end()
-        pieces.append(_Piece(run.start() + start, run.group()[start:]))
-    return [p for p in pieces if p.group().strip()]
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """A part of a name run, with the run's match interface (start, group)."""
-
-    at: int
-    text: str
-
-    def start(self) -> int:
-        return self.at
-
-    def group(self) -> str:
-        return self.text
+        if written[start:].strip():
+            yield run.start() + start, written[start:]
 
 
 # --- one article, sketched for grouping ------------------------------------------------------
