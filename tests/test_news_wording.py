@@ -199,6 +199,8 @@ SCOPES = [
     ("The army said it had destroyed 12 militant camps.", "12", "camps", EVERYONE),
     ("More than 1,000 people have been injured, 300 of them critically.", "300", "injured", "part of a larger group"),
     ("Police detained 30 people, 12 of whom were later released.", "12", "arrests", "part of a larger group"),
+    # a part of the whole counted next takes its noun (issue 3, general wording: "240 of the 543 seats")
+    ("Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
 ]
 
 
@@ -352,7 +354,7 @@ NOT_COUNTS = [
     ("Soldiers of the 101st Airborne Division were sent to the area.", []),
     ("M23 rebels have seized the town.", []),
     ("Families of the missing can call 0800 555 0199.", []),
-    ("The 9/11 attacks killed nearly 3,000 people.", [("9/11", "other"), ("nearly 3,000", "deaths")]),
+    ("The 9/11 attacks killed nearly 3,000 people.", [("nearly 3,000", "deaths")]),
     ("A 7.8-magnitude earthquake killed more than 50,000 people.", [("7.8", "other"), ("more than 50,000", "deaths")]),
     ("COVID-19 has killed more than 5 million people worldwide.", [("more than 5 million", "deaths")]),
     ("The soldiers were killed in a 20-minute gun battle.", [("20", "other")]),
@@ -394,8 +396,6 @@ KNOWN_MISSES = [
                "hundreds of", "fighters", "fighters"),
     known_miss("'to death' after 'sentenced' is a sentence, not a death; the trigger 'death' types it",
                "The court sentenced 12 men to death.", "12", "other", None),
-    known_miss("'N of the M injured' names no noun after N, and M's noun is not read for it",
-               "Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
     known_miss("a negated survival ('none of the 62 passengers survived') is no trigger",
                "None of the 62 passengers survived.", "62", "deaths", EVERYONE),
     known_miss("'Britons' is no demonym the gazetteer knows (it knows Britain), so no nationality scope",
