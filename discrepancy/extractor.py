@@ -110,6 +110,8 @@ PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|wit
 # Any of its prepositions, found by the stdlib engine: most triggers have none before them, and this says so faster.
 PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
+# Between two figures of one change: "% on the month and ", " in May and ", "% year-on-year, and "
+AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,3},?\s+and\s+", regex.I)
 COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
 # What parts a figure from the whole after it: "Fourteen of the 20 injured", "240 of the 543 seats".
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
@@ -243,6 +245,11 @@ class Extractor:
         direction = self._direction(article.text, mention, sentence)
         if direction is None and restated is not None:
             direction = context.directions.get(id(restated))  # "lost 190 points, or 0.6%"
+        if direction is None and restated is None and unit and article.text.endswith("and ", 0, mention.start):
+            # "rose 0.5% on the month and 3% on the year": a change in the same unit, joined by "and"
+            joined_to = context.coordinated(original, sentence)
+            if joined_to is not None and context.units.get(id(joined_to)) == unit:
+                direction = context.directions.get(id(joined_to))
         context.units[id(original)], context.directions[id(original)] = unit, direction
         line, column = document.line_column(mention.start)
         return Claim(
@@ -293,7 +300,7 @@ class Extractor:
             # flat": the word hyphened to the figure is what it counts, the noun after what that describes
             strong = compiled(r"\s*-\s*strong\b", regex.I).match(rest)
             at, most = (strong.end(), 3) if strong else (0, 1)
-        elif first in "mfMF" and rest.lstrip()[:4].lower() in ("more", "fewe"):
+        elif first and first in "mfMF" and rest.lstrip()[:4].lower() in ("more", "fewe"):
             # "20,000 more police officers", "two fewer seats": what is counted comes after the comparison
             added = compiled(r"\s+(?:more|fewer)(?=\s+\p{L})", regex.I).match(rest)
             at = added.end() if added else at
@@ -303,9 +310,10 @@ class Extractor:
             if not match:
                 break
             written, word_end = match.group(1), match.end()
-            # a string comparison, not a call: most words are followed by a space
+            # a string comparison, not a call, for most words (followed by a space)
+            after = rest[word_end:word_end + 1]
             code = compiled(r"-?\d[\p{L}\d-]*(?![^\s,.;:)])").match(rest, word_end) \
-                if written[-1] == "-" or "0" <= rest[word_end:word_end + 1] <= "9" else None
+                if written[-1] == "-" or "0" <= after <= "9" or after > "\x7f" and after.isdigit() else None
             if code:
                 # "24 F-35 jets", "two MiG-29 fighters", "4 million PS5 consoles": a model's name, kept with
                 # the noun after it (machines, not people)
@@ -623,6 +631,15 @@ class _ArticleContext:
             self.bracketed[id(mention)] = restated
             return restated, True
         return (previous, False) if OR_GAP.match(gap) or GAPPED.match(gap) else (None, False)
+
+    def coordinated(self, mention: NumberMention, sentence: Span) -> NumberMention | None:
+        """The figure before this one in its sentence where a few words and 'and' part them ("0.5% on the
+        month and 3%")."""
+        index = self._order[id(mention)]
+        previous = self.mentions[index - 1] if index > 0 else None
+        if previous is None or previous.end <= sentence.start or mention.start - previous.end > 40:
+            return None
+        return previous if AND_GAP.fullmatch(self.article.text, previous.end, mention.start) else None
 
     def share_with_next(self, mention: NumberMention, quantity: str) -> None:
         """Let the figure after this one, joined to it by this one's counted noun and a conjunction ("killed 5

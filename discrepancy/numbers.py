@@ -162,8 +162,8 @@ class NumberGrammar:
             # letters glued on: a scale (2.3k, $1.2bn), a unit (180ml, 640bhp), or a code (5G, 3D)
             (?P<glued>[A-Za-z]+(?:/[A-Za-z]+\d?)?)?
             (?:
-                # a spelled scale after the digits: 1.5 million, 4 hundred million
-                \s+(?P<digit_scale>{scales}(?:\s+{scales})*)(?![\w])
+                # a spelled scale after the digits: 1.5 million, 4 hundred million, "a $40-billion company"
+                (?:\s+|-)(?P<digit_scale>{scales}(?:\s+{scales})*)(?![\w])
                 # or an abbreviated one: 3 bn, 1 mil
               # (a capital B is billions, "8 B people"; a capital M millions only after a currency, "$3 M")
               | \s{{1,2}}(?P<spaced_suffix>bn|bln|mn|mln|mil|tn|trn|tln|k|K|(?-i:B)|(?(currency)(?-i:MM|M)|(?!))
