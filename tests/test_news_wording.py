@@ -201,6 +201,8 @@ SCOPES = [
     ("Police detained 30 people, 12 of whom were later released.", "12", "arrests", "part of a larger group"),
     # a part of the whole counted next takes its noun (issue 3, general wording: "240 of the 543 seats")
     ("Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
+    # "Briton" is a demonym of the United Kingdom in rules/places.toml
+    ("Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
 ]
 
 
@@ -301,7 +303,7 @@ CLAUSES = [
      [("14", "arrests", EVERYONE), ("98", "arrests", EVERYONE)]),
     ("Rescuers recovered 21 bodies overnight, bringing the death toll to 68.",
      [("21", "deaths", EVERYONE), ("68", "deaths", EVERYONE)]),
-    ("Two Britons and a Canadian were among the 15 dead.", [("Two", "deaths", EVERYONE), ("15", "deaths", EVERYONE)]),
+    ("Two Britons and a Canadian were among the 15 dead.", [("Two", "deaths", "Britons"), ("15", "deaths", EVERYONE)]),
     ("Ninety-nine people were rescued and 50 are missing.", [("Ninety-nine", "other", None), ("50", "missing", EVERYONE)]),
     ("The national toll stands at 45, eight fewer than last year.", [("45", "deaths", EVERYONE), ("eight", "other", None)]),
     known_miss("no verb list: 'survived' is no trigger, so the clause before lends its 'died'",
@@ -398,8 +400,6 @@ KNOWN_MISSES = [
                "The court sentenced 12 men to death.", "12", "other", None),
     known_miss("a negated survival ('none of the 62 passengers survived') is no trigger",
                "None of the 62 passengers survived.", "62", "deaths", EVERYONE),
-    known_miss("'Britons' is no demonym the gazetteer knows (it knows Britain), so no nationality scope",
-               "Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
     known_miss("a part's scope stated after a whole read first ('Of the 48 dead, 30 were civilians') is not read",
                "Of the 48 dead, 30 were civilians.", "30", "deaths", "civilians"),
     known_miss("'lost N soldiers' is a loss of lives only in context; 'lost' is no trigger",
