@@ -73,13 +73,24 @@ GAPPED = regex.compile(r"\A\s*(?:%|per\s?cent|percent|[\p{L}]+)?(?:\s*,\s+(?:and
 # every position. Read backwards, the optional words are tried first, as the leftmost match holds them.
 VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s+by\s*\Z",
                                regex.REVERSE)
+# a verb and its object before a figure, with no "by": "hiked rates 75 bps"
+VERB_OBJECT = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s*\Z",
+                            regex.REVERSE)
+_DIGIT = re.compile(r"\d")
+_UNITS_OF_CHANGE = frozenset(("percentage", "basis", "points", "point", "times"))  # read past for a direction after
+_CHANGE_UNIT_FIRST = frozenset("%bBpP")  # what CHANGE_UNIT reads first after a space
+_NOT_OBJECTS = FUNCTION_WORDS | PREPOSITIONS  # words that are no object of a verb
+COMPARATIVES = frozenset("more less fewer higher lower up down".split())
+# what only a change is counted in: "75 bps", "10%", "2 percentage points"
+CHANGE_UNIT = regex.compile(r"\s*(?:%|bps?\b|basis\s+points?\b|percentage\s+points?\b|per\s?cent\b|percent\b)",
+                            regex.I)
 WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z", regex.REVERSE)
 LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z", regex.REVERSE)
 # A word after a figure's number or the word before it, past spaces and hyphens.
 _NEXT_WORD = regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)")
 # What a percentage after a figure starts with (after spaces), in either case; the currency signs.
 _PERCENT_FIRST = frozenset("%pP")
-_SIGNS = frozenset("€£¥$₹₽")
+_SIGNS = frozenset("€£¥$₹₽₦₱₩₺₴₫₪")
 # Between a trigger before a figure and the figure: a conjunction that starts another clause.
 CONJUNCTION = regex.compile(r"\b(?:and|but|while|whereas)\b|;", regex.I)
 # Right before a trigger after a figure: a conjunction that starts another predicate ("and killed 47"),
@@ -99,7 +110,11 @@ PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|wit
 # Any of its prepositions, found by the stdlib engine: most triggers have none before them, and this says so faster.
 PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
+# Between two figures of one change: "% on the month and ", " in May and ", "% year-on-year, and "
+AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,3},?\s+and\s+", regex.I)
 COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
+# What parts a figure from the whole after it: "Fourteen of the 20 injured", "240 of the 543 seats".
+PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
@@ -167,6 +182,7 @@ class Extractor:
         self.noun_stops = FUNCTION_WORDS | AUXILIARIES | PREPOSITIONS | self.phrase_stops
         self.unit_symbols = frozenset(rules.units["symbols"]) | frozenset(rules.numbers["glued_units"])
         self.falls = frozenset(rules.numbers["falls"])
+        self.multiplier_verbs = {k: float(v) for k, v in rules.numbers.get("multiplier_verbs", {}).items()}
         self.change_words = self.rises | self.falls
         self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
         self.gathering_verbs = frozenset(rules.numbers.get("gathering_verbs", ()))
@@ -204,8 +220,15 @@ class Extractor:
                                   _trigger_end(article.text, mention.end, next_start, sentence, joined), shared)
         if joined and quantity != OTHER:
             context.share_with_next(original, quantity)
+        # "Fourteen of the 20 injured": a part of the next figure's whole, counting what its noun does
+        part_of_next = bool(unit) and not mention.unit and next_start < sentence.end \
+            and article.text.startswith(" of ", mention.end) \
+            and PART_OF_NEXT.fullmatch(article.text, mention.end, next_start) is not None
+        if part_of_next and quantity == OTHER:
+            quantity = max((q for w in unit.split() for q in self.quantity_of_word.get(_normal(w), ())),
+                           key=self.priority.get, default=OTHER)
         # "the deaths of 14 Australians and seven others": the others are the rest of a whole, a part of it
-        rest_of_whole = bool(shared) and unit.split()[-1:] in (["others"], ["other"])
+        rest_of_whole = part_of_next and quantity != OTHER or bool(shared) and unit.split()[-1:] in (["others"], ["other"])
         stated_part = bool(rest_of_whole or _states_part_after(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
@@ -222,6 +245,11 @@ class Extractor:
         direction = self._direction(article.text, mention, sentence)
         if direction is None and restated is not None:
             direction = context.directions.get(id(restated))  # "lost 190 points, or 0.6%"
+        if direction is None and restated is None and unit and article.text.endswith("and ", 0, mention.start):
+            # "rose 0.5% on the month and 3% on the year": a change in the same unit, joined by "and"
+            joined_to = context.coordinated(original, sentence)
+            if joined_to is not None and context.units.get(id(joined_to)) == unit:
+                direction = context.directions.get(id(joined_to))
         context.units[id(original)], context.directions[id(original)] = unit, direction
         line, column = document.line_column(mention.start)
         return Claim(
@@ -246,36 +274,76 @@ class Extractor:
         # each pattern wants its first character after any spaces (Python's spaces hold the pattern's):
         # most figures are followed by a word that none starts with
         first = rest.lstrip()[:1]
-        percent = compiled(r"\s*(%|per\s?cent|percent|pct)(?!\w)", regex.I).match(rest) if first in _PERCENT_FIRST else None
+        percent = compiled(r"\s*(%|per\s?cent|percent|pct|percentage\s+points?)(?!\w)", regex.I).match(rest) \
+            if first in _PERCENT_FIRST else None
         if percent:
-            return "%" if percent.group(1) == "%" else "percent"
-        sign = compiled(r"\s?([€£¥$₹₽])").match(rest) if rest[:1] in _SIGNS or rest[1:2] in _SIGNS else None
+            written = percent.group(1)
+            return "%" if written == "%" else "percentage points" if written[-1:] in "tsTS" and written[:8].lower() \
+                == "percenta" else "percent"
+        sign = compiled(r"\s?([€£¥$₹₽₦₱₩₺₴₫₪])").match(rest) if rest[:1] in _SIGNS or rest[1:2] in _SIGNS else None
         if sign:
             return sign.group(1)  # "1,200€"
-        share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)").match(rest) \
-            if first == "o" else None
-        # "a 5,000-strong force": the size of what the noun after names
-        strong = compiled(r"\s*-\s*strong\b", regex.I).match(rest) if first == "-" else None
+        # "a quarter of respondents": a determiner may be left out before a plural
+        share = compiled(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+"
+                         r"|(?=\p{L}+(?<![siau'’])s\b))").match(rest) if first == "o" else None
         words = []
         # each word right after the one before (a match there is the one a scan from there finds first)
-        at = share.end() if share else strong.end() if strong else 0
-        while len(words) < 3:
+        at, most = 0, 3
+        if share:
+            at = share.end()
+            if at == len(rest) and end + len(rest) < len(text):
+                rest = text[end:end + 80]  # the whole is the next figure: "240 of the 543 seats"
+            whole = compiled(r"\d[\d,.]*\s+(?=\p{L})").match(rest, at)
+            at = whole.end() if whole else at  # "240 of the 543 seats": the part counts what the whole does
+        elif first == "-":
+            # "a 5,000-strong force": the size of what the noun after names; "a 300-page report", "a one-bedroom
+            # flat": the word hyphened to the figure is what it counts, the noun after what that describes
+            strong = compiled(r"\s*-\s*strong\b", regex.I).match(rest)
+            at, most = (strong.end(), 3) if strong else (0, 1)
+        elif first and first in "mfMF" and rest.lstrip()[:4].lower() in ("more", "fewe"):
+            # "20,000 more police officers", "two fewer seats": what is counted comes after the comparison
+            added = compiled(r"\s+(?:more|fewer)(?=\s+\p{L})", regex.I).match(rest)
+            at = added.end() if added else at
+        last = ""  # the last word read, in lower case
+        while len(words) < most:
             match = _NEXT_WORD.match(rest, at)
             if not match:
                 break
-            written = match.group(1)
+            written, word_end = match.group(1), match.end()
+            # a string comparison, not a call, for most words (followed by a space)
+            after = rest[word_end:word_end + 1]
+            code = compiled(r"-?\d[\p{L}\d-]*(?![^\s,.;:)])").match(rest, word_end) \
+                if written[-1] == "-" or "0" <= after <= "9" or after > "\x7f" and after.isdigit() else None
+            if code:
+                # "24 F-35 jets", "two MiG-29 fighters", "4 million PS5 consoles": a model's name, kept with
+                # the noun after it (machines, not people)
+                words.append(written + code.group())
+                at = code.end()
+                continue
             word = written.lower()
             if word in self.noun_stops:
                 break
+            if words and _plural(last) and not self._known_word(word):
+                break  # a compound's plural is its last word: "doctors recommend", "people lack water"
             words.append(written)
-            at = match.end()
+            last = word
+            at = word_end
             if len(words) == 1 and not share and (word in self.unit_words or written in self.unit_symbols):
+                per = compiled(r"/\p{L}+\b").match(rest, at)
+                if per:
+                    words[-1] += per.group()  # "300 km/h", "5 m/s"
                 break  # "a 6.1-inch display" counts inches
         # The phrase ends at its head noun: drop trailing verbs and adverbs ("people died" -> "people");
         # a lone word that is no noun ("come", "cheaper") is no counted noun.
         while words and not _remembered(self._noun_like_words, words[-1], self._noun_like):
             words.pop()
         return " ".join(words)
+
+    def _known_word(self, word: str) -> bool:
+        """Whether our vocabulary knows a word after a counted noun: "19 people killed", "civilians dead"."""
+        lower = _normal(word)
+        return lower in self.people_words or lower in self.scope_of_word or lower in self.quantity_of_word \
+            or lower in self.unit_words
 
     def _noun_like(self, word: str) -> bool:
         """Whether a word after a figure can be what it counts: any word but an adverb ('decently'),
@@ -334,6 +402,10 @@ class Extractor:
         return max(candidates)[4]
 
     def _counts_people_or_things_typed(self, unit: str) -> bool:
+        if _DIGIT.search(unit):  # "20 COVID-19 deaths": a name before the noun types nothing
+            unit = " ".join(w for w in unit.split() if not any(ch.isdigit() for ch in w))
+            if not unit:
+                return False
         words = [_normal(w) for w in unit.split()]
         phrase = " ".join(words)
         return (any(w in self.people_words or w in self.quantity_of_word or w in self.scope_of_word for w in words)
@@ -465,6 +537,9 @@ class Extractor:
         written = text[mention.start:mention.end]
         if mention.change_from or written[:1] in ("f", "F") and compiled(r"from\b", regex.I).match(written):
             return None  # "rose from 44 to 164": where a change began and ended, not its size
+        multiple = self.multiplier_verbs.get(written.rsplit(None, 1)[-1].lower()) if written[-1:] in "dg" else None
+        if multiple:
+            return "up" if multiple > 1 else "down"  # "doubled", "more than tripled", "halved": the verb says it
         # a sign says the direction of a percentage; most figures have none, and need no look for one
         falls, rises = written.startswith(("-", "−")), text[mention.start - 1:mention.start] == "+"
         percent = (falls or rises) and compiled(r"\s*(?:%|per\s?cent|percent)", regex.I).match(
@@ -490,10 +565,27 @@ class Extractor:
             return "up"
         if word in self.falls:
             return "down"
+        if word and word not in _NOT_OBJECTS and text[mention.end:mention.end + 2].lstrip()[:1] in _CHANGE_UNIT_FIRST \
+                and CHANGE_UNIT.match(text, mention.end, min(sentence.end, mention.end + 20)):
+            # "hiked rates 75 bps", "cut prices 10%": the verb before its object, an amount of change after it
+            # (not "more people 20%", nor "rising at 6%")
+            object_before = VERB_OBJECT.match(lead)
+            verb = object_before.group(1).lower() if object_before else ""
+            if verb and verb not in COMPARATIVES and lead[object_before.end(1):].split()[-1].lower() not in _NOT_OBJECTS:
+                if verb in self.rises:
+                    return "up"
+                if verb in self.falls:
+                    return "down"
         # the word after, where the one before says nothing ("a 3 percent drop"); 'up' or 'down' after a
         # figure says where it stands, not how it changed
-        after = compiled(r"\s*(?:%|per\s?cent|percent)?\s*([\p{L}]+)", regex.I).match(text[mention.end:min(sentence.end, mention.end + 30)])
+        # past the unit: "0.5 percentage points lower", "three times higher"
+        after = compiled(r"\s*(?:(?:%|per\s?cent|percent)(?![\p{L}]))?\s*([\p{L}]+)", regex.I).match(
+            text[mention.end:min(sentence.end, mention.end + 30)])
         word = after.group(1).lower() if after else ""
+        if word in _UNITS_OF_CHANGE or text[mention.end:mention.end + 1] == "-":
+            after = compiled(r"\s*(?:-?(?:%|(?:percentage\s+|basis\s+)?points?|per\s?cent|percent|times))?\s*([\p{L}]+)",
+                             regex.I).match(text[mention.end:min(sentence.end, mention.end + 40)])
+            word = after.group(1).lower() if after else ""
         if word in ("up", "down"):
             return None
         return "up" if word in self.rises else "down" if word in self.falls else None
@@ -539,6 +631,15 @@ class _ArticleContext:
             self.bracketed[id(mention)] = restated
             return restated, True
         return (previous, False) if OR_GAP.match(gap) or GAPPED.match(gap) else (None, False)
+
+    def coordinated(self, mention: NumberMention, sentence: Span) -> NumberMention | None:
+        """The figure before this one in its sentence where a few words and 'and' part them ("0.5% on the
+        month and 3%")."""
+        index = self._order[id(mention)]
+        previous = self.mentions[index - 1] if index > 0 else None
+        if previous is None or previous.end <= sentence.start or mention.start - previous.end > 40:
+            return None
+        return previous if AND_GAP.fullmatch(self.article.text, previous.end, mention.start) else None
 
     def share_with_next(self, mention: NumberMention, quantity: str) -> None:
         """Let the figure after this one, joined to it by this one's counted noun and a conjunction ("killed 5
@@ -638,6 +739,15 @@ def _last_words(window: str, count: int) -> list[regex.Match]:
         if len(words) >= count:
             return words[-count:]
     return list(WORD.finditer(window))[-count:]
+
+
+def _plural(word: str) -> bool:
+    """Whether a lower-case word is a plural noun, which ends the noun phrase a figure counts ("eligible voters
+    cast a ballot"): an -s plural ("gas", "bus", "crisis", "glass" are none) or "people"."""
+    return word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) or word == "people"
+
+
+_NOT_PLURAL_ENDINGS = ("ss", "is", "us", "as", "'s", "’s")
 
 
 def _remembered(cache: dict, key, compute):

@@ -67,8 +67,10 @@ class NumberMention:
 class Intervals:
     """Qualifier phrases compiled once; `combine(atoms, text)` gives the NumberMentions."""
 
-    def __init__(self, qualifiers, approx_margin: float):
+    def __init__(self, qualifiers, approx_margin: float, change_words=()):
         self.approx_margin = approx_margin
+        # "fell $2 to $81": after a word of change, an amount then "to" is the change, then the level
+        self.change_words = frozenset(w.lower() for w in change_words)
         self.before = {p.lower(): q for q in qualifiers if q.position == "before" for p in q.phrases}
         self.after = {p.lower(): q for q in qualifiers if q.position == "after" for p in q.phrases}
         self.before_pattern = _before_pattern(self.before)
@@ -148,8 +150,12 @@ class Intervals:
         if _year_like(text[first.start:first.end]) and not _year_like(text[second.start:second.end]) \
                 and not (_hyphen_range(joiner, first, second) and not YEAR_BEFORE.search(lead)):
             return None  # "rose 60% in 2018 to 3.9 million": a year, then a figure
-        if compiled(r"\bby\s+\Z", regex.I).search(lead) and (first.unit or first.scale > 1):
-            return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+        if (first.unit or first.scale > 1) and (compiled(r"\bby\s+\Z", regex.I).search(lead)
+                                                or self._ends_in_change_word(lead)):
+            return None  # "increased by $43.6 billion to $419.2 billion", "fell $2 to $81": a change, then a level
+        if first.unit == "fold" != second.unit or second.unit and not first.unit and not _starts_a_number(
+                text[second.start]):
+            return None  # "doubled to 9.1%", "fell by a third to $40bn": a change, then a level
         first_value = first.value * second.scale if _shares_scale(first, second) else first.value
         if second.value < first_value:
             return None  # "from 208 pounds to 193": a fall, two figures
@@ -164,6 +170,15 @@ class Intervals:
         return NumberMention(start, second.end, None, low, high, "approx" if interval else "range",
                              reading + (", approximately" if interval else ""), first.start, second.end,
                              first.unit or second.unit, change_from=change)
+
+    def _moved_up(self, lead: str, at: int) -> bool:
+        """Whether 'up' before a figure is the particle of a verb of movement ('edged up to'), not 'up to'."""
+        verb = LAST_WORD.search(lead, 0, at)
+        return bool(verb) and verb.group(1).lower() in MOVING_VERBS
+
+    def _ends_in_change_word(self, lead: str) -> bool:
+        words = lead[-20:].split()
+        return lead[-1:].isspace() and bool(words) and words[-1].lower() in self.change_words
 
     @staticmethod
     def _joined(joiner: str, opener, first: Atom, second: Atom, gap, text: str) -> bool:
@@ -195,6 +210,8 @@ class Intervals:
         added = ADDED.search(lead) if lead.endswith(_ADDED_ENDINGS) else None
         before = self.phrase_before(lead[:added.start()] if added else lead)
         after = self.after_pattern.match(text[atom.end:atom.end + 30])
+        if before and before.group(1)[:1] in "uU" and self._moved_up(lead, before.start()):
+            before = None  # "edged up to 4.2%", "went up to 30": the level reached, no bound
         rule_before = self.before[_phrase(before.group(1))] if before else None
         rule_after = self.after[_phrase(after.group(1))] if after else None
         start = atom.start - len(before.group()) - (len(added.group()) if added else 0) if before else atom.start
@@ -243,6 +260,18 @@ _CLOSING_SPACES = regex.compile(r"\s*", regex.REVERSE)
 # Words that add a number to one stated before, between a qualifier and it: "at least another 30".
 _ADDED_ENDINGS = ("another ", "further ", "additional ")
 ADDED = regex.compile(r"(?<![\p{L}])(?:another|(?:a\s+)?further|(?:an\s+)?additional)\s+\Z", regex.I)
+# Verbs whose "up" moves to a level: "edged up to 4.2%", "went up to 30" (no bound, as "up to 30" is).
+MOVING_VERBS = frozenset("edged edges ticked ticks inched inches crept creeps moved moves went goes shot shoots "
+                         "ramped crawled stepped".split())
+# The last word of a lead, before its closing spaces.
+LAST_WORD = regex.compile(r"(?<![\p{L}])(\p{L}+)\s+\Z")
+
+
+def _starts_a_number(character: str) -> bool:
+    """Whether a figure's first character is of its number, not a currency written before it."""
+    return character.isdigit() or character in "-−.+"
+
+
 def _same_unit(first: str, second: str) -> bool:
     """'US $89 to $93 billion': a bare sign on the second end repeats the first's currency."""
     return first == second or (len(second) == 1 and not second.isalnum() and first.endswith(second))

@@ -29,23 +29,28 @@ MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # What every month name above starts with, case and all: a text without any holds no date.
 MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Currency written before the number: signs, "US$", "$US", "HK $", ISO codes, and "PS" (a pound sign
-# mangled by text extraction) or "Y=" (a yen sign) glued to digits.
-CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€£¥₹₽]|Y=(?=\d)|PS(?=\d)|"
+# mangled by text extraction) or "Y=" (a yen sign) glued to digits; not a lone digit, as in "PS5" (a console).
+CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€£¥₹₽₦₱₩₺₴₫₪]|Y=(?=\d)|PS(?=\d)(?!\d(?![\w.,])(?!\s+(?:million|billion|thousand|bn|m)\b))|"
             r"(?<![\w-])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|RUB|KZT|NGN|ZAR|KES|PKR|BDT|TRY|UAH|BRL|MXN|HKD|SGD|"
-            r"NZD|RM|Rs\.?|Rp|Ksh|KSh|R)\s?(?=\d)")
+            r"NZD|RM|Rs\.?|Rp|Ksh|KSh|TSh|USh|Sh|R)\s?(?=\d)")
 CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
 # Currency is kept as written, spaces closed up; only spellings of one sign are made one ("$US" is "US$").
 CURRENCY_NAMES = {"Y=": "Y", "$US": "US$", "$ US": "US$"}
 # The last character of a lead before the spaces (and after "minus", the hyphens) that close it: of a
 # currency sign or code ("US$", "Y=", "USD", "Rs.", "Rp", "Ksh", "$A"), of "a", "an", "minus" or "negative"
 # in either case. Past ASCII, any character may be (a space, a letter that folds to an ASCII one).
-_LEAD_LAST = frozenset("$€£¥₹₽=." "aAnNsSeE" "ABDFHLMNPRSTY" "sph")
+_LEAD_LAST = frozenset("$€£¥₹₽₦₱₩₺₴₫₪=." "aAnNsSeE" "ABDFHLMNPRSTY" "sph")
 _LEAD_CLOSING = " \t\n\r\x0b\x0c-"
+# What news writes a fraction over with a slash ("3/4", "5/8 of an inch"); over anything else, or not below
+# one, the slash writes a name ("9/11", "24/7").
+FRACTION_DENOMINATORS = frozenset({2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0})
 ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
 PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|another's)\b", regex.I)
 # "the same one", "the other one": an adjective between the article and "one" leaves it a pronoun
 PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such|same|other|next)\s+\Z",
                                    regex.I)
+# One person named before a number between commas: "the suspect, 34,", "a local man, 52," (not "the dead, 34,")
+AGE_APPOSITION = regex.compile(r"(?<![\w])(?:the|a|an)\s+(?:\p{L}+\s+)?\p{L}+(?<!s),\s\Z", regex.I)
 # "Critics, for one, disagree": an aside, not a count
 FOR_ONE_BEFORE = regex.compile(r"\bfor\s+\Z", regex.I)
 # "m" glued to digits is million ("1.2m tons", "£3m") except where it measures a length.
@@ -78,6 +83,7 @@ class NumberGrammar:
         self.unit_words = {k: float(v) for k, v in numbers["units"].items()}
         self.ten_words = {k: float(v) for k, v in numbers["tens"].items()}
         self.scale_words = {k: float(v) for k, v in numbers["scales"].items()}
+        self.multiplier_verbs = {k: float(v) for k, v in numbers.get("multiplier_verbs", {}).items()}
         self.suffix_scales = {k: float(v) for k, v in numbers["suffix_scales"].items()}
         self.vague = {compiled(r"\s+").sub(" ", v["phrase"].lower()): v for v in numbers["vague"]}
         self.labels = frozenset(w.lower().rstrip(".") for w in numbers["identifier_labels"])
@@ -90,7 +96,8 @@ class NumberGrammar:
         self.year_low, self.year_high = numbers["year_range"]
         self.year_nouns = frozenset(numbers.get("year_nouns", ()))
         self.span_year_low = numbers.get("span_year_low", self.year_low)
-        self.intervals = Intervals(rules.qualifiers, rules.approx_margin)
+        self.intervals = Intervals(rules.qualifiers, rules.approx_margin,
+                                   (set(numbers["rises"]) | set(numbers["falls"])) - set(numbers.get("gathering_verbs", ())))
         self.spelled = SpelledNumbers(numbers)
         # a spelled age before a noun ("an eight-year-old girl"): the not-figure patterns read digits only.
         # Not "over thirty years old", which states a bound.
@@ -106,7 +113,7 @@ class NumberGrammar:
         # after an article ("couple" of "a couple of"); the lead search finds the article.
         starters = [*self.unit_words, *self.ten_words, *self.scale_words, "quarter", *self.spelled.ordinal_words,
                     *(v.split()[1] if v.split()[0] in ("a", "an") else v.split()[0] for v in self.vague),
-                    "half", "minus", "negative"]
+                    "half", "minus", "negative", *self.multiplier_verbs]
         # Digits and words are scanned apart: as one alternation the engine checks both at every
         # character, twice as slow as the two scans. Neither kind of start lies inside the other.
         self.candidate_patterns = (regex.compile(r"(?<!\d)\d"), regex.compile(rf"\b{alternation(starters)}", regex.I))
@@ -155,10 +162,12 @@ class NumberGrammar:
             # letters glued on: a scale (2.3k, $1.2bn), a unit (180ml, 640bhp), or a code (5G, 3D)
             (?P<glued>[A-Za-z]+(?:/[A-Za-z]+\d?)?)?
             (?:
-                # a spelled scale after the digits: 1.5 million, 4 hundred million
-                \s+(?P<digit_scale>{scales}(?:\s+{scales})*)(?![\w])
+                # a spelled scale after the digits: 1.5 million, 4 hundred million, "a $40-billion company"
+                (?:\s+|-)(?P<digit_scale>{scales}(?:\s+{scales})*)(?![\w])
                 # or an abbreviated one: 3 bn, 1 mil
-              | \s{{1,2}}(?P<spaced_suffix>bn|bln|mn|mln|mil|tn|trn|tln|k|K|dz|dzs|doz|dozs|dozens?)(?![\w])
+              # (a capital B is billions, "8 B people"; a capital M millions only after a currency, "$3 M")
+              | \s{{1,2}}(?P<spaced_suffix>bn|bln|mn|mln|mil|tn|trn|tln|k|K|(?-i:B)|(?(currency)(?-i:MM|M)|(?!))
+                          |dz|dzs|doz|dozs|dozens?)(?![\w])
             )?
             # a fraction written with a slash: 1/2, 1⁄32
             (?:[/⁄](?P<denominator>\d+)(?![\d/]))?
@@ -168,12 +177,15 @@ class NumberGrammar:
             (?P<fold>(?<![\w-])(?:{spelled}|\d+(?:\.\d+)?)-?fold(?![\w]))
           | # half on its own: half the condos, more than half
             (?P<fraction>(?<![\w])(?:half(?=\s+(?:of|the|a|an)\b(?!\s+(?:{scales})))
-                |(?<=\b(?:than|over|nearly|almost|about|around|under)\s)half(?=\s)))
+                |(?<=\b(?:than|over|nearly|almost|about|around|under|by)\s)half(?![\w-])
+                 (?!\s+(?:an?\s+)?(?:{scales})(?![\w]))))
           | # spelled numbers, fractions and decimals: sixteen, two thousand and thirty, twenty-one,
             # a hundred, three fifths, forty two and a third, nine point nought four, half a million
             (?P<words>(?<![\w-])(?<!\bper\s)(?:{spelled}(?![\w])|an?(?=\s+(?:{spelled}|{ordinals})(?![\w]))
                 |(?:half|quarter)(?=\s+(?:an?\s+)?{scales}(?![\w])))
                 (?:(?:\s*-\s*|\s+){run_word}(?![\w]))*)
+          | # a change stated as a multiple: doubled, halved
+            (?P<multiplied>(?<![\w-]){alternation(self.multiplier_verbs) if self.multiplier_verbs else "(?!)"}(?![\w-]))
         )
         """
         return version1(pattern, regex.X | regex.I)
@@ -188,7 +200,8 @@ class NumberGrammar:
         labels_after = alternation(numbers.get("identifier_labels_after", ()))
         patterns = [  # (characters the text must hold for the pattern to run, pattern)
             (("://", "www."), rf"""(?:https?://|www\.)\S+"""),  # addresses carry ids and dates
-            ((), at_digit(rf"""\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:T[\d:.]+Z?)?\b""")),  # numeric dates: 06.01.2022, 2022-01-10
+            # numeric dates: 06.01.2022, 2022-01-10; one separator throughout ("1.5-2%" is a range)
+            ((), at_digit(rf"""\b\d{{1,4}}(?P<date_separator>[./-])\d{{1,2}}(?P=date_separator)\d{{1,4}}(?:T[\d:.]+Z?)?\b""")),
             ((), at_digit(rf"""\b(?:1[89]|20)\d{{2}}-(?:0[1-9]|1[0-2])\b""")),  # year and month: 1995-01
             ((), at_digit(rf"""\b(?:1[89]|20)\d{{2}}[-–/]\d{{2}}(?![\d.,%])""")),  # seasons, fiscal years: 2014-15, 2019/20
             (("half", "Half"), rf"""\b(?:first|second|final|latter|back|front)\s+half\b"""),  # of a game, a year
@@ -338,6 +351,9 @@ class NumberGrammar:
             return [Atom(match.start("fold"), match.end(), value, "fold")]
         if groups.fraction:
             return [Atom(match.start("fraction"), match.end(), 0.5, unit, spelled=True)]
+        if groups.multiplied:
+            value = self.multiplier_verbs[groups.multiplied.lower()]
+            return [Atom(match.start("multiplied"), match.end(), value, "fold" if value > 1 else "", spelled=True)]
         # one character past the run, so that "a third-party review" shows its hyphen
         numbers = self.spelled.read(text[match.start("words"):match.end() + 1], match.start("words"))
         return [_signed(Atom(n.start, n.end, n.value, unit if i == 0 else "", scale=n.scale, spelled=True),
@@ -351,7 +367,9 @@ class NumberGrammar:
             float(_without_separators(raw))
         value = _raised(value, groups.exponent)
         if groups.denominator:
-            value = value / float(groups.denominator) if float(groups.denominator) else value
+            if not groups.currency and (float(groups.denominator) not in FRACTION_DENOMINATORS or value >= float(groups.denominator)):
+                return None  # "9/11", "24/7": a name, not a share
+            value = value / float(groups.denominator)
         scale, glued_unit = 1.0, ""
         glued = groups.glued
         if glued:
@@ -400,7 +418,22 @@ class NumberGrammar:
             return False  # "no one", "one another": a pronoun, not a count
         if atom.spelled and "old" in after[:24] and self.spelled_age.match(after):
             return False  # "an eight-year-old girl"
+        if after[:2] == ", " and before[-2:] == ", " and atom.integer_digits and atom.value < 150 \
+                and AGE_APPOSITION.search(before):
+            return False  # an age in apposition to one person: "the suspect, 34, said", "a local man, 52, died"
+        if atom.spelled and atom.value < 1 and self._rank_before_noun(text[atom.start:atom.end], after):
+            return False  # "for a third month", "a fifth straight day": a rank, not a share
         return not self._is_identifier(atom, text, before, after)
+
+    def _rank_before_noun(self, written: str, after: str) -> bool:
+        """Whether 'a third', 'a fifth' is an ordinal before the noun it ranks ('a third term', 'a fifth
+        month'); a share is followed by 'of', a function word or a comparison ('a third of', 'a third more').
+        Halves and quarters are shares ('a quarter mile')."""
+        words = written.lower().split()
+        if len(words) != 2 or words[0] not in ("a", "an") or words[1] in ("half", "quarter"):
+            return False
+        noun = compiled(r"\s+([a-z]+)\b").match(after)
+        return bool(noun) and noun.group(1) not in FUNCTION_WORDS and noun.group(1) not in _SHARE_FOLLOWERS
 
     def _is_identifier(self, atom: Atom, text: str, before: str, after: str) -> bool:
         """'Article 4', 'Flight 370', 'S&P 500 rose', 'Game 7': a number that names, not counts."""
@@ -629,6 +662,8 @@ def _gap_words(gap: str) -> list[str] | None:
 
 
 _SHARE_WORDS = (["in"], ["out", "of"])
+# Words after "a third" that keep it a share: "a third more", "a fifth lower", "a third less".
+_SHARE_FOLLOWERS = frozenset("more less fewer higher lower up down off smaller larger bigger".split())
 _SPACE_OR_TAB = frozenset(" \t")  # what the gap between two atoms of one number starts with
 
 

@@ -223,7 +223,12 @@ def _cardinals(tokens: list[Token]) -> list[_Cardinal]:
             if digits:
                 base = _cardinal(current, after_and)
                 value = (base.value if base else 0.0) + float("0." + digits)
-                cardinals.append(_Cardinal(tuple(current) + tuple(tokens[index:next_index]), value, 1.0, after_and))
+                scale = 1.0
+                while next_index < len(tokens) and tokens[next_index].kind == "scale":
+                    scale *= tokens[next_index].value  # "three point five billion"
+                    next_index += 1
+                cardinals.append(_Cardinal(tuple(current) + tuple(tokens[index:next_index]), value * scale, scale,
+                                           after_and))
                 current, after_and, index = [], False, next_index
                 continue
         if token.kind == "ordinal":  # a rank inside a run ("a first-quarter loss") ends the number before it

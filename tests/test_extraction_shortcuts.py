@@ -218,20 +218,39 @@ def test_a_sentence_is_searched_for_a_group_only_where_its_words_stand(sentence)
 
 
 def plain_counted_noun(extractor, rest: str, share_end: int) -> str:
-    """_counted_noun's words as a scan of the rest read them, each kept while it follows the one before."""
-    from discrepancy.extractor import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, _remembered
+    """_counted_noun's words as a scan of the rest read them, each kept while it follows the one before: a
+    model's code glued to a word joins it ("F-35 jets"), a unit takes its "/h", a plural ends the phrase
+    unless our vocabulary knows the next word, and a word hyphened to the figure is read alone."""
+    from discrepancy.extractor import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, _plural, _remembered
     words = []
-    for match in regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)").finditer(rest, pos=share_end):
-        word = match.group(1).lower()
-        if match.start() != (words[-1][1] if words else share_end) or len(words) == 3 or word in FUNCTION_WORDS \
-                or word in AUXILIARIES or word in PREPOSITIONS or word in extractor.phrase_stops:
+    most = 1 if rest.lstrip()[:1] == "-" else 3
+    added = regex.match(r"\s+(?:more|fewer)(?=\s+\p{L})", rest, regex.I) if not share_end else None
+    end = added.end() if added else share_end
+    while len(words) < most:
+        # the scan from where the phrase has come to ("F-35" is read past before the next word)
+        match = next(regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)").finditer(rest, pos=end), None)
+        if not match or match.start() != end:
             break
-        words.append((match.group(1), match.end()))
-        if len(words) == 1 and not share_end and (word in extractor.unit_words or match.group(1) in extractor.unit_symbols):
+        written, word = match.group(1), match.group(1).lower()
+        code = regex.compile(r"-?\d[\p{L}\d-]*(?![^\s,.;:)])").match(rest, match.end()) \
+            if written.endswith("-") or rest[match.end():match.end() + 1].isdigit() else None
+        if code:
+            words.append(written + code.group())
+            end = code.end()
+            continue
+        if word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in extractor.phrase_stops:
             break
-    while words and not _remembered(extractor._noun_like_words, words[-1][0], extractor._noun_like):
+        if words and _plural(words[-1].lower()) and not extractor._known_word(written):
+            break
+        words.append(written)
+        end = match.end()
+        if len(words) == 1 and not share_end and (word in extractor.unit_words or written in extractor.unit_symbols):
+            per = regex.compile(r"/\p{L}+\b").match(rest, end)
+            words[-1] += per.group() if per else ""
+            break
+    while words and not _remembered(extractor._noun_like_words, words[-1], extractor._noun_like):
         words.pop()
-    return " ".join(w for w, _ in words)
+    return " ".join(words)
 
 
 NOUN_PIECES = PART_PIECES + [" people", " Taliban fighters", "-inch", " inch", " display", " died", " quickly", " were",
@@ -245,13 +264,15 @@ NOUN_PIECES = PART_PIECES + [" people", " Taliban fighters", "-inch", " inch", "
 @example("-inch display")
 def test_the_counted_noun_is_that_of_a_scan_of_the_words_after(rest):
     from test_properties import EXTRACTOR
-    share = regex.compile(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+)")
+    share = regex.compile(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+"
+                          r"|(?=\p{L}+(?<![siau'’])s\b))")
     text = "5" + rest
     found = share.match(rest) if rest.lstrip()[:1] == "o" else None
-    plain = plain_counted_noun(EXTRACTOR, rest, found.end() if found else 0)
+    whole = regex.match(r"\d[\d,.]*\s+(?=\p{L})", rest[found.end():]) if found else None
+    plain = plain_counted_noun(EXTRACTOR, rest, found.end() + (whole.end() if whole else 0) if found else 0)
     counted = EXTRACTOR._counted_noun(text, 1, len(text))
     # a percentage or a sign after the figure is read before its words
-    assert counted == plain or counted in ("%", "percent") or counted[:1] in "€£¥$₹₽"
+    assert counted == plain or counted in ("%", "percent", "percentage points") or counted[:1] in "€£¥$₹₽₦₱₩₺₴₫₪"
 
 
 def test_a_speaker_is_read_from_the_source_patterns_three_groups_in_order():

@@ -199,6 +199,10 @@ SCOPES = [
     ("The army said it had destroyed 12 militant camps.", "12", "camps", EVERYONE),
     ("More than 1,000 people have been injured, 300 of them critically.", "300", "injured", "part of a larger group"),
     ("Police detained 30 people, 12 of whom were later released.", "12", "arrests", "part of a larger group"),
+    # a part of the whole counted next takes its noun (issue 3, general wording: "240 of the 543 seats")
+    ("Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
+    # "Briton" is a demonym of the United Kingdom in rules/places.toml
+    ("Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
 ]
 
 
@@ -299,7 +303,7 @@ CLAUSES = [
      [("14", "arrests", EVERYONE), ("98", "arrests", EVERYONE)]),
     ("Rescuers recovered 21 bodies overnight, bringing the death toll to 68.",
      [("21", "deaths", EVERYONE), ("68", "deaths", EVERYONE)]),
-    ("Two Britons and a Canadian were among the 15 dead.", [("Two", "deaths", EVERYONE), ("15", "deaths", EVERYONE)]),
+    ("Two Britons and a Canadian were among the 15 dead.", [("Two", "deaths", "Britons"), ("15", "deaths", EVERYONE)]),
     ("Ninety-nine people were rescued and 50 are missing.", [("Ninety-nine", "other", None), ("50", "missing", EVERYONE)]),
     ("The national toll stands at 45, eight fewer than last year.", [("45", "deaths", EVERYONE), ("eight", "other", None)]),
     known_miss("no verb list: 'survived' is no trigger, so the clause before lends its 'died'",
@@ -352,7 +356,7 @@ NOT_COUNTS = [
     ("Soldiers of the 101st Airborne Division were sent to the area.", []),
     ("M23 rebels have seized the town.", []),
     ("Families of the missing can call 0800 555 0199.", []),
-    ("The 9/11 attacks killed nearly 3,000 people.", [("9/11", "other"), ("nearly 3,000", "deaths")]),
+    ("The 9/11 attacks killed nearly 3,000 people.", [("nearly 3,000", "deaths")]),
     ("A 7.8-magnitude earthquake killed more than 50,000 people.", [("7.8", "other"), ("more than 50,000", "deaths")]),
     ("COVID-19 has killed more than 5 million people worldwide.", [("more than 5 million", "deaths")]),
     ("The soldiers were killed in a 20-minute gun battle.", [("20", "other")]),
@@ -394,12 +398,8 @@ KNOWN_MISSES = [
                "hundreds of", "fighters", "fighters"),
     known_miss("'to death' after 'sentenced' is a sentence, not a death; the trigger 'death' types it",
                "The court sentenced 12 men to death.", "12", "other", None),
-    known_miss("'N of the M injured' names no noun after N, and M's noun is not read for it",
-               "Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
     known_miss("a negated survival ('none of the 62 passengers survived') is no trigger",
                "None of the 62 passengers survived.", "62", "deaths", EVERYONE),
-    known_miss("'Britons' is no demonym the gazetteer knows (it knows Britain), so no nationality scope",
-               "Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
     known_miss("a part's scope stated after a whole read first ('Of the 48 dead, 30 were civilians') is not read",
                "Of the 48 dead, 30 were civilians.", "30", "deaths", "civilians"),
     known_miss("'lost N soldiers' is a loss of lives only in context; 'lost' is no trigger",
