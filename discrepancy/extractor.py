@@ -15,10 +15,11 @@ from typing import NamedTuple
 import regex
 
 from .models import Article, Claim
-from .numbers import FUNCTION_WORDS, NumberGrammar, NumberMention
+from .numbers import CURRENCY_SIGNS, FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
-from .patterns import alternation, compiled, folded, folded_word_starts, match_start, matches_at, single_spaced, version1
+from .patterns import (LAST_WORD, alternation, compiled, folded, folded_word_starts, match_start, matches_at,
+                       single_spaced, version1)
 from .text import Document, Span
 
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -85,12 +86,11 @@ COMPARATIVES = frozenset("more less fewer higher lower up down".split())
 CHANGE_UNIT = regex.compile(r"\s*(?:%|bps?\b|basis\s+points?\b|percentage\s+points?\b|per\s?cent\b|percent\b)",
                             regex.I)
 WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z", regex.REVERSE)
-LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z", regex.REVERSE)
 # A word after a figure's number or the word before it, past spaces and hyphens.
 _NEXT_WORD = regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)")
 # What a percentage after a figure starts with (after spaces), in either case; the currency signs.
 _PERCENT_FIRST = frozenset("%pP")
-_SIGNS = frozenset("€£¥$₹₽₦₱₩₺₴₫₪")
+_SIGNS = frozenset(CURRENCY_SIGNS)
 # Between a trigger before a figure and the figure: a conjunction that starts another clause.
 CONJUNCTION = regex.compile(r"\b(?:and|but|while|whereas)\b|;", regex.I)
 # Right before a trigger after a figure: a conjunction that starts another predicate ("and killed 47"),
@@ -182,7 +182,6 @@ class Extractor:
         self.noun_stops = FUNCTION_WORDS | AUXILIARIES | PREPOSITIONS | self.phrase_stops
         self.unit_symbols = frozenset(rules.units["symbols"]) | frozenset(rules.numbers["glued_units"])
         self.falls = frozenset(rules.numbers["falls"])
-        self.multiplier_verbs = {k: float(v) for k, v in rules.numbers.get("multiplier_verbs", {}).items()}
         self.change_words = self.rises | self.falls
         self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
         self.gathering_verbs = frozenset(rules.numbers.get("gathering_verbs", ()))
@@ -280,7 +279,7 @@ class Extractor:
             written = percent.group(1)
             return "%" if written == "%" else "percentage points" if written[-1:] in "tsTS" and written[:8].lower() \
                 == "percenta" else "percent"
-        sign = compiled(r"\s?([€£¥$₹₽₦₱₩₺₴₫₪])").match(rest) if rest[:1] in _SIGNS or rest[1:2] in _SIGNS else None
+        sign = compiled(rf"\s?([{CURRENCY_SIGNS}])").match(rest) if rest[:1] in _SIGNS or rest[1:2] in _SIGNS else None
         if sign:
             return sign.group(1)  # "1,200€"
         # "a quarter of respondents": a determiner may be left out before a plural
@@ -537,7 +536,7 @@ class Extractor:
         written = text[mention.start:mention.end]
         if mention.change_from or written[:1] in ("f", "F") and compiled(r"from\b", regex.I).match(written):
             return None  # "rose from 44 to 164": where a change began and ended, not its size
-        multiple = self.multiplier_verbs.get(written.rsplit(None, 1)[-1].lower()) if written[-1:] in "dg" else None
+        multiple = self.grammar.multiplier_verbs.get(written.rsplit(None, 1)[-1].lower()) if written[-1:] in "dg" else None
         if multiple:
             return "up" if multiple > 1 else "down"  # "doubled", "more than tripled", "halved": the verb says it
         # a sign says the direction of a percentage; most figures have none, and need no look for one

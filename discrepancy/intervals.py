@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .patterns import alternation, compiled, folded, single_spaced
+from .patterns import LAST_WORD, alternation, compiled, folded, single_spaced
 
 # What may stand between the two ends of a range: a joiner, perhaps after a unit that the
 # second end repeats ("252 miles to 287 miles", "5% to 10%").
@@ -173,7 +173,7 @@ class Intervals:
 
     def _moved_up(self, lead: str, at: int) -> bool:
         """Whether 'up' before a figure is the particle of a verb of movement ('edged up to'), not 'up to'."""
-        verb = LAST_WORD.search(lead, 0, at)
+        verb = LAST_WORD.match(lead, 0, at)
         return bool(verb) and verb.group(1).lower() in MOVING_VERBS
 
     def _ends_in_change_word(self, lead: str) -> bool:
@@ -263,8 +263,6 @@ ADDED = regex.compile(r"(?<![\p{L}])(?:another|(?:a\s+)?further|(?:an\s+)?additi
 # Verbs whose "up" moves to a level: "edged up to 4.2%", "went up to 30" (no bound, as "up to 30" is).
 MOVING_VERBS = frozenset("edged edges ticked ticks inched inches crept creeps moved moves went goes shot shoots "
                          "ramped crawled stepped".split())
-# The last word of a lead, before its closing spaces.
-LAST_WORD = regex.compile(r"(?<![\p{L}])(\p{L}+)\s+\Z")
 
 
 def _starts_a_number(character: str) -> bool:

@@ -28,9 +28,13 @@ MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 # What every month name above starts with, case and all: a text without any holds no date.
 MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Signs written before or after a number: dollar, euro, pound, yen, rupee, ruble, naira, peso, won, lira, hryvnia,
+# dong, shekel.
+CURRENCY_SIGNS = "$€£¥₹₽₦₱₩₺₴₫₪"
 # Currency written before the number: signs, "US$", "$US", "HK $", ISO codes, and "PS" (a pound sign
 # mangled by text extraction) or "Y=" (a yen sign) glued to digits; not a lone digit, as in "PS5" (a console).
-CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|[$€£¥₹₽₦₱₩₺₴₫₪]|Y=(?=\d)|PS(?=\d)(?!\d(?![\w.,])(?!\s+(?:million|billion|thousand|bn|m)\b))|"
+CURRENCY = (r"US\s?\$|\$\s?US|HK\s?\$|S\s?\$|NZ\s?\$|A\$|C\$|R\$|\$A(?=\d)|" rf"[{CURRENCY_SIGNS}]|"
+            r"Y=(?=\d)|PS(?=\d)(?!\d(?![\w.,])(?!\s+(?:million|billion|thousand|bn|m)\b))|"
             r"(?<![\w-])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|RUB|KZT|NGN|ZAR|KES|PKR|BDT|TRY|UAH|BRL|MXN|HKD|SGD|"
             r"NZD|RM|Rs\.?|Rp|Ksh|KSh|TSh|USh|Sh|R)\s?(?=\d)")
 CURRENCY_BEFORE_DIGIT = CURRENCY.replace(r"(?=\d)", "")
@@ -39,7 +43,7 @@ CURRENCY_NAMES = {"Y=": "Y", "$US": "US$", "$ US": "US$"}
 # The last character of a lead before the spaces (and after "minus", the hyphens) that close it: of a
 # currency sign or code ("US$", "Y=", "USD", "Rs.", "Rp", "Ksh", "$A"), of "a", "an", "minus" or "negative"
 # in either case. Past ASCII, any character may be (a space, a letter that folds to an ASCII one).
-_LEAD_LAST = frozenset("$€£¥₹₽₦₱₩₺₴₫₪=." "aAnNsSeE" "ABDFHLMNPRSTY" "sph")
+_LEAD_LAST = frozenset(CURRENCY_SIGNS + "=." "aAnNsSeE" "ABDFHLMNPRSTY" "sph")
 _LEAD_CLOSING = " \t\n\r\x0b\x0c-"
 # What news writes a fraction over with a slash ("3/4", "5/8 of an inch"); over anything else, or not below
 # one, the slash writes a name ("9/11", "24/7").

@@ -108,3 +108,7 @@ def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], endpos:
 
 # Where a stdlib match starts, mapped over a scan's matches without a generator's frame per match.
 match_start = re.Match.start
+
+
+# The word a text ends in, before its closing spaces; read backwards from the end, in one try (match, not search).
+LAST_WORD = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+\Z", regex.REVERSE)
