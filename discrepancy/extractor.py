@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import regex
 
-from .models import Article, Claim
+from .models import UNNAMED_PART, Article, Claim
 from .numbers import CURRENCY_SIGNS, FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import Gazetteer, PlaceMention
 from .rules import RuleSet
@@ -29,7 +29,7 @@ AUXILIARIES = frozenset("""were was are is be been being have has had will would
 does are're said says reported according up down""".split())
 PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
 outside between against through ago each last next across along behind beyond toward towards within without
-onto upon via amid""".split())
+onto upon via amid off""".split())
 SUBORDINATE_WORDS = "after before when whenever while because since although though until unless whereas if".split()
 SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b", regex.I)
 # "14 of them Australians", "six of whom": a part of a group named before
@@ -99,6 +99,7 @@ CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s
                                  regex.I | regex.REVERSE)
 # What the words tying a counted noun to its group start with: "members of the police", "were all civilians".
 _SCOPE_AFTER_NOUN_STARTS = (" of ", " were ", " are ", " was ", " is ")
+PARTICIPLE_AFTER = regex.compile(r"\s+\p{L}+ed(?=\s)", regex.I)
 # Before a figure that is the whole a part before it was taken from: "two-thirds of the 300 dead".
 OF_THE = regex.compile(r"\bof\s+(?:the|those)\s+\Z", regex.I)
 # Before a figure that is the whole a figure before it belongs to: "were among the 15 dead".
@@ -113,12 +114,18 @@ PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two figures of one change: "% on the month and ", " in May and ", "% year-on-year, and "
 AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,3},?\s+and\s+", regex.I)
 COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
+# Between a figure and the place it happened in: "six in Paris", "16 people died in Almaty".
+PLACE_OF_FIGURE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
+# A list that leaves out the verb and noun of its first item: "Six people died in Texas, four in Oklahoma and
+# one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
+# or "and"; after the next: where or when it was, a capitalised name after a preposition.
+LIST_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z", regex.I)
+ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:in|on|at|off|across|from)\s+(?:the\s+)?\p{Lu}")
 # What parts a figure from the whole after it: "Fourteen of the 20 injured", "240 of the 543 seats".
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 OTHER = "other"
-PART = "part of a larger group"  # the scope of a figure that counts part of a group it does not name
 
 
 @dataclass(frozen=True)
@@ -214,7 +221,12 @@ class Extractor:
         previous_end, next_start = context.neighbours(mention, sentence)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
         shared = context.shared.get(id(original))  # the quantity of the figure before, joined to this one
-        joined = bool(unit) and next_start < sentence.end and _joined(article.text[mention.end:next_start], unit)
+        # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
+        lists_next = next_start < sentence.end and _lists_next(article.text, mention.end, next_start,
+                                                               context.following(mention))
+        listed = lists_next or id(original) in context.listed
+        joined = lists_next or bool(unit) and next_start < sentence.end \
+            and _joined(article.text[mention.end:next_start], unit)
         quantity = self._quantity(article.text, mention, unit, previous_end,
                                   _trigger_end(article.text, mention.end, next_start, sentence, joined), shared)
         if joined and quantity != OTHER:
@@ -226,9 +238,11 @@ class Extractor:
         if part_of_next and quantity == OTHER:
             quantity = max((q for w in unit.split() for q in self.quantity_of_word.get(_normal(w), ())),
                            key=self.priority.get, default=OTHER)
-        # "the deaths of 14 Australians and seven others": the others are the rest of a whole, a part of it
-        rest_of_whole = part_of_next and quantity != OTHER or bool(shared) and unit.split()[-1:] in (["others"], ["other"])
-        stated_part = bool(rest_of_whole or _states_part_after(article.text, mention.end, sentence.end)
+        # "the deaths of 14 Australians and seven others", "18 tourists and three guides": each count joined to
+        # another is a part of their sum; one that names no group of its own counts the rest of that whole
+        rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and (
+            unit.split()[-1:] in (["others"], ["other"]) or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
+        stated_part = bool(rest_of_whole or listed or _states_part_after(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
@@ -250,13 +264,16 @@ class Extractor:
             if joined_to is not None and context.units.get(id(joined_to)) == unit:
                 direction = context.directions.get(id(joined_to))
         context.units[id(original)], context.directions[id(original)] = unit, direction
+        scope = (UNNAMED_PART if rest_of_whole else self._scope(context, mention, unit, sentence)
+                 or context.listed.get(id(original))) if quantity != OTHER else None
+        if lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
+            context.listed[id(context.following(mention))] = scope
         line, column = document.line_column(mention.start)
         return Claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=direction,
-            quantity=quantity, scope=(PART if rest_of_whole else self._scope(context, mention, unit, sentence))
-            if quantity != OTHER else None,
+            quantity=quantity, scope=scope,
             place=context.place_for(mention, sentence, self.gazetteer),
             source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
@@ -322,8 +339,10 @@ class Extractor:
             word = written.lower()
             if word in self.noun_stops:
                 break
-            if words and _plural(last) and not self._known_word(word):
-                break  # a compound's plural is its last word: "doctors recommend", "people lack water"
+            if words and _plural(last) and (not self._known_word(word) or _participle(word)):
+                # a compound's plural is its last word: "doctors recommend", "people lack water", "others
+                # wounded north of the city"
+                break
             words.append(written)
             last = word
             at = word_end
@@ -449,7 +468,7 @@ class Extractor:
         if part:
             named = part.group("noun")
             return named if named and self._nationals(named) else (
-                self.scope_of_word.get(_normal(named or ""), PART))
+                self.scope_of_word.get(_normal(named or ""), UNNAMED_PART))
         if sentence not in context.among_scope:  # once per sentence, shared by its figures
             lowered = folded(context.article.text[sentence.start:sentence.end])
             # most sentences hold none of the words every match holds, and need no search
@@ -463,14 +482,19 @@ class Extractor:
         the security forces", "eight of the dead were children", "the 12 victims were all civilians"; not
         for a whole a part was taken from ("two-thirds of the 300 dead were women")."""
         at = text.find(unit, mention.end, sentence.end) if unit else -1
+        if at < 0:
+            return None
+        at += len(unit)
+        participle = PARTICIPLE_AFTER.match(text, at, sentence.end)
+        at = participle.end() if participle else at  # "the 19 people killed were all foreigners"
         # most counted nouns are followed by none of the words the pattern starts with
-        if at < 0 or not text.startswith(_SCOPE_AFTER_NOUN_STARTS, at + len(unit)):
+        if not text.startswith(_SCOPE_AFTER_NOUN_STARTS, at):
             return None
         head = _normal(unit.split()[-1])
         if head not in self.people_words and head not in self.quantity_of_word \
                 or OF_THE.search(text, max(sentence.start, mention.start - 12), mention.start):
             return None
-        found = self.scope_after_noun.match(text, at + len(unit), sentence.end)
+        found = self.scope_after_noun.match(text, at, sentence.end)
         return self.scope_of_word[_normal(found.group(1))] if found else None
 
     def _scope_of_unit(self, unit: str) -> str | None:
@@ -612,6 +636,8 @@ class _ArticleContext:
         # by id of a mention: the quantity of the figure before it, where the two are joined ("5 soldiers and 3
         # civilians" were killed)
         self.shared: dict[int, str] = {}
+        # by id of a mention: an item of a breakdown after its first ("four in Oklahoma"), and the scope of the one before
+        self.listed: dict[int, str | None] = {}
         self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
         self.directions: dict[int, str | None] = {}
         self.bracketed: dict[int, NumberMention] = {}  # by id of a mention in brackets: the figure it restates
@@ -640,6 +666,11 @@ class _ArticleContext:
             return None
         return previous if AND_GAP.fullmatch(self.article.text, previous.end, mention.start) else None
 
+    def following(self, mention: NumberMention) -> NumberMention | None:
+        """The figure after this one in the article, if any."""
+        index = self._order[id(mention)] + 1
+        return self.mentions[index] if index < len(self.mentions) else None
+
     def share_with_next(self, mention: NumberMention, quantity: str) -> None:
         """Let the figure after this one, joined to it by this one's counted noun and a conjunction ("killed 5
         soldiers and 3 civilians", "five children and two women"), count what this one does."""
@@ -653,9 +684,12 @@ class _ArticleContext:
         return max(previous_end, sentence.start), min(next_start, sentence.end)
 
     def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer) -> str | None:
-        """The nearest place in the sentence; else the last one named earlier in the paragraph; else the article's."""
+        """The place a preposition after the figure names; else the nearest in the sentence; else the last one named earlier in the paragraph; else the article's."""
         in_sentence = self._places_between(sentence.start, sentence.end)
         if in_sentence:
+            after = self._places_between(mention.end, sentence.end)[:1]
+            if after and PLACE_OF_FIGURE.fullmatch(self.article.text, mention.end, after[0].start):
+                return after[0].name  # "nine in Lyon, six in Paris": a preposition binds closer than a comma
             return min(in_sentence, key=lambda p: abs(p.start - mention.start)).name
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
@@ -705,6 +739,19 @@ def _joined(gap: str, unit: str) -> bool:
     if not unit or not gap.startswith(unit):
         return False
     return bool(COORDINATION_GAP.match(gap[len(unit):]))
+
+
+def _participle(word: str) -> bool:
+    """Whether a word after a plural noun is a verb form that ends its phrase: "people died", "others wounded"."""
+    return word.endswith("ed")
+
+
+def _lists_next(text: str, end: int, next_start: int, following: NumberMention | None) -> bool:
+    """Whether the next figure is the next item of a list that leaves out what its items count: "Six people
+    died in Texas, four in Oklahoma" (but not "six in Texas, four were injured in Ohio")."""
+    if following is None or following.unit or not LIST_GAP.match(text, end, next_start):
+        return False
+    return ELIDED_ITEM.match(text, following.end) is not None and _DIGIT.search(text, end, next_start) is None
 
 
 def _states_part_after(text: str, end: int, sentence_end: int) -> bool:

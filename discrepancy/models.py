@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 VERDICTS = ("conflict", "revision", "different_scope", "update", "consistent")
 FLAGGED = ("conflict", "revision", "different_scope")
+# The scope of a figure that counts a part of a group without naming the part: "and seven others".
+UNNAMED_PART = "part of a larger group"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .copies import is_witness
 from .findings import FindingTable, Findings
-from .models import FLAGGED, VERDICTS, Claim, Group
+from .models import FLAGGED, UNNAMED_PART, VERDICTS, Claim, Group
 from .rules import RuleSet
 
 OTHER = "other"
@@ -52,7 +52,8 @@ class ScopeTree:
         """same, part (a within b), whole (b within a) or apart (siblings such as civilians and police)."""
         a, b = a or self.root, b or self.root
         if a == b:
-            return SAME
+            # two parts that name no group ("seven others", "three guides") are not known to be the same people
+            return APART if a == UNNAMED_PART else SAME
         if b in self.ancestors(a):
             return PART
         if a in self.ancestors(b):

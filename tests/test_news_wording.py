@@ -385,6 +385,71 @@ def test_who_reported_the_figure(sentence, source):
     assert claims_of(sentence)[0].source == source
 
 
+# --- breakdowns: a list of counts that names its verb and noun once -----------------------------------------
+# (sentence, [(figure as written, quantity, scope, place), ...]): every item counts what the first does, in its own
+# place or day, and is a part of a whole said elsewhere (a national toll beside a state's is no other scope).
+BREAKDOWNS = [
+    ("Six people died in Texas, four in Oklahoma, two in Kansas and one in Missouri.",
+     [("Six", "deaths", EVERYONE, "Texas"), ("four", "deaths", EVERYONE, "Oklahoma"),
+      ("two", "deaths", EVERYONE, "Kansas"), ("one", "deaths", EVERYONE, "Missouri")]),
+    ("Nine were arrested in Lyon, six in Paris and four in Marseille, police said.",
+     [("Nine", "arrests", EVERYONE, "Lyon"), ("six", "arrests", EVERYONE, "Paris"),
+      ("four", "arrests", EVERYONE, "Marseille")]),
+    ("At least 30 migrants drowned off Libya, 12 off Tunisia and eight off Malta, the agency said.",
+     [("At least 30", "deaths", "foreigners", "Libya"), ("12", "deaths", "foreigners", "Tunisia"),
+      ("eight", "deaths", "foreigners", "Malta")]),
+    ("Two people were killed on Friday, five on Saturday and three on Sunday.",
+     [("Two", "deaths", EVERYONE, None), ("five", "deaths", EVERYONE, None), ("three", "deaths", EVERYONE, None)]),
+    ("Riot police detained 120 protesters in Istanbul, 35 in Ankara and 12 each in Izmir and Bursa.",
+     [("120", "arrests", "protesters", "Istanbul"), ("35", "arrests", "protesters", "Ankara"),
+      ("12", "arrests", "protesters", "İzmir")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", BREAKDOWNS, ids=ids(BREAKDOWNS))
+def test_each_item_of_a_breakdown_counts_what_the_first_does(sentence, expected):
+    claims = claims_of(sentence)
+    assert [(c.text, c.quantity, c.scope, c.place) for c in claims] == expected
+    assert all(c.stated_part for c in claims)
+
+
+# Not breakdowns: the next count has a verb of its own, or the first counts nothing our rules type.
+NOT_BREAKDOWNS = [
+    ("Five people died in Texas, and three were injured in Ohio.", [("Five", "deaths"), ("three", "injured")]),
+    ("The striker scored 12 in Leeds and four in York.", [("12", "other"), ("four", "other")]),
+    ("Four people died in the fire, three of them children, officials said.", [("Four", "deaths"), ("three", "deaths")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", NOT_BREAKDOWNS, ids=ids(NOT_BREAKDOWNS))
+def test_a_count_with_its_own_verb_is_no_item_of_a_breakdown(sentence, expected):
+    claims = claims_of(sentence)
+    assert [(c.text, c.quantity) for c in claims] == expected
+
+
+# --- coordinated counts and the noun each one counts ----------------------------------------------------------
+# (sentence, figure as written, counted noun, quantity, scope)
+COORDINATED = [
+    ("The crash caused the deaths of 18 tourists and three guides.", "three", "guides", "deaths", "part of a larger group"),
+    ("The blaze killed two firefighters and five residents.", "two", "firefighters", "deaths", EVERYONE),
+    ("The blaze killed two firefighters and five residents.", "five", "residents", "deaths", "civilians"),
+    ("Rebels seized three engineers and four drivers on the highway, then released them.", "four", "drivers", "other", None),
+    ("Two soldiers were killed and 12 others injured south of the capital.", "12", "others", "injured", EVERYONE),
+    ("Four police officers died and nine others were hurt east of the city on Monday.", "nine", "others", "injured",
+     EVERYONE),
+    ("The Pentagon said two special forces soldiers died in the raid.", "two", "special forces soldiers", "deaths",
+     "soldiers"),
+    ("Seventeen people injured in the blast were taken to hospital.", "Seventeen", "people", "injured", EVERYONE),
+    ("Officials said the 40 passengers killed were all pilgrims.", "40", "passengers", "deaths", EVERYONE),
+]
+
+
+@pytest.mark.parametrize("sentence,written,unit,quantity,scope", COORDINATED, ids=ids(COORDINATED))
+def test_coordinated_counts_and_the_noun_each_counts(sentence, written, unit, quantity, scope):
+    claim = claim_at(sentence, written)
+    assert (claim.unit, claim.quantity, claim.scope) == (unit, quantity, scope)
+
+
 # --- known misses -----------------------------------------------------------------------------------------
 KNOWN_MISSES = [
     known_miss("'scores' alone is no vague amount (it is a verb and a sports noun too); only 'scores of' is",

@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from discrepancy.models import Claim
+from discrepancy.models import UNNAMED_PART, Claim
 from discrepancy.places import Gazetteer
 from discrepancy import reconciler
 from discrepancy.reconciler import _first_appearance_codes, reconcile
@@ -50,6 +50,11 @@ PAIRS = [
      ["conflict"]),
     ("civilians and police are not compared", claim("a", "40", 40, 40, scope="civilians"),
      claim("b", "3", 3, 3, scope="police"), []),
+    # parts that name no group: each is a part of everyone, but two of them need not be the same people
+    ("seven others and three guides are not compared", claim("a", "seven", 7, 7, scope=UNNAMED_PART),
+     claim("b", "three", 3, 3, scope=UNNAMED_PART), []),
+    ("an unnamed part above its whole", claim("a", "30", 30, 30, scope=UNNAMED_PART), claim("b", "21", 21, 21),
+     ["conflict"]),
     # place: a city within its country; unrelated places are not compared
     ("Almaty within Kazakhstan", claim("a", "40", 40, 40, place="Almaty"), claim("b", "164", 164, 164),
      ["different_scope"]),
