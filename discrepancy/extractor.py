@@ -192,6 +192,7 @@ class Extractor:
         self.change_words = self.rises | self.falls
         self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
         self.gathering_verbs = frozenset(rules.numbers.get("gathering_verbs", ()))
+        self.durations = frozenset(rules.numbers.get("durations", ()))
         # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
         self._typed_units: dict[str, bool] = {}
         self._unit_scopes: dict[str, str | None] = {}
@@ -218,7 +219,7 @@ class Extractor:
     def _claim(self, context: "_ArticleContext", mention: NumberMention) -> Claim:
         article, document, original = context.article, context.document, mention
         sentence = document.sentence_at(mention.start)
-        previous_end, next_start = context.neighbours(mention, sentence)
+        previous_end, next_start = context.neighbours(mention, sentence, self.durations)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
         shared = context.shared.get(id(original))  # the quantity of the figure before, joined to this one
         # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
@@ -229,8 +230,6 @@ class Extractor:
             and _joined(article.text[mention.end:next_start], unit)
         quantity = self._quantity(article.text, mention, unit, previous_end,
                                   _trigger_end(article.text, mention.end, next_start, sentence, joined), shared)
-        if joined and quantity != OTHER:
-            context.share_with_next(original, quantity)
         # "Fourteen of the 20 injured": a part of the next figure's whole, counting what its noun does
         part_of_next = bool(unit) and not mention.unit and next_start < sentence.end \
             and article.text.startswith(" of ", mention.end) \
@@ -242,13 +241,15 @@ class Extractor:
         # another is a part of their sum; one that names no group of its own counts the rest of that whole
         rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and (
             unit.split()[-1:] in (["others"], ["other"]) or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
-        stated_part = bool(rest_of_whole or listed or _states_part_after(article.text, mention.end, sentence.end)
+        stated_part = bool(rest_of_whole or listed or id(original) in context.joined_parts or _states_part_after(article.text, mention.end, sentence.end)
                            or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
         if quantity != OTHER:
             context.last_typed[sentence] = quantity
+            if joined:
+                context.share_with_next(original, quantity, stated_part)
         if mention.change_from and quantity != OTHER:
             mention = _final_level(mention)
         restated, in_brackets = context.restated(original, sentence)
@@ -428,7 +429,8 @@ class Extractor:
         phrase = " ".join(words)
         return (any(w in self.people_words or w in self.quantity_of_word or w in self.scope_of_word for w in words)
                 or bool(self.trigger_pattern.search(phrase)) or bool(self.scope_pattern.search(phrase))
-                or all(w[:1].isupper() for w in unit.split()))
+                or all(w[:1].isupper() for w in unit.split())
+                or self._nationals(unit.split()[-1]))  # "two teenage Israelis"
 
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
         """(distance in words, quantities, trigger word, where) of each trigger between start and end: where
@@ -636,6 +638,7 @@ class _ArticleContext:
         # by id of a mention: the quantity of the figure before it, where the two are joined ("5 soldiers and 3
         # civilians" were killed)
         self.shared: dict[int, str] = {}
+        self.joined_parts: set[int] = set()  # by id of a mention: joined so to a stated part, a stated part too
         # by id of a mention: an item of a breakdown after its first ("four in Oklahoma"), and the scope of the one before
         self.listed: dict[int, str | None] = {}
         self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
@@ -671,15 +674,22 @@ class _ArticleContext:
         index = self._order[id(mention)] + 1
         return self.mentions[index] if index < len(self.mentions) else None
 
-    def share_with_next(self, mention: NumberMention, quantity: str) -> None:
+    def share_with_next(self, mention: NumberMention, quantity: str, part: bool) -> None:
         """Let the figure after this one, joined to it by this one's counted noun and a conjunction ("killed 5
-        soldiers and 3 civilians", "five children and two women"), count what this one does."""
-        self.shared[id(self.mentions[self._order[id(mention)] + 1])] = quantity
+        soldiers and 3 civilians", "five children and two women"), count what this one does, and be a part
+        where this one is ("including 865 Palestinians and 234 Israelis")."""
+        following = id(self.mentions[self._order[id(mention)] + 1])
+        self.shared[following] = quantity
+        if part:
+            self.joined_parts.add(following)
 
-    def neighbours(self, mention: NumberMention, sentence: Span) -> tuple[int, int]:
-        """Where the previous figure ends and the next begins, bounded by the sentence."""
-        index = self._order[id(mention)]
-        previous_end = self.mentions[index - 1].end if index > 0 else sentence.start
+    def neighbours(self, mention: NumberMention, sentence: Span, durations: frozenset[str]) -> tuple[int, int]:
+        """Where the previous figure ends and the next begins, bounded by the sentence. A duration before the
+        figure is passed over: "the toll of 15 months of fighting rose to 1,121" is a toll of 1,121."""
+        index = before = self._order[id(mention)]
+        while before > 0 and self.units.get(id(self.mentions[before - 1])) in durations:
+            before -= 1
+        previous_end = self.mentions[before - 1].end if before > 0 else sentence.start
         next_start = self.mentions[index + 1].start if index + 1 < len(self.mentions) else sentence.end
         return max(previous_end, sentence.start), min(next_start, sentence.end)
 

@@ -441,6 +441,13 @@ COORDINATED = [
      "soldiers"),
     ("Seventeen people injured in the blast were taken to hospital.", "Seventeen", "people", "injured", EVERYONE),
     ("Officials said the 40 passengers killed were all pilgrims.", "40", "passengers", "deaths", EVERYONE),
+    ("Militants ambushed a bus, wounding three Jewish settlers.", "three", "Jewish settlers", "injured", "civilians"),
+    ("Gunmen opened fire on a convoy, killing two young Kenyans.", "two", "young Kenyans", "deaths", "Kenyans"),
+    ("The blast killed 40 people, including 12 Syrians and nine Iraqis.", "nine", "Iraqis", "deaths", "Iraqis"),
+    # a duration between the toll and its figure is no figure the toll could count
+    ("The toll after two weeks of fighting rose to 412, including 96 children.", "412", "", "deaths", EVERYONE),
+    ("The death toll of nine months of unrest has reached 230 people.", "230", "people", "deaths", EVERYONE),
+    ("Five years ago 30 people died in a similar fire.", "Five", "years", "other", None),
 ]
 
 
@@ -448,6 +455,11 @@ COORDINATED = [
 def test_coordinated_counts_and_the_noun_each_counts(sentence, written, unit, quantity, scope):
     claim = claim_at(sentence, written)
     assert (claim.unit, claim.quantity, claim.scope) == (unit, quantity, scope)
+
+
+def test_a_count_joined_to_a_stated_part_is_a_stated_part_too():
+    claims = claims_of("The blast killed 40 people, including 12 Syrians and nine Iraqis.")
+    assert [(c.text, c.stated_part) for c in claims] == [("40", False), ("12", True), ("nine", True)]
 
 
 # --- known misses -----------------------------------------------------------------------------------------
