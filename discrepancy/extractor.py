@@ -631,6 +631,7 @@ class _ArticleContext:
         self.article, self.document, self.mentions = article, document, mentions
         self.places, self.main_place = places, main_place
         self._place_starts = [p.start for p in places]
+        self._mention_starts = [m.start for m in mentions]
         self._order = {id(m): i for i, m in enumerate(mentions)}
         self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
         self.among_scope: dict[Span, str | None] = {}
@@ -694,16 +695,29 @@ class _ArticleContext:
         return max(previous_end, sentence.start), min(next_start, sentence.end)
 
     def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer) -> str | None:
-        """The place a preposition after the figure names; else the nearest in the sentence; else the last one named earlier in the paragraph; else the article's."""
-        in_sentence = self._places_between(sentence.start, sentence.end)
+        """The place a preposition after the figure names ("nine in Lyon, six in Paris": it binds closer than
+        a comma); else the nearest in the sentence that no other figure's preposition names ("164 killed,
+        including 103 in Almaty": Almaty is the part's); else the last one named earlier in the paragraph;
+        else the article's."""
+        after = self._places_between(mention.end, sentence.end)[:1]
+        if after and self._bound_to(after[0]) is mention:
+            return after[0].name
+        in_sentence = [p for p in self._places_between(sentence.start, sentence.end)
+                       if p.start < mention.start or self._bound_to(p) in (None, mention)]
         if in_sentence:
-            after = self._places_between(mention.end, sentence.end)[:1]
-            if after and PLACE_OF_FIGURE.fullmatch(self.article.text, mention.end, after[0].start):
-                return after[0].name  # "nine in Lyon, six in Paris": a preposition binds closer than a comma
             return min(in_sentence, key=lambda p: abs(p.start - mention.start)).name
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return earlier[-1].name if earlier else self.main_place
+
+    def _bound_to(self, place: PlaceMention) -> NumberMention | None:
+        """The figure a preposition ties the place to ("six in Paris", "16 people died in Almaty"), if any."""
+        before = bisect.bisect_right(self._mention_starts, place.start) - 1
+        figure = self.mentions[before] if before >= 0 else None
+        if figure is None or figure.end > place.start \
+                or not PLACE_OF_FIGURE.fullmatch(self.article.text, figure.end, place.start):
+            return None
+        return figure
 
     def _places_between(self, start: int, end: int) -> list[PlaceMention]:
         """The places named from start to end, in text order (places come in text order: a bisection)."""

@@ -413,6 +413,21 @@ def test_each_item_of_a_breakdown_counts_what_the_first_does(sentence, expected)
     assert all(c.stated_part for c in claims)
 
 
+# (sentence, [(figure as written, place), ...]): a place a preposition ties to one figure is that figure's
+PLACES = [
+    ("In all, 164 people were killed, including 103 in Almaty, the health ministry said.",
+     [("164", "Kazakhstan"), ("103", "Almaty")]),
+    ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
+    ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
+    ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PLACES, ids=ids(PLACES))
+def test_the_place_of_each_figure(sentence, expected):
+    assert [(c.text, c.place) for c in claims_of(sentence)] == expected
+
+
 # Not breakdowns: the next count has a verb of its own, or the first counts nothing our rules type.
 NOT_BREAKDOWNS = [
     ("Five people died in Texas, and three were injured in Ohio.", [("Five", "deaths"), ("three", "injured")]),
