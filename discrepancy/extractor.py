@@ -180,6 +180,7 @@ class Extractor:
             regex.I)
         self.source_pattern = _source_pattern(rules.sources)
         self.source_starts = _source_starts(rules.sources)
+        self.source_before_verb_starts = _source_before_verb_starts(rules.sources["common"])
         # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
         self.source_start_scan = folded_word_starts([*rules.sources["verbs"], *rules.sources["markers"]])
         self.rises = frozenset(rules.numbers["rises"])
@@ -542,9 +543,8 @@ class Extractor:
             run = _RUN_BEFORE.match(words, covered, verb).start()
             starts.add(verb)
             # where a name or a common noun may start: a scan each, where a test of each character cost more
-            # (a prefix, three letters, is looked for where it ends by the verb's second letter at the latest)
             starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
-            starts.update(map(match_start, _SOURCE_BEFORE_VERB_PREFIX.finditer(lowered, run, verb + 2)))
+            starts.update(map(match_start, self.source_before_verb_starts.finditer(lowered, run, verb)))
             covered = verb
         yield from matches_at(self.source_pattern, words, sorted(starts))
 
@@ -699,13 +699,14 @@ class _ArticleContext:
         a comma); else the nearest in the sentence that no other figure's preposition names ("164 killed,
         including 103 in Almaty": Almaty is the part's); else the last one named earlier in the paragraph;
         else the article's."""
-        after = self._places_between(mention.end, sentence.end)[:1]
-        if after and self._bound_to(after[0]) is mention:
-            return after[0].name
-        in_sentence = [p for p in self._places_between(sentence.start, sentence.end)
-                       if p.start < mention.start or self._bound_to(p) in (None, mention)]
-        if in_sentence:
-            return min(in_sentence, key=lambda p: abs(p.start - mention.start)).name
+        in_sentence = self._places_between(sentence.start, sentence.end)
+        if in_sentence:  # most sentences name no place
+            after = [p for p in in_sentence if p.start >= mention.end]
+            if after and self._bound_to(after[0]) is mention:
+                return after[0].name
+            free = [p for p in in_sentence if p.start < mention.start or self._bound_to(p) in (None, mention)]
+            if free:
+                return min(free, key=lambda p: abs(p.start - mention.start)).name
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return earlier[-1].name if earlier else self.main_place
@@ -866,21 +867,27 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
 
 # Sources named by a common noun: "police said", "according to the health ministry". As a prefix tree,
 # which the engine drops after a letter at most of the positions it tries.
-_COMMON_SOURCES = """police officials authorities ministry government military army witnesses activists medics doctors
-    rescuers officers spokesman spokeswoman spokesperson agency media firefighters""".split()
-# After 'the', up to two lower-case words say which one ("the health ministry", "the state news agency");
-# without 'the' no word may, or "people killed police said" would name "people killed police". A
-# place after it stays with it ("officials in Sindh said"), or the place alone would be the speaker.
-_COMMON_SOURCE = (r"(?>(?i:(?:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+)?(?i:" + alternation(_COMMON_SOURCES) + ")"
-                  + r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?)")
 # Where a source named before its verb can start: at a capital, or where the folded text starts as 'the',
 # 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
 # start one too, so that no capital or case folding the engine knows is missed.
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
-_SOURCE_BEFORE_VERB_PREFIXES = sorted({w[:3] for w in ["the", "local", "state", *_COMMON_SOURCES]})
-_SOURCE_BEFORE_VERB_PREFIX = re.compile(f"(?={'|'.join(_SOURCE_BEFORE_VERB_PREFIXES)})")  # in folded text
 # The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
+
+
+def _common_source(common: list[str]) -> str:
+    """A speaker named by a common noun. After 'the', up to two lower-case words say which one ("the health
+    ministry", "the state news agency"); without 'the' only a capitalised word may ("Rights groups"), or
+    "people killed police said" would name "people killed police". A place after it stays with it ("officials
+    in Sindh said"), or the place alone would be the speaker."""
+    return (r"(?<![\p{L}\p{N}_])(?>(?:(?i:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+|\p{Lu}\p{Ll}+\s+)?(?i:"
+            + alternation(common) + r")(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?)")
+
+
+def _source_before_verb_starts(common: list[str]) -> re.Pattern:
+    """Where a source named before its verb can start, in folded text: where 'the', 'local', 'state' or a
+    common noun does."""
+    return folded_word_starts(["the", "local", "state", *common])
 
 
 def _source_pattern(sources: dict) -> regex.Pattern:
@@ -893,11 +900,13 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     # was tried and read to the same end, so the name would fail again. Without this, a long
     # capitalised sentence costs the square of its length.
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:of\s+(?:the\s+)?)?))" + words + r")(?!['’]s\b)"
-    common = _COMMON_SOURCE
+    common = _common_source(sources["common"])
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
-              r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|at|up|over|only|just))"
+              r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|at|up|over|only|just|roughly|around|" \
+              r"almost|approximately|between|no|fewer|under|there|it|its|they|their|he|his|she|her|reporters|" \
+              r"journalists|(?-i:\p{Lu})))"
     return version1(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{name}|{common})"
         rf"|(?P<before_verb>{name_before}|{common})\s+(?:{verbs})\b(?={reports})"

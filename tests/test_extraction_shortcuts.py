@@ -220,7 +220,8 @@ def test_a_sentence_is_searched_for_a_group_only_where_its_words_stand(sentence)
 def plain_counted_noun(extractor, rest: str, share_end: int) -> str:
     """_counted_noun's words as a scan of the rest read them, each kept while it follows the one before: a
     model's code glued to a word joins it ("F-35 jets"), a unit takes its "/h", a plural ends the phrase
-    unless our vocabulary knows the next word, and a word hyphened to the figure is read alone."""
+    unless our vocabulary knows the next word and it is no participle, and a word hyphened to the figure is read
+    alone."""
     from discrepancy.extractor import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, _plural, _remembered
     words = []
     most = 1 if rest.lstrip()[:1] == "-" else 3
@@ -240,8 +241,8 @@ def plain_counted_noun(extractor, rest: str, share_end: int) -> str:
             continue
         if word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in extractor.phrase_stops:
             break
-        if words and _plural(words[-1].lower()) and not extractor._known_word(written):
-            break
+        if words and _plural(words[-1].lower()) and (not extractor._known_word(written) or word.endswith("ed")):
+            break  # "people lack water", "people died"
         words.append(written)
         end = match.end()
         if len(words) == 1 and not share_end and (word in extractor.unit_words or written in extractor.unit_symbols):

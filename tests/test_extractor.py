@@ -71,9 +71,17 @@ SOURCES = [
     ("Some 300 homes were destroyed.", None),
     ("At least 70 people died, the health ministry reported.", "the health ministry"),
     ("The state news agency said 12 soldiers were killed.", "The state news agency"),
-    ("Hospital officials in Sindh said 31 people were injured.", "officials in Sindh"),
+    ("Hospital officials in Sindh said 31 people were injured.", "Hospital officials in Sindh"),
     ("Police in Almaty said 40 people were detained.", "Police in Almaty"),
     ("Five people were killed police said.", "police"),
+    # a speaker after the verb, a common noun without a capital, a bound after the verb
+    ('"We have found 87 bodies so far," the mayor told reporters.', "the mayor"),
+    ("State television reported that 225 people had died.", "State television"),
+    ("Officials said roughly 2,000 troops would be sent.", "Officials"),
+    ("The protests left 227 people dead, according to prosecutors.", "prosecutors"),
+    ("Rights groups say at least 300 people have died.", "Rights groups"),
+    ("Local officials put the death toll at between 150 and 200.", "Local officials"),
+    ("The governor told AFP that 12 people were missing.", "The governor"),
 ]
 
 
