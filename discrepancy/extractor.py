@@ -44,11 +44,11 @@ STATED_PART_AFTER_WORDS = ("them", "whom", "other")
 # Past this many characters to the sentence's end, the pattern is tried without looking for those words
 # first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
 STATED_PART_AFTER_REACH = 300
-STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those))\s+"
+STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those)|of\s+(?:whom|them))\s+"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
 # tries every position of the lead.
-STATED_PART_WORDS = ("includ", "among")
+STATED_PART_WORDS = ("includ", "among", "whom", "them")
 # What every match of the among pattern ("among the children", "all of them women") holds.
 AMONG_WORDS = ("among", "them", "whom")
 RELATIVE_WORDS = "which who whom whose that".split()
@@ -182,7 +182,8 @@ class Extractor:
         self.source_starts = _source_starts(rules.sources)
         self.source_before_verb_starts = _source_before_verb_starts(rules.sources["common"])
         # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
-        self.source_start_scan = folded_word_starts([*rules.sources["verbs"], *rules.sources["markers"]])
+        self.source_start_scan = folded_word_starts([*rules.sources["verbs"], *rules.sources.get("addressing_verbs", ()),
+                                                     *rules.sources["markers"]])
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
@@ -242,8 +243,9 @@ class Extractor:
         # another is a part of their sum; one that names no group of its own counts the rest of that whole
         rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and (
             unit.split()[-1:] in (["others"], ["other"]) or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
-        stated_part = bool(rest_of_whole or listed or id(original) in context.joined_parts or _states_part_after(article.text, mention.end, sentence.end)
-                           or _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start]))
+        part_before = _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start])
+        stated_part = bool(rest_of_whole or listed or part_before or id(original) in context.joined_parts
+                           or _states_part_after(article.text, mention.end, sentence.end))
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
@@ -266,8 +268,12 @@ class Extractor:
             if joined_to is not None and context.units.get(id(joined_to)) == unit:
                 direction = context.directions.get(id(joined_to))
         context.units[id(original)], context.directions[id(original)] = unit, direction
-        scope = (UNNAMED_PART if rest_of_whole else self._scope(context, mention, unit, sentence)
-                 or context.listed.get(id(original))) if quantity != OTHER else None
+        scope = None
+        if quantity != OTHER:
+            scope = UNNAMED_PART if rest_of_whole else self._scope(context, mention, unit, sentence) \
+                or context.listed.get(id(original))
+            if scope is None and part_before and not unit and not context.placed(mention, sentence):
+                scope = UNNAMED_PART  # "1,050 injured, of whom 90 remain in intensive care" (not "103 in Almaty")
         if lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(mention))] = scope
         line, column = document.line_column(mention.start)
@@ -711,6 +717,11 @@ class _ArticleContext:
         earlier = self._places_between(paragraph.start, sentence.start)
         return earlier[-1].name if earlier else self.main_place
 
+    def placed(self, mention: NumberMention, sentence: Span) -> bool:
+        """Whether a preposition after the figure ties it to a place ("103 in Almaty")."""
+        after = self._places_between(mention.end, sentence.end)[:1]
+        return bool(after) and self._bound_to(after[0]) is mention
+
     def _bound_to(self, place: PlaceMention) -> NumberMention | None:
         """The figure a preposition ties the place to ("six in Paris", "16 people died in Almaty"), if any."""
         before = bisect.bisect_right(self._mention_starts, place.start) - 1
@@ -790,7 +801,7 @@ def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
 
 
 def _states_part_before(lead: str) -> bool:
-    """Whether the lead ends as a part does: 'including', 'among them' (and perhaps 'at least')."""
+    """Whether the lead ends as a part does: 'including', 'among them', 'of whom' (and perhaps 'at least')."""
     lowered = lead.lower()
     return any(map(lowered.__contains__, STATED_PART_WORDS)) and bool(STATED_PART_BEFORE.search(lead))
 
@@ -876,18 +887,18 @@ _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 
 
 def _common_source(common: list[str]) -> str:
-    """A speaker named by a common noun. After 'the', up to two lower-case words say which one ("the health
-    ministry", "the state news agency"); without 'the' only a capitalised word may ("Rights groups"), or
+    """A speaker named by a common noun. After 'the' or 'a', up to two lower-case words say which one ("the
+    health ministry", "the state news agency", "a senior official"); without 'the' only a capitalised word may ("Rights groups"), or
     "people killed police said" would name "people killed police". A place after it stays with it ("officials
     in Sindh said"), or the place alone would be the speaker."""
-    return (r"(?<![\p{L}\p{N}_])(?>(?:(?i:the(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+|\p{Lu}\p{Ll}+\s+)?(?i:"
+    return (r"(?<![\p{L}\p{N}_])(?>(?:(?i:(?:the|an?)(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+|\p{Lu}\p{Ll}+\s+)?(?i:"
             + alternation(common) + r")(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?)")
 
 
 def _source_before_verb_starts(common: list[str]) -> re.Pattern:
-    """Where a source named before its verb can start, in folded text: where 'the', 'local', 'state' or a
-    common noun does."""
-    return folded_word_starts(["the", "local", "state", *common])
+    """Where a source named before its verb can start, in folded text: where 'the', 'a', 'local', 'state' or
+    a common noun does."""
+    return folded_word_starts(["the", "a", "an", "local", "state", *common])
 
 
 def _source_pattern(sources: dict) -> regex.Pattern:
@@ -901,6 +912,7 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     # capitalised sentence costs the square of its length.
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:of\s+(?:the\s+)?)?))" + words + r")(?!['’]s\b)"
     common = _common_source(sources["common"])
+    addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
@@ -909,14 +921,15 @@ def _source_pattern(sources: dict) -> regex.Pattern:
               r"journalists|(?-i:\p{Lu})))"
     return version1(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{name}|{common})"
-        rf"|(?P<before_verb>{name_before}|{common})\s+(?:{verbs})\b(?={reports})"
+        rf"|(?P<before_verb>{name_before}|{common})\s+(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
         rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))")
 
 
 def _source_starts(sources: dict) -> regex.Pattern:
     """A reporting verb or a marker, where every match of the source pattern starts or (after a name) ends.
     Most sentences hold neither, and this finds that ten times faster than the full pattern."""
-    return version1(rf"\b(?:{alternation(sources['verbs'])}|(?i:{alternation(sources['markers'])}))")
+    verbs = [*sources["verbs"], *sources.get("addressing_verbs", ())]
+    return version1(rf"\b(?:{alternation(verbs)}|(?i:{alternation(sources['markers'])}))")
 
 
 

@@ -81,9 +81,20 @@ def _norm(word: str) -> str:
     return _ABBREVIATIONS.get(word, word)
 
 
+# Letters that carry no combining mark to take off but are written without it in English copy: "Elazig" for
+# "Elazığ", "Lodz" for "Łódź", "Tromso" for "Tromsø".
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h",
+                                "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+
+
 def without_accents(text: str) -> str:
     """The text with its accents and other combining marks taken off ("Almaty" for "Almatý")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def plain_spelling(text: str) -> str:
+    """A place's name as English copy may write it: no accents, and plain letters ("Elazig" for "Elazığ")."""
+    return without_accents(text).translate(_PLAIN_LETTERS)
 
 
 def _is_acronym(word: str) -> bool:
@@ -98,7 +109,7 @@ def _keys_of(word: str) -> set[str]:
     if _is_acronym(word):
         return {" ".join(tokens)}
     folded = " ".join(_norm(t) for t in tokens)
-    return {folded, without_accents(folded)}
+    return {folded, plain_spelling(folded)}
 
 
 @functools.lru_cache(maxsize=4)
@@ -247,7 +258,7 @@ class Gazetteer:
             key = tokens[0].key if one_word else " ".join([t.key for t in tokens])
             name = self.keys.get(key)
             if name is None and not key.isascii():  # "Almatý" as some feeds spell Almaty
-                name = self.keys.get(without_accents(key))
+                name = self.keys.get(plain_spelling(key))
         return name
 
     def _border(self, text: str, tokens: list[Token], i: int, end: int, name: str) -> PlaceMention | None:

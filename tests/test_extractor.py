@@ -82,6 +82,9 @@ SOURCES = [
     ("Rights groups say at least 300 people have died.", "Rights groups"),
     ("Local officials put the death toll at between 150 and 200.", "Local officials"),
     ("The governor told AFP that 12 people were missing.", "The governor"),
+    # who was told is not who said it
+    ("In Malatya alone, 112 people died, the provincial governor told state broadcaster TRT.", "the provincial governor"),
+    ("Twelve people died, a witness told the BBC.", "a witness"),
 ]
 
 

@@ -199,6 +199,9 @@ SCOPES = [
     ("The army said it had destroyed 12 militant camps.", "12", "camps", EVERYONE),
     ("More than 1,000 people have been injured, 300 of them critically.", "300", "injured", "part of a larger group"),
     ("Police detained 30 people, 12 of whom were later released.", "12", "arrests", "part of a larger group"),
+    ("The agency said 1,050 people were injured, of whom 90 remain in intensive care.", "90", "injured",
+     "part of a larger group"),
+    ("At least 40 people died, including eight who were shot by police.", "eight", "deaths", "part of a larger group"),
     # a part of the whole counted next takes its noun (issue 3, general wording: "240 of the 543 seats")
     ("Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
     # "Briton" is a demonym of the United Kingdom in rules/places.toml

@@ -54,6 +54,10 @@ MENTIONS = [
      [("U.S.", "United States"), ("Houston", "Houston"), ("Texas", "Texas")]),
     ("United States", "Crowds gathered in Washington D.C. and New York City.",
      [("Washington D.C.", "District of Columbia"), ("New York City", "New York City")]),
+    # Turkey and Poland: letters English copy writes plain (dotless i, g with breve, barred l)
+    ("Turkey", "The quake killed 30 in Elazig, 12 in Adiyaman and four in Sanliurfa.",
+     [("Elazig", "Elazığ"), ("Adiyaman", "Adıyaman"), ("Sanliurfa", "Şanlıurfa")]),
+    ("Poland", "Storms hit Lodz and Gdansk.", [("Lodz", "Łódź"), ("Gdansk", "Gdańsk")]),
     # Brazil: accents written or dropped, lowercase words inside a name
     ("Brazil", "Floods in São Paulo, Sao Paulo state and Rio de Janeiro killed 40.",
      [("São Paulo", "São Paulo"), ("Sao Paulo", "São Paulo"), ("Rio de Janeiro", "Rio de Janeiro")]),
