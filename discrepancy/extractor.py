@@ -114,6 +114,8 @@ PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two figures of one change: "% on the month and ", " in May and ", "% year-on-year, and "
 AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,3},?\s+and\s+", regex.I)
 COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
+# After the place of a dateline: "COLOMBO -", "ANKARA (Reuters) -", "KYIV, March 3 (AP) —".
+DATELINE_AFTER = regex.compile(r"(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]\s")
 # Between a figure and the place it happened in: "six in Paris", "16 people died in Almaty".
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
 # A list that leaves out the verb and noun of its first item: "Six people died in Texas, four in Oklahoma and
@@ -125,6 +127,7 @@ ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:in|on|at|off|across|from)\s+(?:t
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
+WINDOW_BEFORE_LEVEL = 25  # before a level reached: "the toll from two days of violence in the north rose to nine"
 OTHER = "other"
 
 
@@ -195,6 +198,15 @@ class Extractor:
         self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
         self.gathering_verbs = frozenset(rules.numbers.get("gathering_verbs", ()))
         self.durations = frozenset(rules.numbers.get("durations", ()))
+        moved = alternation([*rules.numbers["rises"], *rules.numbers["falls"]])
+        levels = rules.numbers.get("level_verbs", ())
+        # right before a figure: the level a count reached, whose noun may stand further back
+        self.level_reached = version1(rf"(?<![\p{{L}}])(?:(?:{moved})\s+to|{alternation(levels)})\s+\Z",
+                                      regex.I | regex.REVERSE) if levels else None
+        # after a figure: a clause that says who reported it ("nine, a police official said, as the army ..."):
+        # the words after it are another clause's
+        reporting = alternation(rules.sources["verbs"])
+        self.reporting_clause = version1(rf",\s+(?:[\p{{L}}.'’-]+\s+){{0,5}}(?:{reporting})\b")
         # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
         self._typed_units: dict[str, bool] = {}
         self._unit_scopes: dict[str, str | None] = {}
@@ -400,9 +412,15 @@ class Extractor:
         dozens injured"). A figure that states no whole number counts nothing."""
         if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed):
             return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
-        after = self._triggers(text, mention.end, _clause_end(text, mention.end, next_start, unit), WINDOW_AFTER)
-        before = [] if shared is not None else \
-            self._triggers(text, previous_end, mention.start, WINDOW_BEFORE, before=True)
+        after_end = _clause_end(text, mention.end, next_start, unit)
+        if "," in text[mention.end:after_end]:
+            reported = self.reporting_clause.search(text, mention.end, after_end)
+            after_end = reported.start() if reported else after_end
+        after = self._triggers(text, mention.end, after_end, WINDOW_AFTER)
+        level = self.level_reached is not None \
+            and self.level_reached.match(text, max(previous_end, mention.start - 40), mention.start) is not None
+        reach = WINDOW_BEFORE_LEVEL if level else WINDOW_BEFORE
+        before = [] if shared is not None else self._triggers(text, previous_end, mention.start, reach, before=True)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
         candidates = []
@@ -711,11 +729,19 @@ class _ArticleContext:
             if after and self._bound_to(after[0]) is mention:
                 return after[0].name
             free = [p for p in in_sentence if p.start < mention.start or self._bound_to(p) in (None, mention)]
+            # "COLOMBO (Reuters) - At least eight people have been killed across Sri Lanka": where the report
+            # was filed from, not where its figures happened, unless the sentence names no other place
+            free = [p for p in free if not self._dateline(p)] or free
             if free:
                 return min(free, key=lambda p: abs(p.start - mention.start)).name
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return earlier[-1].name if earlier else self.main_place
+
+    def _dateline(self, place: PlaceMention) -> bool:
+        """Whether the place opens a paragraph as a dateline does: "COLOMBO -", "ANKARA (Reuters) -"."""
+        text = self.article.text
+        return (place.start == 0 or text[place.start - 1] == "\n") and DATELINE_AFTER.match(text, place.end) is not None
 
     def placed(self, mention: NumberMention, sentence: Span) -> bool:
         """Whether a preposition after the figure ties it to a place ("103 in Almaty")."""

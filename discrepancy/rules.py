@@ -43,6 +43,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "plurals_without_s": (list, False), "model_words": (list, False),
         "identifier_labels_after": (list, False), "street_words_first": (list, False),
         "year_nouns": (list, False), "gathering_verbs": (list, False), "durations": (list, False),
+        "level_verbs": (list, False),
         "span_year_low": (int, False), "multiplier_verbs": (dict, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),

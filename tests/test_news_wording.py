@@ -423,6 +423,10 @@ PLACES = [
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+    # a dateline says where the report was filed, not where its figures happened, unless nothing else does
+    ("LYON (AFP) - At least eight people have been killed in clashes across France, police said.",
+     [("At least eight", "France")]),
+    ("LYON - Police said 12 people were arrested.", [("12", "Lyon")]),
 ]
 
 
@@ -462,6 +466,15 @@ COORDINATED = [
     ("Militants ambushed a bus, wounding three Jewish settlers.", "three", "Jewish settlers", "injured", "civilians"),
     ("Gunmen opened fire on a convoy, killing two young Kenyans.", "two", "young Kenyans", "deaths", "Kenyans"),
     ("The blast killed 40 people, including 12 Syrians and nine Iraqis.", "nine", "Iraqis", "deaths", "Iraqis"),
+    # a level reached: the count's noun may stand well before it; a clause saying who reported a figure ends
+    # the words that can say what it counts
+    ("The death toll from two days of violence in the north of the country rose to nine on Wednesday, a police "
+     "official said, as the army deployed 15,000 troops in the capital.", "nine", "", "deaths", EVERYONE),
+    ("The number of people killed in the fighting in the eastern provinces has reached 87.", "87", "", "deaths",
+     EVERYONE),
+    ("More than 300 people have been treated in hospitals, the health ministry said.", "More than 300", "people",
+     "injured", EVERYONE),
+    ("Sales at the chain's stores across the region rose to 4,000 units.", "4,000", "units", "other", None),
     # a duration between the toll and its figure is no figure the toll could count
     ("The toll after two weeks of fighting rose to 412, including 96 children.", "412", "", "deaths", EVERYONE),
     ("The death toll of nine months of unrest has reached 230 people.", "230", "people", "deaths", EVERYONE),
