@@ -25,6 +25,8 @@ from .text import Document, Span
 WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
 # WORD on ASCII text, for the stdlib engine (a third faster there): no letter or digit past ASCII to read.
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[0-9][0-9,.]*")
+# Before a participle after a figure and its noun: "20 were freed", "30 have been released".
+AUXILIARY_VERBS = frozenset("were was are is have has had been".split())
 AUXILIARIES = frozenset("""were was are is be been being have has had will would could should may might must did do
 does are're said says reported according up down""".split())
 PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
@@ -433,17 +435,44 @@ class Extractor:
                     and PLACE_BEFORE.match(text, mention.end, at):
                 continue  # "30,000 people living in makeshift camps": where they are
             own = not (several and CONJUNCTION_LAST.match(text, mention.end, at))
-            candidates += [(own, self.priority[q], -distance, 1, q) for q in quantities]
+            candidates += [(own, self.priority[q], -distance, 1, q, at) for q in quantities]
         if shared is not None:
-            candidates.append((True, self.priority[shared], -WINDOW_BEFORE - 1, 0, shared))
+            candidates.append((True, self.priority[shared], -WINDOW_BEFORE - 1, 0, shared, None))
         for distance, quantities, word, at in before:
             if unit and word in self.scope_of_word:
                 continue  # "Gunmen kidnapped 80 students": who acted
             own = not (several and CONJUNCTION.search(text, at, mention.start))
-            candidates += [(own, self.priority[q], -distance, 0, q) for q in quantities]
+            candidates += [(own, self.priority[q], -distance, 0, q, at) for q in quantities]
         if not candidates or not _whole(mention):
             return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
-        return max(candidates)[4]
+        best = max(candidates)
+        if self._in_another_clause(text, mention, best) and self._has_own_verb(text, mention.end, next_start, unit):
+            return OTHER  # "Five people died but 20 survived": another clause's trigger, and a verb of its own
+        return best[4]
+
+    @staticmethod
+    def _in_another_clause(text: str, mention: NumberMention, candidate: tuple) -> bool:
+        """Whether a conjunction parts the chosen trigger from the figure (a shared type is the figure's own)."""
+        after, at = candidate[3], candidate[5]
+        if at is None:
+            return False
+        if after:
+            return CONJUNCTION_LAST.match(text, mention.end, at) is not None
+        return CONJUNCTION.search(text, at, mention.start) is not None
+
+    def _has_own_verb(self, text: str, end: int, limit: int, unit: str) -> bool:
+        """Whether a figure's own clause goes on, past its counted noun, with a verb of its own ('20
+        survived', '30 were released'; not '9 were women'): a trigger in another clause then says nothing
+        of what it counts."""
+        rest = text[end:min(limit, end + 60)].lstrip()
+        if unit and rest.startswith(unit):
+            rest = rest[len(unit):]
+        verb = _NEXT_WORD.match(rest)
+        while verb and verb.group(1).lower() in AUXILIARY_VERBS:
+            verb = _NEXT_WORD.match(rest, verb.end())
+        word = verb.group(1).lower() if verb else ""
+        return word.endswith("ed") and not self._known_word(word)
+
 
     def _counts_people_or_things_typed(self, unit: str) -> bool:
         if _DIGIT.search(unit):  # "20 COVID-19 deaths": a name before the noun types nothing
@@ -508,17 +537,18 @@ class Extractor:
         """The scope a noun that counts people without narrowing who is tied to after it: "16 members of
         the security forces", "eight of the dead were children", "the 12 victims were all civilians"; not
         for a whole a part was taken from ("two-thirds of the 300 dead were women")."""
-        at = text.find(unit, mention.end, sentence.end) if unit else -1
+        # a figure with no noun ("Of the 48 dead, 30 were civilians") is tied to its group straight after it
+        at = text.find(unit, mention.end, sentence.end) if unit else mention.end
         if at < 0:
             return None
         at += len(unit)
-        participle = PARTICIPLE_AFTER.match(text, at, sentence.end)
+        participle = PARTICIPLE_AFTER.match(text, at, sentence.end) if unit else None
         at = participle.end() if participle else at  # "the 19 people killed were all foreigners"
         # most counted nouns are followed by none of the words the pattern starts with
         if not text.startswith(_SCOPE_AFTER_NOUN_STARTS, at):
             return None
-        head = _normal(unit.split()[-1])
-        if head not in self.people_words and head not in self.quantity_of_word \
+        head = _normal(unit.split()[-1]) if unit else ""
+        if unit and head not in self.people_words and head not in self.quantity_of_word \
                 or OF_THE.search(text, max(sentence.start, mention.start - 12), mention.start):
             return None
         found = self.scope_after_noun.match(text, at, sentence.end)
