@@ -11,7 +11,6 @@ import collections
 import itertools
 import math
 import re
-import unicodedata
 from dataclasses import replace
 
 import regex
@@ -103,6 +102,11 @@ class NumberGrammar:
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin,
                                    (set(numbers["rises"]) | set(numbers["falls"])) - set(numbers.get("gathering_verbs", ())))
         self.spelled = SpelledNumbers(numbers)
+        # one character each: "½", "2½ years"
+        self.fractions = {char: numerator / denominator for char, (numerator, denominator)
+                          in numbers.get("fractions", {}).items()}
+        self.fraction_characters = f"[{regex.escape(''.join(self.fractions))}]" if self.fractions else "(?!)"
+        self.fraction_slash = f"[{regex.escape(''.join(numbers.get('fraction_slashes', ['/'])))}]"
         # a spelled age before a noun ("an eight-year-old girl"): the not-figure patterns read digits only.
         # Not "over thirty years old", which states a bound.
         adjectival = [w for w in numbers.get("age_words", ()) if "-" in w]
@@ -120,7 +124,8 @@ class NumberGrammar:
                     "half", "minus", "negative", *self.multiplier_verbs]
         # Digits and words are scanned apart: as one alternation the engine checks both at every
         # character, twice as slow as the two scans. Neither kind of start lies inside the other.
-        self.candidate_patterns = (regex.compile(r"(?<!\d)\d"), regex.compile(rf"\b{alternation(starters)}", regex.I))
+        self.candidate_patterns = (regex.compile(rf"(?<!\d)(?:\d|{self.fraction_characters})"),
+                                   regex.compile(rf"\b{alternation(starters)}", regex.I))
         # Where a number word may start, for the word pattern to confirm: half the cost of its own scan.
         self.word_start_scan = folded_word_starts(starters)
         # searched up to the candidate only, so look-aheads for its digit are dropped
@@ -160,7 +165,9 @@ class NumberGrammar:
             (?P<digits>(?(currency)|(?<![\w.,]))[-−]?(?:\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])|\d{{1,3}}(?:,\d{{3}})+
                        |\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?![\d])|\d{{1,3}}(?:\ \d{{3}})+(?![\d])(?!\ \d)|\d+)
                        (?:\.\d+)?(?![\d])
-                       |(?<![\w.,\d])\.\d+|(?P<vulgar>[¼½¾⅐-⅞]))
+                       |(?<![\w.,\d])\.\d+|(?P<vulgar>{self.fraction_characters}))
+            # a fraction of one character after the digits: 2½
+            (?P<added_fraction>(?<=\d){self.fraction_characters})?
             # a power: 1e10, 1.3x10^6, 1.1^23
             (?P<exponent>[eE][-+]?\d+(?![\w])|\s?[x×]\s?10\^?[-−+]?\d+|\^[-+]*\d+)?
             # letters glued on: a scale (2.3k, $1.2bn), a unit (180ml, 640bhp), or a code (5G, 3D)
@@ -174,7 +181,7 @@ class NumberGrammar:
                           |dz|dzs|doz|dozs|dozens?)(?![\w])
             )?
             # a fraction written with a slash: 1/2, 1⁄32
-            (?:[/⁄](?P<denominator>\d+)(?![\d/]))?
+            (?:{self.fraction_slash}(?P<denominator>\d+)(?![\d/]))?
           | # vague amounts: a dozen, dozens of, tens of thousands
             (?P<vague>(?<![\w]){alternation(self.vague)}(?![\w]))
           | # multipliers: sixfold, two-fold, 3-fold
@@ -367,12 +374,15 @@ class NumberGrammar:
     def _digits_atom(self, match: regex.Match, groups: tuple, unit: str, text: str) -> Atom | None:
         raw = groups.digits
         # plain digits (most figures) hold no separator or minus sign to clean
-        value = unicodedata.numeric(raw) if groups.vulgar else float(raw) if raw.isdigit() else \
+        value = self.fractions[raw] if groups.vulgar else float(raw) if raw.isdigit() else \
             float(_without_separators(raw))
+        if groups.added_fraction:
+            value += self.fractions[groups.added_fraction]  # "2½"
         value = _raised(value, groups.exponent)
         if groups.denominator:
-            if not groups.currency and (float(groups.denominator) not in FRACTION_DENOMINATORS or value >= float(groups.denominator)):
-                return None  # "9/11", "24/7": a name, not a share
+            if not float(groups.denominator) or not groups.currency and (
+                    float(groups.denominator) not in FRACTION_DENOMINATORS or value >= float(groups.denominator)):
+                return None  # "9/11", "24/7": a name, not a share; "$1/0" no number
             value = value / float(groups.denominator)
         scale, glued_unit = 1.0, ""
         glued = groups.glued
@@ -386,7 +396,8 @@ class NumberGrammar:
                     self.spelled.words[word.lower()][1]
         # \d+ is isdigit() on ASCII (most figures): the pattern reads only digits past it
         digits_only = raw.isdigit() if raw.isascii() else compiled(r"\d+").fullmatch(raw) is not None
-        plain = digits_only and not glued and scale == 1 and not unit and not groups.exponent
+        plain = digits_only and not glued and scale == 1 and not unit and not groups.exponent \
+            and not groups.added_fraction
         return Atom(match.start(self.digits_group), match.end(), value * scale, unit or glued_unit, scale=scale,
                     integer_digits=plain)
 
@@ -699,9 +710,15 @@ def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     if previous.scale > 1 and previous.value % previous.scale == 0 and 1 <= atom.value < previous.scale \
             and atom.value == int(atom.value) and not atom.vague_phrase:
         return replace(previous, end=atom.end, value=previous.value + atom.value, scale=atom.scale)  # "4 thousand 3"
-    if previous.integer_digits and "/" in text[atom.start:atom.end] and 0 < atom.value < 1 and "and" not in gap:
-        return replace(previous, end=atom.end, value=previous.value + atom.value, integer_digits=False)  # "2 1/4"
+    if previous.integer_digits and _written_fraction(text[atom.start:atom.end]) and 0 < atom.value < 1 \
+            and "and" not in gap:
+        return replace(previous, end=atom.end, value=previous.value + atom.value, integer_digits=False)  # "2 1/4", "2 ½"
     return None
+
+
+def _written_fraction(written: str) -> bool:
+    """Whether a number below one is written as a fraction: over a slash ("1/4", "1⁄32") or as one character ("½")."""
+    return len(written) == 1 or "/" in written or "⁄" in written
 
 
 class _Blocked:

@@ -44,7 +44,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "identifier_labels_after": (list, False), "street_words_first": (list, False),
         "year_nouns": (list, False), "gathering_verbs": (list, False), "durations": (list, False),
         "level_verbs": (list, False),
-        "span_year_low": (int, False), "multiplier_verbs": (dict, False),
+        "span_year_low": (int, False), "multiplier_verbs": (dict, False), "fraction_slashes": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "examples": (list, False)},
@@ -176,6 +176,11 @@ def _check_values(data: dict, kind: str, path: str, text: str) -> None:
             if item["position"] not in ("before", "after"):
                 raise RuleError(path, _line_of(text, "position"), "position must be 'before' or 'after'")
     if kind == "numbers":
+        for character, parts in data.get("fractions", {}).items():
+            if len(character) != 1 or not isinstance(parts, list) or len(parts) != 2 \
+                    or not all(isinstance(p, int) and not isinstance(p, bool) and p > 0 for p in parts):
+                raise RuleError(path, _line_of(text, "fractions"),
+                                f"fraction '{character}' must be one character and [numerator, denominator]")
         for item in data["vague"]:
             if item["qualifier"] not in QUALIFIER_NAMES:
                 raise RuleError(path, _line_of(text, "qualifier"), f"unknown qualifier '{item['qualifier']}'")

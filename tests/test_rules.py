@@ -2,7 +2,7 @@
 import pytest
 
 from discrepancy.errors import RuleError
-from discrepancy.rules import load_rules, read_rule_file
+from discrepancy.rules import BUNDLED_RULES, load_rules, read_rule_file
 
 GOOD_QUANTITY = 'kind = "quantity"\nname = "x"\ndescription = "d"\nwords = ["w"]\nexamples = [{ text = "3 w" }]\n'
 
@@ -13,6 +13,8 @@ BROKEN = [
     ('kind = "quantitty"\n', "x.toml:1: unknown or missing kind 'quantitty'"),
     ('kind = "quantity"\nname = \n', "x.toml:2: not valid TOML"),
     (GOOD_QUANTITY.replace('examples = [{ text = "3 w" }]', 'examples = ["3 w"]'), "each example needs a 'text'"),
+    ((BUNDLED_RULES / "numbers.toml").read_text(encoding="utf-8").replace('"½" = [1, 2]', '"½" = 0.5'),
+     "fraction '½' must be one character and [numerator, denominator]"),
 ]
 
 
