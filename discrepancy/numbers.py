@@ -699,8 +699,13 @@ def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
 def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     gap = text[previous.end:atom.start]
     # past its spaces a gap that joins one number ends or goes on with 'and': most gaps are clauses
-    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB or gap.lstrip(" \t")[:1] not in ("", "a") \
-            or not compiled(r"[ \t]+(?:and[ \t]+)?").fullmatch(gap):
+    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB or gap.lstrip(" \t")[:1] not in ("", "a", "o") \
+            or not compiled(r"[ \t]+(?:(?:and|of)[ \t]+)?").fullmatch(gap):
+        return None
+    if "of" in gap:
+        # "two thirds of a million", "a quarter of a billion": a share of a scale alone is that much of it
+        if 0 < previous.value < 1 and atom.scale > 1 and atom.value == atom.scale and not atom.vague_phrase:
+            return replace(previous, end=atom.end, value=previous.value * atom.value, scale=atom.scale)
         return None
     if atom.vague_phrase.lower() in ("dozens", "dozen") and not compiled("and").search(gap):
         return replace(previous, end=atom.end, value=previous.value * 12, scale=12.0)  # "3 dozens"

@@ -12,6 +12,9 @@ import regex
 
 TOKEN = regex.compile(r"(-\s*)?([A-Za-z]+)")
 FRACTION_OF_ONE = ("half", "halves", "quarter", "quarters")  # "half million": no numerator needed
+# A fraction after "hundred" is a fraction of one ("one hundred and three quarters" is 100.75); after a
+# larger scale, of that scale ("six million and two thirds" is 6,666,667).
+HUNDRED = 100.0
 
 
 @dataclass(frozen=True)
@@ -126,10 +129,10 @@ class SpelledNumbers:
         if scale > 1:
             # "one billion and three quarters million", but "one and a half million"
             value = whole.value + fraction * scale if whole.scale > 1 else (whole.value + fraction) * scale
-        elif whole.scale > 1 and not _power_of_ten(denominator):
+        elif whole.scale > HUNDRED and not _power_of_ten(denominator):
             value = (whole.value / whole.scale + fraction) * whole.scale  # "six million and two thirds"
         else:
-            value = whole.value + fraction  # "twenty and three fifths"
+            value = whole.value + fraction  # "twenty and three fifths", "one hundred and three quarters"
         return [_plain(c) for c in before] + [SpelledNumber(whole.start, end, value)]
 
 
@@ -267,20 +270,25 @@ def _cardinal(tokens: list[Token], after_and: bool) -> _Cardinal | None:
     if not words:
         return None
     total = current = 0.0
+    since_hundred = 0.0  # the units and tens after the last "hundred": what a "dozen" after them multiplies
     last_scale = 1.0
     for token in words:
         if token.kind in ("unit", "ten", "article"):
             current += token.value
+            since_hundred += token.value
         elif token.kind == "hundred":
-            current = (current or 1.0) * 100
+            current, since_hundred = (current or 1.0) * 100, 0.0
         elif token.kind == "dozen":
-            current = (current or 1.0) * 12
+            # "three hundred and two dozens" is 300 + 24; "five hundred dozen" 500 dozen
+            current = current - since_hundred + since_hundred * token.value if since_hundred \
+                else (current or 1.0) * token.value
+            since_hundred = 0.0
         elif token.kind == "scale":
             if current == 0 and total and token.value > last_scale:
                 total *= token.value  # "three lakh crore"
             else:
                 total += (current or 1.0) * token.value
-            current, last_scale = 0.0, token.value
+            current, since_hundred, last_scale = 0.0, 0.0, token.value
     ends_in = words[-1].kind
     scale = 100.0 if ends_in == "hundred" else last_scale if ends_in == "scale" else 1.0
     return _Cardinal(tuple(tokens), total + current, scale, after_and)
