@@ -99,6 +99,12 @@ class NumberGrammar:
         self.year_low, self.year_high = numbers["year_range"]
         self.year_nouns = frozenset(numbers.get("year_nouns", ()))
         self.span_year_low = numbers.get("span_year_low", self.year_low)
+        self.dated_year_low, self.dated_year_high = numbers.get("dated_year_range", numbers["year_range"])
+        prepositions = numbers.get("year_prepositions", ())
+        # the preposition and the word before it, read backwards from the number
+        self.year_preposition = version1(rf"(?:(?<![\w])(\w+)\s+)?(?<![\w])({alternation(prepositions)})\s+\Z",
+                                         regex.I | regex.REVERSE) if prepositions else None
+        self.change_words = frozenset(numbers["rises"]) | frozenset(numbers["falls"])
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin,
                                    (set(numbers["rises"]) | set(numbers["falls"])) - set(numbers.get("gathering_verbs", ())))
         self.spelled = SpelledNumbers(numbers)
@@ -492,6 +498,15 @@ class NumberGrammar:
         return atom.value != 1 and not noun.endswith("s") and noun not in self.plurals_without_s \
             and noun not in self.unit_words_after and noun not in self.spelled.words
 
+    def _dated(self, text: str, start: int) -> bool:
+        """Whether a preposition of time comes right before `start` ('until 2150'), and no word of change
+        before 'by' ('rose by 2150')."""
+        found = self.year_preposition.match(text, max(0, start - 40), start) if self.year_preposition else None
+        if not found:
+            return False
+        word_before, preposition = found.groups()
+        return preposition.lower() != "by" or (word_before or "").lower() not in self.change_words
+
     def _is_year(self, mention: NumberMention, text: str) -> bool:
         written = text[mention.number_start:mention.number_end]
         if mention.unit or mention.qualifier != "exact" and mention.qualifier != "range":
@@ -507,7 +522,10 @@ class NumberGrammar:
         opener = text[mention.start:mention.number_start]
         span = len(years) == 2 and compiled(r"(?:(?:between|from)\s+)?", regex.I).fullmatch(opener)
         year_low = self.span_year_low if span else self.year_low
-        if len(years) != len(numbers) or not all(year_low <= int(y) <= self.year_high for y in years):
+        year_high = self.year_high
+        if self._dated(text, mention.start):
+            year_low, year_high = min(year_low, self.dated_year_low), max(year_high, self.dated_year_high)
+        if len(years) != len(numbers) or not all(year_low <= int(y) <= year_high for y in years):
             return False
         next_word = compiled(r"\s+([a-z]+)").match(text[mention.end:mention.end + 30])
         counted = next_word and next_word.group(1) not in FUNCTION_WORDS and (

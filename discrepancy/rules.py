@@ -45,6 +45,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "year_nouns": (list, False), "gathering_verbs": (list, False), "durations": (list, False),
         "level_verbs": (list, False),
         "span_year_low": (int, False), "multiplier_verbs": (dict, False), "fraction_slashes": (list, False),
+        "dated_year_range": (list, False), "year_prepositions": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "examples": (list, False)},

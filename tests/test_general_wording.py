@@ -194,6 +194,15 @@ FIGURES = [
     # --- numbers that are no figure: years, dates, times, ordinals, phones, versions and models, codes ---
     ('The school opened in 2019 with 300 pupils.',
      [('300', 300, 300, 'exact', 'pupils', None)]),
+    # past the usual years, after a preposition of time (dated_year_range in rules/numbers.toml)
+    ('The lease on the container port runs until 2150.',
+     []),
+    ('Coastal towns could be under water by 2300, the report warns.',
+     []),
+    ('The abbey was founded in 1132 and largely destroyed after 1540.',
+     []),
+    ('The benchmark index rose by 1500 on the day.',
+     [('1500', 1500, 1500, 'exact', '', 'up')]),
     ('House prices rose sharply in the 1990s.',
      []),
     ('The ministry expects a deficit in FY2023 of 4.1% of GDP.',
