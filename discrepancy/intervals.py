@@ -154,7 +154,7 @@ class Intervals:
                                                 or self._ends_in_change_word(lead)):
             return None  # "increased by $43.6 billion to $419.2 billion", "fell $2 to $81": a change, then a level
         if first.unit == "fold" != second.unit or second.unit and not first.unit and not _starts_a_number(
-                text[second.start]):
+                text[second.start]) and not (joiner != "or" and self._lends_currency(first, lead)):
             return None  # "doubled to 9.1%", "fell by a third to $40bn": a change, then a level
         first_value = first.value * second.scale if _shares_scale(first, second) else first.value
         if second.value < first_value:
@@ -170,6 +170,14 @@ class Intervals:
         return NumberMention(start, second.end, None, low, high, "approx" if interval else "range",
                              reading + (", approximately" if interval else ""), first.start, second.end,
                              first.unit or second.unit, change_from=change)
+
+    def _lends_currency(self, first: Atom, lead: str) -> bool:
+        """Whether a bare whole number takes the currency of the second end of a range written before it ('8 to
+        $9', '300-€400', 'between 8 and $9'): not after a word of change or 'by', where it is a change and the
+        second a level ('fell 2 to $81'). ('about 8 or $9' is read as two figures, as NewsQuant's annotators
+        read it: two prices offered, the first approximate.)"""
+        return first.value >= 1 and first.value % 1 == 0 and not first.vague_phrase \
+            and not compiled(r"\bby\s+\Z", regex.I).search(lead) and not self._ends_in_change_word(lead)
 
     def _moved_up(self, lead: str, at: int) -> bool:
         """Whether 'up' before a figure is the particle of a verb of movement ('edged up to'), not 'up to'."""
@@ -195,8 +203,10 @@ class Intervals:
         if compiled(r"up\s+to").fullmatch(joiner):
             return bool(opener and opener.group(1).lower() == "from")  # "from 450 up to 900 sq ft"
         if joiner == "or":
-            # "three or four years", "5 or 6 people": neighbouring small counts
-            return first.value < second.value <= 100 and not first.vague_phrase
+            # neighbouring small counts: "three or four years", "5 or 6 people", "three or four million" (the
+            # second's scale shared)
+            second_value = second.value / second.scale if _shares_scale(first, second) else second.value
+            return first.value < second_value <= 100 and not first.vague_phrase
         if joiner == "-" and not gap.group().strip(" -") and first.integer_digits and second.integer_digits \
                 and second.value <= first.value:
             return False  # "2-1", "89-89": a score

@@ -138,6 +138,20 @@ FIGURES = [
      [('20 to 30', 20, 30, 'range', 'days', None)]),
     ('Salaries for the roles range from 5k-20k a month.',
      [('from 5k-20k', 5000, 20000, 'range', '', None)]),
+    # a bare first end takes the currency written before the second ('8 to $9'); after a word of change the
+    # two are a change and a level. "about 8 or $9" stays two figures, as NewsQuant's annotators read it.
+    ('Day passes cost 8 to $9 depending on the season.',
+     [('8 to $9', 8, 9, 'range', '$', None)]),
+    ('Rooms go for between 120 and €150 a night.',
+     [('between 120 and €150', 120, 150, 'range', '€', None)]),
+    ('Analysts value the shares at 30-$35 each.',
+     [('30-$35', 30, 35, 'range', '$', None)]),
+    ('The stock fell 2 to $81 in early trade.',
+     [('2', 2, 2, 'exact', '', 'down'), ('$81', 81, 81, 'exact', '$', None)]),
+    ('Tickets sold for about 8 or $9 at the gate.',
+     [('about 8', 7.6, 8.4, 'approx', '', None), ('$9', 9, 9, 'exact', '$', None)]),
+    ('The upgrade will cost around three or four million dollars.',
+     [('around three or four million', 3e+06, 4e+06, 'approx', 'dollars', None)]),
     # --- qualifiers ---
     ('Nearly 900 flights were cancelled on Friday.',
      [('Nearly 900', 855, 900, 'approx', 'flights', None)]),
