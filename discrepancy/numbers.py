@@ -18,7 +18,7 @@ import regex
 from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import alternation, compiled, folded, folded_word_starts, match_start, matches_at, single_spaced, version1
+from .patterns import LAST_WORD, alternation, compiled, folded, folded_word_starts, match_start, matches_at, single_spaced, version1
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -90,6 +90,8 @@ class NumberGrammar:
         self.suffix_scales = {k: float(v) for k, v in numbers["suffix_scales"].items()}
         self.vague = {compiled(r"\s+").sub(" ", v["phrase"].lower()): v for v in numbers["vague"]}
         self.labels = frozenset(w.lower().rstrip(".") for w in numbers["identifier_labels"])
+        # the last words of labels of two words ("S P 500", "World Cup 3"): only after one is the word before read
+        self.label_last_words = frozenset(w.split()[-1] for w in self.labels if len(w.split()) == 2)
         # quantulum3's one-letter symbols ("G" for gauss) would make "5G" a quantity: ours decide those
         self.glued_units = frozenset(numbers["glued_units"]) | frozenset(u for u in rules.units["symbols"] if len(u) > 1)
         self.unit_words_after = frozenset(rules.units["surfaces"])
@@ -465,6 +467,10 @@ class NumberGrammar:
             return False
         word = label.group(1)
         label_word = word.lower().rstrip(".")
+        if label_word in self.label_last_words:
+            first = LAST_WORD.match(before, 0, label.start())
+            pair = f"{first.group(1).lower()} {label_word}" if first else ""
+            label_word = pair if pair in self.labels else label_word
         if not word[:1].isupper() and label_word not in self.labels:
             return False  # "killed 30", "at least 30": what every test below ends in for a lower-case word, asked first
         # a percentage starts with '%' or 'p' after any spaces (Python's spaces hold the pattern's)
