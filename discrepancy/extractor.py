@@ -102,6 +102,10 @@ CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s
 # What the words tying a counted noun to its group start with: "members of the police", "were all civilians".
 _SCOPE_AFTER_NOUN_STARTS = (" of ", " were ", " are ", " was ", " is ")
 PARTICIPLE_AFTER = regex.compile(r"\s+\p{L}+ed(?=\s)", regex.I)
+# Before a figure whose every member a denied verb after it concerns: "none of the 62 passengers survived".
+NONE_OF = regex.compile(r"\b(?:none|not\s+one|not\s+a\s+single\s+one|neither)\s+of\s+(?:the|those|its|their|his|her)\s+\Z",
+                        regex.I)
+_WHOLE_DETERMINERS = ("the ", "those ", "its ", "their ", "his ", "her ")  # what every match of NONE_OF ends in
 # Before a figure that is the whole a part before it was taken from: "two-thirds of the 300 dead".
 OF_THE = regex.compile(r"\bof\s+(?:the|those)\s+\Z", regex.I)
 # Before a figure that is the whole a figure before it belongs to: "were among the 15 dead".
@@ -175,6 +179,16 @@ class Extractor:
         self.scope_of_word = {_normal(w): s.name for s in rules.scopes for w in s.words}
         self.scope_pattern = _phrase_pattern(self.scope_of_word)
         self.people_words = frozenset(_normal(w) for w in rules.people_words)
+        # "none of the 62 passengers survived": words of survival, denied, say what the figure counts
+        self.quantity_of_negated = {_normal(w): q.name for q in rules.quantities for w in q.negated_words}
+        self.negated_pattern = _phrase_pattern(self.quantity_of_negated) if self.quantity_of_negated else None
+        # "the brigade lost 14 soldiers": a word that types a count only of some groups, right before it
+        self.group_words: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for quantity in rules.quantities:
+            for word in quantity.group_words:
+                self.group_words.setdefault(_normal(word), []).append((quantity.name, frozenset(quantity.groups)))
+        self.scope_within = {s.name: s.within for s in rules.scopes}
+        self.group_word_endings = tuple(f"{word} " for word in self.group_words)  # what the text before ends in
         # The group a whole figure counts: "16 dead among the security forces", "24 people, all of them civilians".
         # "including police officers", "among them children", "most of them women" name a part, not the whole.
         self.among_pattern = regex.compile(
@@ -414,6 +428,15 @@ class Extractor:
         dozens injured"). A figure that states no whole number counts nothing."""
         if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed):
             return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
+        # asked only where the text before the figure ends as those words' patterns do: most figures do not
+        if text.endswith(_WHOLE_DETERMINERS, 0, mention.start) and self.negated_pattern is not None:
+            denied = self._denied(text, mention, next_start)
+            if denied:
+                return denied
+        if unit and text.endswith(self.group_word_endings, 0, mention.start):
+            grouped = self._group_word_before(text, mention, unit)
+            if grouped:
+                return grouped
         after_end = _clause_end(text, mention.end, next_start, unit)
         if "," in text[mention.end:after_end]:
             reported = self.reporting_clause.search(text, mention.end, after_end)
@@ -446,19 +469,39 @@ class Extractor:
         if not candidates or not _whole(mention):
             return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
         best = max(candidates)
-        if self._in_another_clause(text, mention, best) and self._has_own_verb(text, mention.end, next_start, unit):
-            return OTHER  # "Five people died but 20 survived": another clause's trigger, and a verb of its own
+        at = best[5]
+        # "Five people died but 20 survived": a trigger a conjunction parts from the figure (a shared type is the
+        # figure's own), and a verb of the figure's own
+        if at is not None and (CONJUNCTION_LAST.match(text, mention.end, at) if best[3] else
+                               CONJUNCTION.search(text, at, mention.start)) \
+                and self._has_own_verb(text, mention.end, next_start, unit):
+            return OTHER
         return best[4]
 
-    @staticmethod
-    def _in_another_clause(text: str, mention: NumberMention, candidate: tuple) -> bool:
-        """Whether a conjunction parts the chosen trigger from the figure (a shared type is the figure's own)."""
-        after, at = candidate[3], candidate[5]
-        if at is None:
-            return False
-        if after:
-            return CONJUNCTION_LAST.match(text, mention.end, at) is not None
-        return CONJUNCTION.search(text, at, mention.start) is not None
+    def _denied(self, text: str, mention: NumberMention, next_start: int) -> str | None:
+        """The quantity a denied word of survival after 'none of the N' counts ('None of the 62 passengers
+        survived' counts deaths), else None."""
+        if not NONE_OF.search(text, max(0, mention.start - 30), mention.start):
+            return None
+        found = self.negated_pattern.search(text, mention.end, min(next_start, mention.end + 80))
+        return self.quantity_of_negated[_normal(found.group())] if found else None
+
+    def _group_word_before(self, text: str, mention: NumberMention, unit: str) -> str | None:
+        """The quantity a word right before a count of a group it types names ('lost 14 soldiers'), else None."""
+        scope = _remembered(self._unit_scopes, unit, self._scope_of_unit)
+        verb = LAST_WORD.match(text, max(0, mention.start - 30), mention.start) if scope else None
+        for quantity, groups in self.group_words.get(verb.group(1).lower(), ()) if verb else ():
+            if self._within(scope, groups):
+                return quantity
+        return None
+
+    def _within(self, scope: str | None, groups: frozenset[str]) -> bool:
+        """Whether a scope is one of the groups or lies within one ('soldiers' within 'security forces')."""
+        while scope is not None:
+            if scope in groups:
+                return True
+            scope = self.scope_within.get(scope)
+        return False
 
     def _has_own_verb(self, text: str, end: int, limit: int, unit: str) -> bool:
         """Whether a figure's own clause goes on, past its counted noun, with a verb of its own ('20

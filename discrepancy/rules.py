@@ -25,6 +25,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "kind": (str, True), "name": (str, True), "description": (str, True),
         "words": (list, True), "priority": (int, False), "cumulative": (bool, False),
         "rounding": (float, False), "examples": (list, True), "counter_examples": (list, False),
+        "negated_words": (list, False), "group_words": (list, False), "groups": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -76,6 +77,9 @@ class QuantityRule:
     examples: tuple[dict, ...]
     counter_examples: tuple[str, ...]
     path: str
+    negated_words: tuple[str, ...] = ()  # after "none of the N ...": "survived"
+    group_words: tuple[str, ...] = ()  # right before a count of one of `groups`: "lost 14 soldiers"
+    groups: tuple[str, ...] = ()  # scopes, each with the scopes within it
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,9 @@ def _check_values(data: dict, kind: str, path: str, text: str) -> None:
             if item["qualifier"] not in QUALIFIER_NAMES:
                 raise RuleError(path, _line_of(text, "qualifier"), f"unknown qualifier '{item['qualifier']}'")
     if kind == "quantity":
+        if bool(data.get("group_words")) != bool(data.get("groups")):
+            raise RuleError(path, _line_of(text, "group_words" if "group_words" in data else "groups"),
+                            "'group_words' and 'groups' go together")
         for example in data["examples"]:
             if not isinstance(example, dict) or "text" not in example:
                 raise RuleError(path, _line_of(text, "examples"), "each example needs a 'text'")
@@ -234,7 +241,8 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         words=tuple(w.lower() for w in data["words"]), priority=data.get("priority", 1),
         cumulative=data.get("cumulative", False), rounding=float(data.get("rounding", 0.05)),
         examples=tuple(data["examples"]), counter_examples=tuple(data.get("counter_examples", ())),
-        path=str(path),
+        path=str(path), negated_words=tuple(w.lower() for w in data.get("negated_words", ())),
+        group_words=tuple(w.lower() for w in data.get("group_words", ())), groups=tuple(data.get("groups", ())),
     )
 
 

@@ -206,6 +206,17 @@ SCOPES = [
     ("Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
     # "Briton" is a demonym of the United Kingdom in rules/places.toml
     ("Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
+    # a denied word of survival counts deaths (negated_words in rules/quantities/deaths.toml)
+    ("None of the 62 passengers survived.", "62", "deaths", EVERYONE),
+    ("Not one of the 12 climbers made it out alive, rescuers said.", "12", "deaths", EVERYONE),
+    ("There were no survivors among the 157 people on board.", "157", "deaths", EVERYONE),
+    ("All 19 hikers survived the night on the mountain.", "19", "other", None),
+    # 'lost' counts deaths right before a count of a fighting group (group_words and groups there)
+    ("The brigade lost 14 soldiers in the battle.", "14", "deaths", "soldiers"),
+    ("The rebels admitted they had lost at least 30 fighters in the clashes.", "at least 30", "deaths", "fighters"),
+    ("The interior ministry said it had lost nine police officers in the ambush.", "nine", "deaths", "police"),
+    ("The carmaker lost 300 workers to rivals last year.", "300", "other", None),
+    ("The ruling party lost 14 seats in the vote.", "14", "other", None),
     # a figure with no noun of its own is tied to its group straight after it
     ("Of the 48 dead, 30 were civilians.", "30", "deaths", "civilians"),
     ("Of the 35 injured, nine were police officers.", "nine", "injured", "police"),
@@ -518,10 +529,6 @@ KNOWN_MISSES = [
                "hundreds of", "fighters", "fighters"),
     known_miss("'to death' after 'sentenced' is a sentence, not a death; the trigger 'death' types it",
                "The court sentenced 12 men to death.", "12", "other", None),
-    known_miss("a negated survival ('none of the 62 passengers survived') is no trigger",
-               "None of the 62 passengers survived.", "62", "deaths", EVERYONE),
-    known_miss("'lost N soldiers' is a loss of lives only in context; 'lost' is no trigger",
-               "The brigade lost 14 soldiers in the battle.", "14", "deaths", "soldiers"),
 ]
 
 
