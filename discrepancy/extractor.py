@@ -471,9 +471,9 @@ class Extractor:
         best = max(candidates)
         at = best[5]
         # "Five people died but 20 survived": a trigger a conjunction parts from the figure (a shared type is the
-        # figure's own), and a verb of the figure's own
-        if at is not None and (CONJUNCTION_LAST.match(text, mention.end, at) if best[3] else
-                               CONJUNCTION.search(text, at, mention.start)) \
+        # figure's own; with several triggers, `own` says it already), and a verb of the figure's own
+        if at is not None and (not best[0] if several else CONJUNCTION_LAST.match(text, mention.end, at) if best[3]
+                               else CONJUNCTION.search(text, at, mention.start)) \
                 and self._has_own_verb(text, mention.end, next_start, unit):
             return OTHER
         return best[4]
