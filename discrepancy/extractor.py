@@ -189,6 +189,12 @@ class Extractor:
                 self.group_words.setdefault(_normal(word), []).append((quantity.name, frozenset(quantity.groups)))
         self.scope_within = {s.name: s.within for s in rules.scopes}
         self.group_word_endings = tuple(f"{word} " for word in self.group_words)  # what the text before ends in
+        # "sentenced 12 men to death": words right before a figure after which it counts none of a quantity
+        self.not_after: dict[str, set[str]] = {}
+        for quantity in rules.quantities:
+            for word in quantity.not_after:
+                self.not_after.setdefault(_normal(word), set()).add(quantity.name)
+        self.not_after_endings = tuple(f"{word} " for word in self.not_after)
         # The group a whole figure counts: "16 dead among the security forces", "24 people, all of them civilians".
         # "including police officers", "among them children", "most of them women" name a part, not the whole.
         self.among_pattern = regex.compile(
@@ -466,6 +472,10 @@ class Extractor:
                 continue  # "Gunmen kidnapped 80 students": who acted
             own = not (several and CONJUNCTION.search(text, at, mention.start))
             candidates += [(own, self.priority[q], -distance, 0, q, at) for q in quantities]
+        if candidates and text.endswith(self.not_after_endings, 0, mention.start):
+            verb = LAST_WORD.match(text, max(0, mention.start - 30), mention.start)
+            ruled_out = self.not_after.get(verb.group(1).lower(), ()) if verb else ()
+            candidates = [c for c in candidates if c[4] not in ruled_out]  # "sentenced 12 men to death"
         if not candidates or not _whole(mention):
             return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
         best = max(candidates)

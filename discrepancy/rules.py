@@ -26,6 +26,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "words": (list, True), "priority": (int, False), "cumulative": (bool, False),
         "rounding": (float, False), "examples": (list, True), "counter_examples": (list, False),
         "negated_words": (list, False), "group_words": (list, False), "groups": (list, False),
+        "not_after": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -80,6 +81,7 @@ class QuantityRule:
     negated_words: tuple[str, ...] = ()  # after "none of the N ...": "survived"
     group_words: tuple[str, ...] = ()  # right before a count of one of `groups`: "lost 14 soldiers"
     groups: tuple[str, ...] = ()  # scopes, each with the scopes within it
+    not_after: tuple[str, ...] = ()  # right before a figure, words after which it counts none of this: "sentenced"
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,7 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         examples=tuple(data["examples"]), counter_examples=tuple(data.get("counter_examples", ())),
         path=str(path), negated_words=tuple(w.lower() for w in data.get("negated_words", ())),
         group_words=tuple(w.lower() for w in data.get("group_words", ())), groups=tuple(data.get("groups", ())),
+        not_after=tuple(w.lower() for w in data.get("not_after", ())),
     )
 
 

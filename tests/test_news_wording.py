@@ -217,6 +217,10 @@ SCOPES = [
     ("The interior ministry said it had lost nine police officers in the ambush.", "nine", "deaths", "police"),
     ("The carmaker lost 300 workers to rivals last year.", "300", "other", None),
     ("The ruling party lost 14 seats in the vote.", "14", "other", None),
+    # those sentenced are alive, whatever follows (not_after in rules/quantities/deaths.toml)
+    ("The court sentenced 12 men to death.", "12", "other", None),
+    ("A military tribunal condemned five officers to death for the massacre.", "five", "other", None),
+    ("Gunmen shot dead 12 men outside the court.", "12", "deaths", EVERYONE),
     # a figure with no noun of its own is tied to its group straight after it
     ("Of the 48 dead, 30 were civilians.", "30", "deaths", "civilians"),
     ("Of the 35 injured, nine were police officers.", "nine", "injured", "police"),
@@ -527,8 +531,6 @@ KNOWN_MISSES = [
     known_miss("'fled' types displaced people even for fighters who fled a battle: no rule ties a quantity to "
                "the groups it can count", "Troops are pursuing hundreds of militants who have fled into the mountains.",
                "hundreds of", "fighters", "fighters"),
-    known_miss("'to death' after 'sentenced' is a sentence, not a death; the trigger 'death' types it",
-               "The court sentenced 12 men to death.", "12", "other", None),
 ]
 
 
