@@ -195,6 +195,10 @@ class Extractor:
             for word in quantity.not_after:
                 self.not_after.setdefault(_normal(word), set()).add(quantity.name)
         self.not_after_endings = tuple(f"{word} " for word in self.not_after)
+        count_words = rules.numbers.get("count_words_after_noun", ())
+        self.count_word_endings = tuple(f"{word} " for word in count_words)
+        self.noun_before_count_word = regex.compile(
+            rf"(?<![\p{{L}}])(\p{{L}}+)\s+{alternation(count_words)}\s+\Z", regex.I | regex.REVERSE) if count_words else None
         # The group a whole figure counts: "16 dead among the security forces", "24 people, all of them civilians".
         # "including police officers", "among them children", "most of them women" name a part, not the whole.
         self.among_pattern = regex.compile(
@@ -257,6 +261,9 @@ class Extractor:
         sentence = document.sentence_at(mention.start)
         previous_end, next_start = context.neighbours(mention, sentence, self.durations)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
+        # "Troops numbering 4,000": the noun before says what a figure with none after it counts
+        noun_before = "" if unit else self._noun_counted_before(article.text, mention.start, sentence.start)
+        unit = unit or noun_before
         shared = context.shared.get(id(original))  # the quantity of the figure before, joined to this one
         # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
         lists_next = next_start < sentence.end and _lists_next(article.text, mention.end, next_start,
@@ -270,7 +277,7 @@ class Extractor:
         part_of_next = bool(unit) and not mention.unit and next_start < sentence.end \
             and article.text.startswith(" of ", mention.end) \
             and PART_OF_NEXT.fullmatch(article.text, mention.end, next_start) is not None
-        if part_of_next and quantity == OTHER:
+        if (part_of_next or noun_before) and quantity == OTHER:
             quantity = max((q for w in unit.split() for q in self.quantity_of_word.get(_normal(w), ())),
                            key=self.priority.get, default=OTHER)
         # "the deaths of 14 Australians and seven others", "18 tourists and three guides": each count joined to
@@ -398,6 +405,13 @@ class Extractor:
         while words and not _remembered(self._noun_like_words, words[-1], self._noun_like):
             words.pop()
         return " ".join(words)
+
+    def _noun_counted_before(self, text: str, start: int, sentence_start: int) -> str:
+        """The noun before a word such as 'numbering' right before the figure ('Troops numbering 4,000'), else ''."""
+        if not self.count_word_endings or not text.endswith(self.count_word_endings, 0, start):
+            return ""
+        noun = self.noun_before_count_word.match(text, max(sentence_start, start - 40), start)
+        return noun.group(1) if noun and noun.group(1).lower() not in self.noun_stops else ""
 
     def _known_word(self, word: str) -> bool:
         """Whether our vocabulary knows a word after a counted noun: "19 people killed", "civilians dead"."""

@@ -48,6 +48,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "level_verbs": (list, False),
         "span_year_low": (int, False), "multiplier_verbs": (dict, False), "fraction_slashes": (list, False),
         "dated_year_range": (list, False), "year_prepositions": (list, False),
+        "count_words_after_noun": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "examples": (list, False)},

@@ -217,6 +217,10 @@ SCOPES = [
     ("The interior ministry said it had lost nine police officers in the ambush.", "nine", "deaths", "police"),
     ("The carmaker lost 300 workers to rivals last year.", "300", "other", None),
     ("The ruling party lost 14 seats in the vote.", "14", "other", None),
+    # the noun before 'numbering' is what a figure with none after it counts (count_words_after_noun)
+    ("Troops numbering 4,000 were moved to the front.", "4,000", "troops", "soldiers"),
+    ("Peacekeepers numbering some 1,200 will stay until March.", "some 1,200", "troops", "soldiers"),
+    ("Protesters numbering about 600 marched on parliament.", "about 600", "other", None),
     # those sentenced are alive, whatever follows (not_after in rules/quantities/deaths.toml)
     ("The court sentenced 12 men to death.", "12", "other", None),
     ("A military tribunal condemned five officers to death for the massacre.", "five", "other", None),
@@ -526,8 +530,6 @@ KNOWN_MISSES = [
                "Nineteen people were killed and scores were wounded.", "scores", "injured", EVERYONE),
     known_miss("a scope said before the figure, in another clause, is not carried to it",
                "The victims were all civilians, 17 in total.", "17", "deaths", "civilians"),
-    known_miss("a count after 'numbering' has no counted noun, so the group before it gives no scope",
-               "Troops numbering 4,000 were moved to the front.", "4,000", "troops", "soldiers"),
     known_miss("'fled' types displaced people even for fighters who fled a battle: no rule ties a quantity to "
                "the groups it can count", "Troops are pursuing hundreds of militants who have fled into the mountains.",
                "hundreds of", "fighters", "fighters"),
