@@ -366,6 +366,8 @@ class NumberGrammar:
             return [_signed(atom, sign, start)] if atom else []
         if groups.vague:
             rule = self.vague[single_spaced(groups.vague.lower())]
+            if "words_before" in rule and not _between_words(text, match.start("vague"), match.end(), rule):
+                return []  # "test scores were high", "he scores more often": no vague amount
             return [Atom(match.start("vague"), match.end(), float(rule["value"]), unit,
                          vague_qualifier=rule["qualifier"], vague_phrase=single_spaced(groups.vague))]
         if groups.fold:
@@ -746,6 +748,16 @@ def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
             and "and" not in gap:
         return replace(previous, end=atom.end, value=previous.value + atom.value, integer_digits=False)  # "2 1/4", "2 ½"
     return None
+
+
+def _between_words(text: str, start: int, end: int, rule: dict) -> bool:
+    """Whether a vague amount that stands only between some words does: after one of its `words_before` (or
+    a sentence's start, a comma) and before one of its `words_after` ('and scores were wounded')."""
+    before = LAST_WORD.match(text, max(0, start - 20), start)
+    opened = before.group(1).lower() in rule["words_before"] if before else \
+        not text[max(0, start - 3):start].strip() or text[:start].rstrip()[-1:] in ",;:.!?\"“"
+    after = compiled(r"\s+(\p{L}+)").match(text, end, end + 20)
+    return opened and bool(after) and after.group(1).lower() in rule["words_after"]
 
 
 def _written_fraction(written: str) -> bool:

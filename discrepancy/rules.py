@@ -51,6 +51,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "count_words_after_noun": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
+              "words_before": (list, False), "words_after": (list, False),
               "examples": (list, False)},
     "sources": {"kind": (str, True), "verbs": (list, True), "markers": (list, True), "common": (list, True), "addressing_verbs": (list, False),
                 "examples": (list, False)},
@@ -190,6 +191,9 @@ def _check_values(data: dict, kind: str, path: str, text: str) -> None:
                 raise RuleError(path, _line_of(text, "fractions"),
                                 f"fraction '{character}' must be one character and [numerator, denominator]")
         for item in data["vague"]:
+            if ("words_before" in item) != ("words_after" in item):
+                raise RuleError(path, _line_of(text, "words_before" if "words_before" in item else "words_after"),
+                                "'words_before' and 'words_after' go together")
             if item["qualifier"] not in QUALIFIER_NAMES:
                 raise RuleError(path, _line_of(text, "qualifier"), f"unknown qualifier '{item['qualifier']}'")
     if kind == "quantity":

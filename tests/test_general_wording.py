@@ -245,6 +245,10 @@ FIGURES = [
      []),
     ('Support for Windows 10 ends next year.',
      []),
+    ('Test scores were higher in every district this year.',
+     []),
+    ('The striker scores more often away from home.',
+     []),
     # indices and lists named by their size (identifier_labels in rules/numbers.toml), labels of two words too
     ('Most S P 500 companies have now reported earnings.',
      []),

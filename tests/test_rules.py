@@ -14,6 +14,8 @@ BROKEN = [
     ('kind = "quantity"\nname = \n', "x.toml:2: not valid TOML"),
     (GOOD_QUANTITY.replace('examples = [{ text = "3 w" }]', 'examples = ["3 w"]'), "each example needs a 'text'"),
     (GOOD_QUANTITY + 'group_words = ["lost"]\n', "x.toml:6: 'group_words' and 'groups' go together"),
+    ((BUNDLED_RULES / "numbers.toml").read_text(encoding="utf-8").replace('\nwords_after = ', '\n# words_after = '),
+     "'words_before' and 'words_after' go together"),
     ((BUNDLED_RULES / "numbers.toml").read_text(encoding="utf-8").replace('"½" = [1, 2]', '"½" = 0.5'),
      "fraction '½' must be one character and [numerator, denominator]"),
 ]
