@@ -188,6 +188,7 @@ class Extractor:
             for word in quantity.group_words:
                 self.group_words.setdefault(_normal(word), []).append((quantity.name, frozenset(quantity.groups)))
         self.scope_within = {s.name: s.within for s in rules.scopes}
+        self.excluded_groups = {q.name: frozenset(q.excluded_groups) for q in rules.quantities if q.excluded_groups}
         self.group_word_endings = tuple(f"{word} " for word in self.group_words)  # what the text before ends in
         # "sentenced 12 men to death": words right before a figure after which it counts none of a quantity
         self.not_after: dict[str, set[str]] = {}
@@ -493,6 +494,13 @@ class Extractor:
         if not candidates or not _whole(mention):
             return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
         best = max(candidates)
+        if best[4] in self.excluded_groups and unit and self._within(
+                _remembered(self._unit_scopes, unit, self._scope_of_unit), self.excluded_groups[best[4]]):
+            # "hundreds of militants who have fled": a group this quantity never counts; the next trigger says
+            candidates = [c for c in candidates if c[4] != best[4]]
+            if not candidates:
+                return OTHER
+            best = max(candidates)
         at = best[5]
         # "Five people died but 20 survived": a trigger a conjunction parts from the figure (a shared type is the
         # figure's own; with several triggers, `own` says it already), and a verb of the figure's own

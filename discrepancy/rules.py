@@ -26,7 +26,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "words": (list, True), "priority": (int, False), "cumulative": (bool, False),
         "rounding": (float, False), "examples": (list, True), "counter_examples": (list, False),
         "negated_words": (list, False), "group_words": (list, False), "groups": (list, False),
-        "not_after": (list, False),
+        "not_after": (list, False), "excluded_groups": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -84,6 +84,7 @@ class QuantityRule:
     group_words: tuple[str, ...] = ()  # right before a count of one of `groups`: "lost 14 soldiers"
     groups: tuple[str, ...] = ()  # scopes, each with the scopes within it
     not_after: tuple[str, ...] = ()  # right before a figure, words after which it counts none of this: "sentenced"
+    excluded_groups: tuple[str, ...] = ()  # scopes (with those within them) never counted as this: fighters who fled
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,7 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         path=str(path), negated_words=tuple(w.lower() for w in data.get("negated_words", ())),
         group_words=tuple(w.lower() for w in data.get("group_words", ())), groups=tuple(data.get("groups", ())),
         not_after=tuple(w.lower() for w in data.get("not_after", ())),
+        excluded_groups=tuple(data.get("excluded_groups", ())),
     )
 
 
