@@ -196,6 +196,13 @@ class Extractor:
             for word in quantity.not_after:
                 self.not_after.setdefault(_normal(word), set()).add(quantity.name)
         self.not_after_endings = tuple(f"{word} " for word in self.not_after)
+        total_words = rules.numbers.get("total_words", ())
+        # what every total phrase after a figure starts with: a space (or a comma and a space) and its first letter
+        self.total_starts = tuple({f"{gap}{w[0]}" for w in total_words for gap in (" ", ", ")})
+        self.total_after = regex.compile(rf",?\s+{alternation(total_words)}\b", regex.I)
+        # "were all civilians": only a group said of all of them ("most of those killed were soldiers, 40 in
+        # all" counts more than soldiers)
+        self.group_named = regex.compile(rf"\b(?:were|are)\s+all\s+({self.scope_pattern.pattern})", regex.I)
         count_words = rules.numbers.get("count_words_after_noun", ())
         self.count_word_endings = tuple(f"{word} " for word in count_words)
         self.noun_before_count_word = regex.compile(
@@ -595,6 +602,10 @@ class Extractor:
         named_after = self._scope_after_noun(context.article.text, mention, unit, sentence)
         if named_after:
             return named_after
+        if not unit and context.article.text.startswith(self.total_starts, mention.end):
+            named_before = self._group_named_before(context.article.text, mention, sentence)
+            if named_before:
+                return named_before
         part = OF_THEM.match(context.article.text, mention.end, sentence.end)
         if part:
             named = part.group("noun")
@@ -607,6 +618,14 @@ class Extractor:
                 if any(map(lowered.__contains__, AMONG_WORDS)) else None
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
+
+    def _group_named_before(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
+        """The group a sum with no noun ('17 in total') is of, said of all of them before it in its sentence: 'The
+        victims were all civilians, 17 in total'; None where no group is said so."""
+        if not self.total_after.match(text, mention.end, sentence.end):
+            return None
+        named = list(self.group_named.finditer(text, sentence.start, mention.start))
+        return self.scope_of_word[_normal(named[-1].group(1))] if named else None
 
     def _scope_after_noun(self, text: str, mention: NumberMention, unit: str, sentence: Span) -> str | None:
         """The scope a noun that counts people without narrowing who is tied to after it: "16 members of

@@ -48,7 +48,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "level_verbs": (list, False),
         "span_year_low": (int, False), "multiplier_verbs": (dict, False), "fraction_slashes": (list, False),
         "dated_year_range": (list, False), "year_prepositions": (list, False),
-        "count_words_after_noun": (list, False),
+        "count_words_after_noun": (list, False), "total_words": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "words_before": (list, False), "words_after": (list, False),

@@ -230,6 +230,10 @@ SCOPES = [
      "fighters"),
     ("Some 40 soldiers were evacuated from the outpost by helicopter.", "Some 40", "troops", "soldiers"),
     ("More than 2,000 villagers have fled the fighting.", "More than 2,000", "displaced", "civilians"),
+    # a sum with no noun ("17 in total") is of the group said of all of them before it (total_words)
+    ("The victims were all civilians, 17 in total.", "17", "deaths", "civilians"),
+    ("Those detained overnight are all students, 85 in all, the university said.", "85", "arrests", "children"),
+    ("Most of those killed were soldiers, 40 in all.", "40", "deaths", EVERYONE),
     # those sentenced are alive, whatever follows (not_after in rules/quantities/deaths.toml)
     ("The court sentenced 12 men to death.", "12", "other", None),
     ("A military tribunal condemned five officers to death for the massacre.", "five", "other", None),
@@ -533,14 +537,5 @@ def test_a_count_joined_to_a_stated_part_is_a_stated_part_too():
     assert [(c.text, c.stated_part) for c in claims] == [("40", False), ("12", True), ("nine", True)]
 
 
-# --- known misses -----------------------------------------------------------------------------------------
-KNOWN_MISSES = [
-    known_miss("a scope said before the figure, in another clause, is not carried to it",
-               "The victims were all civilians, 17 in total.", "17", "deaths", "civilians"),
-]
-
-
-@pytest.mark.parametrize("sentence,written,quantity,scope", KNOWN_MISSES, ids=ids(KNOWN_MISSES))
-def test_known_misses(sentence, written, quantity, scope):
-    claim = claim_at(sentence, written)
-    assert (claim.quantity, claim.scope) == (quantity, scope)
+# --- known misses: none at present (issue 3 fixed the last eight); a new one is a strict xfail, known_miss(reason,
+# ...), in the table its wording belongs to
