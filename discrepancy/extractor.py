@@ -270,7 +270,8 @@ class Extractor:
         previous_end, next_start = context.neighbours(mention, sentence, self.durations)
         unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
         # "Troops numbering 4,000": the noun before says what a figure with none after it counts
-        noun_before = "" if unit else self._noun_counted_before(article.text, mention.start, sentence.start)
+        noun_before = self._noun_counted_before(article.text, mention.start, sentence.start) \
+            if not unit and article.text.endswith(self.count_word_endings, 0, mention.start) else ""
         unit = unit or noun_before
         shared = context.shared.get(id(original))  # the quantity of the figure before, joined to this one
         # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
@@ -416,8 +417,6 @@ class Extractor:
 
     def _noun_counted_before(self, text: str, start: int, sentence_start: int) -> str:
         """The noun before a word such as 'numbering' right before the figure ('Troops numbering 4,000'), else ''."""
-        if not self.count_word_endings or not text.endswith(self.count_word_endings, 0, start):
-            return ""
         noun = self.noun_before_count_word.match(text, max(sentence_start, start - 40), start)
         return noun.group(1) if noun and noun.group(1).lower() not in self.noun_stops else ""
 

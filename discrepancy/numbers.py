@@ -531,11 +531,13 @@ class NumberGrammar:
         opener = text[mention.start:mention.number_start]
         span = len(years) == 2 and compiled(r"(?:(?:between|from)\s+)?", regex.I).fullmatch(opener)
         year_low = self.span_year_low if span else self.year_low
-        year_high = self.year_high
-        if self._dated(text, mention.start):
-            year_low, year_high = min(year_low, self.dated_year_low), max(year_high, self.dated_year_high)
-        if len(years) != len(numbers) or not all(year_low <= int(y) <= year_high for y in years):
+        if len(years) != len(numbers):
             return False
+        if not all(year_low <= int(y) <= self.year_high for y in years):
+            # "until 2150", "in 1132": past the usual years only after a preposition of time
+            low, high = min(year_low, self.dated_year_low), max(self.year_high, self.dated_year_high)
+            if not (all(low <= int(y) <= high for y in years) and self._dated(text, mention.start)):
+                return False
         next_word = compiled(r"\s+([a-z]+)").match(text[mention.end:mention.end + 30])
         counted = next_word and next_word.group(1) not in FUNCTION_WORDS and (
             next_word.group(1).endswith("s") or self._irregular_plural_counted(next_word.group(1), mention, text))
@@ -707,6 +709,7 @@ _SHARE_WORDS = (["in"], ["out", "of"])
 # Words after "a third" that keep it a share: "a third more", "a fifth lower", "a third less".
 _SHARE_FOLLOWERS = frozenset("more less fewer higher lower up down off smaller larger bigger".split())
 _SPACE_OR_TAB = frozenset(" \t")  # what the gap between two atoms of one number starts with
+_JOINING_GAP_STARTS = ("", "and", "of ", "of\t")  # and what it goes on with past its spaces
 
 
 def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
@@ -728,8 +731,8 @@ def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
     if not gap and previous.integer_digits and 0 < atom.value < 1 and _written_fraction(text[atom.start:atom.end]):
         return replace(previous, end=atom.end, value=previous.value + atom.value, integer_digits=False)  # "2½"
     # past its spaces a gap that joins one number ends or goes on with 'and': most gaps are clauses
-    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB or gap.lstrip(" \t")[:1] not in ("", "a", "o") \
-            or not compiled(r"[ \t]+(?:(?:and|of)[ \t]+)?").fullmatch(gap):
+    if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB \
+            or gap.lstrip(" \t")[:3] not in _JOINING_GAP_STARTS or not compiled(r"[ \t]+(?:(?:and|of)[ \t]+)?").fullmatch(gap):
         return None
     if "of" in gap:
         # "two thirds of a million", "a quarter of a billion": a share of a scale alone is that much of it
