@@ -276,7 +276,7 @@ class NumberGrammar:
                 else:
                     rejected_end = atom.end
         atoms = _without_scores(atoms, text)
-        mentions = self.intervals.combine(_ratios(_compounds(atoms, text), text), text)
+        mentions = self.intervals.combine(_ratios(_compounds(atoms, text, self.fractions), text), text)
         return [m for m in mentions if not self._is_year(m, text) and _finite(m)]
 
     def _not_figure_spans(self, text: str) -> list[tuple[int, int]]:
@@ -712,13 +712,13 @@ _SPACE_OR_TAB = frozenset(" \t")  # what the gap between two atoms of one number
 _JOINING_GAP_STARTS = ("", "and", "of ", "of\t")  # and what it goes on with past its spaces
 
 
-def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
+def _compounds(atoms: list[Atom], text: str, fractions: dict[str, float]) -> list[Atom]:
     """Neighbouring atoms that write one number: '4 thousand 3 hundred and 21', '2 1/4', '3 dozens',
     '3 million and a half'."""
     merged: list[Atom] = []
     for atom in atoms:
         previous = merged[-1] if merged else None
-        combined = _compound(previous, atom, text) if previous else None
+        combined = _compound(previous, atom, text, fractions) if previous else None
         if combined:
             merged[-1] = combined
         else:
@@ -726,10 +726,15 @@ def _compounds(atoms: list[Atom], text: str) -> list[Atom]:
     return merged
 
 
-def _compound(previous: Atom, atom: Atom, text: str) -> Atom | None:
+def _compound(previous: Atom, atom: Atom, text: str, fractions: dict[str, float]) -> Atom | None:
     gap = text[previous.end:atom.start]
-    if not gap and previous.integer_digits and 0 < atom.value < 1 and _written_fraction(text[atom.start:atom.end]):
-        return replace(previous, end=atom.end, value=previous.value + atom.value, integer_digits=False)  # "2½"
+    if not gap and text[atom.start] in fractions \
+            and previous.scale == 1 and previous.value % 1 == 0 and not previous.spelled and not previous.vague_phrase:
+        # a fraction of one character glued to the digits before it, and the scale or unit after it: "2½",
+        # "2½ million", "$1½ billion", "3½kg"
+        value = (previous.value + atom.value / atom.scale) * atom.scale
+        return replace(previous, end=atom.end, value=value, unit=previous.unit or atom.unit, scale=atom.scale,
+                       integer_digits=False)
     # past its spaces a gap that joins one number ends or goes on with 'and': most gaps are clauses
     if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB \
             or gap.lstrip(" \t")[:3] not in _JOINING_GAP_STARTS or not compiled(r"[ \t]+(?:(?:and|of)[ \t]+)?").fullmatch(gap):
