@@ -512,7 +512,7 @@ class Extractor:
         # figure's own; with several triggers, `own` says it already), and a verb of the figure's own
         if at is not None and (not best[0] if several else CONJUNCTION_LAST.match(text, mention.end, at) if best[3]
                                else CONJUNCTION.search(text, at, mention.start)) \
-                and self._has_own_verb(text, mention.end, next_start, unit):
+                and self._has_own_verb(text, mention.end, unit):
             return OTHER
         return best[4]
 
@@ -541,18 +541,23 @@ class Extractor:
             scope = self.scope_within.get(scope)
         return False
 
-    def _has_own_verb(self, text: str, end: int, limit: int, unit: str) -> bool:
+    def _has_own_verb(self, text: str, end: int, unit: str) -> bool:
         """Whether a figure's own clause goes on, past its counted noun, with a verb of its own ('20
         survived', '30 were released'; not '9 were women'): a trigger in another clause then says nothing
         of what it counts."""
-        rest = text[end:min(limit, end + 60)].lstrip()
+        rest = text[end:end + 60].lstrip()  # past the next figure, which may be what a participle takes ("aged 13")
         if unit and rest.startswith(unit):
             rest = rest[len(unit):]
         verb = _NEXT_WORD.match(rest)
         while verb and verb.group(1).lower() in AUXILIARY_VERBS:
             verb = _NEXT_WORD.match(rest, verb.end())
         word = verb.group(1).lower() if verb else ""
-        return word.endswith("ed") and not self._known_word(word)
+        if not word.endswith("ed") or self._known_word(word):
+            return False
+        # "two boys aged three and 13 died": a participle before a number describes the noun, no clause of its own
+        after = rest[verb.end():].lstrip()
+        number_word = _NEXT_WORD.match(after)
+        return not (after[:1].isdigit() or number_word and number_word.group(1).lower() in self.grammar.spelled.words)
 
 
     def _counts_people_or_things_typed(self, unit: str) -> bool:

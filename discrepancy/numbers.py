@@ -217,6 +217,9 @@ class NumberGrammar:
         streets_first = alternation(numbers.get("street_words_first", ()))
         models = alternation(numbers.get("model_words", ()))
         labels_after = alternation(numbers.get("identifier_labels_after", ()))
+        # an age in digits or spelled: 81, three, twenty-one
+        age = rf"""(?:\d{{1,3}}|(?:{alternation(numbers["tens"])})(?:[\s-]+(?:{alternation(numbers["units"])}))?(?![\w-])
+                  |(?:{alternation(numbers["units"])})(?![\w-]))"""
         patterns = [  # (characters the text must hold for the pattern to run, pattern)
             (("://", "www."), rf"""(?:https?://|www\.)\S+"""),  # addresses carry ids and dates
             # numeric dates: 06.01.2022, 2022-01-10; one separator throughout ("1.5-2%" is a range)
@@ -236,7 +239,8 @@ class NumberGrammar:
             # a year of an era, or a span of them: A.D. 1000, 1000 and 1260 AD, 300 BC
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:(?<![\w.])(?:A\.?D|B\.?C|C\.?E)\.?\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\b)"""),
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), at_digit(rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)""")),
-            (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?\d{{1,3}}(?:\s*(?:-|–|to|and)\s*\d{{1,3}})?\b"""),  # aged 81, aged 18 to 34, aged between 18 and 25
+            # aged 81, aged 18 to 34, aged between 18 and 25, aged three and 13
+            (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?{age}(?:\s*(?:-|–|to|and)\s*{age})?\b"""),
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
             ((), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said

@@ -349,6 +349,11 @@ CLAUSES = [
     # a figure with a verb of its own takes no trigger from the clause a conjunction parts it from
     ("Five people died but 20 survived.", [("Five", "deaths", EVERYONE), ("20", "other", None)]),
     ("Twenty passengers survived and five died.", [("Twenty", "other", None), ("five", "deaths", EVERYONE)]),
+    # a participle that takes a number ("aged 9") is no verb of the figure's own
+    ("A fire killed four people, and two girls aged 9 and 11 died later in hospital.",
+     [("four", "deaths", EVERYONE), ("two", "deaths", "children")]),
+    ("The blast wounded 20 people, but three boys aged seven and ten died.",
+     [("20", "injured", EVERYONE), ("three", "deaths", "children")]),
     ("Police detained 40 protesters, but 25 were released overnight.",
      [("40", "arrests", "protesters"), ("25", "other", None)]),
     ("Two soldiers were killed and 30 others have been rescued.",
@@ -391,6 +396,8 @@ NOT_COUNTS = [
     ("A man in his 30s was arrested.", []),
     ("Police arrested 14 men aged between 18 and 25.", [("14", "arrests")]),
     ("Four suspects aged 19 to 25 were detained.", [("Four", "arrests")]),
+    ("Two sisters aged four and 11 were killed when the roof collapsed.", [("Two", "deaths")]),
+    ("A man aged twenty-three was arrested at the scene.", []),
     ("The 82-year-old woman was among the 11 people killed.", [("11", "deaths")]),
     ("In 2019, 45 people were killed in similar attacks.", [("45", "deaths")]),
     ("On 12 March, police arrested 18 people.", [("18", "arrests")]),
