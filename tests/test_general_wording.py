@@ -156,6 +156,9 @@ FIGURES = [
      [('2', 2, 2, 'exact', '', 'down'), ('$81', 81, 81, 'exact', '$', None)]),
     ('Tickets sold for about 8 or $9 at the gate.',
      [('about 8', 7.6, 8.4, 'approx', '', None), ('$9', 9, 9, 'exact', '$', None)]),
+    # two prices over a slash are two figures, each with its own sign
+    ('Tickets are $7/$9 for members and guests.',
+     [('$7', 7, 7, 'exact', '$', None), ('$9', 9, 9, 'exact', '$', None)]),
     ('The upgrade will cost around three or four million dollars.',
      [('around three or four million', 3e+06, 4e+06, 'approx', 'dollars', None)]),
     # --- qualifiers ---
