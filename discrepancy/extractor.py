@@ -235,6 +235,7 @@ class Extractor:
         moved = alternation([*rules.numbers["rises"], *rules.numbers["falls"]])
         levels = rules.numbers.get("level_verbs", ())
         # right before a figure: the level a count reached, whose noun may stand further back
+        self.level_endings = tuple({f"{word.split()[-1].lower()} " for word in [*levels, "to"]})
         self.level_reached = version1(rf"(?<![\p{{L}}])(?:(?:{moved})\s+to|{alternation(levels)})\s+\Z",
                                       regex.I | regex.REVERSE) if levels else None
         # after a figure: a clause that says who reported it ("nine, a police official said, as the army ..."):
@@ -465,11 +466,13 @@ class Extractor:
             if grouped:
                 return grouped
         after_end = _clause_end(text, mention.end, next_start, unit)
-        if "," in text[mention.end:after_end]:
+        if text.find(",", mention.end, after_end) >= 0:
             reported = self.reporting_clause.search(text, mention.end, after_end)
             after_end = reported.start() if reported else after_end
         after = self._triggers(text, mention.end, after_end, WINDOW_AFTER)
+        # the pattern only where the words before end as its words do: most figures follow none of them
         level = self.level_reached is not None \
+            and text[max(previous_end, mention.start - 16):mention.start].lower().endswith(self.level_endings) \
             and self.level_reached.match(text, max(previous_end, mention.start - 40), mention.start) is not None
         reach = WINDOW_BEFORE_LEVEL if level else WINDOW_BEFORE
         before = [] if shared is not None else self._triggers(text, previous_end, mention.start, reach, before=True)
