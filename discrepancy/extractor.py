@@ -1062,12 +1062,14 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
     # Atomic, so that a possessive ("the Tajik's knowledge") is no name rather than a clipped one.
-    words = r"\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*)*"
+    # "the International Organization for Migration", "the Office for the Coordination of Humanitarian Affairs"
+    words = r"\p{Lu}[\p{L}.-]*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*)*"
     name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
     # A name before the verb does not start inside a run of capitalised words: the run's first word
     # was tried and read to the same end, so the name would fail again. Without this, a long
     # capitalised sentence costs the square of its length.
-    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:of\s+(?:the\s+)?)?))" + words + r")(?!['’]s\b)"
+    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?))" + words \
+        + r")(?!['’]s\b)"
     common = _common_source(sources["common"])
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports

@@ -85,6 +85,10 @@ SOURCES = [
     # who was told is not who said it
     ("In Malatya alone, 112 people died, the provincial governor told state broadcaster TRT.", "the provincial governor"),
     ("Twelve people died, a witness told the BBC.", "a witness"),
+    # names of bodies joined by 'for' or 'on' as well as 'of'
+    ("At least 61 migrants drowned, the International Organization for Migration said.",
+     "the International Organization for Migration"),
+    ("According to the Committee on Human Rights, 300 people were detained.", "the Committee on Human Rights"),
 ]
 
 
