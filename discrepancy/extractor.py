@@ -103,8 +103,8 @@ CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s
 _SCOPE_AFTER_NOUN_STARTS = (" of ", " were ", " are ", " was ", " is ")
 PARTICIPLE_AFTER = regex.compile(r"\s+\p{L}+ed(?=\s)", regex.I)
 # Before a figure whose every member a denied verb after it concerns: "none of the 62 passengers survived".
-NONE_OF = regex.compile(r"\b(?:none|not\s+one|not\s+a\s+single\s+one|neither)\s+of\s+(?:the|those|its|their|his|her)\s+\Z",
-                        regex.I)
+NONE_OF = regex.compile(r"\b(?:none|not\s+one|not\s+a\s+single\s+one|neither)\s+of\s+"
+                        r"(?:the|those|its|their|his|her)\s+\Z", regex.I)
 _WHOLE_DETERMINERS = ("the ", "those ", "its ", "their ", "his ", "her ")  # what every match of NONE_OF ends in
 # Before a figure that is the whole a part before it was taken from: "two-thirds of the 300 dead".
 OF_THE = regex.compile(r"\bof\s+(?:the|those)\s+\Z", regex.I)
@@ -123,7 +123,8 @@ COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z
 # After the place of a dateline: "COLOMBO -", "ANKARA (Reuters) -", "KYIV, March 3 (AP) —".
 DATELINE_AFTER = regex.compile(r"(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]\s")
 # Between a figure and the place it happened in: "six in Paris", "16 people died in Almaty".
-PLACE_OF_FIGURE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
+PLACE_OF_FIGURE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?:in|at|near|off|outside|across)\s+(?:the\s+)?",
+                                regex.I)
 # A list that leaves out the verb and noun of its first item: "Six people died in Texas, four in Oklahoma and
 # one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
 # or "and"; after the next: where or when it was, a capitalised name after a preposition.
@@ -206,7 +207,8 @@ class Extractor:
         count_words = rules.numbers.get("count_words_after_noun", ())
         self.count_word_endings = tuple(f"{word} " for word in count_words)
         self.noun_before_count_word = regex.compile(
-            rf"(?<![\p{{L}}])(\p{{L}}+)\s+{alternation(count_words)}\s+\Z", regex.I | regex.REVERSE) if count_words else None
+            rf"(?<![\p{{L}}])(\p{{L}}+)\s+{alternation(count_words)}\s+\Z",
+            regex.I | regex.REVERSE) if count_words else None
         # The group a whole figure counts: "16 dead among the security forces", "24 people, all of them civilians".
         # "including police officers", "among them children", "most of them women" name a part, not the whole.
         self.among_pattern = regex.compile(
@@ -219,8 +221,8 @@ class Extractor:
         self.source_starts = _source_starts(rules.sources)
         self.source_before_verb_starts = _source_before_verb_starts(rules.sources["common"])
         # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
-        self.source_start_scan = folded_word_starts([*rules.sources["verbs"], *rules.sources.get("addressing_verbs", ()),
-                                                     *rules.sources["markers"]])
+        self.source_start_scan = folded_word_starts(
+            [*rules.sources["verbs"], *rules.sources.get("addressing_verbs", ()), *rules.sources["markers"]])
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
@@ -293,7 +295,8 @@ class Extractor:
         # "the deaths of 14 Australians and seven others", "18 tourists and three guides": each count joined to
         # another is a part of their sum; one that names no group of its own counts the rest of that whole
         rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and (
-            unit.split()[-1:] in (["others"], ["other"]) or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
+            unit.split()[-1:] in (["others"], ["other"])
+            or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
         part_before = _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start])
         stated_part = bool(rest_of_whole or listed or part_before or id(original) in context.joined_parts
                            or _states_part_after(article.text, mention.end, sentence.end))
@@ -795,7 +798,8 @@ class _ArticleContext:
         # civilians" were killed)
         self.shared: dict[int, str] = {}
         self.joined_parts: set[int] = set()  # by id of a mention: joined so to a stated part, a stated part too
-        # by id of a mention: an item of a breakdown after its first ("four in Oklahoma"), and the scope of the one before
+        # by id of a mention: an item of a breakdown after its first ("four in Oklahoma"), and the scope of the
+        # item before it
         self.listed: dict[int, str | None] = {}
         self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
         self.directions: dict[int, str | None] = {}
@@ -1045,11 +1049,12 @@ _RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
 
 def _common_source(common: list[str]) -> str:
     """A speaker named by a common noun. After 'the' or 'a', up to two lower-case words say which one ("the
-    health ministry", "the state news agency", "a senior official"); without 'the' only a capitalised word may ("Rights groups"), or
-    "people killed police said" would name "people killed police". A place after it stays with it ("officials
-    in Sindh said"), or the place alone would be the speaker."""
-    return (r"(?<![\p{L}\p{N}_])(?>(?:(?i:(?:the|an?)(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+|\p{Lu}\p{Ll}+\s+)?(?i:"
-            + alternation(common) + r")(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?)")
+    health ministry", "the state news agency", "a senior official"); without 'the' only a capitalised word may
+    ("Rights groups"), or "people killed police said" would name "people killed police". A place after it
+    stays with it ("officials in Sindh said"), or the place alone would be the speaker."""
+    determiner = r"(?i:(?:the|an?)(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+|\p{Lu}\p{Ll}+\s+"
+    place = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
+    return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)}){place})"
 
 
 def _source_before_verb_starts(common: list[str]) -> re.Pattern:

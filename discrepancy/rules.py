@@ -53,7 +53,8 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "words_before": (list, False), "words_after": (list, False),
               "examples": (list, False)},
-    "sources": {"kind": (str, True), "verbs": (list, True), "markers": (list, True), "common": (list, True), "addressing_verbs": (list, False),
+    "sources": {"kind": (str, True), "verbs": (list, True), "markers": (list, True), "common": (list, True),
+                "addressing_verbs": (list, False),
                 "examples": (list, False)},
     "furniture": {
         "kind": (str, True), "block_headings": (list, True), "line_patterns": (list, True),
