@@ -242,7 +242,7 @@ class Extractor:
                                       regex.I | regex.REVERSE) if levels else None
         # after a figure: a clause that says who reported it ("nine, a police official said, as the army ..."):
         # the words after it are another clause's
-        reporting = alternation(rules.sources["verbs"])
+        reporting = alternation([*rules.sources["verbs"], *rules.sources.get("addressing_verbs", ())])
         self.reporting_clause = version1(rf",\s+(?:[\p{{L}}.'’-]+\s+){{0,5}}(?:{reporting})\b")
         # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
         self._typed_units: dict[str, bool] = {}
@@ -513,12 +513,8 @@ class Extractor:
             if not candidates:
                 return OTHER
             best = max(candidates)
-        at = best[5]
-        # "Five people died but 20 survived": a trigger a conjunction parts from the figure (a shared type is the
-        # figure's own; with several triggers, `own` says it already), and a verb of the figure's own
-        if at is not None and (not best[0] if several else CONJUNCTION_LAST.match(text, mention.end, at) if best[3]
-                               else CONJUNCTION.search(text, at, mention.start)) \
-                and self._has_own_verb(text, mention.end, unit):
+        # "Five people died but 20 survived": a trigger a conjunction parts from the figure, and a verb of its own
+        if _parted(text, mention, best, several) and self._has_own_verb(text, mention.end, unit):
             return OTHER
         return best[4]
 
@@ -558,7 +554,7 @@ class Extractor:
         while verb and verb.group(1).lower() in AUXILIARY_VERBS:
             verb = _NEXT_WORD.match(rest, verb.end())
         word = verb.group(1).lower() if verb else ""
-        if not word.endswith("ed") or self._known_word(word):
+        if not _participle(word) or self._known_word(word):
             return False
         # "two boys aged three and 13 died": a participle before a number describes the noun, no clause of its own
         after = rest[verb.end():].lstrip()
@@ -838,7 +834,7 @@ class _ArticleContext:
         """Let the figure after this one, joined to it by this one's counted noun and a conjunction ("killed 5
         soldiers and 3 civilians", "five children and two women"), count what this one does, and be a part
         where this one is ("including 865 Palestinians and 234 Israelis")."""
-        following = id(self.mentions[self._order[id(mention)] + 1])
+        following = id(self.following(mention))
         self.shared[following] = quantity
         if part:
             self.joined_parts.add(following)
@@ -860,9 +856,9 @@ class _ArticleContext:
         else the article's."""
         in_sentence = self._places_between(sentence.start, sentence.end)
         if in_sentence:  # most sentences name no place
-            after = [p for p in in_sentence if p.start >= mention.end]
-            if after and self._bound_to(after[0]) is mention:
-                return after[0].name
+            own = self._own_place(mention, sentence)
+            if own is not None:
+                return own.name
             free = [p for p in in_sentence if p.start < mention.start or self._bound_to(p) in (None, mention)]
             # "COLOMBO (Reuters) - At least eight people have been killed across Sri Lanka": where the report
             # was filed from, not where its figures happened, unless the sentence names no other place
@@ -880,8 +876,12 @@ class _ArticleContext:
 
     def placed(self, mention: NumberMention, sentence: Span) -> bool:
         """Whether a preposition after the figure ties it to a place ("103 in Almaty")."""
+        return self._own_place(mention, sentence) is not None
+
+    def _own_place(self, mention: NumberMention, sentence: Span) -> PlaceMention | None:
+        """The first place after the figure in its sentence, where a preposition ties the two ("six in Paris")."""
         after = self._places_between(mention.end, sentence.end)[:1]
-        return bool(after) and self._bound_to(after[0]) is mention
+        return after[0] if after and self._bound_to(after[0]) is mention else None
 
     def _bound_to(self, place: PlaceMention) -> NumberMention | None:
         """The figure a preposition ties the place to ("six in Paris", "16 people died in Almaty"), if any."""
@@ -938,6 +938,17 @@ def _joined(gap: str, unit: str) -> bool:
     return bool(COORDINATION_GAP.match(gap[len(unit):]))
 
 
+def _parted(text: str, mention: NumberMention, candidate: tuple, several: bool) -> bool:
+    """Whether a conjunction parts the candidate's trigger from the figure. A shared type is the figure's own;
+    with several triggers, the candidate's `own` says it already."""
+    own, _, _, after, _, at = candidate
+    if at is None:
+        return False
+    if several:
+        return not own
+    return bool(CONJUNCTION_LAST.match(text, mention.end, at) if after else CONJUNCTION.search(text, at, mention.start))
+
+
 def _participle(word: str) -> bool:
     """Whether a word after a plural noun is a verb form that ends its phrase: "people died", "others wounded"."""
     return word.endswith("ed")
@@ -948,7 +959,7 @@ def _lists_next(text: str, end: int, next_start: int, following: NumberMention |
     died in Texas, four in Oklahoma" (but not "six in Texas, four were injured in Ohio")."""
     if following is None or following.unit or not LIST_GAP.match(text, end, next_start):
         return False
-    return ELIDED_ITEM.match(text, following.end) is not None and _DIGIT.search(text, end, next_start) is None
+    return ELIDED_ITEM.match(text, following.end) is not None
 
 
 def _states_part_after(text: str, end: int, sentence_end: int) -> bool:

@@ -18,7 +18,8 @@ import regex
 from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import LAST_WORD, alternation, compiled, folded, folded_word_starts, match_start, matches_at, single_spaced, version1
+from .patterns import (LAST_WORD, alternation, compiled, folded, folded_word_starts, match_start, matches_at,
+                       single_spaced, version1)
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
 
@@ -766,8 +767,9 @@ def _between_words(text: str, start: int, end: int, rule: dict) -> bool:
     """Whether a vague amount that stands only between some words does: after one of its `words_before` (or
     a sentence's start, a comma) and before one of its `words_after` ('and scores were wounded')."""
     before = LAST_WORD.match(text, max(0, start - 20), start)
+    # (the text before read back a little way only: a text of many such amounts would cost its square)
     opened = before.group(1).lower() in rule["words_before"] if before else \
-        not text[max(0, start - 3):start].strip() or text[:start].rstrip()[-1:] in ",;:.!?\"“"
+        not text[max(0, start - 3):start].strip() or text[max(0, start - 200):start].rstrip()[-1:] in ",;:.!?\"“"
     after = compiled(r"\s+(\p{L}+)").match(text, end, end + 20)
     return opened and bool(after) and after.group(1).lower() in rule["words_after"]
 

@@ -223,6 +223,7 @@ def plain_counted_noun(extractor, rest: str, share_end: int) -> str:
     unless our vocabulary knows the next word and it is no participle, and a word hyphened to the figure is read
     alone."""
     from discrepancy.extractor import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, _plural, _remembered
+    rest = rest[:80]  # _counted_noun reads the 80 characters after the figure, no further
     words = []
     most = 1 if rest.lstrip()[:1] == "-" else 3
     added = regex.match(r"\s+(?:more|fewer)(?=\s+\p{L})", rest, regex.I) if not share_end else None
@@ -263,6 +264,7 @@ NOUN_PIECES = PART_PIECES + [" people", " Taliban fighters", "-inch", " inch", "
 @example(" Taliban fighters were killed")
 @example(" of the best speakers said")
 @example("-inch display")
+@example(" arrested81-year-old" + "0123456789" * 7)  # a code running past the 80 characters read
 def test_the_counted_noun_is_that_of_a_scan_of_the_words_after(rest):
     from test_properties import EXTRACTOR
     share = regex.compile(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+"

@@ -521,6 +521,8 @@ COORDINATED = [
     # the words that can say what it counts
     ("The death toll from two days of violence in the north of the country rose to nine on Wednesday, a police "
      "official said, as the army deployed 15,000 troops in the capital.", "nine", "", "deaths", EVERYONE),
+    ("The death toll rose to nine, a witness told the BBC, as the army deployed 15,000 troops.", "nine", "", "deaths",
+     EVERYONE),
     ("The number of people killed in the fighting in the eastern provinces has reached 87.", "87", "", "deaths",
      EVERYONE),
     ("More than 300 people have been treated in hospitals, the health ministry said.", "More than 300", "people",
