@@ -31,14 +31,14 @@ from .ledger import Ledger
 from .models import Result
 from .output import write_atomic
 from .pool import default_workers, stage
-from .report import render_markdown
+from .report import markdown_parts
 from .rules import RuleSet, load_rules
 from .sarif import sarif_parts
 
 # format -> the claims' text, in parts as it is written
 CLAIM_FORMATS = {"jsonl": claims_jsonl_lines, "csv": claims_csv_parts, "json": claims_json_parts}
 # format -> text (whole, or in parts as it is written), from the reviewed result, what was set aside and
-# the Markdown report.
+# the Markdown report (its parts, end to end).
 FINDING_OUTPUTS = {
     "summary": lambda result, review, markdown: summary_parts(result),
     "markdown": lambda result, review, markdown: markdown,
@@ -336,8 +336,8 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
     with stage(f"writing the report, {report_path}", quiet=args.quiet), api.timed(timings, "report and charts"):
         drawing = _draw_charts(reviewed, report_path, rules, args.workers or default_workers())
         # The report is made while the charts are drawn: it needs only their names.
-        markdown = render_markdown(reviewed, title=f"Discrepancy report: {name}", charts=drawing.links) + \
-            ("\n" + section if section else "")
+        markdown = markdown_parts(reviewed, title=f"Discrepancy report: {name}", charts=drawing.links) + \
+            (["\n", section] if section else [])
         drawing.write()
     with api.timed(timings, "writing and printing"):
         _write_outputs(reviewed, review, settings, report_path, markdown)
@@ -347,8 +347,10 @@ def _run_check(args: argparse.Namespace, result: Result, settings: Settings, rul
     return 1 if any(verdict in failing for verdict in reviewed.findings.verdicts()) else 0
 
 
-def _write_outputs(reviewed: Result, review: Review, settings: Settings, report_path: Path, markdown: str) -> None:
-    """The report, each --output file and the GitHub step summary written; the --format printed."""
+def _write_outputs(reviewed: Result, review: Review, settings: Settings, report_path: Path,
+                   markdown: list[str]) -> None:
+    """The report (`markdown`, in parts end to end), each --output file and the GitHub step summary written;
+    the --format printed."""
     write_atomic(report_path, markdown)
     for fmt, path in settings.outputs.items():
         write_atomic(path, FINDING_OUTPUTS[fmt](reviewed, review, markdown))

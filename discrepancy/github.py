@@ -8,7 +8,7 @@ are escaped as the runner's own toolkit does.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .baseline import Review
@@ -66,12 +66,14 @@ def annotation_lines(result: Result, review: Review | None = None) -> Iterator[s
 
 # --- step summary ------------------------------------------------------------------------------
 
-def append_step_summary(markdown: str, report_path: Path, summary: str | None = None,
+def append_step_summary(markdown: str | Sequence[str], report_path: Path, summary: str | None = None,
                         limit: int = STEP_SUMMARY_LIMIT) -> str | None:
-    """Appends the report to $GITHUB_STEP_SUMMARY (or `summary`); returns a note when it was cut or skipped."""
+    """Appends the report (whole, or its parts end to end) to $GITHUB_STEP_SUMMARY (or `summary`); returns a
+    note when it was cut or skipped."""
     target = summary if summary is not None else os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return None
+    markdown = markdown if isinstance(markdown, str) else "".join(markdown)
     path = Path(target)
     used = path.stat().st_size if path.exists() else 0
     text, note = fit_summary(markdown, limit - used, report_path)

@@ -83,6 +83,13 @@ def render_markdown(result: Result, title: str, charts: Mapping[str, str] | None
     of several stories is reported story by story (report_stories.py); a batch of one keeps one list
     of flagged groups.
     """
+    return "".join(markdown_parts(result, title, charts))
+
+
+def markdown_parts(result: Result, title: str, charts: Mapping[str, str] | None = None) -> list[str]:
+    """render_markdown's text in parts, end to end. A large batch's report is tens of megabytes, and one
+    character past Latin-1 makes Python hold the whole of it at two bytes a character: written a part at
+    a time, it is never held whole (nor encoded whole) beside its parts."""
     # Imported here: report_stories builds on this module's wording and escaping.
     from .report_stories import by_story, story_names, stories_section
     page = Page(result, charts or {})
@@ -93,7 +100,12 @@ def render_markdown(result: Result, title: str, charts: Mapping[str, str] | None
         body = [stories_section(result), flagged_section(page), consistent_section(page)]
     sections = [f"# {escape_markdown(title)}", _needs_a_look(page, story_names(result) if nested else {}),
                 "## Summary", _summary(result), *body, _articles_section(result)]
-    return "\n\n".join(section for section in sections if section) + "\n"
+    parts = []
+    for section in sections:
+        if section:
+            parts += [section, "\n\n"]
+    parts[-1] = "\n"
+    return parts
 
 
 class Page:
