@@ -16,7 +16,8 @@ from .baseline import Suppression, find_suppressions
 from .errors import InputError, printable
 from .extractor import Extractor, Reading
 from .models import Article, Claim, Result
-from .batch import compare, without_cycle_collection
+from .batch import compare
+from .memory import without_cycle_collection
 from .pool import ordered_map, progress, stage
 from .stories import Sketch
 from .timeline import date_figures

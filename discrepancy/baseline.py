@@ -222,9 +222,11 @@ def set_aside(result: Result, suppressions: list[Suppression], baseline: list[Ba
         (suppressed if silencing else unsilenced).append((position, finding))
     baselined, stale = _against_baseline(unsilenced, baseline or [], claims)
     aside = {position for position, _ in suppressed} | {position for position, _ in baselined}
-    kept = findings.where(position not in aside for position in range(len(findings)))
     review = Review(tuple(f for _, f in suppressed), tuple(s for s in suppressions if s not in used),
                     tuple(f for _, f in baselined), tuple(stale), baseline_path)
+    if not aside:  # the groups stand as the reconciler made them (regrouping read every finding's pair again)
+        return result, review
+    kept = findings.where(position not in aside for position in range(len(findings)))
     return dataclasses.replace(result, findings=kept, groups=_regrouped(result, kept)), review
 
 

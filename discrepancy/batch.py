@@ -7,17 +7,13 @@ ledger's one transaction.
 """
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
-import functools
-import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from .baseline import find_suppressions
 from .copies import mark_copies
 from .ledger import Ledger, Stored
+from .memory import return_freed_memory, without_cycle_collection
 from .models import Article, Claim, Result, replaced
 from .places import Gazetteer
 from .reconciler import reconcile
@@ -41,21 +37,6 @@ def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledg
         return _compare(extracted, rules, gazetteer, ledger, sketches, handed_over)
 
 
-@contextlib.contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """Pauses Python's cyclic garbage collector for the block, whose millions of new claims, arrays and
-    tuples form no cycles: each full pass of the collector walks every object held (every claim of the
-    batch), and they took a third of compare's time on 30,000 articles. Cycles made meanwhile are
-    collected once it runs again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledger: Path | None,
              sketches: list[Sketch] | None, handed_over: bool) -> Result:
     if sketches is None and gazetteer is not None:
@@ -69,23 +50,6 @@ def _compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, led
         book.record(extracted.articles, [c for c in placed if c.article in new], {a: story_of.get(a) for a in new})
         book.restory([c for c in placed if c.article not in new], {a.id: story_of.get(a.id) for a in stored.articles})
         return result
-
-
-def return_freed_memory() -> None:
-    """Hands the memory freed so far back to the system, where the C library keeps it for reuse (glibc's
-    malloc_trim; elsewhere nothing). The grouping of a large batch frees hundreds of megabytes in pieces
-    the reconciler's arrays cannot all reuse: at 100,000 articles the peak fell from 2.06 to 1.86 GB."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim():
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
 
 
 def _sketched(articles: Sequence[Article], claims: Sequence[Claim], gazetteer: Gazetteer) -> list[Sketch]:

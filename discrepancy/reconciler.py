@@ -21,6 +21,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .copies import is_witness
 from .findings import FindingTable, Findings
+from .memory import return_freed_memory
 from .models import FLAGGED, UNNAMED_PART, VERDICTS, Claim, Group
 from .rules import RuleSet
 
@@ -269,6 +270,7 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
     del decided
     order = _paired(table, *columns)
     del columns
+    return_freed_memory()  # ordering the pairs freed their sorted copies in pieces, which grouping cannot reuse
     first, second = np.frombuffer(table.first, dtype=LONG), np.frombuffer(table.second, dtype=LONG)
     flagged_first = np.zeros(len(compared), dtype=bool)  # the figures first in a flagged finding
     flagged_first[first[np.isin(np.frombuffer(table.verdict, dtype=np.uint8), FLAGGED_CODES)]] = True

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from discrepancy.baseline import (BaselineError, Suppression, baseline_entries, find_suppressions, fingerprint,
-                                  normalise, read_baseline, set_aside)
+import discrepancy
+from discrepancy.baseline import (BaselineError, Suppression, _regrouped, baseline_entries, find_suppressions,
+                                  fingerprint, normalise, read_baseline, set_aside)
 from discrepancy.cli import main
 from discrepancy.models import Article, Claim, Finding, Group, Result
 
@@ -104,6 +105,16 @@ def test_set_aside_silences_only_flagged_findings_of_that_quantity_in_that_artic
     assert review.suppressed == (CONFLICT,) and review.unused_suppressions == (unused,)
     # the group's only flagged finding was reviewed: it leaves the report rather than turn 'consistent'
     assert kept.groups == ()
+
+
+@pytest.mark.parametrize("batch", ["mixed", "floods", "ci/desk"])
+def test_nothing_set_aside_leaves_the_reconcilers_groups_as_regrouping_would(batch):
+    # set_aside returns a result it sets nothing aside from as it is: the reconciler's groups and flags are
+    # those regrouping by the findings gives (a group flagged when a flagged finding's first figure is in it)
+    result = discrepancy.check([str(FIXTURES.parent / batch)])
+    assert result.groups and any(group.flagged for group in result.groups)
+    assert tuple(_regrouped(result, result.findings)) == tuple(result.groups)
+    assert set_aside(result, [])[0] is result
 
 
 # --- baseline files ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 
 import discrepancy
 from discrepancy import pool
-from discrepancy.batch import _malloc_trim, return_freed_memory, without_cycle_collection
+from discrepancy.memory import _malloc_trim, return_freed_memory, without_cycle_collection
 from discrepancy.cli import main
 
 ROOT = Path(__file__).parent.parent
