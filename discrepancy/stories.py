@@ -36,6 +36,7 @@ from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
 from scipy.sparse.csgraph import connected_components
 
+from .memory import return_freed_memory
 from .models import Article, Claim, Story, replaced, set_story
 from .places import Gazetteer, PlaceMention, without_accents
 from .rules import BUNDLED_RULES
@@ -49,6 +50,7 @@ OTHER = "other"           # the quantity of figures no rule types: never compare
 ASIDE_LINK = 0.05         # the least word similarity between an aside's paragraph and a story it is moved to
 DENSE_MAX = 3_000         # a run of linked articles up to this size is clustered exactly (its similarities in memory)
 BLOCK_CELLS = 2_000_000   # article pairs compared at once while looking for links (memory: a few of these as floats)
+DISTANCE_CELLS = 1_000_000  # similarities worked out at once while a block's distances are written
 LINK_CHUNK = 2_000_000    # links of a large component summed at once
 
 # A run of capitalised words: a name of a person, organisation or place ("Kassym-Jomart Tokayev").
@@ -384,8 +386,13 @@ class Batch:
         used = np.flatnonzero(self.df)
         self.column_of = np.full(BUCKETS, -1, dtype=np.int32)   # bucket -> its column in `words`
         self.column_of[used] = np.arange(len(used), dtype=np.int32)
-        weights = (1 + np.log(counts)) * self.idf[buckets]
+        # (1 + log count) * IDF, worked out in place: each temporary is an array of every word of the batch.
+        weights = self.idf[buckets]
+        sublinear = np.log(counts)
         del counts
+        sublinear += 1
+        weights *= sublinear
+        del sublinear
         return _unit_rows(sparse.csr_matrix((weights, self.column_of[buckets], indptr), shape=(len(rows), len(used))))
 
     def share_core_before(self, a: np.ndarray, b: np.ndarray, country: int) -> np.ndarray:
@@ -437,10 +444,31 @@ class Batch:
         score[far] = 0.0
         return score
 
-    def distances(self, group: np.ndarray) -> np.ndarray:
-        """as_distances(square_similarity(group)): the square let go of before linkage copies them (a block of
-        DENSE_MAX articles is 72 MB a square, 36 MB condensed)."""
-        return as_distances(self.square_similarity(group))
+    def distances(self, group: np.ndarray, cells: int = DISTANCE_CELLS) -> np.ndarray:
+        """as_distances(square_similarity(group)), to the last bit, written straight into the condensed
+        distances a few rows at a time (at most `cells` similarities at once): the square and its blocks are
+        never held (a block of DENSE_MAX articles is 72 MB a square, 36 MB condensed, and the square's
+        blocks took as much again while they were worked out).
+
+        Each pair takes the number the square held above its diagonal: its smaller article's row of the
+        country block they share, unless one of them names no country; then the row of the larger one that
+        names none (the square's columns of such articles were written last, with their rows' numbers)."""
+        size = len(group)
+        condensed = np.ones(size * (size - 1) // 2)   # a pair sharing no country: similarity 0
+        cores = self.cores[group].tocsc()
+        for country in np.flatnonzero(np.diff(cores.indptr)):
+            members = cores.indices[cores.indptr[country]:cores.indptr[country + 1]]   # positions in `group`
+            for chunk in _row_chunks(members, len(members), cells):
+                score = self.similarity(group[chunk], group[members], country)
+                _put_distances(condensed, size, chunk, members, score, chunk[:, None] < members[None, :])
+        countryless = np.flatnonzero(~self.has_countries[group])
+        everyone = np.arange(size)
+        for chunk in _row_chunks(countryless, size, cells):
+            score = self.similarity(group[chunk], group)
+            # the pairs with a larger article that names a country, and those with every smaller article
+            upper = (chunk[:, None] < everyone[None, :]) & self.has_countries[group][None, :]
+            _put_distances(condensed, size, chunk, everyone, score, upper | (chunk[:, None] > everyone[None, :]))
+        return condensed
 
     def square_similarity(self, group: np.ndarray) -> np.ndarray:
         """similarity(group, group), worked out only where it may not be 0: between articles sharing a core
@@ -463,6 +491,24 @@ class Batch:
             score[countryless, :] = rows
             score[:, countryless] = rows.T   # the same numbers: a product of two articles' weights either way
         return score
+
+
+def _row_chunks(rows: np.ndarray, width: int, cells: int) -> Iterator[np.ndarray]:
+    """The rows a few at a time: at most `cells` entries of `width` columns (at least one row)."""
+    step = max(1, cells // max(width, 1))
+    for start in range(0, len(rows), step):
+        yield rows[start:start + step]
+
+
+def _put_distances(condensed: np.ndarray, size: int, rows: np.ndarray, columns: np.ndarray, score: np.ndarray,
+                   taken: np.ndarray) -> None:
+    """Writes 1 - score, clipped to [0, 1], into the condensed distances of `size` articles for the pairs
+    (rows[i], columns[j]) where taken[i, j] (never a pair of an article with itself)."""
+    i, j = np.nonzero(taken)
+    first, second = np.minimum(rows[i], columns[j]), np.maximum(rows[i], columns[j])
+    distance = 1 - score[i, j]
+    np.clip(distance, 0, 1, out=distance)
+    condensed[size * first - first * (first + 1) // 2 + second - first - 1] = distance
 
 
 def _products(matrix: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -876,6 +922,9 @@ def grouped(sketches: Sequence[Sketch], known: KnownStories) -> _Asides:
     """The sketched articles' stories (story_by_label, story_of_article), ready to place their figures."""
     # In one order whatever order the batch came in: clustering breaks ties by position.
     batch = Batch(sorted(sketches, key=_order))
+    # Weighing the words freed as much memory as the matrices hold, in pieces the C library keeps: handed
+    # back, it is not held through the clustering (at 30,000 articles, 40 of the 115 MB the matrices took).
+    return_freed_memory()
     labels = cluster_batch(batch)
     drafts: dict[int, _Draft] = {}
     for s, label in zip(batch.sketches, labels):

@@ -25,8 +25,8 @@ from discrepancy.extractor import Extractor
 from discrepancy.models import Article
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
-from discrepancy.stories import (BUCKETS, Batch, Counts, KnownStories, Sketch, _counts, _Draft, assign_stories,
-                                 grouped, sketch, story_ids)
+from discrepancy.stories import (BUCKETS, DISTANCE_CELLS, Batch, Counts, KnownStories, Sketch, _counts, _Draft,
+                                 as_distances, assign_stories, grouped, sketch, story_ids)
 from discrepancy.text import Document
 
 MIXED = Path(__file__).parent / "fixtures" / "mixed"
@@ -245,6 +245,18 @@ def test_a_square_of_similarities_worked_out_by_country_is_the_whole_square_to_t
         whole = batch.similarity(group, group)
         assert (whole == 0).mean() > 0.5  # most pairs share no country: the blocks skip them
         assert np.array_equal(batch.square_similarity(group), whole)
+
+
+@pytest.mark.parametrize("cells", [1, 997, DISTANCE_CELLS])
+def test_distances_written_a_few_rows_at_a_time_are_the_squares_to_the_last_bit(archive, cells):
+    # every seventh article names no country: its similarity to each other article is worked out
+    batch = Batch([dataclasses.replace(s, countries=Counter()) if k % 7 == 0 else s
+                   for k, s in enumerate(archive[0].batch.sketches)])
+    everyone = np.arange(len(batch.sketches))
+    some = np.array(sorted(random.Random(5).sample(range(len(batch.sketches)), 150)))
+    assert (batch.core_table[:, 1] >= 0).any()  # and some articles have several core countries
+    for group in (everyone, some, everyone[:2], everyone[:1]):
+        assert np.array_equal(batch.distances(group, cells), as_distances(batch.square_similarity(group)))
 
 
 def test_a_sketch_keeps_the_words_of_each_figures_paragraph():
