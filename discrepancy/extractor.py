@@ -101,7 +101,6 @@ CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s
                                  regex.I | regex.REVERSE)
 # What the words tying a counted noun to its group start with: "members of the police", "were all civilians".
 _SCOPE_AFTER_NOUN_STARTS = (" of ", " were ", " are ", " was ", " is ")
-PARTICIPLE_AFTER = regex.compile(r"\s+\p{L}+ed(?=\s)", regex.I)
 # Before a figure whose every member a denied verb after it concerns: "none of the 62 passengers survived".
 NONE_OF = regex.compile(r"\b(?:none|not\s+one|not\s+a\s+single\s+one|neither)\s+of\s+"
                         r"(?:the|those|its|their|his|her)\s+\Z", regex.I)
@@ -226,6 +225,13 @@ class Extractor:
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
+        self.irregular_participles = frozenset(rules.numbers.get("irregular_participles", ()))
+        # after a counted noun, a participle that ends it: "the 19 people killed were all foreigners", "the 14
+        # people taken were all foreigners"
+        irregular = alternation(self.irregular_participles) if self.irregular_participles else "(?!)"
+        self.participle_after = regex.compile(rf"\s+(?:\p{{L}}+ed|{irregular})(?=\s)", regex.I)
+        # plural nouns without an s ("staff", "police"), which end a counted noun's phrase as an -s plural does
+        self.plurals_without_s = frozenset(rules.numbers.get("plurals_without_s", ()))
         # the words a counted noun stops before, in one set: one look-up a word where there were four
         self.noun_stops = FUNCTION_WORDS | AUXILIARIES | PREPOSITIONS | self.phrase_stops
         self.unit_symbols = frozenset(rules.units["symbols"]) | frozenset(rules.numbers["glued_units"])
@@ -401,9 +407,11 @@ class Extractor:
             word = written.lower()
             if word in self.noun_stops:
                 break
-            if words and _plural(last) and (not self._known_word(word) or _participle(word)):
+            if words and (_plural(last) and (not self._known_word(word) or self._participle(word))
+                          or last in self.plurals_without_s and self._participle(word)):
                 # a compound's plural is its last word: "doctors recommend", "people lack water", "others
-                # wounded north of the city"
+                # wounded north of the city"; a plural with no s ("militia gang members") may be a modifier, and
+                # ends the phrase only before a participle ("12 staff taken hostage")
                 break
             words.append(written)
             last = word
@@ -459,11 +467,17 @@ class Extractor:
         dozens injured"). A figure that states no whole number counts nothing."""
         if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed):
             return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
-        # asked only where the text before the figure ends as those words' patterns do: most figures do not
-        if text.endswith(_WHOLE_DETERMINERS, 0, mention.start) and self.negated_pattern is not None:
+        # asked only where the text before the figure ends as the pattern's words do: most figures do not
+        denied_whole = text.endswith(_WHOLE_DETERMINERS, 0, mention.start) \
+            and NONE_OF.search(text, max(0, mention.start - 30), mention.start) is not None
+        if denied_whole:
             denied = self._denied(text, mention, next_start)
             if denied:
                 return denied
+            # "None of the 12 miners was hurt": the verb after the whole is denied and says nothing of what it
+            # counts, nor does a trigger before it; only its own noun phrase does ("none of the 40 people
+            # killed were Britons")
+            next_start = self._predicate_start(text, mention.end, next_start, unit)
         if unit and text.endswith(self.group_word_endings, 0, mention.start):
             grouped = self._group_word_before(text, mention, unit)
             if grouped:
@@ -478,7 +492,8 @@ class Extractor:
             and text[max(previous_end, mention.start - 16):mention.start].lower().endswith(self.level_endings) \
             and self.level_reached.match(text, max(previous_end, mention.start - 40), mention.start) is not None
         reach = WINDOW_BEFORE_LEVEL if level else WINDOW_BEFORE
-        before = [] if shared is not None else self._triggers(text, previous_end, mention.start, reach, before=True)
+        before = [] if shared is not None or denied_whole else \
+            self._triggers(text, previous_end, mention.start, reach, before=True)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
         candidates = []
@@ -521,10 +536,20 @@ class Extractor:
     def _denied(self, text: str, mention: NumberMention, next_start: int) -> str | None:
         """The quantity a denied word of survival after 'none of the N' counts ('None of the 62 passengers
         survived' counts deaths), else None."""
-        if not NONE_OF.search(text, max(0, mention.start - 30), mention.start):
+        if self.negated_pattern is None:
             return None
         found = self.negated_pattern.search(text, mention.end, min(next_start, mention.end + 80))
         return self.quantity_of_negated[_normal(found.group())] if found else None
+
+    @staticmethod
+    def _predicate_start(text: str, end: int, limit: int, unit: str) -> int:
+        """Where the verb of a whole's clause starts ('none of the N ...'): at its first auxiliary ('none of the
+        12 miners was hurt'), else right after its counted noun ('none of the 40 passengers died')."""
+        for word in _words(text[end:limit]):
+            if word.group().lower() in AUXILIARY_VERBS:
+                return end + word.start()
+        at = text.find(unit, end, limit) if unit else -1
+        return at + len(unit) if at >= 0 else end
 
     def _group_word_before(self, text: str, mention: NumberMention, unit: str) -> str | None:
         """The quantity a word right before a count of a group it types names ('lost 14 soldiers'), else None."""
@@ -554,13 +579,20 @@ class Extractor:
         while verb and verb.group(1).lower() in AUXILIARY_VERBS:
             verb = _NEXT_WORD.match(rest, verb.end())
         word = verb.group(1).lower() if verb else ""
-        if not _participle(word) or self._known_word(word):
+        if not self._participle(word) or self._known_word(word):
             return False
         # "two boys aged three and 13 died": a participle before a number describes the noun, no clause of its own
         after = rest[verb.end():].lstrip()
         number_word = _NEXT_WORD.match(after)
-        return not (after[:1].isdigit() or number_word and number_word.group(1).lower() in self.grammar.spelled.words)
+        # (an ordinal is no age: "20 were given first aid")
+        kind = self.grammar.spelled.words.get(number_word.group(1).lower(), ("ordinal",))[0] if number_word else ""
+        return not (after[:1].isdigit() or kind != "ordinal" and bool(number_word))
 
+
+    def _participle(self, word: str) -> bool:
+        """Whether a word after a plural noun is a verb form that ends its phrase: "people died", "others wounded",
+        "14 were brought out alive" (an irregular participle, from the rules)."""
+        return word.endswith("ed") or word in self.irregular_participles
 
     def _counts_people_or_things_typed(self, unit: str) -> bool:
         if _DIGIT.search(unit):  # "20 COVID-19 deaths": a name before the noun types nothing
@@ -642,7 +674,7 @@ class Extractor:
         if at < 0:
             return None
         at += len(unit)
-        participle = PARTICIPLE_AFTER.match(text, at, sentence.end) if unit else None
+        participle = self.participle_after.match(text, at, sentence.end) if unit else None
         at = participle.end() if participle else at  # "the 19 people killed were all foreigners"
         # most counted nouns are followed by none of the words the pattern starts with
         if not text.startswith(_SCOPE_AFTER_NOUN_STARTS, at):
@@ -947,11 +979,6 @@ def _parted(text: str, mention: NumberMention, candidate: tuple, several: bool) 
     if several:
         return not own
     return bool(CONJUNCTION_LAST.match(text, mention.end, at) if after else CONJUNCTION.search(text, at, mention.start))
-
-
-def _participle(word: str) -> bool:
-    """Whether a word after a plural noun is a verb form that ends its phrase: "people died", "others wounded"."""
-    return word.endswith("ed")
 
 
 def _lists_next(text: str, end: int, next_start: int, following: NumberMention | None) -> bool:

@@ -50,9 +50,10 @@ _LEAD_CLOSING = " \t\n\r\x0b\x0c-"
 FRACTION_DENOMINATORS = frozenset({2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0})
 ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\Z")
 PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|another's)\b", regex.I)
-# "the same one", "the other one": an adjective between the article and "one" leaves it a pronoun
-PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such|same|other|next)\s+\Z",
-                                   regex.I)
+# "the same one", "the other one": an adjective between the article and "one" leaves it a pronoun; "not one
+# of the 40 passengers", "not one person died": a denial, no count of one
+PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|not|not\s+(?:a\s+)?single|any|every|each|the|this|that|which|someone|anyone"
+                                   r"|such|same|other|next)\s+\Z", regex.I)
 # One person named before a number between commas: "the suspect, 34,", "a local man, 52," (not "the dead, 34,")
 AGE_APPOSITION = regex.compile(r"(?<![\w])(?:the|a|an)\s+(?:\p{L}+\s+)?\p{L}+(?<!s),\s\Z", regex.I)
 # "Critics, for one, disagree": an aside, not a count

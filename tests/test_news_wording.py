@@ -186,6 +186,7 @@ SCOPES = [
     ("Four of those killed were children.", "Four", "deaths", "children"),
     ("All 12 victims were civilians.", "12", "deaths", "civilians"),
     ("Police said the 19 people killed were all migrants.", "19", "deaths", "foreigners"),
+    ("The eight people slain were all police officers.", "eight", "deaths", "police"),
     ("The bombing killed 24 people, the majority of them civilians.", "24", "deaths", EVERYONE),
     ("At least 17 people, most of them women and children, were killed.", "At least 17", "deaths", EVERYONE),
     ("Fifty-eight people died, the vast majority of them civilians.", "Fifty-eight", "deaths", EVERYONE),
@@ -360,12 +361,54 @@ CLAUSES = [
      [("Two", "deaths", "soldiers"), ("30", "other", None)]),
     ("Three people died on Friday, 11 were wounded and 40 were evacuated.",
      [("Three", "deaths", EVERYONE), ("11", "injured", EVERYONE), ("40", "displaced", EVERYONE)]),
+    # a verb of its own with an irregular participle (rules/numbers.toml irregular_participles) as well
+    ("Two miners died in the collapse, but 14 were brought out alive on Sunday.",
+     [("Two", "deaths", EVERYONE), ("14", "other", None)]),
+    ("Four climbers died on the mountain while nine were found alive.",
+     [("Four", "deaths", EVERYONE), ("nine", "other", None)]),
+    ("Six soldiers were killed and four were taken prisoner.",
+     [("Six", "deaths", "soldiers"), ("four", "other", None)]),
+    ("Five workers died and 20 were driven to safety by firefighters.",
+     [("Five", "deaths", EVERYONE), ("20", "other", None)]),
+    ("Five were killed while 20 were given first aid at the scene.",
+     [("Five", "deaths", EVERYONE), ("20", "other", None)]),
+    ("Three people were killed and 30 were taken to hospital with burns.",
+     [("Three", "deaths", EVERYONE), ("30", "injured", EVERYONE)]),
+    ("Six were shot dead at a checkpoint and 11 were wounded.",
+     [("Six", "deaths", EVERYONE), ("11", "injured", EVERYONE)]),
+    ("Two people were killed and dozens were hurt in the crush.",
+     [("Two", "deaths", EVERYONE), ("dozens", "injured", EVERYONE)]),
+    known_miss("'held' alone is no arrest trigger: talks, rallies and elections are held too",
+               "Two protesters were shot dead and 200 were held overnight.",
+               [("Two", "deaths", "protesters"), ("200", "arrests", EVERYONE)]),
 ]
 
 
 @pytest.mark.parametrize("sentence,expected", CLAUSES, ids=ids(CLAUSES))
 def test_each_figure_takes_its_own_clause(sentence, expected):
     assert [(c.text, c.quantity, c.scope) for c in claims_of(sentence)] == expected
+
+
+# --- a denied count: "not one", "none of the N" -----------------------------------------------------------------
+# (sentence, the figures a reader takes from it: (written, quantity)). "Not one" is no count of one; after "none of
+# the N" the verb is denied and counts nothing, unless it is a word of survival ("none of the 62 survived").
+DENIALS = [
+    ("Not one of the 40 passengers survived the crash.", [("40", "deaths")]),
+    ("Not a single one of the 30 crew survived.", [("30", "deaths")]),
+    ("Not a single person was hurt when the bridge collapsed.", []),
+    ("Not one person died in the fire, the brigade said.", []),
+    ("Not one of the 12 miners was hurt.", [("12", "other")]),
+    ("None of the 300 passengers was injured, the airline said.", [("300", "other")]),
+    ("None of the 40 people killed were Britons.", [("40", "deaths")]),
+    ("None of the 25 dead has been identified.", [("25", "deaths")]),
+    ("Not one soldier was killed in the raid, but 14 rebels died.", [("14", "deaths")]),
+    ("Not one but two bombs exploded near the market.", [("two", "other")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", DENIALS, ids=ids(DENIALS))
+def test_a_denied_count_is_no_count_of_one_nor_of_what_is_denied(sentence, expected):
+    assert [(c.text, c.quantity) for c in claims_of(sentence)] == expected
 
 
 # --- who acted is not what is counted ----------------------------------------------------------------------
