@@ -80,6 +80,7 @@ VERB_OBJECT_BY = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|
 VERB_OBJECT = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+(?:(?:its|their|the|his|her|our|your)\s+)?[\p{L}]+\s*\Z",
                             regex.REVERSE)
 _DIGIT = re.compile(r"\d")
+_TRAILING_LETTERS = re.compile(r"[A-Za-z]+\Z")
 _UNITS_OF_CHANGE = frozenset(("percentage", "basis", "points", "point", "times"))  # read past for a direction after
 _CHANGE_UNIT_FIRST = frozenset("%bBpP")  # what CHANGE_UNIT reads first after a space
 _NOT_OBJECTS = FUNCTION_WORDS | PREPOSITIONS  # words that are no object of a verb
@@ -405,8 +406,8 @@ class Extractor:
                 at = code.end()
                 continue
             word = written.lower()
-            if word in self.noun_stops:
-                break
+            if word in self.noun_stops and not (not words and word in self.unit_words and self._scaled(text, end)):
+                break  # (but a currency that is a verb too is the unit right after a scale: "2.3 trillion won")
             if words and (_plural(last) and (not self._known_word(word) or self._participle(word))
                           or last in self.plurals_without_s and self._participle(word)):
                 # a compound's plural is its last word: "doctors recommend", "people lack water", "others
@@ -426,6 +427,12 @@ class Extractor:
         while words and not _remembered(self._noun_like_words, words[-1], self._noun_like):
             words.pop()
         return " ".join(words)
+
+    def _scaled(self, text: str, end: int) -> bool:
+        """Whether the number ending at `end` ends in a scale word or suffix: "2.3 trillion", "$1.2bn"."""
+        letters = _TRAILING_LETTERS.search(text, max(0, end - 12), end)
+        return bool(letters) and (letters.group().lower() in self.grammar.scale_words
+                                  or letters.group() in self.grammar.suffix_scales)
 
     def _noun_counted_before(self, text: str, start: int, sentence_start: int) -> str:
         """The noun before a word such as 'numbering' right before the figure ('Troops numbering 4,000'), else ''."""

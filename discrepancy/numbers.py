@@ -70,6 +70,8 @@ LABEL = regex.compile(r"(?<![\p{L}][&.'’/-]*)([\p{L}][\p{L}&.'’/-]*)[ \t]*(?
 # The last character no label holds: a label starts after it (found in one backward step, where a
 # search for LABEL alone tries every position of the window).
 NOT_IN_LABEL = regex.compile(r"[^\p{L}&.'’/:#№ \t-]", regex.REVERSE)
+# After a format of one digit and a capital K ("4K TV", "an 8K screen"): a code of capitals or a lower-case word.
+FORMAT_NOUN_AFTER = regex.compile(r"[ \t]+(?:\p{Lu}{2,}(?![\p{L}\d])|(?P<noun>\p{Ll}+)(?![\p{L}\d-]))")
 # Letters glued to the number before it: "COVID-19", "G20", "F-16".
 GLUED_BEFORE = regex.compile(r"(?<![\d.])[A-Za-z]+-?\Z")
 _SUFFIX_FIRST = frozenset("-snrt")  # what an ordinal suffix ("22nd") or a hyphenated one ("22-nd", "3-D4") starts with
@@ -404,6 +406,8 @@ class NumberGrammar:
             value = value / float(groups.denominator)
         scale, glued_unit = 1.0, ""
         glued = groups.glued
+        if glued == "K" and len(raw) == 1 and not unit and self._format_before_noun(text, match.end("glued")):
+            return None  # "a 4K TV", "an 8K screen": a display format, no 4,000
         if glued:
             scale, glued_unit = self._glued(glued, bool(unit), text[match.end("glued"):match.end("glued") + 30])
             if scale is None:
@@ -417,6 +421,16 @@ class NumberGrammar:
         plain = digits_only and not glued and scale == 1 and not unit and not groups.exponent
         return Atom(match.start(self.digits_group), match.end(), value * scale, unit or glued_unit, scale=scale,
                     integer_digits=plain)
+
+    @staticmethod
+    def _format_before_noun(text: str, end: int) -> bool:
+        """Whether one digit and a capital K name a display format: before a singular noun or a code ("4K TV",
+        "8K screen", "5K resolution"); "4K followers", "8K of debt" count thousands."""
+        after = FORMAT_NOUN_AFTER.match(text, end, end + 30)
+        if not after:
+            return False
+        noun = after.group("noun")
+        return noun is None or not (noun.endswith("s") and not noun.endswith("ss")) and noun not in FUNCTION_WORDS
 
     def _glued(self, letters: str, has_currency: bool, after: str) -> tuple[float | None, str]:
         """What letters glued to digits mean: (scale, unit); scale None when the number is no figure."""
