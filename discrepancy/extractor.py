@@ -84,7 +84,6 @@ _TRAILING_LETTERS = re.compile(r"[A-Za-z]+\Z")
 _UNITS_OF_CHANGE = frozenset(("percentage", "basis", "points", "point", "times"))  # read past for a direction after
 _CHANGE_UNIT_FIRST = frozenset("%bBpP")  # what CHANGE_UNIT reads first after a space
 _NOT_OBJECTS = FUNCTION_WORDS | PREPOSITIONS  # words that are no object of a verb
-COMPARATIVES = frozenset("more less fewer higher lower up down".split())
 # what only a change is counted in: "75 bps", "10%", "2 percentage points"
 CHANGE_UNIT = regex.compile(r"\s*(?:%|bps?\b|basis\s+points?\b|percentage\s+points?\b|per\s?cent\b|percent\b)",
                             regex.I)
@@ -240,6 +239,7 @@ class Extractor:
         self.change_words = self.rises | self.falls
         self.particle_verbs = frozenset(rules.numbers.get("particle_verbs", ()))
         self.gathering_verbs = frozenset(rules.numbers.get("gathering_verbs", ()))
+        self.comparatives = frozenset(rules.numbers.get("comparatives", ()))
         self.durations = frozenset(rules.numbers.get("durations", ()))
         moved = alternation([*rules.numbers["rises"], *rules.numbers["falls"]])
         levels = rules.numbers.get("level_verbs", ())
@@ -789,7 +789,8 @@ class Extractor:
             # (not "more people 20%", nor "rising at 6%")
             object_before = VERB_OBJECT.match(lead)
             verb = object_before.group(1).lower() if object_before else ""
-            if verb and verb not in COMPARATIVES and lead[object_before.end(1):].split()[-1].lower() not in _NOT_OBJECTS:
+            if verb and verb not in self.comparatives \
+                    and lead[object_before.end(1):].split()[-1].lower() not in _NOT_OBJECTS:
                 if verb in self.rises:
                     return "up"
                 if verb in self.falls:

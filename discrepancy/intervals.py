@@ -25,10 +25,6 @@ YEAR_BEFORE = regex.compile(r"\b(?:in|since|by|until|till|of|during)\s+\Z", rege
 # What every gap RANGE_GAP reads ends in, matched backwards from the second end: most gaps between two
 # figures are clauses that end in no joiner, and this says so in one step, without copying the gap.
 RANGE_GAP_END = regex.compile(r"(?:-|–|—|~|to|through|thru|or|and)\s*(?:US\s?\$|[$€£¥₹])?", regex.I | regex.REVERSE)
-CHANGE_BEFORE_FROM = regex.compile(
-    r"(?:rose|rise|rising|risen|fell|fall|falling|grew|grow|increased|increase|increasing|decreased|decrease|dropped|"
-    r"dropping|jumped|climbed|declined|declining|narrowed|widened|went|moved|slipped|slid|surged|soared|plunged|"
-    r"plummeted|expanded|shrank|cut|boost|boosted|raised|lowered|lower|up|down)\W+(?:\w+\W+)?from\s+\Z", regex.I)
 
 
 @dataclass(frozen=True)
@@ -67,10 +63,15 @@ class NumberMention:
 class Intervals:
     """Qualifier phrases compiled once; `combine(atoms, text)` gives the NumberMentions."""
 
-    def __init__(self, qualifiers, approx_margin: float, change_words=()):
+    def __init__(self, qualifiers, approx_margin: float, change_words=(), moving_verbs=(), change_from_verbs=()):
         self.approx_margin = approx_margin
         # "fell $2 to $81": after a word of change, an amount then "to" is the change, then the level
         self.change_words = frozenset(w.lower() for w in change_words)
+        # "edged up to 4.2%": a verb whose "up" moves to a level, no bound
+        self.moving_verbs = frozenset(w.lower() for w in moving_verbs)
+        # "rose from 44 to 164": a word of change before "from" (perhaps a word between) makes the range a change
+        self.change_before_from = regex.compile(
+            rf"{alternation(change_from_verbs)}\W+(?:\w+\W+)?from\s+\Z", regex.I) if change_from_verbs else None
         self.before = {p.lower(): q for q in qualifiers if q.position == "before" for p in q.phrases}
         self.after = {p.lower(): q for q in qualifiers if q.position == "after" for p in q.phrases}
         self.before_pattern = _before_pattern(self.before)
@@ -159,7 +160,8 @@ class Intervals:
         first_value = first.value * second.scale if _shares_scale(first, second) else first.value
         if second.value < first_value:
             return None  # "from 208 pounds to 193": a fall, two figures
-        change = bool(opener and opener.group(1).lower() == "from" and CHANGE_BEFORE_FROM.search(lead))
+        change = bool(opener and opener.group(1).lower() == "from" and self.change_before_from is not None
+                      and self.change_before_from.search(lead))
         start = first.start - len(opener.group()) if opener else first.start
         before = self.phrase_before(text[max(0, start - 40):start])
         # "about 2,000 - 2,500": an approximate range keeps its stated ends
@@ -182,7 +184,7 @@ class Intervals:
     def _moved_up(self, lead: str, at: int) -> bool:
         """Whether 'up' before a figure is the particle of a verb of movement ('edged up to'), not 'up to'."""
         verb = LAST_WORD.match(lead, 0, at)
-        return bool(verb) and verb.group(1).lower() in MOVING_VERBS
+        return bool(verb) and verb.group(1).lower() in self.moving_verbs
 
     def _ends_in_change_word(self, lead: str) -> bool:
         words = lead[-20:].split()
@@ -270,9 +272,6 @@ _CLOSING_SPACES = regex.compile(r"\s*", regex.REVERSE)
 # Words that add a number to one stated before, between a qualifier and it: "at least another 30".
 _ADDED_ENDINGS = ("another ", "further ", "additional ")
 ADDED = regex.compile(r"(?<![\p{L}])(?:another|(?:a\s+)?further|(?:an\s+)?additional)\s+\Z", regex.I)
-# Verbs whose "up" moves to a level: "edged up to 4.2%", "went up to 30" (no bound, as "up to 30" is).
-MOVING_VERBS = frozenset("edged edges ticked ticks inched inches crept creeps moved moves went goes shot shoots "
-                         "ramped crawled stepped".split())
 
 
 def _starts_a_number(character: str) -> bool:
