@@ -333,17 +333,17 @@ class Extractor:
         if quantity != OTHER:
             scope = UNNAMED_PART if rest_of_whole else self._scope(context, mention, unit, sentence) \
                 or context.listed.get(id(original))
-            if scope is None and part_before and not unit and not context.placed(mention, sentence):
+            if scope is None and part_before and not unit and not context.placed(original, sentence):
                 scope = UNNAMED_PART  # "1,050 injured, of whom 90 remain in intensive care" (not "103 in Almaty")
         if lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
-            context.listed[id(context.following(mention))] = scope
+            context.listed[id(context.following(original))] = scope
         line, column = document.line_column(mention.start)
         return Claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=direction,
             quantity=quantity, scope=scope,
-            place=context.place_for(mention, sentence, self.gazetteer),
+            place=context.place_for(original, sentence, self.gazetteer),
             source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
             stated_part=stated_part,

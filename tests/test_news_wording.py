@@ -500,6 +500,10 @@ BREAKDOWNS = [
     ("Riot police detained 120 protesters in Istanbul, 35 in Ankara and 12 each in Izmir and Bursa.",
      [("120", "arrests", "protesters", "Istanbul"), ("35", "arrests", "protesters", "Ankara"),
       ("12", "arrests", "protesters", "İzmir")]),
+    # a breakdown headed by a change read as the level it reached (this raised a KeyError)
+    ("The death toll rose from 4 to 6 in Texas, four in Oklahoma and one in Kansas.",
+     [("from 4 to 6", "deaths", EVERYONE, "Texas"), ("four", "deaths", EVERYONE, "Oklahoma"),
+      ("one", "deaths", EVERYONE, "Kansas")]),
 ]
 
 
@@ -521,6 +525,10 @@ PLACES = [
     ("LYON (AFP) - At least eight people have been killed in clashes across France, police said.",
      [("At least eight", "France")]),
     ("LYON - Police said 12 people were arrested.", [("12", "Lyon")]),
+    # a change read as the level it reached, and a conversion bounded as the figure it restates, keep their place
+    ("The death toll from the storms rose from 4 to 9 in Lyon, officials said.", [("from 4 to 9", "Lyon")]),
+    ("Floods hit France and Spain; the number of dead climbed from 12 to 20 in Valencia.",
+     [("from 12 to 20", "Valencia")]),
 ]
 
 
