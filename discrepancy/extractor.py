@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 import regex
@@ -137,11 +137,26 @@ WINDOW_BEFORE_LEVEL = 25  # before a level reached: "the toll from two days of v
 OTHER = "other"
 
 
-@dataclass(frozen=True)
-class _Trigger:
-    start: int
-    end: int
-    quantities: tuple[str, ...]
+class _Typing(NamedTuple):
+    """What a figure counts and how it stands to the figures around it."""
+
+    quantity: str
+    stated_part: bool  # said to be a part of a whole: "including 12 children", "14 of them", a breakdown's item
+    rest_of_whole: bool  # the rest of a whole it is joined to: "14 Australians and seven others"
+    part_before: bool  # a part by the words before it: "including", "of whom"
+    lists_next: bool  # followed by the next item of a breakdown that leaves out what its items count
+
+
+class _Candidate(NamedTuple):
+    """A quantity a trigger offers a figure, ordered as the choice among them goes: a trigger in the figure's own
+    clause first, then of higher priority, then nearer, then after the figure before one before it."""
+
+    own: bool
+    priority: int
+    nearness: int  # minus the distance in words
+    after: int  # 1 after the figure, 0 before it (or shared with the figure before)
+    quantity: str
+    at: int | None  # where the trigger is; None for a type shared with the figure before
 
 
 def _phrase_pattern(phrases) -> regex.Pattern:
@@ -275,80 +290,119 @@ class Extractor:
         return Reading([self._claim(context, mention) for mention in mentions], named, document)
 
     def _claim(self, context: "_ArticleContext", mention: NumberMention) -> Claim:
-        article, document, original = context.article, context.document, mention
-        sentence = document.sentence_at(mention.start)
+        """The claim of one figure, read in its sentence beside the figures before it (which leave in the context
+        what the figures after them need: a type shared, a breakdown's scope, a unit and a direction)."""
+        article, original = context.article, mention
+        sentence = context.document.sentence_at(mention.start)
         previous_end, next_start = context.neighbours(mention, sentence, self.durations)
-        unit = mention.unit or self._counted_noun(article.text, mention.end, next_start)
-        # "Troops numbering 4,000": the noun before says what a figure with none after it counts
-        noun_before = self._noun_counted_before(article.text, mention.start, sentence.start) \
-            if not unit and article.text.endswith(self.count_word_endings, 0, mention.start) else ""
-        unit = unit or noun_before
-        shared = context.shared.get(id(original))  # the quantity of the figure before, joined to this one
+        unit, noun_before = self._unit(article.text, mention, sentence, next_start)
+        typing = self._typing(context, mention, sentence, previous_end, next_start, unit, noun_before)
+        mention, restated = self._as_compared(context, mention, sentence, unit, typing.quantity)
+        direction = self._direction_in_context(context, original, mention, sentence, unit, restated)
+        context.units[id(original)], context.directions[id(original)] = unit, direction
+        scope = self._claim_scope(context, original, sentence, unit, typing)
+        if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
+            context.listed[id(context.following(original))] = scope
+        line, column = context.document.line_column(mention.start)
+        return Claim(
+            id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
+            value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
+            direction=direction,
+            quantity=typing.quantity, scope=scope,
+            place=context.place_for(original, sentence, self.gazetteer),
+            source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
+            line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
+            stated_part=typing.stated_part,
+            published=article.published,
+        )
+
+    def _unit(self, text: str, mention: NumberMention, sentence: Span, next_start: int) -> tuple[str, str]:
+        """The figure's unit or counted noun, and the noun before it where that one says it ("Troops numbering
+        4,000": a figure with no noun after it), else ''."""
+        unit = mention.unit or self._counted_noun(text, mention.end, next_start)
+        noun_before = self._noun_counted_before(text, mention.start, sentence.start) \
+            if not unit and text.endswith(self.count_word_endings, 0, mention.start) else ""
+        return unit or noun_before, noun_before
+
+    def _typing(self, context: "_ArticleContext", mention: NumberMention, sentence: Span, previous_end: int,
+                next_start: int, unit: str, noun_before: str) -> "_Typing":
+        """What the figure counts and how it stands to the figures around it. Tells the context what the next
+        figure, joined to this one, counts, and the quantity this sentence's parts count."""
+        text = context.article.text
+        shared = context.shared.get(id(mention))  # the quantity of the figure before, joined to this one
         # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
-        lists_next = next_start < sentence.end and _lists_next(article.text, mention.end, next_start,
+        lists_next = next_start < sentence.end and _lists_next(text, mention.end, next_start,
                                                                context.following(mention))
-        listed = lists_next or id(original) in context.listed
         joined = lists_next or bool(unit) and next_start < sentence.end \
-            and _joined(article.text[mention.end:next_start], unit)
-        quantity = self._quantity(article.text, mention, unit, previous_end,
-                                  _trigger_end(article.text, mention.end, next_start, sentence, joined), shared)
-        # "Fourteen of the 20 injured": a part of the next figure's whole, counting what its noun does
-        part_of_next = bool(unit) and not mention.unit and next_start < sentence.end \
-            and article.text.startswith(" of ", mention.end) \
-            and PART_OF_NEXT.fullmatch(article.text, mention.end, next_start) is not None
+            and _joined(text[mention.end:next_start], unit)
+        quantity = self._quantity(text, mention, unit, previous_end,
+                                  _trigger_end(text, mention.end, next_start, sentence, joined), shared)
+        part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if (part_of_next or noun_before) and quantity == OTHER:
-            quantity = max((q for w in unit.split() for q in self.quantity_of_word.get(_normal(w), ())),
-                           key=self.priority.get, default=OTHER)
+            quantity = self._quantity_of_noun(unit)
         # "the deaths of 14 Australians and seven others", "18 tourists and three guides": each count joined to
         # another is a part of their sum; one that names no group of its own counts the rest of that whole
         rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and (
             unit.split()[-1:] in (["others"], ["other"])
             or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
-        part_before = _states_part_before(article.text[max(sentence.start, mention.start - 30):mention.start])
-        stated_part = bool(rest_of_whole or listed or part_before or id(original) in context.joined_parts
-                           or _states_part_after(article.text, mention.end, sentence.end))
+        part_before = _states_part_before(text[max(sentence.start, mention.start - 30):mention.start])
+        stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
+                           or id(mention) in context.joined_parts
+                           or _states_part_after(text, mention.end, sentence.end))
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
         if quantity != OTHER:
             context.last_typed[sentence] = quantity
             if joined:
-                context.share_with_next(original, quantity, stated_part)
+                context.share_with_next(mention, quantity, stated_part)
+        return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next)
+
+    def _quantity_of_noun(self, unit: str) -> str:
+        """The quantity of highest priority a word of the counted noun names ("the 20 injured"), else OTHER."""
+        return max((q for w in unit.split() for q in self.quantity_of_word.get(_normal(w), ())),
+                   key=self.priority.get, default=OTHER)
+
+    def _as_compared(self, context: "_ArticleContext", mention: NumberMention, sentence: Span, unit: str,
+                     quantity: str) -> tuple[NumberMention, NumberMention | None]:
+        """The figure as it is compared, and the figure before it that it restates, if any: a typed change is
+        the level it reached ("rose from 44 to 164"); a conversion in brackets is bounded as the figure it
+        restates ("more than 100 km (60 miles)")."""
+        original = mention
         if mention.change_from and quantity != OTHER:
             mention = _final_level(mention)
         restated, in_brackets = context.restated(original, sentence)
         if in_brackets and mention.qualifier == "exact" and restated.qualifier not in ("exact", "range") \
                 and self._measure(unit) and self._measure(context.units.get(id(restated), "")):
             mention = _same_qualifier(mention, restated)  # "more than 100 km (60 miles)": both are bounds
-        direction = self._direction(article.text, mention, sentence)
+        return mention, restated
+
+    def _direction_in_context(self, context: "_ArticleContext", original: NumberMention, mention: NumberMention,
+                              sentence: Span, unit: str, restated: NumberMention | None) -> str | None:
+        """The direction of the figure's change: its own words', else that of the figure it restates ("lost
+        190 points, or 0.6%") or of the change in the same unit joined to it by "and" ("rose 0.5% on the month
+        and 3% on the year")."""
+        text = context.article.text
+        direction = self._direction(text, mention, sentence)
         if direction is None and restated is not None:
             direction = context.directions.get(id(restated))  # "lost 190 points, or 0.6%"
-        if direction is None and restated is None and unit and article.text.endswith("and ", 0, mention.start):
-            # "rose 0.5% on the month and 3% on the year": a change in the same unit, joined by "and"
+        if direction is None and restated is None and unit and text.endswith("and ", 0, mention.start):
             joined_to = context.coordinated(original, sentence)
             if joined_to is not None and context.units.get(id(joined_to)) == unit:
                 direction = context.directions.get(id(joined_to))
-        context.units[id(original)], context.directions[id(original)] = unit, direction
-        scope = None
-        if quantity != OTHER:
-            scope = UNNAMED_PART if rest_of_whole else self._scope(context, mention, unit, sentence) \
-                or context.listed.get(id(original))
-            if scope is None and part_before and not unit and not context.placed(original, sentence):
-                scope = UNNAMED_PART  # "1,050 injured, of whom 90 remain in intensive care" (not "103 in Almaty")
-        if lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
-            context.listed[id(context.following(original))] = scope
-        line, column = document.line_column(mention.start)
-        return Claim(
-            id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
-            value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
-            direction=direction,
-            quantity=quantity, scope=scope,
-            place=context.place_for(original, sentence, self.gazetteer),
-            source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
-            line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
-            stated_part=stated_part,
-            published=article.published,
-        )
+        return direction
+
+    def _claim_scope(self, context: "_ArticleContext", mention: NumberMention, sentence: Span, unit: str,
+                     typing: "_Typing") -> str | None:
+        """Who a typed figure counts: the rest of a whole ('seven others'), else the group its words or its
+        breakdown's first item name; a part with no noun of its own ('of whom 90') an unnamed part."""
+        if typing.quantity == OTHER:
+            return None
+        scope = UNNAMED_PART if typing.rest_of_whole else self._scope(context, mention, unit, sentence) \
+            or context.listed.get(id(mention))
+        if scope is None and typing.part_before and not unit and not context.placed(mention, sentence):
+            scope = UNNAMED_PART  # "1,050 injured, of whom 90 remain in intensive care" (not "103 in Almaty")
+        return scope
 
     # --- what is counted ------------------------------------------------------------------
 
@@ -489,20 +543,39 @@ class Extractor:
             grouped = self._group_word_before(text, mention, unit)
             if grouped:
                 return grouped
+        after = self._triggers_after(text, mention, unit, next_start)
+        before = [] if shared is not None or denied_whole else self._triggers_before(text, mention, previous_end)
+        # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
+        several = len(after) + len(before) + (shared is not None) > 1
+        candidates = self._candidates_after(text, mention, unit, after, several)
+        if shared is not None:
+            candidates.append(_Candidate(True, self.priority[shared], -WINDOW_BEFORE - 1, 0, shared, None))
+        candidates += self._candidates_before(text, mention, unit, before, several)
+        return self._best_quantity(text, mention, unit, candidates, several)
+
+    def _triggers_after(self, text: str, mention: NumberMention, unit: str, next_start: int) -> list[tuple]:
+        """The triggers after a figure in its own clause: up to a subordinate or relative clause that is not
+        its noun's, and to a clause that says who reported it ("nine, a police official said, as ...")."""
         after_end = _clause_end(text, mention.end, next_start, unit)
         if text.find(",", mention.end, after_end) >= 0:
             reported = self.reporting_clause.search(text, mention.end, after_end)
             after_end = reported.start() if reported else after_end
-        after = self._triggers(text, mention.end, after_end, WINDOW_AFTER)
+        return self._triggers(text, mention.end, after_end, WINDOW_AFTER)
+
+    def _triggers_before(self, text: str, mention: NumberMention, previous_end: int) -> list[tuple]:
+        """The triggers before a figure, from further back before a level reached ("the toll from two days of
+        violence in the north rose to nine")."""
         # the pattern only where the words before end as its words do: most figures follow none of them
         level = self.level_reached is not None \
             and text[max(previous_end, mention.start - 16):mention.start].lower().endswith(self.level_endings) \
             and self.level_reached.match(text, max(previous_end, mention.start - 40), mention.start) is not None
         reach = WINDOW_BEFORE_LEVEL if level else WINDOW_BEFORE
-        before = [] if shared is not None or denied_whole else \
-            self._triggers(text, previous_end, mention.start, reach, before=True)
-        # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
-        several = len(after) + len(before) + (shared is not None) > 1
+        return self._triggers(text, previous_end, mention.start, reach, before=True)
+
+    def _candidates_after(self, text: str, mention: NumberMention, unit: str, after: list[tuple],
+                          several: bool) -> list[_Candidate]:
+        """The quantities the triggers after a figure offer, but for a group past its own counted noun ("300
+        schoolgirls kidnapped by gunmen") and a trigger that names where they are ("living in camps")."""
         candidates = []
         words = len(unit.split())
         for distance, quantities, word, at in after:
@@ -513,32 +586,42 @@ class Extractor:
                     and PLACE_BEFORE.match(text, mention.end, at):
                 continue  # "30,000 people living in makeshift camps": where they are
             own = not (several and CONJUNCTION_LAST.match(text, mention.end, at))
-            candidates += [(own, self.priority[q], -distance, 1, q, at) for q in quantities]
-        if shared is not None:
-            candidates.append((True, self.priority[shared], -WINDOW_BEFORE - 1, 0, shared, None))
+            candidates += [_Candidate(own, self.priority[q], -distance, 1, q, at) for q in quantities]
+        return candidates
+
+    def _candidates_before(self, text: str, mention: NumberMention, unit: str, before: list[tuple],
+                           several: bool) -> list[_Candidate]:
+        """The quantities the triggers before a figure offer, but for a group that acted on its counted noun."""
+        candidates = []
         for distance, quantities, word, at in before:
             if unit and word in self.scope_of_word:
                 continue  # "Gunmen kidnapped 80 students": who acted
             own = not (several and CONJUNCTION.search(text, at, mention.start))
-            candidates += [(own, self.priority[q], -distance, 0, q, at) for q in quantities]
+            candidates += [_Candidate(own, self.priority[q], -distance, 0, q, at) for q in quantities]
+        return candidates
+
+    def _best_quantity(self, text: str, mention: NumberMention, unit: str, candidates: list[_Candidate],
+                       several: bool) -> str:
+        """The quantity of the best candidate (its own clause's, then of highest priority, then the nearest),
+        once those the words before the figure rule out and those that never count its group are dropped."""
         if candidates and text.endswith(self.not_after_endings, 0, mention.start):
             verb = LAST_WORD.match(text, max(0, mention.start - 30), mention.start)
             ruled_out = self.not_after.get(verb.group(1).lower(), ()) if verb else ()
-            candidates = [c for c in candidates if c[4] not in ruled_out]  # "sentenced 12 men to death"
+            candidates = [c for c in candidates if c.quantity not in ruled_out]  # "sentenced 12 men to death"
         if not candidates or not _whole(mention):
             return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
         best = max(candidates)
-        if best[4] in self.excluded_groups and unit and self._within(
-                _remembered(self._unit_scopes, unit, self._scope_of_unit), self.excluded_groups[best[4]]):
+        if best.quantity in self.excluded_groups and unit and self._within(
+                _remembered(self._unit_scopes, unit, self._scope_of_unit), self.excluded_groups[best.quantity]):
             # "hundreds of militants who have fled": a group this quantity never counts; the next trigger says
-            candidates = [c for c in candidates if c[4] != best[4]]
+            candidates = [c for c in candidates if c.quantity != best.quantity]
             if not candidates:
                 return OTHER
             best = max(candidates)
         # "Five people died but 20 survived": a trigger a conjunction parts from the figure, and a verb of its own
         if _parted(text, mention, best, several) and self._has_own_verb(text, mention.end, unit):
             return OTHER
-        return best[4]
+        return best.quantity
 
     def _denied(self, text: str, mention: NumberMention, next_start: int) -> str | None:
         """The quantity a denied word of survival after 'none of the N' counts ('None of the 62 passengers
@@ -978,7 +1061,7 @@ def _joined(gap: str, unit: str) -> bool:
     return bool(COORDINATION_GAP.match(gap[len(unit):]))
 
 
-def _parted(text: str, mention: NumberMention, candidate: tuple, several: bool) -> bool:
+def _parted(text: str, mention: NumberMention, candidate: _Candidate, several: bool) -> bool:
     """Whether a conjunction parts the candidate's trigger from the figure. A shared type is the figure's own;
     with several triggers, the candidate's `own` says it already."""
     own, _, _, after, _, at = candidate
@@ -987,6 +1070,13 @@ def _parted(text: str, mention: NumberMention, candidate: tuple, several: bool) 
     if several:
         return not own
     return bool(CONJUNCTION_LAST.match(text, mention.end, at) if after else CONJUNCTION.search(text, at, mention.start))
+
+
+def _part_of_next(text: str, mention: NumberMention, unit: str, next_start: int, sentence: Span) -> bool:
+    """Whether the figure is a part of the next figure's whole, counting what its noun does: "Fourteen of the 20
+    injured", "240 of the 543 seats"."""
+    return bool(unit) and not mention.unit and next_start < sentence.end \
+        and text.startswith(" of ", mention.end) and PART_OF_NEXT.fullmatch(text, mention.end, next_start) is not None
 
 
 def _lists_next(text: str, end: int, next_start: int, following: NumberMention | None) -> bool:
