@@ -34,15 +34,13 @@ outside between against through ago each last next across along behind beyond to
 onto upon via amid off""".split())
 SUBORDINATE_WORDS = "after before when whenever while because since although though until unless whereas if".split()
 SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b", regex.I)
-# "14 of them Australians", "six of whom": a part of a group named before
-OF_THEM = regex.compile(r"\s+of\s+(?:them|whom|those(?:\s+\p{Ll}+ed)?)\b(?:,?\s+(?:were\s+|are\s+)?(?P<noun>\p{Lu}\p{L}+|\p{Ll}+)\b)?")
-# A part tied to a whole: "14 of them", "six of whom", "14 Australians and seven others"; "including 14
-# Australians", "among them 3".
-STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom)\b"
+# A part tied to a whole: "14 of them", "six of whom", "eight of those killed", "14 Australians and seven others";
+# "including 14 Australians", "among them 3".
+STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom|those)\b"
                                   r"|(?:\p{L}+\s+){0,2}and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
 # What every match of STATED_PART_AFTER holds, in lower case (no letter outside ASCII folds to one of
 # theirs): most figures are followed by none of them before the sentence ends.
-STATED_PART_AFTER_WORDS = ("them", "whom", "other")
+STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other")
 # Past this many characters to the sentence's end, the pattern is tried without looking for those words
 # first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
 STATED_PART_AFTER_REACH = 300
@@ -245,6 +243,10 @@ class Extractor:
         # people taken were all foreigners"
         irregular = alternation(self.irregular_participles) if self.irregular_participles else "(?!)"
         self.participle_after = regex.compile(rf"\s+(?:\p{{L}}+ed|{irregular})(?=\s)", regex.I)
+        # "14 of them Australians", "six of whom", "eight of those killed were children", "12 of those held were
+        # minors": a part of a group named before, and the noun that says who
+        self.of_them = regex.compile(rf"\s+of\s+(?:them|whom|those(?:\s+(?:\p{{Ll}}+ed|{irregular}))?)\b"
+                                     r"(?:,?\s+(?:were\s+|are\s+)?(?P<noun>\p{Lu}\p{L}+|\p{Ll}+)\b)?")
         # plural nouns without an s ("staff", "police"), which end a counted noun's phrase as an -s plural does
         self.plurals_without_s = frozenset(rules.numbers.get("plurals_without_s", ()))
         # the words a counted noun stops before, in one set: one look-up a word where there were four
@@ -340,15 +342,16 @@ class Extractor:
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if (part_of_next or noun_before) and quantity == OTHER:
             quantity = self._quantity_of_noun(unit)
+        part_after = _states_part_after(text, mention.end, sentence.end)
         # "the deaths of 14 Australians and seven others", "18 tourists and three guides": each count joined to
-        # another is a part of their sum; one that names no group of its own counts the rest of that whole
-        rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and (
-            unit.split()[-1:] in (["others"], ["other"])
-            or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
+        # another is a part of their sum; one that names no group of its own counts the rest of that whole (but
+        # "killed 20 people, and eight of those killed were children" is a part of the first, said to be children)
+        rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and not part_after \
+            and (unit.split()[-1:] in (["others"], ["other"])
+                 or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
         part_before = _states_part_before(text[max(sentence.start, mention.start - 30):mention.start])
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
-                           or id(mention) in context.joined_parts
-                           or _states_part_after(text, mention.end, sentence.end))
+                           or id(mention) in context.joined_parts or part_after)
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
@@ -734,7 +737,7 @@ class Extractor:
             named_before = self._group_named_before(context.article.text, mention, sentence)
             if named_before:
                 return named_before
-        part = OF_THEM.match(context.article.text, mention.end, sentence.end)
+        part = self.of_them.match(context.article.text, mention.end, sentence.end)
         if part:
             named = part.group("noun")
             return named if named and self._nationals(named) else (

@@ -187,6 +187,10 @@ SCOPES = [
     ("All 12 victims were civilians.", "12", "deaths", "civilians"),
     ("Police said the 19 people killed were all migrants.", "19", "deaths", "foreigners"),
     ("The eight people slain were all police officers.", "eight", "deaths", "police"),
+    # a part of the count before it ('of those ...'), joined to it by 'and', is said to be who its noun says
+    ("The blast killed 20 people, and eight of those killed were children.", "eight", "deaths", "children"),
+    ("Police arrested 30 people, and 12 of those held were minors.", "12", "arrests", "children"),
+    ("Of the 40 detained, nine of those taken were women.", "nine", "arrests", "women"),
     ("The bombing killed 24 people, the majority of them civilians.", "24", "deaths", EVERYONE),
     ("At least 17 people, most of them women and children, were killed.", "At least 17", "deaths", EVERYONE),
     ("Fifty-eight people died, the vast majority of them civilians.", "Fifty-eight", "deaths", EVERYONE),
