@@ -100,6 +100,7 @@ class NumberGrammar:
         self.glued_units = frozenset(numbers["glued_units"]) | frozenset(u for u in rules.units["symbols"] if len(u) > 1)
         self.unit_words_after = frozenset(rules.units["surfaces"])
         self.plurals_without_s = frozenset(numbers.get("plurals_without_s", ()))
+        self.format_codes = frozenset(numbers.get("format_codes", ()))
         # "2.4Ghz": letters that fold to a unit of three or more letters are that unit
         self.glued_units_folded = frozenset(u.lower() for u in self.glued_units if len(u) >= 3) | {"p", "pc", "hp"}
         self.year_low, self.year_high = numbers["year_range"]
@@ -409,6 +410,8 @@ class NumberGrammar:
         glued = groups.glued
         if glued == "K" and len(raw) == 1 and not unit and self._format_before_noun(text, match.end("glued")):
             return None  # "a 4K TV", "an 8K screen": a display format, no 4,000
+        if glued and not unit and raw + glued in self.format_codes:
+            return None  # "1080p video": a format the rules name
         if glued:
             scale, glued_unit = self._glued(glued, bool(unit), text[match.end("glued"):match.end("glued") + 30])
             if scale is None:
