@@ -27,8 +27,19 @@ WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[0-9][0-9,.]*")
 # Before a participle after a figure and its noun: "20 were freed", "30 have been released".
 AUXILIARY_VERBS = frozenset("were was are is have has had been".split())
+# The words of a verb group before its participle besides the auxiliaries (and adverbs in -ly): "12 are still being
+# held", "20 were later released", "20 were not hurt".
+VERB_GROUP_WORDS = AUXILIARY_VERBS | frozenset("be being not never still also already later now then all".split())
+NEGATIONS = frozenset(("not", "never"))
+# Right before a trigger after a figure: a negation that denies it ("20 were not hurt", "30 weren't arrested").
+# Read backwards from the trigger, in one try.
+NEGATION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:not|never)|n[’']t)\s+(?:(?:been|be|being)\s+)?\Z",
+                              regex.I | regex.REVERSE)
 AUXILIARIES = frozenset("""were was are is be been being have has had will would could should may might must did do
 does are're said says reported according up down""".split())
+# and denied: "40 weren't hurt" counts no "weren't"
+AUXILIARIES |= {f"{verb}n{mark}t" for verb in "were was are is have has had did do does could would should".split()
+                for mark in "'’"} | {"won't", "won’t", "can't", "can’t", "cannot"}
 PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
 outside between against through ago each last next across along behind beyond toward towards within without
 onto upon via amid off""".split())
@@ -588,6 +599,8 @@ class Extractor:
             if beyond > 0 and PLACE_WORD.search(text, max(mention.end, at - 40), at) \
                     and PLACE_BEFORE.match(text, mention.end, at):
                 continue  # "30,000 people living in makeshift camps": where they are
+            if NEGATION_LAST.match(text, max(mention.end, at - 20), at):
+                continue  # "20 were not hurt": denied, it says nothing of what they count
             own = not (several and CONJUNCTION_LAST.match(text, mention.end, at))
             candidates += [_Candidate(own, self.priority[q], -distance, 1, q, at) for q in quantities]
         return candidates
@@ -669,9 +682,13 @@ class Extractor:
         if unit and rest.startswith(unit):
             rest = rest[len(unit):]
         verb = _NEXT_WORD.match(rest)
-        while verb and verb.group(1).lower() in AUXILIARY_VERBS:
+        negated = False
+        while verb and _in_verb_group(verb.group(1).lower()):
+            negated = negated or _negation(verb.group(1).lower())
             verb = _NEXT_WORD.match(rest, verb.end())
         word = verb.group(1).lower() if verb else ""
+        if negated and word:
+            return True  # "Five died but 20 were not hurt": a verb of its own, denied
         if not self._participle(word) or self._known_word(word):
             return False
         # "two boys aged three and 13 died": a participle before a number describes the noun, no clause of its own
@@ -1080,6 +1097,17 @@ def _part_of_next(text: str, mention: NumberMention, unit: str, next_start: int,
     injured", "240 of the 543 seats"."""
     return bool(unit) and not mention.unit and next_start < sentence.end \
         and text.startswith(" of ", mention.end) and PART_OF_NEXT.fullmatch(text, mention.end, next_start) is not None
+
+
+def _in_verb_group(word: str) -> bool:
+    """Whether a lower-case word may stand in a verb group before its participle: an auxiliary ("were", "weren't"),
+    a negation or an adverb ("still", "reportedly")."""
+    return word in VERB_GROUP_WORDS or word.endswith("ly") or _negation(word)
+
+
+def _negation(word: str) -> bool:
+    """Whether a lower-case word denies the verb it stands before: "not", "never", "weren't"."""
+    return word in NEGATIONS or word.endswith(("n't", "n’t"))
 
 
 def _lists_next(text: str, end: int, next_start: int, following: NumberMention | None) -> bool:

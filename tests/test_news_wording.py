@@ -382,6 +382,9 @@ CLAUSES = [
      [("Six", "deaths", EVERYONE), ("11", "injured", EVERYONE)]),
     ("Two people were killed and dozens were hurt in the crush.",
      [("Two", "deaths", EVERYONE), ("dozens", "injured", EVERYONE)]),
+    # adverbs and 'being' inside the figure's own verb group
+    ("Four soldiers died while 12 are still being held.", [("Four", "deaths", "soldiers"), ("12", "other", None)]),
+    ("Five people died but 20 were later released.", [("Five", "deaths", EVERYONE), ("20", "other", None)]),
     known_miss("'held' alone is no arrest trigger: talks, rallies and elections are held too",
                "Two protesters were shot dead and 200 were held overnight.",
                [("Two", "deaths", "protesters"), ("200", "arrests", EVERYONE)]),
@@ -407,6 +410,10 @@ DENIALS = [
     ("None of the 25 dead has been identified.", [("25", "deaths")]),
     ("Not one soldier was killed in the raid, but 14 rebels died.", [("14", "deaths")]),
     ("Not one but two bombs exploded near the market.", [("two", "other")]),
+    # a trigger the figure's own verb denies counts nothing
+    ("Two people died, but 40 weren't hurt.", [("Two", "deaths"), ("40", "other")]),
+    ("Three climbers died, but the other 12 were not injured.", [("Three", "deaths"), ("12", "other")]),
+    ("Police said 30 people were not arrested.", [("30", "other")]),
 ]
 
 
