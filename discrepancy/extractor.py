@@ -97,6 +97,8 @@ _NOT_OBJECTS = FUNCTION_WORDS | PREPOSITIONS  # words that are no object of a ve
 CHANGE_UNIT = regex.compile(r"\s*(?:%|bps?\b|basis\s+points?\b|percentage\s+points?\b|per\s?cent\b|percent\b)",
                             regex.I)
 WORD_BEFORE = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))(?:\s+by)?\s*\Z", regex.REVERSE)
+# A noun of change before "of" and the figure: "a drop of 3%", "a rise of 12 per cent", "gains of 4 points".
+NOUN_OF = regex.compile(r"(?<!\p{L})((?>[\p{L}]+))\s+of\s*\Z", regex.REVERSE)
 # A word after a figure's number or the word before it, past spaces and hyphens.
 _NEXT_WORD = regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)")
 # What a percentage after a figure starts with (after spaces), in either case; the currency signs.
@@ -876,6 +878,12 @@ class Extractor:
         if not before or before.group(1).lower() not in self.change_words:
             before = WORD_BEFORE.match(lead)
         word = before.group(1).lower() if before else ""  # read once, for each test below
+        if word == "of":
+            # "a drop of 3%", "an increase of 4 points": the noun of change before "of" (not a comparison: "the
+            # lower of 5% or $100", "made up of 30 members")
+            noun = NOUN_OF.match(lead)
+            word = noun.group(1).lower() if noun else ""
+            word = word if word in self.change_words and word not in self.comparatives else ""
         if word in self.gathering_verbs and self._gathers(lead, before):
             word = ""  # "the campaign raised $2 million": money gathered, not a rise
         if word in ("up", "down"):
