@@ -473,6 +473,7 @@ class Extractor:
                 # "24 F-35 jets", "two MiG-29 fighters", "4 million PS5 consoles": a model's name, kept with
                 # the noun after it (machines, not people)
                 words.append(written + code.group())
+                last = words[-1].lower()  # the word a plural's test reads next is this one, not the one before
                 at = code.end()
                 continue
             word = written.lower()

@@ -265,6 +265,7 @@ NOUN_PIECES = PART_PIECES + [" people", " Taliban fighters", "-inch", " inch", "
 @example(" of the best speakers said")
 @example("-inch display")
 @example(" arrested81-year-old" + "0123456789" * 7)  # a code running past the 80 characters read
+@example(" people people3 mln")  # a code after a plural: the next word follows the code, not the plural
 def test_the_counted_noun_is_that_of_a_scan_of_the_words_after(rest):
     from test_properties import EXTRACTOR
     share = regex.compile(r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those|a|an)\s+|[\p{Lu}][\p{L}]*['’]s\s+"
