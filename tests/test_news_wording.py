@@ -608,5 +608,5 @@ def test_a_count_joined_to_a_stated_part_is_a_stated_part_too():
     assert [(c.text, c.stated_part) for c in claims] == [("40", False), ("12", True), ("nine", True)]
 
 
-# --- known misses: none at present (issue 3 fixed the last eight); a new one is a strict xfail, known_miss(reason,
-# ...), in the table its wording belongs to
+# --- known misses: each is a strict xfail, known_miss(reason, ...), in the table its wording belongs to (one at
+# present: "200 were held", among the arrests)
