@@ -14,6 +14,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .models import FLAGGED, VERDICTS, Claim, Finding
 
+# The type of the findings table's columns of positions and codes: a C int (32 bits), which holds any batch's
+# claim and finding numbers; a long would double the millions of entries of a large batch's table.
+POSITION = "i"
+
 # verdict, first claim, second claim, extent -> the finding's message (the reconciler's wording)
 Describe = Callable[[str, Claim, Claim, str], str]
 
@@ -23,9 +27,9 @@ class FindingTable:
 
     def __init__(self, claims: Sequence[Claim], describe: Describe, extents: Sequence[str]):
         self.claims, self.describe, self.extents = claims, describe, tuple(extents)
-        self.first, self.second = array("l"), array("l")            # positions in `claims`
+        self.first, self.second = array(POSITION), array(POSITION)  # positions in `claims`
         self.verdict, self.extent = bytearray(), bytearray()         # positions in VERDICTS, `extents`
-        self.group, self.story = array("l"), array("l")              # positions in the two name lists
+        self.group, self.story = array(POSITION), array(POSITION)   # positions in the two name lists
         self.group_names: list[str] = []
         self.story_names: list[str | None] = []
 
@@ -183,7 +187,7 @@ class Findings(Sequence):
 
     def at(self, positions: Iterable[int]) -> Findings:
         """The findings at `positions` (in this sequence), in that order."""
-        return Findings(self._table, array("l", map(self._rows.__getitem__, positions)))
+        return Findings(self._table, array(POSITION, map(self._rows.__getitem__, positions)))
 
     def where(self, keeps: Iterable[bool]) -> Findings:
         """The findings whose entry in `keeps` (one a finding) is true; itself when all are."""

@@ -20,7 +20,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from .copies import is_witness
-from .findings import FindingTable, Findings
+from .findings import POSITION, FindingTable, Findings
 from .memory import return_freed_memory
 from .models import FLAGGED, UNNAMED_PART, VERDICTS, Claim, Group
 from .rules import RuleSet
@@ -31,7 +31,7 @@ EXTENTS = (SAME, PART, WHOLE, APART)
 # Candidate pairs related and decided at once: a pair's columns take about 150 bytes, and a batch of
 # 100,000 articles has millions of pairs; decided a few stories at a time, they are never all held.
 PAIRS_AT_ONCE = 500_000
-LONG = np.dtype("l")  # the C long of array("l"), the findings table's columns
+POSITIONS = np.dtype(POSITION)  # the findings table's columns, as numpy reads them
 FLAGGED_CODES = [VERDICTS.index(verdict) for verdict in FLAGGED]
 
 
@@ -271,7 +271,7 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
     order = _paired(table, *columns)
     del columns
     return_freed_memory()  # ordering the pairs freed their sorted copies in pieces, which grouping cannot reuse
-    first, second = np.frombuffer(table.first, dtype=LONG), np.frombuffer(table.second, dtype=LONG)
+    first, second = np.frombuffer(table.first, dtype=POSITIONS), np.frombuffer(table.second, dtype=POSITIONS)
     flagged_first = np.zeros(len(compared), dtype=bool)  # the figures first in a flagged finding
     flagged_first[first[np.isin(np.frombuffer(table.verdict, dtype=np.uint8), FLAGGED_CODES)]] = True
     groups, members = _groups(compared, _linked(compared, first, second), flagged_first, scopes)
@@ -305,20 +305,20 @@ def _paired(table: FindingTable, a: np.ndarray, b: np.ndarray, verdict: np.ndarr
     a_first = when[row_a] <= when[row_b]
     first, second = np.where(a_first, row_a, row_b), np.where(a_first, row_b, row_a)
     # Copied in as bytes: a list of millions of Python ints on the way held four times the array.
-    table.first.frombytes(_raw(first.astype(LONG)))
-    table.second.frombytes(_raw(second.astype(LONG)))
+    table.first.frombytes(_raw(first.astype(POSITIONS)))
+    table.second.frombytes(_raw(second.astype(POSITIONS)))
     table.verdict.extend(_raw(verdict))
     table.extent.extend(_raw(extent))
     story_of_claim, stories = _story_numbers(claims)
     codes, numbers = _first_appearance_codes(story_of_claim[row_a])  # coded in the order of the findings
-    table.story.frombytes(_raw(codes.astype(LONG, copy=False)))
+    table.story.frombytes(_raw(codes.astype(POSITIONS, copy=False)))
     table.story_names.extend(stories[number] for number in numbers.tolist())
     # VERDICTS lists the verdicts most severe first: a verdict's code is its severity. Names sort by their
     # rank among the compared figures' (equal names, equal ranks), as many findings share each figure.
     quantity, ident = (_ranks([getattr(c, name) for c in claims]).astype(np.int32) for name in ("quantity", "id"))
-    order = array("l")
+    order = array(POSITION)
     in_report_order = np.lexsort((ident[second], ident[first], quantity[first], verdict))
-    order.frombytes(_raw(in_report_order.astype(LONG, copy=False)))
+    order.frombytes(_raw(in_report_order.astype(POSITIONS, copy=False)))
     return order
 
 
@@ -359,7 +359,7 @@ def _named_groups(table: FindingTable, group_of_row: np.ndarray, groups: list[Gr
     key_of_group = np.array([key_code.setdefault(g.key, len(key_code)) for g in groups], dtype=np.int64)
     keys, stories = list(key_code), table.story_names
     pair_of_row, pairs = _first_appearance_codes(key_of_group[group_of_row] * len(stories)
-                                                 + np.frombuffer(table.story, dtype=LONG))
+                                                 + np.frombuffer(table.story, dtype=POSITIONS))
     named = [(keys[pair // len(stories)], stories[pair % len(stories)]) for pair in pairs.tolist()]
     found: dict[str, set] = {}
     for key, story in [*named, *((g.key, g.story) for g in groups)]:
@@ -368,7 +368,7 @@ def _named_groups(table: FindingTable, group_of_row: np.ndarray, groups: list[Gr
     group_code: dict[str, int] = {}
     code_of_pair = np.array([group_code.setdefault(f"{key} ({story})" if key in shared else key, len(group_code))
                              for key, story in named], dtype=np.int64)
-    table.group.frombytes(_raw(code_of_pair[pair_of_row].astype(LONG, copy=False)))
+    table.group.frombytes(_raw(code_of_pair[pair_of_row].astype(POSITIONS, copy=False)))
     table.group_names.extend(group_code)
     return [replace(g, key=f"{g.key} ({g.story})") if g.key in shared else g for g in groups]
 
