@@ -473,7 +473,8 @@ class Batch:
     def square_similarity(self, group: np.ndarray) -> np.ndarray:
         """similarity(group, group), worked out only where it may not be 0: between articles sharing a core
         country, and of an article naming no country with every other. Elsewhere two articles name
-        countries but none in common, and share no story.
+        countries but none in common, and share no story. (distances() writes this square condensed; this is
+        the reference it is tested against.)
 
         A pair's similarity depends on its two articles alone, to the last bit (a sum over their common
         words in one order), so the blocks give the numbers the whole square gives; a slice of a country's
@@ -505,7 +506,9 @@ def _put_distances(condensed: np.ndarray, size: int, rows: np.ndarray, columns: 
     """Writes 1 - score, clipped to [0, 1], into the condensed distances of `size` articles for the pairs
     (rows[i], columns[j]) where taken[i, j] (never a pair of an article with itself)."""
     i, j = np.nonzero(taken)
-    first, second = np.minimum(rows[i], columns[j]), np.maximum(rows[i], columns[j])
+    # in 64 bits: a group's positions may come as 32-bit ones, whose square would overflow past 46,340 articles
+    first = np.minimum(rows[i], columns[j]).astype(np.int64)
+    second = np.maximum(rows[i], columns[j]).astype(np.int64)
     distance = 1 - score[i, j]
     np.clip(distance, 0, 1, out=distance)
     condensed[size * first - first * (first + 1) // 2 + second - first - 1] = distance
