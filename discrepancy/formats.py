@@ -67,12 +67,18 @@ def summary_parts(result: Result) -> Iterator[str]:
     starts = [0, *(np.flatnonzero(moves) + 1).tolist(), len(order)]
     del places, placed, moves
     for start, end in zip(starts, starts[1:]):
-        findings = sorted((flagged[position] for position in order[start:end].tolist()),
-                          key=lambda finding: finding.message)
-        path, line, column = _location(findings[0].claims[0], firsts[order[start]], paths)
-        for finding in findings:
-            yield (f"{path}:{line}:{column}: {finding.verdict}: {_one_line(finding.quantity)}: "
-                   f"{_one_line(finding.message)}\n")
+        positions = order[start:end].tolist()
+        claim = firsts[positions[0]]   # the findings at one place share it (or, without it, its id)
+        path, line, column = _location(None if claim else flagged[positions[0]].claims[0], claim, paths)
+        # read as columns, not as a Finding apiece: the line needs only these three
+        here = flagged.at(positions)
+        for message, verdict, quantity in sorted(zip(here.messages(), here.verdicts(), here.quantities()),
+                                                 key=_message_of):
+            yield f"{path}:{line}:{column}: {verdict}: {_one_line(quantity)}: {_one_line(message)}\n"
+
+
+def _message_of(line: tuple[str, str, str]) -> str:
+    return line[0]
 
 
 def _places(flagged: Findings, firsts: list[Claim | None], paths: dict) -> tuple[np.ndarray, ...]:
