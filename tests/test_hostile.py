@@ -704,13 +704,14 @@ def wait_until_idle(pid: int, timeout: float = 20.0) -> None:
     if not stat.exists():  # no /proc: the best guess is a pause
         time.sleep(1.0)
         return
-    deadline, last = time.monotonic() + timeout, None
+    # Idle: asleep (state S, not R: a busy process a loaded machine has not run for a while also uses no CPU)
+    # and using no CPU across three readings in a row.
+    deadline, readings = time.monotonic() + timeout, []
     while time.monotonic() < deadline:
         fields = stat.read_text().rsplit(")", 1)[1].split()
-        used = int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
-        if used == last:
+        readings = [*readings[-2:], (fields[0], int(fields[11]) + int(fields[12]))]  # state, utime + stime
+        if len(readings) == 3 and all(reading == ("S", readings[0][1]) for reading in readings):
             return
-        last = used
         time.sleep(0.3)
 
 
