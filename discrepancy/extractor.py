@@ -28,8 +28,9 @@ ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[0-9][0-9,.]*")
 # Before a participle after a figure and its noun: "20 were freed", "30 have been released".
 AUXILIARY_VERBS = frozenset("were was are is have has had been".split())
 # The words of a verb group before its participle besides the auxiliaries (and adverbs in -ly): "12 are still being
-# held", "20 were later released", "20 were not hurt".
-VERB_GROUP_WORDS = AUXILIARY_VERBS | frozenset("be being not never still also already later now then all".split())
+# held", "20 were later released", "20 were not hurt", and the copulas of a state ("40 lakh remain stranded").
+VERB_GROUP_WORDS = AUXILIARY_VERBS | frozenset("be being not never still also already later now then all remain "
+                                               "remains remained".split())
 NEGATIONS = frozenset(("not", "never"))
 # Right before a trigger after a figure: a negation that denies it ("20 were not hurt", "30 weren't arrested").
 # Read backwards from the trigger, in one try.
@@ -68,6 +69,9 @@ RELATIVE = regex.compile(rf"\b(?:{'|'.join(RELATIVE_WORDS)})\b", regex.I)
 CLAUSE_WORD = regex.compile(rf"(?P<subordinate>{SUBORDINATE.pattern})|(?P<relative>{RELATIVE.pattern})", regex.I)
 # Where either may start, in folded text: most windows after a figure hold neither, which this scan tells faster.
 CLAUSE_WORD_STARTS = folded_word_starts([*SUBORDINATE_WORDS, *RELATIVE_WORDS])
+# Before a relative clause that says what the whole a figure is among or of counts: "two children were among those
+# who drowned", "four of those who died": its verb types the figure too.
+WHOLE_OF_RELATIVE = regex.compile(r"\b(?:among|of)\s+those\s+\Z", regex.I)
 # A figure that restates the one before it in other terms. In brackets after a measure: "more than
 # 100 km (60 miles)", "7.5m crowns (US$1.1m)", and the next one inside those brackets: "(224 kW / 300 PS)".
 CONVERSION_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,3}\(\s*(?:\p{L}{1,3}\s?)?\Z")
@@ -104,8 +108,9 @@ _NEXT_WORD = regex.compile(r"[\s-]*([\p{L}][\p{L}'’-]*)")
 # What a percentage after a figure starts with (after spaces), in either case; the currency signs.
 _PERCENT_FIRST = frozenset("%pP")
 _SIGNS = frozenset(CURRENCY_SIGNS)
-# Between a trigger before a figure and the figure: a conjunction that starts another clause.
-CONJUNCTION = regex.compile(r"\b(?:and|but|while|whereas)\b|;", regex.I)
+# Between a trigger before a figure and the figure: a conjunction that starts another clause, or a relative
+# clause of place or time set off by a comma ("the deaths were in Sylhet, where 40 lakh people remain stranded").
+CONJUNCTION = regex.compile(r"\b(?:and|but|while|whereas)\b|;|,\s*(?:where|whence)\b", regex.I)
 # Right before a trigger after a figure: a conjunction that starts another predicate ("and killed 47"),
 # perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
 CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
@@ -142,10 +147,15 @@ LIST_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+)?|\s+a
 ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:in|on|at|off|across|from)\s+(?:the\s+)?\p{Lu}")
 # What parts a figure from the whole after it: "Fourteen of the 20 injured", "240 of the 543 seats".
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
+# What names the whole a part is of, its noun next: "two of the wounded", "four of those arrested".
+SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 WINDOW_BEFORE_LEVEL = 25  # before a level reached: "the toll from two days of violence in the north rose to nine"
 OTHER = "other"
+
+
+_SUM_ENDINGS = ("to ", "past ", "at ")  # the word before a sum's figure: "bringing the toll to 55"
 
 
 class _Typing(NamedTuple):
@@ -156,6 +166,8 @@ class _Typing(NamedTuple):
     rest_of_whole: bool  # the rest of a whole it is joined to: "14 Australians and seven others"
     part_before: bool  # a part by the words before it: "including", "of whom"
     lists_next: bool  # followed by the next item of a breakdown that leaves out what its items count
+    part_of_sum: bool = False  # a part of a whole it names no group of: "six died, bringing the toll to 55",
+    # "two of the wounded died"
 
 
 class _Candidate(NamedTuple):
@@ -281,6 +293,16 @@ class Extractor:
         # the words after it are another clause's
         reporting = alternation([*rules.sources["verbs"], *rules.sources.get("addressing_verbs", ())])
         self.reporting_clause = version1(rf",\s+(?:[\p{{L}}.'’-]+\s+){{0,5}}(?:{reporting})\b")
+        # after a figure, in a few words: those of a count still in a state ("10 people remain in hospital", "three in
+        # critical condition"), a part of all who were ever in it
+        still = rules.numbers.get("still_phrases", ())
+        self.still_after = version1(rf"(?:[\s,]+[\p{{L}}'’-]+){{0,3}}?\s+(?:{alternation(still)})\b", regex.I) \
+            if still else None
+        self.still_last_words = tuple({phrase.split()[-1].lower() for phrase in still})  # what each match ends with
+        # between a figure and the next: the sum the first adds to ("six died, bringing the state's toll to 55")
+        summing = rules.numbers.get("sum_verbs", ())
+        self.sum_after = version1(rf",\s+(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
+                                  rf"(?:[^\s,;:.]+\s+){{0,10}}?(?:to|past|at)\s+\Z", regex.I) if summing else None
         # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
         self._typed_units: dict[str, bool] = {}
         self._unit_scopes: dict[str, str | None] = {}
@@ -363,8 +385,19 @@ class Extractor:
             and (unit.split()[-1:] in (["others"], ["other"])
                  or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
         part_before = _states_part_before(text[max(sentence.start, mention.start - 30):mention.start])
+        # "Five more died on Thursday, taking the toll to 57": the five are a part of the 57, not a toll of their own
+        part_of_sum = self.sum_after is not None and next_start < sentence.end \
+            and text.endswith(_SUM_ENDINGS, 0, next_start) and self.sum_after.search(text, mention.end, next_start) is not None
+        if self.still_after is not None and not part_of_sum:
+            # "Twelve people remain hospitalized": a part of the injured, who may have gone home since
+            reach = min(next_start, mention.end + 60)
+            window = text[mention.end:reach].lower()
+            part_of_sum = any(map(window.__contains__, self.still_last_words)) \
+                and self.still_after.match(text, mention.end, reach) is not None
+        # "two of the wounded died": a part of the whole its noun names
+        share = unit and not mention.unit and text.startswith(" of ", mention.end) and _named_share(text, mention, unit)
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
-                           or id(mention) in context.joined_parts or part_after)
+                           or id(mention) in context.joined_parts or part_after or part_of_sum or share)
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
@@ -372,7 +405,7 @@ class Extractor:
             context.last_typed[sentence] = quantity
             if joined:
                 context.share_with_next(mention, quantity, stated_part)
-        return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next)
+        return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or bool(share))
 
     def _quantity_of_noun(self, unit: str) -> str:
         """The quantity of highest priority a word of the counted noun names ("the 20 injured"), else OTHER."""
@@ -418,6 +451,8 @@ class Extractor:
             or context.listed.get(id(mention))
         if scope is None and typing.part_before and not unit and not context.placed(mention, sentence):
             scope = UNNAMED_PART  # "1,050 injured, of whom 90 remain in intensive care" (not "103 in Almaty")
+        if scope is None and typing.part_of_sum:
+            scope = UNNAMED_PART  # "21 bodies recovered overnight, bringing the toll to 68"
         return scope
 
     # --- what is counted ------------------------------------------------------------------
@@ -568,6 +603,8 @@ class Extractor:
         if shared is not None:
             candidates.append(_Candidate(True, self.priority[shared], -WINDOW_BEFORE - 1, 0, shared, None))
         candidates += self._candidates_before(text, mention, unit, before, several)
+        if several and unit and text.startswith(" of ", mention.end):
+            candidates = _past_whole(text, mention, unit, candidates)
         return self._best_quantity(text, mention, unit, candidates, several)
 
     def _triggers_after(self, text: str, mention: NumberMention, unit: str, next_start: int) -> list[tuple]:
@@ -1060,7 +1097,7 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
         if found.group("subordinate"):
             return start + found.start()
         between = [w for w in WORD.findall(window[:found.start()]) if w.lower() not in FUNCTION_WORDS]
-        if len(between) > len(unit.split()):
+        if len(between) > len(unit.split()) and not WHOLE_OF_RELATIVE.search(window, 0, found.start()):
             return start + found.start()
     return start + len(window)
 
@@ -1088,6 +1125,24 @@ def _joined(gap: str, unit: str) -> bool:
     if not unit or not gap.startswith(unit):
         return False
     return bool(COORDINATION_GAP.match(gap[len(unit):]))
+
+
+def _named_share(text: str, mention: NumberMention, unit: str) -> bool:
+    """Whether the figure's counted noun is the whole it is a part of: "two of the wounded", "four of those killed"."""
+    share = SHARE_OF.match(text, mention.end)
+    return share is not None and text.startswith(unit, share.end())
+
+
+def _past_whole(text: str, mention: NumberMention, unit: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates of a part named by its whole ("two of the wounded died"), but for the whole's noun where
+    the part's own verb after it says what happened to that part: two of the wounded died, which is deaths."""
+    share = SHARE_OF.match(text, mention.end)
+    if share is None or not text.startswith(unit, share.end()):
+        return candidates
+    noun_end = share.end() + len(unit)
+    if not any(c.after and c.at is not None and c.at >= noun_end and c.own for c in candidates):
+        return candidates
+    return [c for c in candidates if not (c.after and c.at is not None and c.at < noun_end)]
 
 
 def _parted(text: str, mention: NumberMention, candidate: _Candidate, several: bool) -> bool:
@@ -1208,9 +1263,19 @@ def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMe
 
 
 def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
-    """The country the article names most (a city counts for its country)."""
+    """The country the article names most (a city counts for its country); or the one place in it the article
+    names more often than the country itself and than any other place in it (an Ohio shooting, floods in Assam:
+    a figure of such an article with no place of its own is no figure of the whole country, which a state's
+    figures would be set beside as its parts)."""
     counts = Counter(p.country or p.name for p in places)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    country = counts.most_common(1)[0][0]
+    inside = Counter(p.name for p in places if p.country == country and p.name != country).most_common(2)
+    if inside and inside[0][1] >= 2 and (len(inside) == 1 or inside[0][1] > inside[1][1]) \
+            and inside[0][1] > sum(p.name == country for p in places):
+        return inside[0][0]
+    return country
 
 
 # Sources named by a common noun: "police said", "according to the health ministry". As a prefix tree,

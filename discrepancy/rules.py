@@ -51,6 +51,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "span_year_low": (int, False), "multiplier_verbs": (dict, False), "fraction_slashes": (list, False),
         "dated_year_range": (list, False), "year_prepositions": (list, False),
         "count_words_after_noun": (list, False), "total_words": (list, False),
+        "sum_verbs": (list, False), "still_phrases": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "words_before": (list, False), "words_after": (list, False),
@@ -65,7 +66,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     "units": {"kind": (str, True), "symbols": (list, True), "surfaces": (list, True)},
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
                "not_places": (list, False)},
-    "place": {"name": (str, True), "words": (list, True), "within": (str, False)},
+    "place": {"name": (str, True), "words": (list, True), "within": (str, False), "region": (str, False)},
 }
 QUALIFIER_NAMES = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 

@@ -134,14 +134,15 @@ CLAUSE_PIECES = PART_PIECES + [" which", " who", " whom", " WHOSE", " that", " a
 
 
 def plain_clause_end(text: str, start: int, end: int, unit: str) -> int:
-    """_clause_end as two scans: the first subordinate word, then the relatives before it."""
-    from discrepancy.extractor import RELATIVE, SUBORDINATE, FUNCTION_WORDS
+    """_clause_end as two scans: the first subordinate word, then the relatives before it (but one after "among
+    those", which says what the whole counts)."""
+    from discrepancy.extractor import RELATIVE, SUBORDINATE, FUNCTION_WORDS, WHOLE_OF_RELATIVE
     window = text[start:end]
     subordinate = SUBORDINATE.search(window)
     cut = subordinate.start() if subordinate else len(window)
     for relative in RELATIVE.finditer(window, 0, cut):
         between = [w for w in WORD.findall(window[:relative.start()]) if w.lower() not in FUNCTION_WORDS]
-        if len(between) > len(unit.split()):
+        if len(between) > len(unit.split()) and not WHOLE_OF_RELATIVE.search(window[:relative.start()]):
             return start + relative.start()
     return start + cut
 

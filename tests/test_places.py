@@ -204,6 +204,16 @@ RELATIONS = [
     ("Lagos", "Africa", "within"),
     ("Almaty", "Europe", "unrelated"),
     ("Atlantis", "Kazakhstan", "unrelated"),
+    # a rule region with GeoNames' region code holds that region's cities (rules/places.toml `region`)
+    ("Guwahati", "Assam", "within"),
+    ("Guwahati", "India", "within"),
+    ("Assam", "Guwahati", "contains"),
+    ("Peshawar", "Khyber Pakhtunkhwa", "within"),
+    ("Karachi", "Sindh", "within"),
+    ("Karachi", "Khyber Pakhtunkhwa", "unrelated"),
+    ("Patna", "Bihar", "within"),
+    ("Mumbai", "Maharashtra", "within"),
+    ("Patna", "Assam", "unrelated"),
 ]
 
 

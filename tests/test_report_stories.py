@@ -74,7 +74,7 @@ def test_needs_a_look_names_the_story_of_each_finding(mixed):
     result, report = mixed
     karachi = next(number for number, s in enumerate(result.stories, 1) if "unrest-karachi-1" in s.articles)
     line, = needs_a_look(report)
-    assert line.startswith(f"1. Story {karachi} (Karachi; Sindh): Deaths: “eight” (protesters in Karachi")
+    assert line.startswith(f"1. Story {karachi} (Karachi, Sindh): Deaths: “eight” (protesters in Karachi")
 
 
 def test_the_json_points_every_finding_and_group_at_a_story_of_the_batch(tmp_path, capsys):
