@@ -610,8 +610,8 @@ def test_a_count_joined_to_a_stated_part_is_a_stated_part_too():
     assert [(c.text, c.stated_part) for c in claims] == [("40", False), ("12", True), ("nine", True)]
 
 
-# --- known misses: each is a strict xfail, known_miss(reason, ...), in the table its wording belongs to (one at
-# present: "200 were held", among the arrests)
+# --- known misses: each is a strict xfail, known_miss(reason, ...), in the table its wording belongs to (among
+# the arrests, and BATCH_MISSES)
 
 
 # --- a figure a sum after it adds up: "six died on Wednesday, bringing the state's toll to 55" -------------------
