@@ -158,3 +158,16 @@ def test_memory_freed_in_pieces_goes_back_to_the_system():
     before = _resident_bytes()
     return_freed_memory()
     assert before - _resident_bytes() > 25_000_000       # about 50 MB of holes, most of it in whole pages
+
+
+@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="Linux's /proc: the high-water mark is reset")
+def test_the_step_memory_benchmark_prints_every_step_of_a_check(tmp_path):
+    import subprocess
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "step_memory.py"), str(SEEDS), "--workers", "1",
+                          "--no-ledger", "--report", str(tmp_path / "r.md")], capture_output=True, text=True,
+                         timeout=300, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    steps = [line.split(":")[1].strip() for line in run.stderr.splitlines() if line.startswith("step_memory:")]
+    assert steps == ["_collected", "group_stories", "mark_copies", "reconcile", "_review", "_draw_charts",
+                     "markdown_parts", "_write_outputs"]
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Discrepancy report")
