@@ -187,7 +187,10 @@ def laid_out(value, margin: str = "") -> str:
     if kind is dict:
         if not value:
             return "{}"
-        texts = [(_KEY_TEXT.get(key) or _key_text(key)) + _member_text(item, inner) for key, item in value.items()]
+        try:
+            texts = [(_KEY_TEXT.get(key) or _key_text(key)) + _member_text(item, inner) for key, item in value.items()]
+        except _KeyNotString:  # keys json_ready writes as strings, perhaps two as one ({"1": a, 1: b})
+            return laid_out(_string_keyed(value), margin)
     elif kind is list or kind is tuple:
         if not value:
             return "[]"
@@ -217,6 +220,8 @@ def laid_out_parts(value, margin: str = "") -> Iterator[str]:
             opened = True
         yield "\n" + margin + "]" if opened else "[]"
     elif (kind is dict or kind is list or kind is tuple) and value:
+        if kind is dict and not all(type(key) is str for key in value):
+            value = _string_keyed(value)
         inner = margin + "  "
         members = value.items() if kind is dict else ((None, item) for item in value)
         for number, (key, item) in enumerate(members):
@@ -236,12 +241,23 @@ def _member_text(value, margin: str) -> str:
     return laid_out(value, margin)
 
 
+class _KeyNotString(Exception):
+    """A member's name that is no string: the mapping is laid out as json_ready makes it."""
+
+
 def _key_text(key) -> str:
     """A member's name as json writes it, with the colon: the few names records share are kept written."""
-    text = _string_text(key if type(key) is str else str(key)) + ": "
-    if type(key) is str and len(_KEY_TEXT) < 4096:
+    if type(key) is not str:
+        raise _KeyNotString
+    text = _string_text(key) + ": "
+    if len(_KEY_TEXT) < 4096:
         _KEY_TEXT[key] = text
     return text
+
+
+def _string_keyed(mapping: dict) -> dict:
+    """The mapping with its names as json_ready writes them: str(name), the last value of names alike."""
+    return {str(key): item for key, item in mapping.items()}
 
 
 def _string_text(text: str) -> str:
