@@ -115,6 +115,9 @@ CONJUNCTION = regex.compile(r"\b(?:and|but|while|whereas)\b|;|,\s*(?:where|whenc
 # perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
 CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
                                  regex.I | regex.REVERSE)
+# Between two triggers after a figure: "and" or "or" alone, joining two participles of one verb ("were shot and
+# killed", "beaten or arrested")
+JOINED_PARTICIPLE = regex.compile(r"\s+(?:and|or)\s+", regex.I)
 # What the words tying a counted noun to its group start with: "members of the police", "were all civilians".
 _SCOPE_AFTER_NOUN_STARTS = (" of ", " were ", " are ", " was ", " is ")
 # Before a figure whose every member a denied verb after it concerns: "none of the 62 passengers survived".
@@ -152,6 +155,7 @@ SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 WINDOW_BEFORE_LEVEL = 25  # before a level reached: "the toll from two days of violence in the north rose to nine"
+FARTHEST = -max(WINDOW_AFTER, WINDOW_BEFORE_LEVEL) - 1  # the nearness of a trigger that yields to any other
 OTHER = "other"
 
 
@@ -633,6 +637,7 @@ class Extractor:
         schoolgirls kidnapped by gunmen") and a trigger that names where they are ("living in camps")."""
         candidates = []
         words = len(unit.split())
+        own_end = -1  # where the last trigger of the figure's own clause ends
         for distance, quantities, word, at in after:
             beyond = distance - words if unit else 0
             if beyond > 2 and word in self.scope_of_word:
@@ -642,8 +647,15 @@ class Extractor:
                 continue  # "30,000 people living in makeshift camps": where they are
             if NEGATION_LAST.match(text, max(mention.end, at - 20), at):
                 continue  # "20 were not hurt": denied, it says nothing of what they count
-            own = not (several and CONJUNCTION_LAST.match(text, mention.end, at))
-            candidates += [_Candidate(own, self.priority[q], -distance, 1, q, at) for q in quantities]
+            # "were shot and killed": a participle joined to one of the figure's own verb shares its auxiliary
+            own = not (several and CONJUNCTION_LAST.match(text, mention.end, at)) \
+                or own_end >= 0 and JOINED_PARTICIPLE.fullmatch(text, own_end, at) is not None
+            own_end = at + len(word) if own else own_end
+            # a group the figure counts, named by its own noun, yields to a verb of equal rank: "five detainees
+            # were injured" (but "12 dead and dozens injured": "dead" says what befell them)
+            grouped = unit and beyond <= 0 and word in self.scope_of_word
+            nearness = FARTHEST if grouped else -distance
+            candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities]
         return candidates
 
     def _candidates_before(self, text: str, mention: NumberMention, unit: str, before: list[tuple],

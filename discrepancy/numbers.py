@@ -223,6 +223,7 @@ class NumberGrammar:
         streets_first = alternation(numbers.get("street_words_first", ()))
         models = alternation(numbers.get("model_words", ()))
         labels_after = alternation(numbers.get("identifier_labels_after", ()))
+        scales = alternation(numbers["scales"])
         # an age in digits or spelled: 81, three, twenty-one
         age = rf"""(?:\d{{1,3}}|(?:{alternation(numbers["tens"])})(?:[\s-]+(?:{alternation(numbers["units"])}))?(?![\w-])
                   |(?:{alternation(numbers["units"])})(?![\w-]))"""
@@ -245,8 +246,9 @@ class NumberGrammar:
             # a year of an era, or a span of them: A.D. 1000, 1000 and 1260 AD, 300 BC
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:(?<![\w.])(?:A\.?D|B\.?C|C\.?E)\.?\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\b)"""),
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), at_digit(rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)""")),
-            # aged 81, aged 18 to 34, aged between 18 and 25, aged three and 13
-            (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?{age}(?:\s*(?:-|–|to|and)\s*{age})?\b"""),
+            # aged 81, aged 18 to 34, aged between 18 and 25, aged three and 13, under the age of five (not "an
+            # age of 3 billion users")
+            (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age(?:\s+of)?)\s+(?:between\s+|from\s+)?{age}(?:\s*(?:-|–|to|and)\s*{age})?\b(?!\s+(?:{scales})\b)"""),
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
             ((), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said

@@ -304,6 +304,19 @@ OTHER_QUANTITIES = [
     ("The group operates at least 30 training camps in the mountains.", "at least 30", "camps", EVERYONE),
     ("Nearly 10,000 people have sought refuge in schools and churches.", "Nearly 10,000", "displaced", EVERYONE),
     ("Some 40 protesters remain in detention.", "Some 40", "arrests", "protesters"),
+    # shot: killed or wounded, until the words say which; the passive only ("Woods shot 69")
+    ("Police said as many as 20 people had been shot in the attack.", "as many as 20", "shot", EVERYONE),
+    ("Two teenagers were shot outside a nightclub early on Sunday.", "Two", "shot", "children"),
+    ("Three men were shot and killed at the border crossing.", "Three", "deaths", EVERYONE),
+    ("Four bystanders were shot and wounded during the robbery.", "Four", "injured", "civilians"),
+    ("Six officers were shot dead in the ambush.", "Six", "deaths", "security forces"),
+    ("Eleven people were being treated for gunshot wounds.", "Eleven", "injured", EVERYONE),
+    # harm done to oneself is an injury
+    ("Five detainees have harmed themselves in protest at their treatment.", "Five", "injured", "prisoners"),
+    ("Officials confirmed two inmates had mutilated themselves overnight.", "two", "injured", "prisoners"),
+    # a group the figure's own noun names yields to the verb that says what befell it
+    ("Nine detainees were injured when the roof of the prison collapsed.", "Nine", "injured", "prisoners"),
+    ("Guards killed three detainees during the escape attempt.", "three", "deaths", "prisoners"),
 ]
 
 
@@ -471,6 +484,11 @@ NOT_COUNTS = [
     ("COVID-19 has killed more than 5 million people worldwide.", [("more than 5 million", "deaths")]),
     ("The soldiers were killed in a 20-minute gun battle.", [("20", "other")]),
     ("Two days after the attack, 14 people died in hospital.", [("Two", "other"), ("14", "deaths")]),
+    # an age limit after "the age of" is no count: the count before it is the one its verb types
+    ("Children under the age of five are most at risk from the heat.", []),
+    ("About 300 children under the age of 5 have died of cholera.", [("About 300", "deaths")]),
+    ("The ages of 12 victims were not released.", [("12", "deaths")]),
+    ("In an age of 3 billion smartphone users, rumours spread fast.", [("3 billion", "other")]),
 ]
 
 
@@ -726,8 +744,7 @@ BATCH_MISSES = [
     known_miss("a toll that counts the attacker ('including the gunman') is no other scope than one that does not",
                "Nine people, including the gunman, were killed, police said.",
                [("Nine", "deaths", "everyone with the attacker", None)]),
-    known_miss("'shot' alone (hit by gunfire, killed or wounded) is no quantity of ours",
-               "At least 15 people were shot, the chief said.", [("At least 15", "shot", EVERYONE, None)]),
+    ("At least 15 people were shot, the chief said.", [("At least 15", "shot", EVERYONE, None)]),
     known_miss("police sent to a scene are no deployment: 'sent' types troops only for soldiers",
                "Around 150 police officers were sent to the scene.", [("Around 150", "troops", "police", None)]),
     known_miss("those in relief camps are a part of the displaced, a scope the scopes do not have",
