@@ -110,7 +110,11 @@ _PERCENT_FIRST = frozenset("%pP")
 _SIGNS = frozenset(CURRENCY_SIGNS)
 # Between a trigger before a figure and the figure: a conjunction that starts another clause, or a relative
 # clause of place or time set off by a comma ("the deaths were in Sylhet, where 40 lakh people remain stranded").
-CONJUNCTION = regex.compile(r"\b(?:and|but|while|whereas)\b|;|,\s*(?:where|whence)\b", regex.I)
+# Between a trigger before a figure and the figure: a conjunction or a subordinate clause's start ("the toll is
+# expected to rise as 3,000 people remain trapped"; not "killed as many as 35", "such as", "as well as").
+CONJUNCTION = regex.compile(r"""\b(?:and|but|while|whereas|because|although|though|unless|until)\b|;
+                                |(?<!\bsuch\s)\bas\b(?!\s+(?:many|much|few|little|high|low|long|far|well|of|part|a\s+result)\b)
+                                |,\s*(?:where|whence|when|after|before|since)\b""", regex.I | regex.X)
 # Right before a trigger after a figure: a conjunction that starts another predicate ("and killed 47"),
 # perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
 CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
@@ -172,6 +176,7 @@ class _Typing(NamedTuple):
     lists_next: bool  # followed by the next item of a breakdown that leaves out what its items count
     part_of_sum: bool = False  # a part of a whole it names no group of: "six died, bringing the toll to 55",
     # "two of the wounded died"
+    restates: bool = False  # another account of the figure before it: "the ministry put the figure at 850"
 
 
 class _Candidate(NamedTuple):
@@ -303,6 +308,10 @@ class Extractor:
         self.still_after = version1(rf"(?:[\s,]+[\p{{L}}'’-]+){{0,3}}?\s+(?:{alternation(still)})\b", regex.I) \
             if still else None
         self.still_last_words = tuple({phrase.split()[-1].lower() for phrase in still})  # what each match ends with
+        # right before a figure: another account of the figure said before it ("put the figure at 850")
+        verbs, nouns = rules.numbers.get("restating_verbs", ()), rules.numbers.get("figure_nouns", ())
+        self.restating = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:the|that|this|its|their|his|her)\s+"
+                                  rf"(?:{alternation(nouns)})\s+at\s+\Z", regex.I | regex.REVERSE) if verbs and nouns else None
         # between a figure and the next: the sum the first adds to ("six died, bringing the state's toll to 55")
         summing = rules.numbers.get("sum_verbs", ())
         self.sum_after = version1(rf",\s+(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
@@ -342,6 +351,8 @@ class Extractor:
         direction = self._direction_in_context(context, original, mention, sentence, unit, restated)
         context.units[id(original)], context.directions[id(original)] = unit, direction
         scope = self._claim_scope(context, original, sentence, unit, typing)
+        if typing.quantity != OTHER and not typing.stated_part:
+            context.last_account = (typing.quantity, scope)
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
@@ -406,11 +417,16 @@ class Extractor:
         whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
+        restates = quantity == OTHER and context.last_account is not None and text.endswith("at ", 0, mention.start) \
+            and self.restating is not None and self.restating.match(text, max(0, mention.start - 40), mention.start)
+        if restates:
+            quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
         if quantity != OTHER:
             context.last_typed[sentence] = quantity
             if joined:
                 context.share_with_next(mention, quantity, stated_part)
-        return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share)
+        return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
+                       bool(restates))
 
     def _quantity_of_noun(self, unit: str) -> str:
         """The quantity of highest priority a word of the counted noun names ("the 20 injured"), else OTHER."""
@@ -458,6 +474,8 @@ class Extractor:
             scope = UNNAMED_PART  # "1,050 injured, of whom 90 remain in intensive care" (not "103 in Almaty")
         if scope is None and typing.part_of_sum:
             scope = UNNAMED_PART  # "21 bodies recovered overnight, bringing the toll to 68"
+        if scope is None and typing.restates:
+            scope = context.last_account[1]  # "1,200 protesters were detained; police put the figure at 850"
         return scope
 
     # --- what is counted ------------------------------------------------------------------
@@ -991,6 +1009,8 @@ class _ArticleContext:
         self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
         self.among_scope: dict[Span, str | None] = {}
         self.last_typed: dict[Span, str] = {}  # the quantity of the last typed figure in each sentence
+        # the quantity and scope of the article's last typed figure that is no part: what "the figure" restates
+        self.last_account: tuple[str, str | None] | None = None
         # by id of a mention: the quantity of the figure before it, where the two are joined ("5 soldiers and 3
         # civilians" were killed)
         self.shared: dict[int, str] = {}
@@ -1330,6 +1350,9 @@ def _source_pattern(sources: dict) -> regex.Pattern:
         + r")(?!['’]s\b)"
     common = _common_source(sources["common"])
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
+    # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since
+    # confirmed", "Mr Williams later told reporters"
+    between = r"(?:(?:also|later|earlier|previously|since|have|has|had|(?-i:\p{Ll}+ly))\s+){0,2}"
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
@@ -1338,7 +1361,7 @@ def _source_pattern(sources: dict) -> regex.Pattern:
               r"journalists|(?-i:\p{Lu})))"
     return version1(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{name}|{common})"
-        rf"|(?P<before_verb>{name_before}|{common})\s+(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
+        rf"|(?P<before_verb>{name_before}|{common})\s+{between}(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
         rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))")
 
 

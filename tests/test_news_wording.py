@@ -329,6 +329,20 @@ def test_injured_arrests_troops_fighters_displaced_missing_camps(sentence, writt
 # --- several figures in one sentence: each takes the verb of its own clause --------------------------------
 # (sentence, [(figure as written, quantity, scope), ...] for every figure in it)
 CLAUSES = [
+    # another account of the figure before it counts what it counts, and whom
+    ("Some 900 people were detained, activists said, while the ministry put the figure at 640.",
+     [("Some 900", "arrests", EVERYONE), ("640", "arrests", EVERYONE)]),
+    ("Police said 250 protesters were arrested on Friday. Organisers put the number at more than 700.",
+     [("250", "arrests", "protesters"), ("more than 700", "arrests", "protesters")]),
+    ("The clinic treated 30 patients. Officials estimated the total at 45, including 12 children.",
+     [("30", "other", None), ("45", "other", None), ("12", "other", None)]),
+    # a subordinate clause between a trigger and a figure parts them
+    ("The death toll is expected to climb as some 2,000 people remain trapped in collapsed buildings.",
+     [("some 2,000", "missing", EVERYONE)]),
+    ("More arrests are expected because 3,000 people joined the march on Sunday.", [("3,000", "other", None)]),
+    ("Gunmen killed as many as 35 villagers in the raid.", [("as many as 35", "deaths", "civilians")]),
+    ("The wildfire destroyed 600 homes and forced 8,000 residents to flee.",
+     [("600", "other", None), ("8,000", "displaced", "civilians")]),
     ("Twenty-three people died and dozens more were injured when the bus plunged into a ravine.",
      [("Twenty-three", "deaths", EVERYONE), ("dozens", "injured", EVERYONE)]),
     ("Eight people were killed and 21 wounded in the attack, police said.",
@@ -505,6 +519,12 @@ SOURCES = [
     ("Nearly 8,000 people have been detained, according to the authorities.", "the authorities"),
     ("Police said 1,200 people had been arrested since the protests began.", "Police"),
     ("An estimated 1,500 Islamic State fighters are still active.", None),
+    ("Around 600 people were arrested in the capital, a rights group said.", "a rights group"),
+    ("At least 14 civilians died in the shelling, according to a local monitor.", "a local monitor"),
+    # an adverb or an auxiliary between the speaker and the verb
+    ("Police also said 22 officers were injured in the clashes.", "Police"),
+    ("Health officials have since confirmed that 40 people died.", "Health officials"),
+    ("Governor Reyes later told reporters that 9 people were missing.", "Governor Reyes"),
 ]
 
 
