@@ -56,11 +56,12 @@ STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other")
 # Past this many characters to the sentence's end, the pattern is tried without looking for those words
 # first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
 STATED_PART_AFTER_REACH = 300
-STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those)|of\s+(?:whom|them))\s+"
+STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those)|of\s+(?:whom|them)"
+                                   r"|of\s+those(?:\s+[\p{L}-]+){1,3},)\s+"  # "Of those arrested, 1,200 remain held"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
 # tries every position of the lead.
-STATED_PART_WORDS = ("includ", "among", "whom", "them")
+STATED_PART_WORDS = ("includ", "among", "whom", "them", "those")
 # What every match of the among pattern ("among the children", "all of them women") holds.
 AMONG_WORDS = ("among", "them", "whom")
 RELATIVE_WORDS = "which who whom whose that".split()
@@ -131,7 +132,7 @@ _WHOLE_DETERMINERS = ("the ", "those ", "its ", "their ", "his ", "her ")  # wha
 # Before a figure that is the whole a part before it was taken from: "two-thirds of the 300 dead".
 OF_THE = regex.compile(r"\bof\s+(?:the|those)\s+\Z", regex.I)
 # Before a figure that is the whole a figure before it belongs to: "were among the 15 dead".
-AMONG_THE = regex.compile(r"\bamong\s+(?:the|those)\s*\Z", regex.I)
+AMONG_THE = regex.compile(r"\bamong\s+(?:the|those|)\s*\Z", regex.I)
 # Before a trigger after a figure: a preposition and up to two words, which make the trigger a place
 # ("people living in makeshift camps"), not what the figure counts.
 PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|within)\s+"
@@ -1352,7 +1353,8 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since
     # confirmed", "Mr Williams later told reporters"
-    between = r"(?:(?:also|later|earlier|previously|since|have|has|had|(?-i:\p{Ll}+ly))\s+){0,2}"
+    adverbs = sources.get("between_speaker_and_verb", ())
+    between = rf"(?:(?:{alternation(adverbs)})\s+){{0,2}}" if adverbs else ""
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \

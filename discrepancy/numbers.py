@@ -197,7 +197,7 @@ class NumberGrammar:
             # a fraction written with a slash: 1/2, 1⁄32
             (?:{self.fraction_slash}(?P<denominator>\d+)(?![\d/]))?
           | # vague amounts: a dozen, dozens of, tens of thousands
-            (?P<vague>(?<![\w]){alternation(self.vague)}(?![\w]))
+            (?P<vague>(?<![\w]){alternation(self.vague)}(?![\w])(?!(?<=\sof)\s+(?:them|whom|those|us)\b))
           | # multipliers: sixfold, two-fold, 3-fold
             (?P<fold>(?<![\w-])(?:{spelled}|\d+(?:\.\d+)?)-?fold(?![\w]))
           | # half on its own: half the condos, more than half

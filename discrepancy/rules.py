@@ -57,7 +57,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
               "words_before": (list, False), "words_after": (list, False),
               "examples": (list, False)},
     "sources": {"kind": (str, True), "verbs": (list, True), "markers": (list, True), "common": (list, True),
-                "addressing_verbs": (list, False),
+                "addressing_verbs": (list, False), "between_speaker_and_verb": (list, False),
                 "examples": (list, False)},
     "furniture": {
         "kind": (str, True), "block_headings": (list, True), "line_patterns": (list, True),

@@ -216,6 +216,12 @@ SCOPES = [
     ("Fourteen of the 20 injured are in critical condition.", "Fourteen", "injured", "part of a larger group"),
     # "Briton" is a demonym of the United Kingdom in rules/places.toml
     ("Two Britons were among the 15 dead.", "Two", "deaths", "Britons"),
+    ("Three policemen were among 40 people injured when protesters threw stones.", "Three", "injured", "police"),
+    # a part of a whole named by its participle alone, before it
+    ("Of those arrested, 300 remain in custody.", "300", "arrests", PART),
+    # "of them" after a vague amount: the amount is a part, its "of" no counted noun's
+    ("Hundreds of people were hurt, dozens of them seriously.", "dozens", "injured", PART),
+    ("Thousands marched, and hundreds of them were detained.", "hundreds", "arrests", PART),
     # a denied word of survival counts deaths (negated_words in rules/quantities/deaths.toml)
     ("None of the 62 passengers survived.", "62", "deaths", EVERYONE),
     ("Not one of the 12 climbers made it out alive, rescuers said.", "12", "deaths", EVERYONE),
@@ -336,6 +342,9 @@ CLAUSES = [
      [("250", "arrests", "protesters"), ("more than 700", "arrests", "protesters")]),
     ("The clinic treated 30 patients. Officials estimated the total at 45, including 12 children.",
      [("30", "other", None), ("45", "other", None), ("12", "other", None)]),
+    # a verb of a whole and its parts ends the whole's counted noun: "includes" is no noun
+    ("Officials said the updated count of 22 includes nine people hurt in the crush.",
+     [("22", "injured", EVERYONE), ("nine", "injured", EVERYONE)]),
     # a subordinate clause between a trigger and a figure parts them
     ("The death toll is expected to climb as some 2,000 people remain trapped in collapsed buildings.",
      [("some 2,000", "missing", EVERYONE)]),
@@ -521,6 +530,7 @@ SOURCES = [
     ("An estimated 1,500 Islamic State fighters are still active.", None),
     ("Around 600 people were arrested in the capital, a rights group said.", "a rights group"),
     ("At least 14 civilians died in the shelling, according to a local monitor.", "a local monitor"),
+    ("At least 31 people were killed in the floods, according to state TV.", "state TV"),
     # an adverb or an auxiliary between the speaker and the verb
     ("Police also said 22 officers were injured in the clashes.", "Police"),
     ("Health officials have since confirmed that 40 people died.", "Health officials"),
