@@ -309,6 +309,11 @@ class Extractor:
         self.still_after = version1(rf"(?:[\s,]+[\p{{L}}'’-]+){{0,3}}?\s+(?:{alternation(still)})\b", regex.I) \
             if still else None
         self.still_last_words = tuple({phrase.split()[-1].lower() for phrase in still})  # what each match ends with
+        # around a figure: an increment of a count said elsewhere ("another 12", "Five more people died")
+        before, after = rules.numbers.get("increment_before", ()), rules.numbers.get("increment_after", ())
+        self.increment_before = version1(rf"(?<![\p{{L}}])(?:{alternation(before)})\s+\Z", regex.I | regex.REVERSE) \
+            if before else None
+        self.increment_after = version1(rf"\s+(?:{alternation(after)})\b(?!\s+than\b)", regex.I) if after else None
         # right before a figure: another account of the figure said before it ("put the figure at 850")
         verbs, nouns = rules.numbers.get("restating_verbs", ()), rules.numbers.get("figure_nouns", ())
         self.restating = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:the|that|this|its|their|his|her)\s+"
@@ -413,9 +418,10 @@ class Extractor:
         # "two of the wounded died": a part of the whole its noun names
         share = bool(unit) and not mention.unit and text.startswith(" of ", mention.end) \
             and _named_share(text, mention, unit) is not None
+        whole = context.last_typed.get(sentence)
+        part_of_sum = part_of_sum or self._increment(text, mention, quantity, whole, previous_end > sentence.start)
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
                            or id(mention) in context.joined_parts or part_after or part_of_sum or share)
-        whole = context.last_typed.get(sentence)
         if quantity == OTHER and stated_part and whole:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
         restates = quantity == OTHER and context.last_account is not None and text.endswith("at ", 0, mention.start) \
@@ -428,6 +434,17 @@ class Extractor:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
+
+    def _increment(self, text: str, mention: NumberMention, quantity: str, earlier: str | None,
+                   after_figure: bool) -> bool:
+        """'Five more people died', 'another 12 were arrested': an increment of a count said elsewhere, a part of
+        it; not 'died and dozens more were injured' nor 'Two bombs went off, and scores more were hurt', more than
+        a figure of something else before it in the sentence."""
+        if quantity == OTHER or (earlier != quantity if after_figure else earlier is not None):
+            return False
+        return self.increment_after is not None and self.increment_after.match(text, mention.end) is not None \
+            or self.increment_before is not None \
+            and self.increment_before.match(text, max(0, mention.start - 20), mention.start) is not None
 
     def _quantity_of_noun(self, unit: str) -> str:
         """The quantity of highest priority a word of the counted noun names ("the 20 injured"), else OTHER."""

@@ -204,11 +204,21 @@ def _stated_in_whole(figures: Figures, a: np.ndarray, b: np.ndarray, extent: np.
     return np.isin(stated(figures.article[whole], part), restated)
 
 
+def _part_of_a_part(figures: Figures, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each pair: whether one is a part that names no group ("five more died", "of whom 90") and the other a
+    part of a whole too ("two from Dhubri"). The first belongs to the whole its article names, not to another part:
+    set beside the second as a part of it, "five more" would be a part larger than its whole."""
+    if UNNAMED_PART not in figures.scopes:
+        return np.zeros(len(a), dtype=bool)
+    unnamed = figures.scope == figures.scopes.index(UNNAMED_PART)
+    return (unnamed[a] & figures.stated_part[b]) | (unnamed[b] & figures.stated_part[a])
+
+
 def decide(figures: Figures, a: np.ndarray, b: np.ndarray, extent: np.ndarray,
            cumulative: dict[str, bool]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The comparable pairs among (a, b) with their verdicts: (a, b, verdict, extent), verdicts and extents
     as positions in VERDICTS and EXTENTS; pairs about things apart are dropped."""
-    comparable = extent != EXTENTS.index(APART)
+    comparable = (extent != EXTENTS.index(APART)) & ~_part_of_a_part(figures, a, b)
     a, b, extent = a[comparable], b[comparable], extent[comparable]
     lo_a, hi_a, lo_b, hi_b = figures.lo[a], figures.hi[a], figures.lo[b], figures.hi[b]
     since_a, until_a, since_b, until_b = figures.since[a], figures.until[a], figures.since[b], figures.until[b]

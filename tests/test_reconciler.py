@@ -18,11 +18,12 @@ JAN_5, JAN_10 = dt.date(2022, 1, 5), dt.date(2022, 1, 10)
 
 
 def claim(article, text, low, high, qualifier="exact", quantity="deaths", scope=None, place="Kazakhstan",
-          published=None, value=None):
+          published=None, value=None, stated_part=False):
     value = value if value is not None else (low if low is not None else high)
     return Claim(id=f"{article}:{text}", article=article, text=text, value=value, low=low, high=high,
                  qualifier=qualifier, unit="people", direction=None, quantity=quantity, scope=scope, place=place,
-                 source=None, sentence=text, line=1, column=1, start=0, end=len(text), published=published)
+                 source=None, sentence=text, line=1, column=1, start=0, end=len(text), published=published,
+                 stated_part=stated_part)
 
 
 def verdicts(*claims):
@@ -55,6 +56,14 @@ PAIRS = [
      claim("b", "three", 3, 3, scope=UNNAMED_PART), []),
     ("an unnamed part above its whole", claim("a", "30", 30, 30, scope=UNNAMED_PART), claim("b", "21", 21, 21),
      ["conflict"]),
+    # an unnamed part belongs to the whole its article names, not to another part ("five more died" beside "two from
+    # Dhubri", an item of a breakdown), in its own article or another
+    ("an unnamed part beside an item of a breakdown", claim("a", "five", 5, 5, scope=UNNAMED_PART, stated_part=True),
+     claim("a", "two", 2, 2, stated_part=True), []),
+    ("an unnamed part beside another article's item", claim("a", "12", 12, 12, scope=UNNAMED_PART, stated_part=True),
+     claim("b", "eight", 8, 8, stated_part=True), []),
+    ("an unnamed part above another article's whole", claim("a", "12", 12, 12, scope=UNNAMED_PART, stated_part=True),
+     claim("b", "eight", 8, 8), ["conflict"]),
     # place: a city within its country; unrelated places are not compared
     ("Almaty within Kazakhstan", claim("a", "40", 40, 40, place="Almaty"), claim("b", "164", 164, 164),
      ["different_scope"]),
