@@ -393,8 +393,11 @@ class Extractor:
                                                                context.following(mention))
         joined = lists_next or bool(unit) and next_start < sentence.end \
             and _joined(text[mention.end:next_start], unit)
+        # a figure joined to the next reads its verb past the next one's words: "Three US troops and five members
+        # of the Afghan opposition were killed"
+        reach = WINDOW_AFTER + len(text[mention.end:context.following(mention).end].split()) if joined else WINDOW_AFTER
         quantity = self._quantity(text, mention, unit, previous_end,
-                                  _trigger_end(text, mention.end, next_start, sentence, joined), shared)
+                                  _trigger_end(text, mention.end, next_start, sentence, joined), shared, reach)
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if (part_of_next or noun_before) and quantity == OTHER:
             quantity = self._quantity_of_noun(unit)
@@ -610,7 +613,7 @@ class Extractor:
             and not self.trigger_pattern.search(" ".join(words))
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int,
-                  shared: str | None = None) -> str:
+                  shared: str | None = None, reach: int = WINDOW_AFTER) -> str:
         """The quantity a figure counts: of the triggers in its own clause, the one of highest priority, then
         the nearest (after before before). A trigger that a conjunction parts from the figure belongs to another
         clause ("23 died and dozens more were injured") and yields to one in the figure's own; a noun before it
@@ -636,7 +639,7 @@ class Extractor:
             grouped = self._group_word_before(text, mention, unit)
             if grouped:
                 return grouped
-        after = self._triggers_after(text, mention, unit, next_start)
+        after = self._triggers_after(text, mention, unit, next_start, reach)
         before = [] if shared is not None or denied_whole else self._triggers_before(text, mention, previous_end)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
@@ -648,14 +651,15 @@ class Extractor:
             candidates = _past_whole(text, mention, unit, candidates)
         return self._best_quantity(text, mention, unit, candidates, several)
 
-    def _triggers_after(self, text: str, mention: NumberMention, unit: str, next_start: int) -> list[tuple]:
+    def _triggers_after(self, text: str, mention: NumberMention, unit: str, next_start: int,
+                        reach: int = WINDOW_AFTER) -> list[tuple]:
         """The triggers after a figure in its own clause: up to a subordinate or relative clause that is not
         its noun's, and to a clause that says who reported it ("nine, a police official said, as ...")."""
         after_end = _clause_end(text, mention.end, next_start, unit)
         if text.find(",", mention.end, after_end) >= 0:
             reported = self.reporting_clause.search(text, mention.end, after_end)
             after_end = reported.start() if reported else after_end
-        return self._triggers(text, mention.end, after_end, WINDOW_AFTER)
+        return self._triggers(text, mention.end, after_end, reach)
 
     def _triggers_before(self, text: str, mention: NumberMention, previous_end: int) -> list[tuple]:
         """The triggers before a figure, from further back before a level reached ("the toll from two days of

@@ -342,6 +342,9 @@ CLAUSES = [
      [("250", "arrests", "protesters"), ("more than 700", "arrests", "protesters")]),
     ("The clinic treated 30 patients. Officials estimated the total at 45, including 12 children.",
      [("30", "other", None), ("45", "other", None), ("12", "other", None)]),
+    # a figure joined to the next reads the shared verb past the next one's words
+    ("Two Kenyan soldiers and six members of an allied local militia were killed in the ambush.",
+     [("Two", "deaths", "soldiers"), ("six", "deaths", PART)]),
     # a verb of a whole and its parts ends the whole's counted noun: "includes" is no noun
     ("Officials said the updated count of 22 includes nine people hurt in the crush.",
      [("22", "injured", EVERYONE), ("nine", "injured", EVERYONE)]),
