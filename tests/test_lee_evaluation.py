@@ -36,7 +36,7 @@ def test_the_annotations_cover_what_the_note_says(grouped):
 
 # Measured on the commit that added this file; raise them when the tool gets better.
 @pytest.mark.parametrize("measure,at_least", [
-    ("found", 81), ("right_quantity", 76),
+    ("found", 81), ("right_quantity", 77),
 ])
 def test_figures_found(grouped, measure, at_least):
     assert getattr(grouped, measure) >= at_least
@@ -44,7 +44,7 @@ def test_figures_found(grouped, measure, at_least):
 
 def test_findings_judged(grouped):
     assert grouped.findings == sum(grouped.verdicts.values())
-    assert grouped.verdicts["right"] >= 34
+    assert grouped.verdicts["right"] >= 36
     assert grouped.verdicts["false alarm"] <= 12
 
 
