@@ -154,6 +154,13 @@ PLACE_OF_FIGURE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?:in|at|near|off
 LIST_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z", regex.I)
 ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:in|on|at|off|across|from)\s+(?:the\s+)?\p{Lu}")
 # What parts a figure from the whole after it: "Fourteen of the 20 injured", "240 of the 543 seats".
+# Right before a trigger past a figure's noun: a preposition and a determiner, which make the trigger a noun of other
+# people than the figure counts ("attended the vigil for the victims", "a memorial to the dead")
+OBJECT_OF_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:for|to|with|about|honou?r(?:ing)?|mourn(?:ing)?|remember(?:ing)?|commemorat(?:e|ing))\s+"
+                                      r"(?:the|those|their|its|his|her)\s+\Z", regex.I | regex.REVERSE)
+# Ahead of a participle after a counted noun: the clause's own verb, which makes the participle part of the noun
+# phrase ("the 12 people arrested were released")
+AUXILIARY_AHEAD = regex.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b", regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 # What names the whole a part is of, its noun next: "two of the wounded", "four of those arrested".
 SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
@@ -237,6 +244,8 @@ class Extractor:
                 self.group_words.setdefault(_normal(word), []).append((quantity.name, frozenset(quantity.groups)))
         self.scope_within = {s.name: s.within for s in rules.scopes}
         self.excluded_groups = {q.name: frozenset(q.excluded_groups) for q in rules.quantities if q.excluded_groups}
+        # quantities whose words type only a figure before them, each with the few that type one after them
+        self.after_only = {q.name: frozenset(q.words_before_figure) for q in rules.quantities if q.after_only}
         self.group_word_endings = tuple(f"{word} " for word in self.group_words)  # what the text before ends in
         # "sentenced 12 men to death": words right before a figure after which it counts none of a quantity
         self.not_after: dict[str, set[str]] = {}
@@ -396,9 +405,14 @@ class Extractor:
         # a figure joined to the next reads its verb past the next one's words: "Three US troops and five members
         # of the Afghan opposition were killed"
         reach = WINDOW_AFTER + len(text[mention.end:context.following(mention).end].split()) if joined else WINDOW_AFTER
-        quantity = self._quantity(text, mention, unit, previous_end,
-                                  _trigger_end(text, mention.end, next_start, sentence, joined), shared, reach)
+        # "Three of the 40 wounded soldiers died": the whole's type is its noun's, the verb after it the part's
+        whole_of_part = previous_end > sentence.start and PART_OF_NEXT.fullmatch(text, previous_end, mention.start)
+        trigger_end = self._whole_noun_end(text, mention.end, unit, sentence.end) if whole_of_part \
+            else _trigger_end(text, mention.end, next_start, sentence, joined)
+        quantity = self._quantity(text, mention, unit, previous_end, trigger_end, shared, reach)
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
+        if part_of_next and quantity == OTHER:
+            quantity = self._predicate_of_part(text, context.following(mention), unit, sentence)
         if (part_of_next or noun_before) and quantity == OTHER:
             quantity = self._quantity_of_noun(unit)
         part_after = _states_part_after(text, mention.end, sentence.end)
@@ -412,7 +426,7 @@ class Extractor:
         # "Five more died on Thursday, taking the toll to 57": the five are a part of the 57, not a toll of their own
         part_of_sum = self.sum_after is not None and next_start < sentence.end \
             and text.endswith(_SUM_ENDINGS, 0, next_start) and self.sum_after.search(text, mention.end, next_start) is not None
-        if self.still_after is not None and not part_of_sum:
+        if self.still_after is not None and not part_of_sum and not whole_of_part:
             # "Twelve people remain hospitalized": a part of the injured, who may have gone home since
             reach = min(next_start, mention.end + 60)
             window = text[mention.end:reach].lower()
@@ -437,6 +451,30 @@ class Extractor:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
+
+    def _whole_noun_end(self, text: str, end: int, unit: str, limit: int) -> int:
+        """Where a whole's noun phrase ends after its figure: its counted noun, and a participle after that where the
+        clause's own verb comes after it ("the 12 people arrested were released"; not "the 40 soldiers died")."""
+        if not unit or not text.startswith(unit, end + 1):
+            return end
+        end += 1 + len(unit)
+        participle = self.participle_after.match(text, end, limit)
+        if participle and AUXILIARY_AHEAD.search(text, participle.end(), min(limit, participle.end() + 60)):
+            return participle.end()
+        return end
+
+    def _predicate_of_part(self, text: str, whole: NumberMention, unit: str, sentence: Span) -> str:
+        """The quantity the verb after a whole's noun gives the part named before it ("Three of the 40 wounded
+        soldiers died" counts deaths), else OTHER."""
+        start = self._whole_noun_end(text, whole.end, unit, sentence.end)
+        for first, end in ((start, _clause_end(text, start, sentence.end, "")), (whole.end, start)):
+            # the verb's, else the whole's noun phrase's ("Five of the 12 people arrested were later released")
+            found = [(self.priority[q], -distance, q) for distance, quantities, _, at in
+                     self._triggers(text, first, end, WINDOW_AFTER)
+                     if not NEGATION_LAST.match(text, max(first, at - 20), at) for q in quantities]
+            if found:
+                return max(found)[2]
+        return OTHER
 
     def _increment(self, text: str, mention: NumberMention, quantity: str, earlier: str | None,
                    after_figure: bool) -> bool:
@@ -687,6 +725,8 @@ class Extractor:
                 continue  # "30,000 people living in makeshift camps": where they are
             if NEGATION_LAST.match(text, max(mention.end, at - 20), at):
                 continue  # "20 were not hurt": denied, it says nothing of what they count
+            if beyond > 0 and OBJECT_OF_PREPOSITION.match(text, max(mention.end, at - 20), at):
+                continue  # "3,000 people attended the vigil for the victims": other people, the object of "for"
             # "were shot and killed": a participle joined to one of the figure's own verb shares its auxiliary
             own = not (several and CONJUNCTION_LAST.match(text, mention.end, at)) \
                 or own_end >= 0 and JOINED_PARTICIPLE.fullmatch(text, own_end, at) is not None
@@ -706,7 +746,8 @@ class Extractor:
             if unit and word in self.scope_of_word:
                 continue  # "Gunmen kidnapped 80 students": who acted
             own = not (several and CONJUNCTION.search(text, at, mention.start))
-            candidates += [_Candidate(own, self.priority[q], -distance, 0, q, at) for q in quantities]
+            candidates += [_Candidate(own, self.priority[q], -distance, 0, q, at) for q in quantities
+                           if q not in self.after_only or word in self.after_only[q]]
         return candidates
 
     def _best_quantity(self, text: str, mention: NumberMention, unit: str, candidates: list[_Candidate],

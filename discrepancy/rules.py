@@ -26,7 +26,8 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "words": (list, True), "priority": (int, False), "cumulative": (bool, False),
         "rounding": (float, False), "examples": (list, True), "counter_examples": (list, False),
         "negated_words": (list, False), "group_words": (list, False), "groups": (list, False),
-        "not_after": (list, False), "excluded_groups": (list, False),
+        "not_after": (list, False), "excluded_groups": (list, False), "after_only": (bool, False),
+        "words_before_figure": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -89,6 +90,8 @@ class QuantityRule:
     groups: tuple[str, ...] = ()  # scopes, each with the scopes within it
     not_after: tuple[str, ...] = ()  # right before a figure, words after which it counts none of this: "sentenced"
     excluded_groups: tuple[str, ...] = ()  # scopes (with those within them) never counted as this: fighters who fled
+    after_only: bool = False  # its words type only a figure before them: "3,000 gathered", not "gathered 12 samples"
+    words_before_figure: tuple[str, ...] = ()  # with after_only, the words that type a figure after them: "a crowd of"
 
 
 @dataclass(frozen=True)
@@ -256,7 +259,8 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         path=str(path), negated_words=tuple(w.lower() for w in data.get("negated_words", ())),
         group_words=tuple(w.lower() for w in data.get("group_words", ())), groups=tuple(data.get("groups", ())),
         not_after=tuple(w.lower() for w in data.get("not_after", ())),
-        excluded_groups=tuple(data.get("excluded_groups", ())),
+        excluded_groups=tuple(data.get("excluded_groups", ())), after_only=data.get("after_only", False),
+        words_before_figure=tuple(w.lower() for w in data.get("words_before_figure", ())),
     )
 
 
