@@ -318,6 +318,13 @@ class Extractor:
         self.still_after = version1(rf"(?:[\s,]+[\p{{L}}'’-]+){{0,3}}?\s+(?:{alternation(still)})\b", regex.I) \
             if still else None
         self.still_last_words = tuple({phrase.split()[-1].lower() for phrase in still})  # what each match ends with
+        # in a figure's clause: a rate, no count of one event ("40,000 die each year"; not "a year ago")
+        rates = rules.numbers.get("rate_phrases", ())
+        # (not "in a week", "within a day", "once a year": a span; not "a year ago", "a day after": a time)
+        self.rate = version1(rf"(?<![\p{{L}}])(?<!\b(?:in|within|for|over|than|of|once|twice|about|after|under|inside)\s)"
+                             rf"(?:{alternation(rates)})(?![\p{{L}}])"
+                             r"(?!\s+(?:ago|earlier|later|before|after|of|since|on|from|when|or|and)\b)", regex.I) \
+            if rates else None
         # around a figure: an increment of a count said elsewhere ("another 12", "Five more people died")
         before, after = rules.numbers.get("increment_before", ()), rules.numbers.get("increment_after", ())
         self.increment_before = version1(rf"(?<![\p{{L}}])(?:{alternation(before)})\s+\Z", regex.I | regex.REVERSE) \
@@ -445,12 +452,27 @@ class Extractor:
             and self.restating is not None and self.restating.match(text, max(0, mention.start - 40), mention.start)
         if restates:
             quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
+        if quantity != OTHER and self._rate(text, mention, sentence, next_start):
+            quantity = OTHER  # "More than 40,000 people die from gun-related injuries each year"
         if quantity != OTHER:
             context.last_typed[sentence] = quantity
             if joined:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
+
+    def _rate(self, text: str, mention: NumberMention, sentence: Span, next_start: int) -> bool:
+        """Whether the figure's words say it is a rate: after it, up to the next figure ("40,000 die each year"), or
+        right before it ("Every day, 12 migrants drown"; not "more complicated every day: there are 6,000")."""
+        if self.rate is None:
+            return False
+        if self.rate.search(text, mention.end, min(next_start, sentence.end)) is not None:
+            return True
+        lead = text[max(sentence.start, mention.start - 30):mention.start]
+        before = None
+        for before in self.rate.finditer(lead):
+            pass  # the last one
+        return before is not None and not lead[before.end():].strip(" ,")
 
     def _whole_noun_end(self, text: str, end: int, unit: str, limit: int) -> int:
         """Where a whole's noun phrase ends after its figure: its counted noun, and a participle after that where the

@@ -52,7 +52,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "span_year_low": (int, False), "multiplier_verbs": (dict, False), "fraction_slashes": (list, False),
         "dated_year_range": (list, False), "year_prepositions": (list, False),
         "count_words_after_noun": (list, False), "total_words": (list, False),
-        "sum_verbs": (list, False), "restating_verbs": (list, False), "increment_before": (list, False), "increment_after": (list, False), "figure_nouns": (list, False), "still_phrases": (list, False),
+        "sum_verbs": (list, False), "restating_verbs": (list, False), "increment_before": (list, False), "rate_phrases": (list, False), "increment_after": (list, False), "figure_nouns": (list, False), "still_phrases": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "words_before": (list, False), "words_after": (list, False),

@@ -814,9 +814,17 @@ BATCH_MISSES = [
                "More than 1,000 people gathered at Riverside Park for a vigil.", [("More than 1,000", "crowd", None, None)]),
     known_miss("a headline's present tense after a noun of another quantity ('two wounded die')",
                "Two wounded die in hospital.", [("Two", "deaths", PART, None)]),
-    known_miss("a yearly rate ('each year') is no toll of the event, yet is set beside it",
-               "More than 40,000 people die from gun-related injuries in the United States each year.",
-               [("More than 40,000", "other", None, "United States")]),
+    # a rate ('each year', 'a week') is no count of one event
+    ("More than 40,000 people die from gun-related injuries in the United States each year.",
+     [("More than 40,000", "other", None, "United States")]),
+    ("Every day, 12 migrants drown trying to cross.", [("12", "other", None, None)]),
+    ("Police arrest about 300 people a week in the city.", [("about 300", "other", None, None)]),
+    # a span or a time is no rate
+    ("The blast killed 12 people on Monday, the second attack in a week.", [("12", "deaths", EVERYONE, None)]),
+    ("A year ago, 30 people were killed in a similar attack.", [("30", "deaths", EVERYONE, None)]),
+    ("The toll rose to 40 a day after the attack.", [("40", "deaths", EVERYONE, None)]),
+    ("Tension grows every day: more than 300 soldiers are now stationed at the crossing.",
+     [("more than 300", "troops", "soldiers", None)]),
 ]
 
 
