@@ -56,7 +56,7 @@ STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other")
 # Past this many characters to the sentence's end, the pattern is tried without looking for those words
 # first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
 STATED_PART_AFTER_REACH = 300
-STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|among\s+(?:them|whom|those)|of\s+(?:whom|them)"
+STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|included|among\s+(?:them|whom|those)|of\s+(?:whom|them)"
                                    r"|of\s+those(?:\s+[\p{L}-]+){1,3},)\s+"  # "Of those arrested, 1,200 remain held"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
@@ -446,8 +446,9 @@ class Extractor:
         part_of_sum = part_of_sum or self._increment(text, mention, quantity, whole, previous_end > sentence.start)
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
                            or id(mention) in context.joined_parts or part_after or part_of_sum or share)
-        if quantity == OTHER and stated_part and whole:
+        if quantity == OTHER and stated_part and whole and _whole(mention) and not self._things(unit):
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
+            # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)
         restates = quantity == OTHER and context.last_account is not None and text.endswith("at ", 0, mention.start) \
             and self.restating is not None and self.restating.match(text, max(0, mention.start - 40), mention.start)
         if restates:
@@ -460,6 +461,13 @@ class Extractor:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
+
+    def _things(self, unit: str) -> bool:
+        """Whether a counted noun counts things no rule types ("250 pieces", "90 armoured vehicles"); not a participle
+        read as the noun ("nine of those taken")."""
+        last = unit.rsplit(None, 1)[-1].lower() if unit else ""
+        return bool(last) and not (last.endswith("ed") or last in self.irregular_participles) \
+            and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed)
 
     def _rate(self, text: str, mention: NumberMention, sentence: Span, next_start: int) -> bool:
         """Whether the figure's words say it is a rate: after it, up to the next figure ("40,000 die each year"), or
@@ -698,7 +706,10 @@ class Extractor:
         if unit and text.endswith(self.group_word_endings, 0, mention.start):
             grouped = self._group_word_before(text, mention, unit)
             if grouped:
-                return grouped
+                # "the army lost 300,000 soldiers killed or wounded": a trigger right after the noun says which loss
+                after = self._triggers_after(text, mention, unit, next_start, reach)
+                words = len(unit.split())
+                return next((quantities[0] for distance, quantities, _, _ in after if distance == words + 1), grouped)
         after = self._triggers_after(text, mention, unit, next_start, reach)
         before = [] if shared is not None or denied_whole else self._triggers_before(text, mention, previous_end)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
@@ -742,9 +753,9 @@ class Extractor:
             beyond = distance - words if unit else 0
             if beyond > 2 and word in self.scope_of_word:
                 continue  # "300 schoolgirls kidnapped by gunmen" (but "100 police and soldiers" counts both)
-            if beyond > 0 and PLACE_WORD.search(text, max(mention.end, at - 40), at) \
-                    and PLACE_BEFORE.match(text, mention.end, at):
-                continue  # "30,000 people living in makeshift camps": where they are
+            if beyond > 0 and not self._participle(word) and PLACE_WORD.search(text, max(mention.end, at - 40), at) \
+                    and _place_before(text, mention.end, at):
+                continue  # "30,000 people living in makeshift camps": where they are (not "near the plant died")
             if NEGATION_LAST.match(text, max(mention.end, at - 20), at):
                 continue  # "20 were not hurt": denied, it says nothing of what they count
             if beyond > 0 and OBJECT_OF_PREPOSITION.match(text, max(mention.end, at - 20), at):
@@ -1234,6 +1245,13 @@ def _trigger_end(text: str, end: int, next_start: int, sentence: Span, joined: b
     return next_start
 
 
+def _place_before(text: str, start: int, at: int) -> bool:
+    """Whether the words before a trigger make it the noun of a place ("living in makeshift camps"), not a verb
+    after one ("children playing in the yard were injured")."""
+    place = PLACE_BEFORE.match(text, start, at)
+    return place is not None and not any(word.lower() in AUXILIARY_VERBS for word in place.group().split())
+
+
 def _joined(gap: str, unit: str) -> bool:
     """Whether the text between two figures joins them as two counts of one kind: the first one's counted
     noun and a conjunction ("5 soldiers and 3 civilians", "30 soldiers, 12 policemen"). Without a counted
@@ -1401,17 +1419,23 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
 # 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
 # start one too, so that no capital or case folding the engine knows is missed.
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
-# The letters, dots, hyphens and spaces before a verb: what a name or 'the police' before it is written in.
-_RUN_BEFORE = regex.compile(r"[\p{L}.\s-]*", regex.REVERSE)
+# The letters, dots, hyphens, apostrophes and spaces before a verb: what a name, 'the police' or "Gaza's health
+# ministry" before it is written in.
+_RUN_BEFORE = regex.compile(r"[\p{L}.\s'’-]*", regex.REVERSE)
 
 
-def _common_source(common: list[str]) -> str:
+def _common_source(common: list[str], lower_case: bool = False) -> str:
     """A speaker named by a common noun. After 'the' or 'a', up to two lower-case words say which one ("the
     health ministry", "the state news agency", "a senior official"); without 'the' only a capitalised word may
     ("Rights groups"), or "people killed police said" would name "people killed police". A place after it
     stays with it ("officials in Sindh said"), or the place alone would be the speaker."""
-    determiner = r"(?i:(?:the|an?)(?:\s+(?-i:\p{Ll}[\p{Ll}-]*)){0,2}|local|state)\s+|\p{Lu}\p{Ll}+\s+"
+    lower = r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}"
+    # "the UN refugee agency", "an AFP tally", "Gaza's health ministry": a name before the lower-case words
+    named = r"\p{Lu}[\p{L}.-]*"
+    determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:local|state)\s+|{named}['’]s{lower}\s+|\p{{Lu}}\p{{Ll}}+\s+"
     place = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
+    if lower_case:  # a name, then the common noun as written in lower case
+        return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{place})"
     return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)}){place})"
 
 
@@ -1434,6 +1458,9 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?))" + words \
         + r")(?!['’]s\b)"
     common = _common_source(sources["common"])
+    # after a marker, a name that lower-case words go on from is the common noun's ("according to British
+    # intelligence", "the UN refugee agency"), not a name cut short; "the Interior Ministry" is a name
+    named_common = _common_source(sources["common"], lower_case=True)
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since
     # confirmed", "Mr Williams later told reporters"
@@ -1446,7 +1473,7 @@ def _source_pattern(sources: dict) -> regex.Pattern:
               r"almost|approximately|between|no|fewer|under|there|it|its|they|their|he|his|she|her|reporters|" \
               r"journalists|(?-i:\p{Lu})))"
     return version1(
-        rf"(?:\b(?i:{markers})\s+(?P<after_marker>{name}|{common})"
+        rf"(?:\b(?i:{markers})\s+(?P<after_marker>{named_common}|{name}|{common})"
         rf"|(?P<before_verb>{name_before}|{common})\s+{between}(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
         rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))")
 

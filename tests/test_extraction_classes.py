@@ -83,6 +83,8 @@ NOT_FIGURES = [
     "The city was founded around A.D. 900.",
     "The walls date from 300 BC.",
     "Acme said its 2019 earnings were restated.",
+    "The 2019 floods destroyed the old bridge.",
+    "Memories of the 2011 protests remain raw.",
     "using the same one every day",
     "Unions, for one, rejected the offer.",
     "For one, the plan costs too much.",

@@ -337,6 +337,12 @@ OTHER_QUANTITIES = [
     # a group the figure's own noun names yields to the verb that says what befell it
     ("Nine detainees were injured when the roof of the prison collapsed.", "Nine", "injured", "prisoners"),
     ("Guards killed three detainees during the escape attempt.", "three", "deaths", "prisoners"),
+    # the dead counted together with the wounded or the missing: a toll of neither
+    ("The fighting left 120 people dead or wounded.", "120", "killed_or_injured", EVERYONE),
+    ("At least 45 civilians were killed or injured in the strikes.", "At least 45", "killed_or_injured", "civilians"),
+    ("The landslide left at least 150 people dead or missing.", "at least 150", "dead_or_missing", EVERYONE),
+    ("More than 40 fishermen are missing, feared dead.", "More than 40", "dead_or_missing", EVERYONE),
+    ("Twelve people died and 30 were wounded.", "Twelve", "deaths", EVERYONE),
 ]
 
 
@@ -483,6 +489,16 @@ AGENTS = [
     ("Nigeria says it has freed 300 schoolgirls kidnapped by gunmen.", "300", "kidnapped"),
     ("Troops rescued 25 hostages after a gun battle.", "25", "kidnapped"),
     ("At least 30,000 people are living in makeshift camps.", "At least 30,000", "other"),
+    # a place after the counted noun, then the clause's verb: the verb still says what they count
+    ("Twelve people living near the plant died after the leak.", "Twelve", "deaths"),
+    ("Five children playing in the yard were injured.", "Five", "injured"),
+    ("Forty miners working at the pit were killed.", "Forty", "deaths"),
+    # a trigger right after the noun a group lost says which loss
+    ("Russia has lost more than 300,000 soldiers killed or wounded.", "more than 300,000", "killed_or_injured"),
+    ("The brigade lost 40 soldiers wounded in the assault.", "40", "injured"),
+    ("The battalion lost 22 soldiers in the assault.", "22", "deaths"),
+    ("Nine villagers who lived near the river drowned.", "Nine", "deaths"),
+    ("Some 4,000 people in the flooded towns were evacuated.", "Some 4,000", "displaced"),
     ("Up to 1,000 civilians are believed to have been killed in the siege.", "Up to 1,000", "deaths"),
     ("The soldiers arrested 40 people.", "40", "arrests"),
     ("Troops killed 23 insurgents in the operation.", "23", "deaths"),
@@ -552,6 +568,13 @@ SOURCES = [
     ("Police also said 22 officers were injured in the clashes.", "Police"),
     ("Health officials have since confirmed that 40 people died.", "Health officials"),
     ("Governor Reyes later told reporters that 9 people were missing.", "Governor Reyes"),
+    # a name before the common noun, possessive or not: the whole of it is the speaker
+    ("Gaza's health ministry said 45 people were killed.", "Gaza's health ministry"),
+    ("At least 60 people died, according to Nigeria's emergency agency.", "Nigeria's emergency agency"),
+    ("Some 3,000 people have fled, according to the UN refugee agency.", "the UN refugee agency"),
+    ("Russia has lost 30,000 troops, according to British intelligence.", "British intelligence"),
+    ("At least 1,100 people have died, according to an AFP tally.", "an AFP tally"),
+    ("About 200 people were detained, according to the Interior Ministry.", "the Interior Ministry"),
 ]
 
 
@@ -720,6 +743,11 @@ PARTS_AND_STATES = [
     ("Three of the missing were found dead on Monday.", [("Three", "deaths", PART)]),
     ("Two of the arrested were killed in custody, their lawyers said.", [("Two", "deaths", PART)]),
     ("Two of the dead were police officers.", [("Two", "deaths", "police")]),
+    # a share of the whole ("half of them") is no count; "included" states a part as "including" does
+    ("The shelling killed 16 people, half of them children.", [("16", "deaths", EVERYONE), ("half", "other", None)]),
+    # a part that counts what no rule counts does not take the whole's type
+    ("The mission included 1,500 troops and 90 armoured vehicles.",
+     [("1,500", "troops", "soldiers"), ("90", "other", None)]),
     # a part of a whole given as a figure: the verb after the whole's noun is the part's, the noun the whole's
     ("Two of the 80 students were killed in the crossfire.", [("Two", "deaths", PART), ("80", "other", None)]),
     ("Three of the 40 wounded soldiers died on the way to hospital.",
@@ -753,6 +781,21 @@ PARTS_AND_STATES = [
 @pytest.mark.parametrize("sentence,expected", PARTS_AND_STATES, ids=ids(PARTS_AND_STATES))
 def test_parts_named_by_their_whole_and_counts_of_a_state(sentence, expected):
     assert [(c.text, c.quantity, c.scope) for c in claims_of(sentence)] == expected
+
+
+# the words before a figure that state it as a part of a whole said beside it (which explains it to the reconciler)
+STATED_BEFORE = [
+    ("The victims, aged between 19 and 74, included 12 Britons.", "12", True),
+    ("The dead include 14 children, the ministry said.", "14", True),
+    known_miss("'among those killed were N' before the figure is read for its scope only, not as a part",
+               "Among those killed were 40 foreigners.", "40", True),
+    ("The bombing killed 30 people on Monday.", "30", False),
+]
+
+
+@pytest.mark.parametrize("sentence,written,part", STATED_BEFORE, ids=ids(STATED_BEFORE))
+def test_words_before_a_figure_state_it_as_a_part(sentence, written, part):
+    assert claim_at(sentence, written).stated_part is part
 
 
 # --- South Asian places: states, provinces, divisions (rules/places.toml) -----------------------------------
