@@ -41,15 +41,23 @@ _TIME_WORDS = rf"""
     )\b
     """
 TIME_WORDS = regex.compile(rf"\b{_TIME_WORDS}", regex.X | regex.I)
-# The first word of each of TIME_WORDS's phrases (a month's by its first three letters) and, for a figure of
-# days, a digit or a character that is neither ASCII nor a word or space to Python (digits newer than its
-# Unicode data): where a match can start, found in the folded text by the stdlib engine (folded_word_starts),
-# three times faster than the regex module tries the case-blind alternation at every word. TIME_WORDS is
-# matched at each place found, so that what is found is what TIME_WORDS.finditer finds.
-_FIRST_WORDS = ("on", "last", "this", "early", "late", "the", "past", "yesterday", "today", "tonight", *WEEKDAYS,
-                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-                "two", "three", "four", "five", "six", "seven", "ten")
-TIME_WORD_STARTS = re.compile(folded_word_starts(_FIRST_WORDS).pattern + r"|(?<![a-z0-9_])(?=\d|[^\x00-\x7f\w\s])")
+# The first word of each of TIME_WORDS's phrases (a month's by its first three letters; "the" with the word
+# after it, as most "the"s start none) and, for a date or a figure of days, a digit or a character that is
+# neither ASCII nor a word or space to Python (digits newer than its Unicode data): where a match can start,
+# found in the folded text by the stdlib engine (folded_word_starts), three times faster than the regex module
+# tries the case-blind alternation at every word. TIME_WORDS is matched at each place found, so that what is
+# found is what TIME_WORDS.finditer finds.
+_FIRST_WORDS = ("on", "last", "this", "early", "late", "the past", "the last", "past", "yesterday", "today",
+                "tonight", *WEEKDAYS, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec", "two", "three", "four", "five", "six", "seven", "ten")
+_MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# An ASCII digit starts a match only before a month ("6 January", "21st of Jan.") or "days" ("12 days ago"), which
+# few of the digits in a text with figures stand before: the scan looks past the digits (any past ASCII may be
+# digits to the regex module), a suffix and the spaces (\W holds both engines' \s) for those words. A run of
+# more than eight such characters is let through unread, so that no text makes each start read far.
+_DIGIT_START = rf"[0-9](?:[0-9\x80-\U0010ffff]{{8}}|[0-9\x80-\U0010ffff]{{0,7}}(?:st|nd|rd|th)?\W+(?:of\W+)?" \
+               rf"(?:{_MONTH_STARTS}|days))"
+TIME_WORD_STARTS = folded_word_starts(_FIRST_WORDS, also=rf"{_DIGIT_START}|[^\x00-\x7f\w\s]|(?![0-9])\d")
 
 
 def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:

@@ -121,7 +121,7 @@ TIME_PIECES = ["on ", "On ", "last ", "LAST ", "this ", "early ", "late ", "Mond
                "6", "21st", " of ", "January", "Jan.", "sept", "Sept.", ", 2022", " 1999", "the past week", "past ",
                "month", "yesterday", "Today", "tonight", "three days ago", "12 days ago", " ", ", ", ". ", "-", "x",
                "İ", "ſ", "\u212a", "é", "’", "—", "\u00a0", "٣", "\U00011f55", "²", "\u0301", "\u200d", "\x1c", "_",
-               "\n"]
+               "\n", "the ", "The ", "last", "the last month", " days", "days ago", "123456789", "1", "\U0001f600"]
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -129,6 +129,7 @@ TIME_PIECES = ["on ", "On ", "last ", "LAST ", "this ", "early ", "late ", "Mond
 @example("Police said on Monday morning, 6 January 2022, that 16 died; last week 3 days ago, this evening.")
 @example("Mondays, Sunday-night, on monday8, Jan 6th, 2022's toll")
 @example("on\x1c6 January 2022, x\u0301on Monday, ²on Monday, \U00011f55 days ago")
+@example("the last monday, The past week, 1\U00011f55 January, 12345678901 days ago, 3rd\u00a0of\x1cmay")
 def test_the_time_words_are_those_of_the_plain_scan(text):
     assert [(m.span(), m.groups()) for m in time_words(text)] == \
         [(m.span(), m.groups()) for m in TIME_WORDS.finditer(text)]
