@@ -227,7 +227,7 @@ class NumberGrammar:
         # an age in digits or spelled: 81, three, twenty-one
         age = rf"""(?:\d{{1,3}}|(?:{alternation(numbers["tens"])})(?:[\s-]+(?:{alternation(numbers["units"])}))?(?![\w-])
                   |(?:{alternation(numbers["units"])})(?![\w-]))"""
-        patterns = [  # (characters the text must hold for the pattern to run, pattern)
+        patterns = [  # (characters the text must hold for the pattern to run, or a stdlib pattern it must match; pattern)
             (("://", "www."), rf"""(?:https?://|www\.)\S+"""),  # addresses carry ids and dates
             # numeric dates: 06.01.2022, 2022-01-10; one separator throughout ("1.5-2%" is a range)
             ((), at_digit(rf"""\b\d{{1,4}}(?P<date_separator>[./-])\d{{1,2}}(?P=date_separator)\d{{1,4}}(?:T[\d:.]+Z?)?\b""")),
@@ -235,7 +235,7 @@ class NumberGrammar:
             ((), at_digit(rf"""\b(?:1[89]|20)\d{{2}}[-–/]\d{{2}}(?![\d.,%])""")),  # seasons, fiscal years: 2014-15, 2019/20
             (("half", "Half"), rf"""\b(?:first|second|final|latter|back|front)\s+half\b"""),  # of a game, a year
             (MONTH_STARTS, at_digit(rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])""")),  # 4 January 2022
-            (MONTH_STARTS, rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?"""),  # January 4, 2022; Sept. 20-24
+            (_MONTH_THEN_DIGIT, rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?"""),  # January 4, 2022; Sept. 20-24
             ((), at_digit(rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])""")),  # 10.45pm, 9:30 pm
             ((":",), at_digit(rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b""")),  # clock times: 13:54, 4:39
             ((), at_digit(rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)""")),  # 10 a.m., 5am
@@ -251,7 +251,7 @@ class NumberGrammar:
             (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age(?:\s+of)?)\s+(?:between\s+|from\s+)?{age}(?:\s*(?:-|–|to|and)\s*{age})?\b(?!\s+(?:{scales})\b)"""),
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
-            ((), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said
+            (_NUMBER_BETWEEN_COMMAS, rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said
             (("#",), rf"""\#\d+"""),  # hashtags and numbered items
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
             (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
@@ -319,7 +319,9 @@ class NumberGrammar:
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
         consumed = 0
         digits = self.candidate_patterns[0]
-        starts = [m.start() for m in digits.finditer(text, timeout=MATCH_TIMEOUT)] + self._word_starts(text)
+        # The digits' scan reads one character and the one before it at each position, and needs no timeout: the
+        # regex module reads its clock at each match a scan with one finds, which cost more than the scan.
+        starts = [m.start() for m in digits.finditer(text)] + self._word_starts(text)
         # a look for each character first: most texts hold none, which this tells seven times faster than a scan
         if self.fraction_starts is not None and any(map(text.__contains__, self.fractions)):
             starts += [m.start() for m in self.fraction_starts.finditer(text)]
@@ -571,6 +573,14 @@ class NumberGrammar:
         return not counted or next_word.group(1) in self.year_nouns
 
 
+# What two not-figure patterns need, for the stdlib to find faster than the patterns' own scans (a superset of
+# their matches: \W holds both engines' \s; a digit is not a space nor an ASCII letter to either, and past ASCII
+# any character may be a digit to the regex module). Most texts hold a month's name or a comma and a space before
+# a number, as the needs of words would ask, but no month before a number, nor a number of three digits at most
+# between commas ("Jamie Armstrong, 25, said").
+_MONTH_THEN_DIGIT = re.compile(rf"(?:{'|'.join(MONTH_STARTS)})[a-z]*\.?\W+[0-9\x80-\U0010ffff]")
+_NUMBER_BETWEEN_COMMAS = re.compile(r",\W[^\sA-Za-z,]{1,3},")
+
 # Above this many starts of not-figure matches in a text, a try of each pattern at each start costs
 # more than its own scan; news articles hold a few.
 _FEW_STARTS = 32
@@ -612,12 +622,14 @@ def _digit_filter_scan(words_after: list[str]) -> re.Pattern:
         )""", re.X)
 
 
-def _holds(text: str, needs: tuple[str, ...], held: dict[tuple[str, ...], bool]) -> bool:
-    """Whether the text holds any of `needs` (none needed: it does), remembered in `held` for the text."""
+def _holds(text: str, needs: tuple[str, ...] | re.Pattern, held: dict[tuple[str, ...] | re.Pattern, bool]) -> bool:
+    """Whether the text holds any of `needs` (none needed: it does) or, for a stdlib pattern, a match of it,
+    remembered in `held` for the text."""
     if not needs:
         return True
     if needs not in held:
-        held[needs] = any(map(text.__contains__, needs))  # no generator's frame per need
+        held[needs] = needs.search(text) is not None if isinstance(needs, re.Pattern) \
+            else any(map(text.__contains__, needs))  # no generator's frame per need
     return held[needs]
 
 
