@@ -110,6 +110,41 @@ def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], endpos:
                 yield match
 
 
+def ascii_view(text: str, stand_ins: dict[str, str]) -> str | None:
+    """The text with each character past ASCII made one ASCII character, each in its place: its stand-in in
+    `stand_ins`, else NUL for one that is no letter, mark, number or word character to the regex module; None
+    where the text holds another (a letter past ASCII). A pattern that names no character past ASCII but the
+    stand-ins' (each playing the part of its stand-in) matches the view where it matches the text, and written
+    with ASCII classes for its Unicode ones it is read by the stdlib engine, two to three times faster."""
+    if text.isascii():
+        return text
+    for char in set(_PAST_ASCII.findall(text)):  # news text holds a few: quotes, dashes, currency signs
+        stand_in = stand_ins.get(char) or ("\x00" if _no_word_character(char) else None)
+        if stand_in is None:
+            return None
+        text = text.replace(char, stand_in)
+    return text
+
+
+def ascii_pattern(source: str, classes: tuple[tuple[str, str], ...], flags: int = 0) -> re.Pattern:
+    """A regex module pattern's source as the stdlib pattern that reads a text's ascii_view as that one reads
+    the text: each of its Unicode classes replaced by what it holds in ASCII (`classes`, sets first)."""
+    for unicode_class, ascii_class in classes:
+        source = source.replace(unicode_class, ascii_class)
+    if r"\p" in source:
+        raise ValueError(f"a class of the pattern has no ASCII form: {source}")
+    return re.compile(source, flags)
+
+
+_PAST_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_CHARACTER = regex.compile(r"[\p{L}\p{M}\p{N}\w]")
+
+
+@functools.lru_cache(maxsize=None)
+def _no_word_character(char: str) -> bool:
+    return _WORD_CHARACTER.match(char) is None
+
+
 # Where a stdlib match starts, mapped over a scan's matches without a generator's frame per match.
 match_start = re.Match.start
 

