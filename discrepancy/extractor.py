@@ -715,7 +715,9 @@ class Extractor:
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
         candidates = self._candidates_after(text, mention, unit, after, several)
-        if shared is not None:
+        # a figure whose own verb or adjective comes right after it says what it counts: "3 dead, 2,000 evacuated",
+        # "12 dead and 400 homeless" (not a noun: "killed 5 soldiers and 3 refugees")
+        if shared is not None and not (after and after[0][0] == 1 and self._state_word(after[0][2])):
             candidates.append(_Candidate(True, self.priority[shared], -WINDOW_BEFORE - 1, 0, shared, None))
         candidates += self._candidates_before(text, mention, unit, before, several)
         if several and unit and text.startswith(" of ", mention.end):
@@ -864,6 +866,11 @@ class Extractor:
         # (an ordinal is no age: "20 were given first aid")
         kind = self.grammar.spelled.words.get(number_word.group(1).lower(), ("ordinal",))[0] if number_word else ""
         return not (after[:1].isdigit() or kind != "ordinal" and bool(number_word))
+
+    def _state_word(self, word: str) -> bool:
+        """Whether a trigger word says what befell those counted, as a verb form or an adjective ("evacuated",
+        "homeless", "dead"), not as a noun that names them ("refugees", "hostages")."""
+        return self._participle(word) or not _plural(word)
 
     def _participle(self, word: str) -> bool:
         """Whether a word after a plural noun is a verb form that ends its phrase: "people died", "others wounded",

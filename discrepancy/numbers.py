@@ -253,6 +253,7 @@ class NumberGrammar:
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
             (_NUMBER_BETWEEN_COMMAS, rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said
             (("#",), rf"""\#\d+"""),  # hashtags and numbered items
+            (("UPDATE",), rf"""(?-i:\bUPDATE\s\d{{1,2}}\s?[-–])"""),  # a wire story's version: "UPDATE 2-Gunmen kill 7"
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
             (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
             ((), at_digit(rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])""")),  # codes with a leading zero: 0401

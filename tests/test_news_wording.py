@@ -149,6 +149,12 @@ BOUNDS = [
     ("Quake toll tops 5,000 as rescuers dig through rubble", "tops 5,000", 5000, OPEN, "more_than", "deaths",
      EVERYONE),
     ("Nigeria: 12 killed in attack on village", "12", 12, 12, "exact", "deaths", EVERYONE),
+    # a headline's present tense, and a wire story's version before it ("UPDATE 2-") is no figure
+    ("UPDATE 2-Gunmen kill 7 at bar in central Mexico", "7", 7, 7, "exact", "deaths", EVERYONE),
+    ("At least 8 migrants drown off Libya, IOM says", "At least 8", 8, OPEN, "at_least", "deaths", "foreigners"),
+    ("Police detain over 40 protesters in Minsk", "over 40", 40, OPEN, "more_than", "arrests", "protesters"),
+    ("Blast at Kabul mosque injures 30", "30", 30, 30, "exact", "injured", EVERYONE),
+    ("Floods displace nearly 2,000 in Assam", "nearly 2,000", 1900, 2000, "approx", "displaced", EVERYONE),
     ("KABUL (Reuters) - At least 19 people were killed on Saturday when a bomb exploded near a mosque.", "At least 19",
      19, OPEN, "at_least", "deaths", EVERYONE),
     ("The fighting has killed tens of thousands of civilians.", "tens of thousands of", 20000, OPEN, "at_least",
@@ -643,6 +649,8 @@ NOT_BREAKDOWNS = [
     ("Five people died in Texas, and three were injured in Ohio.", [("Five", "deaths"), ("three", "injured")]),
     ("The striker scored 12 in Leeds and four in York.", [("12", "other"), ("four", "other")]),
     ("Four people died in the fire, three of them children, officials said.", [("Four", "deaths"), ("three", "deaths")]),
+    ("Floods: 3 dead, 2,000 evacuated in Valencia", [("3", "deaths"), ("2,000", "displaced")]),
+    ("The storm left 12 dead and 400 homeless.", [("12", "deaths"), ("400", "displaced")]),
 ]
 
 
