@@ -49,7 +49,7 @@ SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b", regex.I)
 # A part tied to a whole: "14 of them", "six of whom", "eight of those killed", "14 Australians and seven others";
 # "including 14 Australians", "among them 3".
 STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom|those)\b"
-                                  r"|(?:\p{L}+\s+){0,2}and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
+                                  r"|(?P<between>(?:\p{L}+\s+){0,2})and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
 # What every match of STATED_PART_AFTER holds, in lower case (no letter outside ASCII folds to one of
 # theirs): most figures are followed by none of them before the sentence ends.
 STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other")
@@ -1331,7 +1331,10 @@ def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
         rest = text[end:sentence_end].lower()
         if not any(map(rest.__contains__, STATED_PART_AFTER_WORDS)):
             return False
-    return bool(STATED_PART_AFTER.match(text, end, sentence_end))
+    found = STATED_PART_AFTER.match(text, end, sentence_end)
+    # not where a verb parts the two: "Two soldiers were killed and 12 others injured" (the others are no more dead)
+    return found is not None and not any(word in AUXILIARY_VERBS or word.endswith("ed")
+                                         for word in (found.group("between") or "").lower().split())
 
 
 def _states_part_before(lead: str) -> bool:

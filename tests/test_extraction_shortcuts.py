@@ -243,8 +243,10 @@ def plain_counted_noun(extractor, rest: str, share_end: int) -> str:
             continue
         if word in FUNCTION_WORDS or word in AUXILIARIES or word in PREPOSITIONS or word in extractor.phrase_stops:
             break
-        if words and _plural(words[-1].lower()) and (not extractor._known_word(written) or word.endswith("ed")):
-            break  # "people lack water", "people died"
+        last = words[-1].lower() if words else ""
+        if words and (_plural(last) and (not extractor._known_word(written) or word.endswith("ed"))
+                      or last in extractor.plurals_without_s and extractor._participle(word)):
+            break  # "people lack water", "people died", "12 staff taken hostage"
         words.append(written)
         end = match.end()
         if len(words) == 1 and not share_end and (word in extractor.unit_words or written in extractor.unit_symbols):

@@ -35,7 +35,8 @@ TYPED = [
     ("There are over 6,000 fighters near the border.", "over 6,000", "fighters", "fighters"),
     ("Intelligence counts over 40 camps and training centres.", "over 40", "camps", None),
     ("More than 20,000 residents were evacuated from the valley.", "More than 20,000", "displaced", "civilians"),
-    ("Hundreds of families have been forced to vacate their homes.", "Hundreds of", "displaced", None),
+    # families are another unit than people (a scope of their own): no revision of a toll counted in people
+    ("Hundreds of families have been forced to vacate their homes.", "Hundreds of", "displaced", "families"),
     ("Some 900 villagers have left their homes for the coast.", "Some 900", "displaced", "civilians"),
     ("At least 30 people are still missing after the landslide.", "At least 30", "missing", None),
     ("The government spent 250 pieces of equipment.", "250", "other", None),

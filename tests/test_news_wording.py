@@ -181,6 +181,10 @@ SCOPES = [
     ("At least 15 people were killed, including 12 children, in the strike on the school.", "At least 15", "deaths",
      EVERYONE),
     ("Thirty people were killed, among them three police officers.", "three", "deaths", "police"),
+    # families and households are another unit than people: no revision of a toll counted in people
+    ("Some 70 families were rendered homeless by the fire.", "Some 70", "displaced", "families"),
+    ("About 300 households were evacuated as the river rose.", "About 300", "displaced", "families"),
+    ("Twelve family members were killed in the strike.", "Twelve", "deaths", EVERYONE),
     ("Thirty people were killed, among them three police officers.", "Thirty", "deaths", EVERYONE),
     ("The attack killed 16 members of the security forces, the interior ministry said.", "16", "deaths",
      "security forces"),
@@ -324,6 +328,8 @@ OTHER_QUANTITIES = [
     ("Organisers said more than 200,000 demonstrators turned out.", "more than 200,000", "crowd", "protesters"),
     ("Some 3,000 people attended the vigil for the victims.", "Some 3,000", "crowd", EVERYONE),
     ("Police used tear gas to disperse a crowd of about 5,000.", "about 5,000", "crowd", EVERYONE),
+    ("A mob of around 500 people torched the police station.", "around 500", "crowd", EVERYONE),
+    ("Police broke up a rally of 2,000 in the capital.", "2,000", "crowd", EVERYONE),
     ("Investigators gathered 12 samples from the site.", "12", "other", None),
     ("Thousands of mourners gathered to honour the dead.", "Thousands of", "crowd", EVERYONE),
     # people kidnapped, abducted or held hostage
@@ -791,18 +797,23 @@ def test_parts_named_by_their_whole_and_counts_of_a_state(sentence, expected):
     assert [(c.text, c.quantity, c.scope) for c in claims_of(sentence)] == expected
 
 
-# the words before a figure that state it as a part of a whole said beside it (which explains it to the reconciler)
-STATED_BEFORE = [
+# the words around a figure that state it as a part of a whole said beside it (which explains it to the reconciler)
+STATED_AROUND = [
     ("The victims, aged between 19 and 74, included 12 Britons.", "12", True),
     ("The dead include 14 children, the ministry said.", "14", True),
     known_miss("'among those killed were N' before the figure is read for its scope only, not as a part",
                "Among those killed were 40 foreigners.", "40", True),
     ("The bombing killed 30 people on Monday.", "30", False),
+    # and the words after it: "and seven others" makes the first a part of their sum, unless a verb parts the two
+    ("The crash caused the deaths of 14 Australians and seven others.", "14", True),
+    ("The blast killed 14 Australian tourists and seven others.", "14", True),
+    ("Two soldiers were killed and 12 others injured.", "Two", False),
+    ("Three policemen were martyred and two others sustained injuries.", "Three", False),
 ]
 
 
-@pytest.mark.parametrize("sentence,written,part", STATED_BEFORE, ids=ids(STATED_BEFORE))
-def test_words_before_a_figure_state_it_as_a_part(sentence, written, part):
+@pytest.mark.parametrize("sentence,written,part", STATED_AROUND, ids=ids(STATED_AROUND))
+def test_words_around_a_figure_state_it_as_a_part(sentence, written, part):
     assert claim_at(sentence, written).stated_part is part
 
 
