@@ -412,11 +412,18 @@ class Extractor:
         # a figure joined to the next reads its verb past the next one's words: "Three US troops and five members
         # of the Afghan opposition were killed"
         reach = WINDOW_AFTER + len(text[mention.end:context.following(mention).end].split()) if joined else WINDOW_AFTER
+        # "Eight members of one family were killed": the next figure is in this one's noun phrase, which the verb
+        # after it ends
+        complemented = bool(unit) and next_start < sentence.end and _complement_gap(text[mention.end:next_start], unit)
+        if complemented:
+            joined, reach = True, WINDOW_AFTER + len(text[mention.end:context.following(mention).end].split())
         # "Three of the 40 wounded soldiers died": the whole's type is its noun's, the verb after it the part's
         whole_of_part = previous_end > sentence.start and PART_OF_NEXT.fullmatch(text, previous_end, mention.start)
         trigger_end = self._whole_noun_end(text, mention.end, unit, sentence.end) if whole_of_part \
             else _trigger_end(text, mention.end, next_start, sentence, joined)
-        quantity = self._quantity(text, mention, unit, previous_end, trigger_end, shared, reach)
+        complement = id(mention) in context.complements
+        quantity = OTHER if complement else self._quantity(text, mention, unit, previous_end, trigger_end, shared,
+                                                           reach)
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if part_of_next and quantity == OTHER:
             quantity = self._predicate_of_part(text, context.following(mention), unit, sentence)
@@ -455,9 +462,11 @@ class Extractor:
             quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
         if quantity != OTHER and self._rate(text, mention, sentence, next_start):
             quantity = OTHER  # "More than 40,000 people die from gun-related injuries each year"
+        if complemented:
+            context.complements.add(id(context.following(mention)))
         if quantity != OTHER:
             context.last_typed[sentence] = quantity
-            if joined:
+            if joined and not complemented:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
@@ -714,7 +723,7 @@ class Extractor:
         before = [] if shared is not None or denied_whole else self._triggers_before(text, mention, previous_end)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
-        candidates = self._candidates_after(text, mention, unit, after, several)
+        candidates = self._candidates_after(text, mention, unit, after, several, next_start)
         # a figure whose own verb or adjective comes right after it says what it counts: "3 dead, 2,000 evacuated",
         # "12 dead and 400 homeless" (not a noun: "killed 5 soldiers and 3 refugees")
         if shared is not None and not (after and after[0][0] == 1 and self._state_word(after[0][2])):
@@ -745,14 +754,17 @@ class Extractor:
         return self._triggers(text, previous_end, mention.start, reach, before=True)
 
     def _candidates_after(self, text: str, mention: NumberMention, unit: str, after: list[tuple],
-                          several: bool) -> list[_Candidate]:
+                          several: bool, next_start: int) -> list[_Candidate]:
         """The quantities the triggers after a figure offer, but for a group past its own counted noun ("300
-        schoolgirls kidnapped by gunmen") and a trigger that names where they are ("living in camps")."""
+        schoolgirls kidnapped by gunmen"), a trigger that names where they are ("living in camps") and the verb of
+        a participle clause whose object is the next figure ("shot 14 people, killing six")."""
         candidates = []
         words = len(unit.split())
         own_end = -1  # where the last trigger of the figure's own clause ends
         for distance, quantities, word, at in after:
             beyond = distance - words if unit else 0
+            if word.endswith("ing") and next_start < len(text) and not text[at + len(word):next_start].strip():
+                continue  # "shot 14 people, killing six": the six are those killed
             if beyond > 2 and word in self.scope_of_word:
                 continue  # "300 schoolgirls kidnapped by gunmen" (but "100 police and soldiers" counts both)
             if beyond > 0 and not self._participle(word) and PLACE_WORD.search(text, max(mention.end, at - 40), at) \
@@ -1118,6 +1130,7 @@ class _ArticleContext:
         # civilians" were killed)
         self.shared: dict[int, str] = {}
         self.joined_parts: set[int] = set()  # by id of a mention: joined so to a stated part, a stated part too
+        self.complements: set[int] = set()  # by id of a mention: in the noun phrase of the figure before ("of one family")
         # by id of a mention: an item of a breakdown after its first ("four in Oklahoma"), and the scope of the
         # item before it
         self.listed: dict[int, str | None] = {}
@@ -1257,6 +1270,13 @@ def _place_before(text: str, start: int, at: int) -> bool:
     after one ("children playing in the yard were injured")."""
     place = PLACE_BEFORE.match(text, start, at)
     return place is not None and not any(word.lower() in AUXILIARY_VERBS for word in place.group().split())
+
+
+def _complement_gap(gap: str, unit: str) -> bool:
+    """Whether the text between two figures puts the second in the first one's noun phrase: its counted noun and
+    "of" ("Eight members of one family", "residents of 12 villages")."""
+    gap = gap.lstrip()
+    return gap.startswith(unit) and gap[len(unit):].strip().lower() == "of"
 
 
 def _joined(gap: str, unit: str) -> bool:

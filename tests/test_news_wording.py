@@ -757,6 +757,15 @@ PARTS_AND_STATES = [
     ("Three of the missing were found dead on Monday.", [("Three", "deaths", PART)]),
     ("Two of the arrested were killed in custody, their lawyers said.", [("Two", "deaths", PART)]),
     ("Two of the dead were police officers.", [("Two", "deaths", "police")]),
+    # a figure in the noun phrase of the one before ("of one family") counts nothing the verb says
+    ("Eight members of one family were killed in the airstrike.", [("Eight", "deaths", EVERYONE), ("one", "other", None)]),
+    ("Some 2,000 residents of 12 villages were evacuated.",
+     [("Some 2,000", "displaced", "civilians"), ("12", "other", None)]),
+    # the verb of a participle clause right before a figure is that figure's ("wounded 30, killing 5")
+    ("The blast wounded 30, killing 5.", [("30", "injured", EVERYONE), ("5", "deaths", EVERYONE)]),
+    ("Four people were shot, killing two.", [("Four", "shot", EVERYONE), ("two", "deaths", EVERYONE)]),
+    ("The crash left two people dead and sent five others to the hospital.",
+     [("two", "deaths", EVERYONE), ("five", "injured", EVERYONE)]),
     # a share of the whole ("half of them") is no count; "included" states a part as "including" does
     ("The shelling killed 16 people, half of them children.", [("16", "deaths", EVERYONE), ("half", "other", None)]),
     # a part that counts what no rule counts does not take the whole's type
