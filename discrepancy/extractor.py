@@ -1352,9 +1352,13 @@ def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
         if not any(map(rest.__contains__, STATED_PART_AFTER_WORDS)):
             return False
     found = STATED_PART_AFTER.match(text, end, sentence_end)
-    # not where a verb parts the two: "Two soldiers were killed and 12 others injured" (the others are no more dead)
-    return found is not None and not any(word in AUXILIARY_VERBS or word.endswith("ed")
-                                         for word in (found.group("between") or "").lower().split())
+    return found is not None and not _verb_between(found)
+
+
+def _verb_between(part_after: regex.Match) -> bool:
+    """Whether a verb parts a figure from "and N others" after it: "Two soldiers were killed and 12 others injured"
+    (the others are no more dead), not "14 Australians and seven others"."""
+    return any(word in AUXILIARY_VERBS or word.endswith("ed") for word in (part_after.group("between") or "").lower().split())
 
 
 def _states_part_before(lead: str) -> bool:

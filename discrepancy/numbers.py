@@ -164,7 +164,7 @@ class NumberGrammar:
         # nothing any of its patterns reads next ("160 people", "7,939 were"), which this scan sees faster.
         self.digit_filter_scan = _digit_filter_scan(
             [*numbers.get("age_words", ()), *numbers.get("identifier_labels_after", ()),
-             *numbers.get("model_words", ()), *numbers.get("street_words_first", ())])
+             *numbers.get("model_words", ()), *numbers.get("street_words_first", ()), *_CLOCK_ZONES])
 
     # --- patterns -------------------------------------------------------------------------
 
@@ -254,6 +254,8 @@ class NumberGrammar:
             (_NUMBER_BETWEEN_COMMAS, rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said
             (("#",), rf"""\#\d+"""),  # hashtags and numbered items
             (("UPDATE",), rf"""(?-i:\bUPDATE\s\d{{1,2}}\s?[-–])"""),  # a wire story's version: "UPDATE 2-Gunmen kill 7"
+            # a 24-hour clock time before its zone: "at around 11 p.m. (2200 GMT)", "0300 local time"
+            (_CLOCK_ZONES, at_digit(rf"""(?-i:\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:{_CLOCK_ZONE_ALTERNATIVES})\b)""")),
             (("<>", "=>", "=<", "=="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
             (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
             ((), at_digit(rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])""")),  # codes with a leading zero: 0401
@@ -581,6 +583,9 @@ class NumberGrammar:
 # between commas ("Jamie Armstrong, 25, said").
 _MONTH_THEN_DIGIT = re.compile(rf"(?:{'|'.join(MONTH_STARTS)})[a-z]*\.?\W+[0-9\x80-\U0010ffff]")
 _NUMBER_BETWEEN_COMMAS = re.compile(r",\W[^\sA-Za-z,]{1,3},")
+# The time zones a wire writes after a 24-hour clock time ("(2200 GMT)"): the words that pattern needs.
+_CLOCK_ZONES = ("GMT", "UTC", "EST", "EDT", "BST", "CET", "CEST", "IST", "JST", "AEDT", "AEST", "local time")
+_CLOCK_ZONE_ALTERNATIVES = "|".join(zone.replace(" ", r"\s+") for zone in _CLOCK_ZONES)  # (the patterns are verbose)
 
 # Above this many starts of not-figure matches in a text, a try of each pattern at each start costs
 # more than its own scan; news articles hold a few.

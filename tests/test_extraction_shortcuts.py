@@ -9,7 +9,7 @@ import regex
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from discrepancy.extractor import (STATED_PART_AFTER, STATED_PART_AFTER_REACH, WORD, _last_words, _speaker,
-                                   _states_part_after)
+                                   _states_part_after, _verb_between)
 from discrepancy.intervals import interval_of
 from discrepancy.text import Document, Span
 
@@ -27,11 +27,13 @@ CHECKS = settings(max_examples=400, deadline=None, suppress_health_check=[Health
 @given(texts)
 @example("21 people, 14 of them Australians")
 @example("14 Australians and seven OTHERS")
+@example(" were killed and seven others")
 @example("6 " + "x" * (STATED_PART_AFTER_REACH + 10) + " of them")
 def test_a_part_after_is_looked_for_only_where_its_words_stand(text):
     for end in range(len(text) + 1):
         for sentence_end in {len(text), min(len(text), end + 25)}:
-            assert _states_part_after(text, end, sentence_end) == bool(STATED_PART_AFTER.match(text, end, sentence_end))
+            plain = STATED_PART_AFTER.match(text, end, sentence_end)
+            assert _states_part_after(text, end, sentence_end) == (plain is not None and not _verb_between(plain))
 
 
 @CHECKS

@@ -65,7 +65,8 @@ NOT_FIGURE_PIECES = PIECES + ["12", "2014", "-15", "555-123-4567", "1995-01", "0
                               "4 January 2022", " of May", "Sept. 20", "81-year-old", " aged ", "AD ", " BC", "0401",
                               "27 Willow Creek Road", " Avenue Foch", " Max", " zip code", " lead", "2-1", ", 25, ",
                               "Jamie Armstrong", "#", "+1-222-2222-2222", "\n", " ", "1-", "May", "Jan.", "\u00a0",
-                              "\u0663", "\U00011f55", ",", " 7", "Sept", "uary"]
+                              "\u0663", "\U00011f55", ",", " 7", "Sept", "uary", "2200", " GMT", "GMT", " local time",
+                              " LOCAL\ttime", "UPDATE 2-", "UPDATE"]
 not_figure_texts = st.one_of(st.lists(st.sampled_from(NOT_FIGURE_PIECES), max_size=40).map("".join),
                              st.text(max_size=120))
 
@@ -83,6 +84,7 @@ def plain_not_figure_spans(text: str) -> list:
 @given(not_figure_texts)
 @example("12-34-5678 1995-01-02, 2014-15 and 4 January 2022 at 10.45pm, 27 Main Street, a 9-2 lead")
 @example("1-" * 40)
+@example("UPDATE 2-Gunmen at 2200 GMT, 1500 local time, 0300\u00a0local  time, 2360 GMT")
 @example("Sept.\u00a020, January\t\u0663, May \U00011f55, Jamie Armstrong,\u00a0\u0663\u0663, said; Lee, 7,")
 def test_the_not_figure_spans_are_those_of_each_pattern_scanning_on_its_own(text):
     assert sorted(GRAMMAR._not_figure_spans(text)) == plain_not_figure_spans(text)
