@@ -138,6 +138,7 @@ AMONG_THE = regex.compile(r"\bamong\s+(?:the|those|)\s*\Z", regex.I)
 PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|within)\s+"
                              r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,2}\Z", regex.I | regex.REVERSE)
 # Any of its prepositions, found by the stdlib engine: most triggers have none before them, and this says so faster.
+PLACE_PREPOSITIONS = frozenset(("in", "at", "into", "inside", "within", "across", "from"))
 PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
 # Between two figures of one change: "% on the month and ", " in May and ", "% year-on-year, and "
@@ -471,6 +472,13 @@ class Extractor:
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
 
+    @staticmethod
+    def _after_place_word(text: str, mention: NumberMention) -> bool:
+        """Whether a preposition of place comes right before the figure, which makes its noun a place the verb
+        before names, not what it counts ("have taken shelter in 743 relief camps")."""
+        word = LAST_WORD.match(text, max(0, mention.start - 12), mention.start)
+        return word is not None and word.group(1).lower() in PLACE_PREPOSITIONS
+
     def _things(self, unit: str) -> bool:
         """Whether a counted noun counts things no rule types ("250 pieces", "90 armoured vehicles"); not a participle
         read as the noun ("nine of those taken")."""
@@ -699,8 +707,9 @@ class Extractor:
         preposition ("30,000 people living in camps"). A figure coordinated with the one before ("killed 5
         soldiers and 3 civilians") shares its type, unless a trigger of its own says otherwise ("12 dead and
         dozens injured"). A figure that states no whole number counts nothing."""
-        if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed):
-            return OTHER  # "30 years ago", "250 pieces": a count of something no rule types
+        if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed) \
+                or mention.unit and self._measure(mention.unit):
+            return OTHER  # "30 years ago", "250 pieces", "Rs 4 lakh": a count of something no rule types, an amount
         # asked only where the text before the figure ends as the pattern's words do: most figures do not
         denied_whole = text.endswith(_WHOLE_DETERMINERS, 0, mention.start) \
             and NONE_OF.search(text, max(0, mention.start - 30), mention.start) is not None
@@ -720,7 +729,8 @@ class Extractor:
                 words = len(unit.split())
                 return next((quantities[0] for distance, quantities, _, _ in after if distance == words + 1), grouped)
         after = self._triggers_after(text, mention, unit, next_start, reach)
-        before = [] if shared is not None or denied_whole else self._triggers_before(text, mention, previous_end)
+        before = [] if shared is not None or denied_whole or unit and self._after_place_word(text, mention) \
+            else self._triggers_before(text, mention, previous_end)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
         candidates = self._candidates_after(text, mention, unit, after, several, next_start)

@@ -322,6 +322,13 @@ OTHER_QUANTITIES = [
     ("Hundreds remain unaccounted for.", "Hundreds", "missing", EVERYONE),
     ("The group operates at least 30 training camps in the mountains.", "at least 30", "camps", EVERYONE),
     ("Nearly 10,000 people have sought refuge in schools and churches.", "Nearly 10,000", "displaced", EVERYONE),
+    ("Nearly 2.31 lakh people have taken shelter in 743 relief camps.", "Nearly 2.31 lakh", "displaced", EVERYONE),
+    # after a preposition of place, the figure counts the place, not what the verb before says
+    ("Nearly 2.31 lakh people have taken shelter in 743 relief camps.", "743", "camps", EVERYONE),
+    ("About 4,000 people sheltered in schools as the cyclone approached.", "About 4,000", "displaced", EVERYONE),
+    # an amount is no count of people, whatever its sentence counts
+    ("The chief minister announced an ex gratia of Rs 4 lakh to the next of kin of the deceased.", "Rs 4 lakh",
+     "other", None),
     ("Some 40 protesters remain in detention.", "Some 40", "arrests", "protesters"),
     # a crowd's size: people at a protest, rally or gathering (below every event: "300 demonstrators were detained")
     ("Police estimated that 40,000 people took part in the march.", "40,000", "crowd", EVERYONE),
@@ -587,6 +594,8 @@ SOURCES = [
     ("Russia has lost 30,000 troops, according to British intelligence.", "British intelligence"),
     ("At least 1,100 people have died, according to an AFP tally.", "an AFP tally"),
     ("About 200 people were detained, according to the Interior Ministry.", "the Interior Ministry"),
+    ("Three persons died in Barpeta, the ASDMA bulletin said.", "the ASDMA bulletin"),
+    ("Twelve people were killed, a police statement said.", "a police statement"),
 ]
 
 
