@@ -138,6 +138,10 @@ AMONG_THE = regex.compile(r"\bamong\s+(?:the|those|)\s*\Z", regex.I)
 PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|within)\s+"
                              r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,2}\Z", regex.I | regex.REVERSE)
 # Any of its prepositions, found by the stdlib engine: most triggers have none before them, and this says so faster.
+# Words in -ing that work as prepositions before a figure ("including 5 children", "numbering 4,000"), no verb
+# whose object it is.
+PREPOSITION_LIKE_PARTICIPLES = frozenset(("including", "excluding", "numbering", "according", "during", "following",
+                                          "regarding", "concerning", "involving", "counting", "totalling", "totaling"))
 PLACE_PREPOSITIONS = frozenset(("in", "at", "into", "inside", "within", "across", "from"))
 PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
@@ -472,6 +476,16 @@ class Extractor:
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
 
+    def _object_of_own_verb(self, text: str, mention: NumberMention, previous_end: int) -> bool:
+        """Whether a participle that types nothing comes right before the figure, which is its object, not that of a
+        verb before it: "killing 45 soldiers and capturing 12" (not a level reached: "the toll rose, reaching 52")."""
+        word = LAST_WORD.match(text, max(previous_end, mention.start - 20), mention.start)
+        verb = word.group(1).lower() if word else ""
+        return verb.endswith("ing") and len(verb) > 4 and verb not in self.quantity_of_word \
+            and verb not in PREPOSITION_LIKE_PARTICIPLES \
+            and not (self.level_reached is not None and self.level_reached.match(text, max(0, mention.start - 40),
+                                                                                 mention.start))
+
     @staticmethod
     def _after_place_word(text: str, mention: NumberMention) -> bool:
         """Whether a preposition of place comes right before the figure, which makes its noun a place the verb
@@ -730,7 +744,7 @@ class Extractor:
                 return next((quantities[0] for distance, quantities, _, _ in after if distance == words + 1), grouped)
         after = self._triggers_after(text, mention, unit, next_start, reach)
         before = [] if shared is not None or denied_whole or unit and self._after_place_word(text, mention) \
-            else self._triggers_before(text, mention, previous_end)
+            or self._object_of_own_verb(text, mention, previous_end) else self._triggers_before(text, mention, previous_end)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
         candidates = self._candidates_after(text, mention, unit, after, several, next_start)

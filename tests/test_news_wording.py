@@ -596,6 +596,7 @@ SOURCES = [
     ("About 200 people were detained, according to the Interior Ministry.", "the Interior Ministry"),
     ("Three persons died in Barpeta, the ASDMA bulletin said.", "the ASDMA bulletin"),
     ("Twelve people were killed, a police statement said.", "a police statement"),
+    ("The war has killed 150,000 people, according to US envoy Tom Perriello.", "US envoy"),
 ]
 
 
@@ -773,6 +774,11 @@ PARTS_AND_STATES = [
     # the verb of a participle clause right before a figure is that figure's ("wounded 30, killing 5")
     ("The blast wounded 30, killing 5.", [("30", "injured", EVERYONE), ("5", "deaths", EVERYONE)]),
     ("Four people were shot, killing two.", [("Four", "shot", EVERYONE), ("two", "deaths", EVERYONE)]),
+    # a participle that types nothing right before a figure makes it that verb's object ("capturing 12")
+    ("The rebels clashed with army units, killing 45 soldiers and capturing 12.",
+     [("45", "deaths", "soldiers"), ("12", "other", None)]),
+    ("The death toll climbed on Friday, reaching 52.", [("52", "deaths", EVERYONE)]),
+    ("Soldiers stormed the building, freeing 12 hostages.", [("12", "kidnapped", EVERYONE)]),
     ("The crash left two people dead and sent five others to the hospital.",
      [("two", "deaths", EVERYONE), ("five", "injured", EVERYONE)]),
     # a share of the whole ("half of them") is no count; "included" states a part as "including" does
