@@ -64,7 +64,7 @@ STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|included|am
 STATED_PART_WORDS = ("includ", "among", "whom", "them", "those")
 # What every match of the among pattern ("among the children", "all of them women") holds.
 AMONG_WORDS = ("among", "them", "whom")
-RELATIVE_WORDS = "which who whom whose that".split()
+RELATIVE_WORDS = "which who whom whose that where".split()  # "in Zahedan, where security forces killed dozens"
 RELATIVE = regex.compile(rf"\b(?:{'|'.join(RELATIVE_WORDS)})\b", regex.I)
 # Either, in one scan: both are whole words, so no match of one lies inside one of the other.
 CLAUSE_WORD = regex.compile(rf"(?P<subordinate>{SUBORDINATE.pattern})|(?P<relative>{RELATIVE.pattern})", regex.I)
@@ -166,6 +166,10 @@ OBJECT_OF_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:for|to|with|about|honou?r
 # Ahead of a participle after a counted noun: the clause's own verb, which makes the participle part of the noun
 # phrase ("the 12 people arrested were released")
 AUXILIARY_AHEAD = regex.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b", regex.I)
+# An aside after a figure's noun that names a part of what it counts, between commas: ", including the paramilitary
+# Basij,", ", most of them civilians,"
+INCLUDED_ASIDE = regex.compile(r",\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\b[^,.;:]{1,80},",
+                               regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 # What names the whole a part is of, its noun next: "two of the wounded", "four of those arrested".
 SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
@@ -426,6 +430,11 @@ class Extractor:
         whole_of_part = previous_end > sentence.start and PART_OF_NEXT.fullmatch(text, previous_end, mention.start)
         trigger_end = self._whole_noun_end(text, mention.end, unit, sentence.end) if whole_of_part \
             else _trigger_end(text, mention.end, next_start, sentence, joined)
+        # "50 members of the security forces, including the paramilitary Basij, had been killed": the verb is read
+        # past an aside that names a part
+        aside = INCLUDED_ASIDE.search(text, mention.end, min(trigger_end, mention.end + 200)) \
+            if text.find(", ", mention.end, trigger_end) >= 0 else None
+        reach += len(aside.group().split()) if aside else 0
         complement = id(mention) in context.complements
         quantity = OTHER if complement else self._quantity(text, mention, unit, previous_end, trigger_end, shared,
                                                            reach)
@@ -1477,9 +1486,9 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
 # 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
 # start one too, so that no capital or case folding the engine knows is missed.
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
-# The letters, dots, hyphens, apostrophes and spaces before a verb: what a name, 'the police' or "Gaza's health
-# ministry" before it is written in.
-_RUN_BEFORE = regex.compile(r"[\p{L}.\s'’-]*", regex.REVERSE)
+# The letters, dots, hyphens, apostrophes, brackets and spaces before a verb: what a name, 'the police', "Gaza's
+# health ministry" or "Iran Human Rights (IHR)" before it is written in.
+_RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
 
 
 def _common_source(common: list[str], lower_case: bool = False) -> str:
@@ -1508,7 +1517,8 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
     # Atomic, so that a possessive ("the Tajik's knowledge") is no name rather than a clipped one.
     # "the International Organization for Migration", "the Office for the Coordination of Humanitarian Affairs"
-    words = r"\p{Lu}[\p{L}.-]*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*)*"
+    # and its acronym in brackets after it: "Iran Human Rights (IHR) said"
+    words = r"\p{Lu}[\p{L}.-]*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*)*(?:\s*\(\p{Lu}[\p{L}.-]{1,10}\))?"
     name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
     # A name before the verb does not start inside a run of capitalised words: the run's first word
     # was tried and read to the same end, so the name would fail again. Without this, a long

@@ -597,6 +597,11 @@ SOURCES = [
     ("Three persons died in Barpeta, the ASDMA bulletin said.", "the ASDMA bulletin"),
     ("Twelve people were killed, a police statement said.", "a police statement"),
     ("The war has killed 150,000 people, according to US envoy Tom Perriello.", "US envoy"),
+    # a name's acronym in brackets
+    ("Oslo-based Iran Human Rights (IHR) said on Saturday that at least 326 people had been killed.",
+     "Oslo-based Iran Human Rights (IHR)"),
+    ("The International Organization for Migration (IOM) said 60 migrants drowned.",
+     "The International Organization for Migration (IOM)"),
 ]
 
 
@@ -778,6 +783,11 @@ PARTS_AND_STATES = [
     ("The rebels clashed with army units, killing 45 soldiers and capturing 12.",
      [("45", "deaths", "soldiers"), ("12", "other", None)]),
     ("The death toll climbed on Friday, reaching 52.", [("52", "deaths", EVERYONE)]),
+    # the verb is read past an aside that names a part; a relative clause of place ("where ...") is another clause
+    ("State media said around 50 members of the security forces, including the paramilitary Basij, had been killed.",
+     [("around 50", "deaths", "security forces")]),
+    ("On Friday, thousands took to the streets in Zahedan, where security forces killed dozens of worshippers.",
+     [("thousands", "crowd", EVERYONE), ("dozens of", "deaths", EVERYONE)]),
     ("Soldiers stormed the building, freeing 12 hostages.", [("12", "kidnapped", EVERYONE)]),
     ("The crash left two people dead and sent five others to the hospital.",
      [("two", "deaths", EVERYONE), ("five", "injured", EVERYONE)]),
