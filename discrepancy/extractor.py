@@ -142,6 +142,8 @@ PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|wit
 # whose object it is.
 PREPOSITION_LIKE_PARTICIPLES = frozenset(("including", "excluding", "numbering", "according", "during", "following",
                                           "regarding", "concerning", "involving", "counting", "totalling", "totaling"))
+# Between a place and the place within it it owns: "Nigeria's Zamfara", "Afghanistan's south-eastern Paktika".
+POSSESSIVE_BEFORE_PLACE = regex.compile(r"['’]s\s+(?:[\p{Ll}-]+\s+){0,2}")
 PLACE_PREPOSITIONS = frozenset(("in", "at", "into", "inside", "within", "across", "from"))
 PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
@@ -1250,8 +1252,13 @@ class _ArticleContext:
 
     def _own_place(self, mention: NumberMention, sentence: Span) -> PlaceMention | None:
         """The first place after the figure in its sentence, where a preposition ties the two ("six in Paris")."""
-        after = self._places_between(mention.end, sentence.end)[:1]
-        return after[0] if after and self._bound_to(after[0]) is mention else None
+        after = self._places_between(mention.end, sentence.end)[:2]
+        if not after or self._bound_to(after[0]) is not mention:
+            return None
+        # "12 people in Nigeria's Zamfara state": the place the possessive's owns, within it
+        if len(after) > 1 and POSSESSIVE_BEFORE_PLACE.fullmatch(self.article.text, after[0].end, after[1].start):
+            return after[1]
+        return after[0]
 
     def _bound_to(self, place: PlaceMention) -> NumberMention | None:
         """The figure a preposition ties the place to ("six in Paris", "16 people died in Almaty"), if any."""

@@ -167,6 +167,22 @@ def _cities(min_population: int) -> tuple[dict, ...]:
     return tuple(c for c in _geonames(min_population).get_cities().values() if c["population"] >= min_population)
 
 
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ern")  # Kurdish, Sudanese, Christian, Southern
+
+
+def _unit_patterns(nouns) -> tuple[re.Pattern, regex.Pattern]:
+    """A stdlib scan for the nouns of a kind of place (" province", " district"), and the words before one that
+    name the place: a preposition, perhaps a determiner, a possessive place and two lower-case words, then one to
+    three capitalised words ("in the mountainous Al Haouz", "in Nigeria's Zamfara"). After a preposition only:
+    "Monday state media said", "the Islamic State" name no place."""
+    # not before "of", where the name follows ("the Christian town of Tentena")
+    scan = re.compile(rf"(?<=[^\W\d_]) (?:{'|'.join(map(re.escape, nouns))})\b(?! of\b)")
+    name = r"\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)(?:\s+(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
+    before = regex.compile(rf"(?<![\p{{L}}])(?i:in|of|from|across|near|at|to)\s+(?:the\s+)?"
+                           rf"(?:\p{{Lu}}[\p{{L}}.-]*['’]s\s+)?(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?P<name>{name})\Z", regex.REVERSE)
+    return scan, before
+
+
 def _state_name(name: str, countries: dict[str, str]) -> str:
     """A US state's canonical name; one named like a country (Georgia) is told apart, as the
     country keeps the plain name and its words."""
@@ -183,6 +199,10 @@ class Gazetteer:
     longest: int                        # most words in any key: bounds the n-gram search
     run_pattern: regex.Pattern
     ascii_run_pattern: re.Pattern       # the run pattern for a text's ASCII view: read three times faster
+    # a place GeoNames lacks, named by the noun of its kind after it ("in Al Haouz province"): where a noun is, and
+    # the name before it (None where the rules name no such nouns)
+    unit_noun_scan: re.Pattern | None = None
+    unit_name_before: regex.Pattern | None = None
     # run as written -> (start, end, name, country) of its places, offsets within the run
     _places_of_run: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
@@ -198,7 +218,9 @@ class Gazetteer:
         connectors = frozenset(t for word in words for t in _TOKEN.findall(word)[1:-1]
                                if t.isalpha() and t.islower())
         longest = max(len(key.split()) for key in keys)
-        return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors))
+        nouns = places_rules.get("unit_nouns", ())
+        return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors),
+                   *(_unit_patterns(nouns) if nouns else (None, None)))
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in the text, in order; where names overlap the longest wins."""
@@ -216,7 +238,27 @@ class Gazetteer:
                 places = self._remember(words)
             if places:  # most runs name no place
                 mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
+        if self.unit_noun_scan is not None:
+            unnamed = self._named_by_unit(text, mentions)
+            if unnamed:
+                mentions = sorted(mentions + unnamed)
         return mentions
+
+    def _named_by_unit(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+        """The places GeoNames lacks that the text names by the noun of their kind after a preposition: "were in the
+        mountainous Al Haouz province", "in Nigeria's Zamfara state" (in no country the gazetteer knows: set beside
+        a country, such a place is unrelated to it, never a part of it nor the same)."""
+        found = []
+        for noun in self.unit_noun_scan.finditer(text):
+            named = self.unit_name_before.match(text, max(0, noun.start() - 80), noun.start())
+            if named is None:
+                continue
+            start, end = named.span("name")
+            if text.endswith(_ADJECTIVE_ENDINGS, start, end) and " " not in text[start:end]:
+                continue  # "in the Kurdish region": a people's adjective, no name
+            if not any(m.start < end and start < m.end for m in known):
+                found.append(PlaceMention(start, end, text[start:end], None))
+        return found
 
     def _remember(self, words: str) -> tuple:
         """The places of a run with no dash, as offsets within it, kept for the next time it is written."""

@@ -66,7 +66,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     },
     "units": {"kind": (str, True), "symbols": (list, True), "surfaces": (list, True)},
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
-               "not_places": (list, False)},
+               "not_places": (list, False), "unit_nouns": (list, False)},
     "place": {"name": (str, True), "words": (list, True), "within": (str, False), "region": (str, False)},
 }
 QUALIFIER_NAMES = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
@@ -244,9 +244,10 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
 
 
 def _merge_places(singles: dict, data: dict) -> None:
-    places = singles.setdefault("places", {"place": [], "not_places": [], "min_city_population": 0})
+    places = singles.setdefault("places", {"place": [], "not_places": [], "unit_nouns": [], "min_city_population": 0})
     places["place"] = places["place"] + data.get("place", [])
     places["not_places"] = places["not_places"] + data.get("not_places", [])
+    places["unit_nouns"] = places["unit_nouns"] + data.get("unit_nouns", [])
     places["min_city_population"] = data["min_city_population"]
 
 

@@ -649,6 +649,10 @@ PLACES = [
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+    # a place GeoNames lacks, named by its kind; a possessive's place owns the one after it
+    ("Most of the deaths were in the mountainous Al Haouz province, where 290 people died.", [("290", "Al Haouz")]),
+    ("Gunmen killed 12 people in Nigeria's Zamfara state.", [("12", "Zamfara")]),
+    ("Four died in Kenya's capital Nairobi.", [("Four", "Nairobi")]),
     # a dateline says where the report was filed, not where its figures happened, unless nothing else does
     ("LYON (AFP) - At least eight people have been killed in clashes across France, police said.",
      [("At least eight", "France")]),

@@ -166,6 +166,35 @@ def test_common_words_are_not_places(gazetteer, source, text):
     assert found(gazetteer, text) == []
 
 
+# A place GeoNames lacks, named by the noun of its kind after a preposition (rules/places.toml unit_nouns).
+NAMED_BY_KIND = [
+    ("Most of the deaths were in the mountainous Al Haouz province.", [("Al Haouz", "Al Haouz")]),
+    ("Gunmen attacked a village in Nigeria's Zamfara state.", [("Nigeria", "Nigeria"), ("Zamfara", "Zamfara")]),
+    ("Three persons died in Barpeta district.", [("Barpeta", "Barpeta")]),
+    ("Bombs fell in Afghanistan's south-eastern Paktika province.", [("Afghanistan", "Afghanistan"),
+                                                                     ("Paktika", "Paktika")]),
+    ("Six died in Kadawa village on Sunday.", [("Kadawa", "Kadawa")]),
+    # a known place keeps its own name; no preposition, no place; a capital noun is a name's ("Islamic State")
+    ("Twelve died in the Kherson region.", [("Kherson", "Kherson")]),
+    ("On Monday state media said 40 died.", []),
+    ("Fighters of the Islamic State attacked.", []),
+    ("The Barpeta district officials met.", []),
+    ("Residents in the Christian town of Tentena fear attacks.", []),
+    ("Fighting spread in the Kurdish region.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMED_BY_KIND, ids=[t for t, _ in NAMED_BY_KIND])
+def test_a_place_named_by_its_kind_is_found(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected
+
+
+def test_a_place_named_by_its_kind_lies_in_no_known_country(gazetteer):
+    (place,) = gazetteer.find("Three persons died in Barpeta district.")
+    assert place.country is None
+    assert gazetteer.relation("Barpeta", "India") == "unrelated"
+
+
 @pytest.mark.xfail(strict=True, reason="a country's name beats a US state's: Georgia is the country")
 def test_state_after_us_city_is_the_state(gazetteer):
     assert found(gazetteer, "in Atlanta, Georgia")[1] == ("Georgia", "Georgia (US state)")
