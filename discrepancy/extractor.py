@@ -159,7 +159,8 @@ PLACE_OF_FIGURE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?:in|at|near|off
 # one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
 # or "and"; after the next: where or when it was, a capitalised name after a preposition.
 LIST_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z", regex.I)
-ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:in|on|at|off|across|from)\s+(?:the\s+)?\p{Lu}")
+ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:(?:in|on|at|off|across|from)\s+(?:the\s+)?\p{Lu}"
+                            r"|at\s+(?:the\s+|a\s+)?\p{Ll}[\p{L}-]+(?:\s+\p{Ll}[\p{L}-]+)?\s*(?:[,.;]|and\b))")  # "eight at the restaurant"
 # What parts a figure from the whole after it: "Fourteen of the 20 injured", "240 of the 543 seats".
 # Right before a trigger past a figure's noun: a preposition and a determiner, which make the trigger a noun of other
 # people than the figure counts ("attended the vigil for the victims", "a memorial to the dead")

@@ -625,6 +625,11 @@ BREAKDOWNS = [
       ("eight", "deaths", "foreigners", "Malta")]),
     ("Two people were killed on Friday, five on Saturday and three on Sunday.",
      [("Two", "deaths", EVERYONE, None), ("five", "deaths", EVERYONE, None), ("three", "deaths", EVERYONE, None)]),
+    # items at places no gazetteer holds: "at the restaurant", "at hospitals"
+    ("Officials said seven people died at the bowling alley, eight at the restaurant and three at hospitals.",
+     [("seven", "deaths", EVERYONE, None), ("eight", "deaths", EVERYONE, None), ("three", "deaths", EVERYONE, None)]),
+    ("Five people died at the scene and two at the hospital.",
+     [("Five", "deaths", EVERYONE, None), ("two", "deaths", EVERYONE, None)]),
     ("Riot police detained 120 protesters in Istanbul, 35 in Ankara and 12 each in Izmir and Bursa.",
      [("120", "arrests", "protesters", "Istanbul"), ("35", "arrests", "protesters", "Ankara"),
       ("12", "arrests", "protesters", "İzmir")]),
