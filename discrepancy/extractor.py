@@ -173,6 +173,13 @@ AUXILIARY_AHEAD = regex.compile(r"\b(?:were|was|are|is|have|has|had|remain|remai
 # Basij,", ", most of them civilians,"
 INCLUDED_ASIDE = regex.compile(r",\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\b[^,.;:]{1,80},",
                                regex.I)
+# The count a level reached is of, and the noun phrase that says of whom: "the number of soldiers killed", "the
+# toll of dead police officers" (what LEVEL_COUNT_WORDS every match holds, in lower case).
+LEVEL_SUBJECT = regex.compile(r"\b(?:number|toll|tally|count)\s+of\s+(?:the\s+)?(?:dead|killed|wounded|injured)?\s*"
+                              r"(?P<noun>[\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)(?=\s+(?:killed|dead|injured|wounded|arrested|"
+                              r"detained|displaced|missing|has|had|have|is|was|rose|climbed|reached|stands|stood|now|"
+                              r"jumped|increased|topped|passed|hit)\b)", regex.I)
+LEVEL_COUNT_WORDS = ("number", "toll", "tally", "count")
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 # What names the whole a part is of, its noun next: "two of the wounded", "four of those arrested".
 SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
@@ -971,6 +978,10 @@ class Extractor:
         named_after = self._scope_after_noun(context.article.text, mention, unit, sentence)
         if named_after:
             return named_after
+        if not unit and self.level_reached is not None:
+            of_level = self._scope_of_level(context.article.text, mention, sentence)
+            if of_level:
+                return of_level
         if not unit and context.article.text.startswith(self.total_starts, mention.end):
             named_before = self._group_named_before(context.article.text, mention, sentence)
             if named_before:
@@ -987,6 +998,23 @@ class Extractor:
                 if any(map(lowered.__contains__, AMONG_WORDS)) else None
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
+
+    def _scope_of_level(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
+        """The group a level reached counts, named in the noun phrase of its count before it: "The number of
+        soldiers killed rose to 12", "the toll of dead police officers stands at 14"; None where none is named."""
+        start = max(sentence.start, mention.start - WINDOW_BEFORE_LEVEL * 8)
+        if not any(word in text[start:mention.start].lower() for word in LEVEL_COUNT_WORDS) \
+                or not self.level_reached.match(text, max(start, mention.start - 40), mention.start):
+            return None
+        counted = None
+        for counted in LEVEL_SUBJECT.finditer(text, start, mention.start):
+            pass  # the last count named before the figure
+        if counted is None:
+            return None
+        words = counted.group("noun").split()
+        while words and _normal(words[-1]) in self.quantity_of_word and _normal(words[-1]) not in self.scope_of_word:
+            words.pop()  # "soldiers killed": the trigger after the noun
+        return _remembered(self._unit_scopes, " ".join(words), self._scope_of_unit) if words else None
 
     def _group_named_before(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
         """The group a sum with no noun ('17 in total') is of, said of all of them before it in its sentence: 'The

@@ -181,6 +181,11 @@ SCOPES = [
     ("At least 15 people were killed, including 12 children, in the strike on the school.", "At least 15", "deaths",
      EVERYONE),
     ("Thirty people were killed, among them three police officers.", "three", "deaths", "police"),
+    # a level reached counts the group its count's noun phrase names before it
+    ("The number of soldiers killed rose to 12.", "12", "deaths", "soldiers"),
+    ("The toll of dead police officers stands at 14.", "14", "deaths", "police"),
+    ("The number of protesters arrested has risen to 1,200, activists said.", "1,200", "arrests", "protesters"),
+    ("The number of people killed has reached 225.", "225", "deaths", EVERYONE),
     # families and households are another unit than people: no revision of a toll counted in people
     ("Some 70 families were rendered homeless by the fire.", "Some 70", "displaced", "families"),
     ("About 300 households were evacuated as the river rose.", "About 300", "displaced", "families"),
@@ -316,7 +321,8 @@ OTHER_QUANTITIES = [
      EVERYONE),
     ("The storm forced 250,000 people from their homes.", "250,000", "displaced", EVERYONE),
     ("Some 15,000 residents were evacuated ahead of the hurricane.", "Some 15,000", "displaced", "civilians"),
-    ("The number of refugees is now over 3 million.", "over 3 million", "displaced", EVERYONE),
+    # the level's noun names its group as "3 million refugees" does (refugees are foreigners where they are counted)
+    ("The number of refugees is now over 3 million.", "over 3 million", "displaced", "foreigners"),
     ("More than 40 people remain missing after the ferry sank.", "More than 40", "missing", EVERYONE),
     ("Rescuers were searching for 17 people still unaccounted for.", "17", "missing", EVERYONE),
     ("Hundreds remain unaccounted for.", "Hundreds", "missing", EVERYONE),
