@@ -423,3 +423,35 @@ def test_word_counts_are_kept_in_the_smallest_type_that_holds_them(repeats, kept
     assert counted.counts.dtype == kept_as and sorted(counted.counts.tolist()) == [1, repeats]
     batch = Batch([Sketch(Article("a", "-", ""), counted, Counter(), Counter(), Counter(), {}, {})])
     assert batch.words.data.dtype == np.float64 and np.isclose(np.linalg.norm(batch.words.data), 1)
+
+
+def _names_trimmed_run_by_run(text: str, places: list[tuple[int, int]]) -> list[str]:
+    """stories._names as it was before each run's trimming was cached: the reference it must equal."""
+    import bisect
+    from discrepancy.stories import NAME_RUN, NOT_NAMES, SENTENCE_END_BEFORE, _name_pieces
+    found, starts, ends = [], [s for s, _ in places], [e for _, e in places]
+    for start, written in _name_pieces(NAME_RUN.finditer(text)):
+        words = [w.strip(".’'") for w in written.split()]
+        while words and words[0].casefold() in NOT_NAMES:
+            words.pop(0)
+        while words and words[-1].casefold() in NOT_NAMES:
+            words.pop()
+        at = bisect.bisect_right(starts, start) - 1
+        if not words or (at >= 0 and start < ends[at]):
+            continue
+        if len(words) == 1 and (len(words[0]) < 3 or start == 0
+                                or SENTENCE_END_BEFORE.search(text[max(0, start - 3):start])):
+            continue
+        found.append(" ".join(words))
+    return found
+
+
+def test_names_read_with_each_run_trimmed_once_are_the_names_trimmed_run_by_run():
+    from discrepancy.stories import _names
+    texts = [path.read_text(encoding="utf-8") for folder in (MIXED, SEEDS) for path in sorted(folder.glob("*.txt"))]
+    texts.append("Officials said President Kassym-Jomart Tokayev and the Interior Ministry met on Monday.")
+    for text in texts * 2:  # read again: each run's name from the cache
+        places = [(m.start, m.end) for m in GAZETTEER.find(text)]
+        assert _names(text, places) == _names_trimmed_run_by_run(text, places)
+    # words capitalised for office or grammar trimmed from a run's ends, a run left with none dropped
+    assert _names(texts[-1], []) == ["Kassym-Jomart Tokayev", "Interior"]
