@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ from .output import write_atomic
 BASELINE_VERSION = 1
 FINGERPRINT_KEY = "discrepancy/v1"  # the SARIF partialFingerprints key: a new recipe gets a new key
 NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+# What NOT_WORD leaves between its runs in ASCII text once lower-cased: NFKC changes no ASCII character, and
+# casefold reads ASCII as lower() does.
+ASCII_WORD = re.compile(r"[a-z0-9]+")
 # <!-- discrepancy: ignore deaths, injured -- why the desk accepts it -->
 SUPPRESSION = regex.compile(r"""
     <!--\s*discrepancy:\s*ignore\s+    # the marker
@@ -44,6 +48,8 @@ class BaselineError(DiscrepancyError):
 
 def normalise(text: str) -> str:
     """The words and numbers of `text` in one case, single-spaced: what survives re-wrapping."""
+    if text.isascii():  # most sentences: read by the stdlib engine, a third of the time (wire copies shingle 30,000)
+        return " ".join(ASCII_WORD.findall(text.lower()))
     return " ".join(NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
 
 

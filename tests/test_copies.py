@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from hypothesis import example, given, strategies as st
 
 import discrepancy
 from discrepancy.copies import is_witness, mark_copies
@@ -76,3 +77,39 @@ def test_the_mixed_batch_reprints_count_once(mixed_result):
 def mixed_result():
     from pathlib import Path
     return discrepancy.check([str(Path(__file__).parent / "fixtures" / "mixed")])
+
+
+# --- the quick paths give what the plain reading gives ---------------------------------------------
+
+def _normalised_plainly(text: str) -> str:
+    """baseline.normalise as every text was read before ASCII text had its own path."""
+    import unicodedata
+    from discrepancy.baseline import NOT_WORD
+    return " ".join(NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+@example("PESHAWAR - A suicide\tbomber; 32 (thirty-two) KILLED_at 6:30")
+@example("")
+@example("--")
+@example("Ǆ ﬁ Å")
+def test_normalise_reads_ascii_text_as_the_plain_reading_does(text):
+    from discrepancy.baseline import normalise
+    assert normalise(text) == _normalised_plainly(text)
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "32", "killed"]), max_size=12))
+def test_shingles_are_each_run_of_three_words(words):
+    from discrepancy.copies import SHINGLE, _shingles
+    sentence = " ".join(words)
+    expected = frozenset([tuple(words)]) if len(words) < SHINGLE else \
+        frozenset(tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+    assert _shingles(sentence) == expected
+
+
+@given(st.frozensets(st.integers(0, 30)), st.frozensets(st.integers(0, 30)))
+def test_alike_turns_down_sets_of_unequal_size_as_the_shares_do(a, b):
+    from discrepancy.copies import CONTAINED, SHARED, _alike
+    shared = len(a & b)
+    expected = bool(a and b) and shared / min(len(a), len(b)) >= CONTAINED and shared / len(a | b) >= SHARED
+    assert _alike(a, b) == expected
