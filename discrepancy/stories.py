@@ -467,8 +467,12 @@ class Batch:
         cores = self.cores[group].tocsc()
         for country in np.flatnonzero(np.diff(cores.indptr)):
             members = cores.indices[cores.indptr[country]:cores.indptr[country + 1]]   # positions in `group`
+            articles = group[members]
             for chunk in _row_chunks(members, len(members), cells):
-                score = self.similarity(group[chunk], group[members], country)
+                # A chunk of all the members (most countries' blocks) is given as the members themselves: their
+                # rows of the matrices are then taken once, not twice (similarity's `columns` as `rows`).
+                rows = articles if len(chunk) == len(members) else group[chunk]
+                score = self.similarity(rows, articles, country)
                 _put_distances(condensed, size, chunk, members, score, chunk[:, None] < members[None, :])
         countryless = np.flatnonzero(~self.has_countries[group])
         everyone = np.arange(size)
