@@ -175,8 +175,9 @@ def _unit_patterns(nouns) -> tuple[re.Pattern, regex.Pattern]:
     name the place: a preposition, perhaps a determiner, a possessive place and two lower-case words, then one to
     three capitalised words ("in the mountainous Al Haouz", "in Nigeria's Zamfara"). After a preposition only:
     "Monday state media said", "the Islamic State" name no place."""
-    # not before "of", where the name follows ("the Christian town of Tentena")
-    scan = re.compile(rf"(?<=[^\W\d_]) (?:{'|'.join(map(re.escape, nouns))})\b(?! of\b)")
+    # not before "of", where the name follows ("the Christian town of Tentena"); a space first, which the engine
+    # looks for fast (a look-behind first tried each character: six times slower)
+    scan = re.compile(rf" (?:{'|'.join(map(re.escape, nouns))})\b(?! of\b)")
     name = r"\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)(?:\s+(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
     before = regex.compile(rf"(?<![\p{{L}}])(?i:in|of|from|across|near|at|to)\s+(?:the\s+)?"
                            rf"(?:\p{{Lu}}[\p{{L}}.-]*['’]s\s+)?(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?P<name>{name})\Z", regex.REVERSE)
