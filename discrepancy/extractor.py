@@ -1565,6 +1565,8 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     # after a marker, a name that lower-case words go on from is the common noun's ("according to British
     # intelligence", "the UN refugee agency"), not a name cut short; "the Interior Ministry" is a name
     named_common = _common_source(sources["common"], lower_case=True)
+    # after a marker, lower-case words before it are the common noun's too: "according to provincial officials"
+    described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?i:{alternation(sources['common'])})(?![\p{{L}}])"
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since
     # confirmed", "Mr Williams later told reporters"
@@ -1577,7 +1579,7 @@ def _source_pattern(sources: dict) -> regex.Pattern:
               r"almost|approximately|between|no|fewer|under|there|it|its|they|their|he|his|she|her|reporters|" \
               r"journalists|(?-i:\p{Lu})))"
     return version1(
-        rf"(?:\b(?i:{markers})\s+(?P<after_marker>{named_common}|{name}|{common})"
+        rf"(?:\b(?i:{markers})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
         rf"|(?P<before_verb>{name_before}|{common})\s+{between}(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
         rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))")
 

@@ -603,6 +603,10 @@ SOURCES = [
     ("Three persons died in Barpeta, the ASDMA bulletin said.", "the ASDMA bulletin"),
     ("Twelve people were killed, a police statement said.", "a police statement"),
     ("The war has killed 150,000 people, according to US envoy Tom Perriello.", "US envoy"),
+    # after "according to", lower-case words before the common noun are the speaker's
+    ("The blast killed at least 25 people, according to provincial officials.", "provincial officials"),
+    ("Twelve people died, according to hospital sources.", "hospital sources"),
+    ("Twelve people died, according to police on Monday.", "police"),
     # a name's acronym in brackets
     ("Oslo-based Iran Human Rights (IHR) said on Saturday that at least 326 people had been killed.",
      "Oslo-based Iran Human Rights (IHR)"),
