@@ -57,7 +57,8 @@ STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other")
 # first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
 STATED_PART_AFTER_REACH = 300
 STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|included|among\s+(?:them|whom|those)|of\s+(?:whom|them)"
-                                   r"|of\s+those(?:\s+[\p{L}-]+){1,3},)\s+"  # "Of those arrested, 1,200 remain held"
+                                   r"|of\s+those(?:\s+[\p{L}-]+){1,3},"  # "Of those arrested, 1,200 remain held"
+                                   r"|among\s+(?:the|those)(?:\s+[\p{L}-]+){1,2}\s+(?:were|was|are|is))\s+"  # "Among the dead were"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
 # tries every position of the lead.
@@ -413,8 +414,12 @@ class Extractor:
         """The figure's unit or counted noun, and the noun before it where that one says it ("Troops numbering
         4,000": a figure with no noun after it), else ''."""
         unit = mention.unit or self._counted_noun(text, mention.end, next_start)
+        # "Protesters numbering about 600 marched": a past tense after the figure is its verb, not its noun
+        verb_read_as_noun = bool(unit) and not mention.unit and " " not in unit and self._participle(unit.lower())
         noun_before = self._noun_counted_before(text, mention.start, sentence.start) \
-            if not unit and text.endswith(self.count_word_endings, 0, mention.start) else ""
+            if (not unit or verb_read_as_noun) and text.endswith(self.count_word_endings, 0, mention.start) else ""
+        if noun_before:
+            return noun_before, noun_before
         return unit or noun_before, noun_before
 
     def _typing(self, context: "_ArticleContext", mention: NumberMention, sentence: Span, previous_end: int,
