@@ -809,6 +809,8 @@ class Extractor:
         candidates = []
         words = len(unit.split())
         own_end = -1  # where the last trigger of the figure's own clause ends
+        in_noun: list[int] = []  # the candidates of a state said in the figure's noun phrase ("wounded soldiers")
+        verb_after = False  # whether a trigger of the figure's own clause comes after its noun phrase
         for distance, quantities, word, at in after:
             beyond = distance - words if unit else 0
             if word.endswith("ing") and next_start < len(text) and not text[at + len(word):next_start].strip():
@@ -830,7 +832,14 @@ class Extractor:
             # were injured" (but "12 dead and dozens injured": "dead" says what befell them)
             grouped = unit and beyond <= 0 and word in self.scope_of_word
             nearness = FARTHEST if grouped else -distance
+            if unit and beyond <= 0 and not grouped:
+                in_noun += [len(candidates) + i for i in range(len(quantities))]
+            verb_after = verb_after or own and beyond > 0 and in_noun and _predicate_of(text, mention.end, unit, at)
             candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities]
+        if verb_after and in_noun:
+            # "Two wounded soldiers died in hospital": a state said in the noun phrase yields to the clause's verb
+            for i in in_noun:
+                candidates[i] = candidates[i]._replace(nearness=FARTHEST)
         return candidates
 
     def _candidates_before(self, text: str, mention: NumberMention, unit: str, before: list[tuple],
@@ -1397,6 +1406,15 @@ def _part_of_next(text: str, mention: NumberMention, unit: str, next_start: int,
     injured", "240 of the 543 seats"."""
     return bool(unit) and not mention.unit and next_start < sentence.end \
         and text.startswith(" of ", mention.end) and PART_OF_NEXT.fullmatch(text, mention.end, next_start) is not None
+
+
+def _predicate_of(text: str, end: int, unit: str, at: int) -> bool:
+    """Whether the trigger at `at` is the verb of the figure's clause, right after its noun phrase but for
+    auxiliaries and adverbs ("Two wounded soldiers later died"; not "12 dead and dozens injured")."""
+    noun_end = text.find(unit, end, at)
+    if noun_end < 0:
+        return False
+    return all(_in_verb_group(word.group().lower()) for word in _words(text[noun_end + len(unit):at]))
 
 
 def _in_verb_group(word: str) -> bool:

@@ -518,6 +518,12 @@ AGENTS = [
     ("Twelve people living near the plant died after the leak.", "Twelve", "deaths"),
     ("Five children playing in the yard were injured.", "Five", "injured"),
     ("Forty miners working at the pit were killed.", "Forty", "deaths"),
+    # a state said in the noun phrase yields to the clause's verb after it
+    ("Two wounded soldiers died in hospital on Friday.", "Two", "deaths"),
+    ("Three injured protesters later died.", "Three", "deaths"),
+    ("The 30 detained protesters were injured in the crush.", "30", "injured"),
+    ("The clashes left 12 dead and dozens injured.", "12", "deaths"),
+    ("The 40 wounded were taken to hospital.", "40", "injured"),
     # a trigger right after the noun a group lost says which loss
     ("Russia has lost more than 300,000 soldiers killed or wounded.", "more than 300,000", "killed_or_injured"),
     ("The brigade lost 40 soldiers wounded in the assault.", "40", "injured"),
