@@ -956,7 +956,8 @@ class Extractor:
         return (any(w in self.people_words or w in self.quantity_of_word or w in self.scope_of_word for w in words)
                 or bool(self.trigger_pattern.search(phrase)) or bool(self.scope_pattern.search(phrase))
                 or all(w[:1].isupper() for w in unit.split())
-                or self._nationals(unit.split()[-1]))  # "two teenage Israelis"
+                or self._nationals(unit.split()[-1])  # "two teenage Israelis"
+                or len(words) > 1 and words[-1] == "forces")  # "three US forces", "five Kurdish forces"
 
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
         """(distance in words, quantities, trigger word, where) of each trigger between start and end: where
@@ -1064,8 +1065,19 @@ class Extractor:
         in_noun = self.scope_pattern.search(unit) if unit else None
         if in_noun:
             return self.scope_of_word[_normal(in_noun.group())]
+        if unit.endswith(" forces") and self._state_forces(unit):
+            return self.scope_of_word["soldiers"]
         # "dozens of Israelis", "14 Australians": within everyone, apart from others
         return next((w for w in unit.split() if self._nationals(w)), None)
+
+    def _state_forces(self, unit: str) -> bool:
+        """Whether "forces" are a state's soldiers, named by its country or demonym: "US forces", "Russian forces"
+        (not "Kurdish forces", "rebel forces": no state's)."""
+        words = unit.split()
+        if len(words) < 2:
+            return False
+        found = self.gazetteer.find(words[-2])
+        return bool(found) and found[0].country is not None and found[0].end == len(words[-2])
 
     def _nationals(self, word: str) -> bool:
         """'Australians', 'Israelis': a plural demonym names a group of people by nationality."""

@@ -44,8 +44,11 @@ def test_figures_found(grouped, measure, at_least):
 
 def test_findings_judged(grouped):
     assert grouped.findings == sum(grouped.verdicts.values())
-    assert grouped.verdicts["right"] >= 36
-    assert grouped.verdicts["false alarm"] <= 12
+    # (right was 36 until "the number of US forces killed is now three" took the scope soldiers: the pair it
+    # made with "Three US troops ... were killed" in the same article, soldiers beside everyone, was judged right;
+    # as one scope the two are one fact said twice and make no finding, and a false conflict went with it)
+    assert grouped.verdicts["right"] >= 35
+    assert grouped.verdicts["false alarm"] <= 11
 
 
 def test_every_reprinted_article_counts_once(grouped):

@@ -186,6 +186,11 @@ SCOPES = [
     ("The toll of dead police officers stands at 14.", "14", "deaths", "police"),
     ("The number of protesters arrested has risen to 1,200, activists said.", "1,200", "arrests", "protesters"),
     ("The number of people killed has reached 225.", "225", "deaths", EVERYONE),
+    # a state's forces are its soldiers ("US forces", "government forces"); forces of no state are counted as people
+    ("Unfortunately the number of US forces killed is now three.", "three", "deaths", "soldiers"),
+    ("Three US forces were killed in the raid.", "Three", "deaths", "soldiers"),
+    ("Twelve government forces were killed in the ambush.", "Twelve", "deaths", "soldiers"),
+    ("Five Kurdish forces were killed in the clashes.", "Five", "deaths", EVERYONE),
     # families and households are another unit than people: no revision of a toll counted in people
     ("Some 70 families were rendered homeless by the fire.", "Some 70", "displaced", "families"),
     ("About 300 households were evacuated as the river rose.", "About 300", "displaced", "families"),
