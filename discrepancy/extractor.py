@@ -834,7 +834,7 @@ class Extractor:
             nearness = FARTHEST if grouped else -distance
             if unit and beyond <= 0 and not grouped:
                 in_noun += [len(candidates) + i for i in range(len(quantities))]
-            verb_after = verb_after or own and beyond > 0 and in_noun and _predicate_of(text, mention.end, unit, at)
+            verb_after = verb_after or own and beyond > 0 and bool(in_noun) and _predicate_of(text, mention.end, unit, at)
             candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities]
         if verb_after and in_noun:
             # "Two wounded soldiers died in hospital": a state said in the noun phrase yields to the clause's verb
@@ -1066,7 +1066,7 @@ class Extractor:
         if in_noun:
             return self.scope_of_word[_normal(in_noun.group())]
         if unit.endswith(" forces") and self._state_forces(unit):
-            return self.scope_of_word["soldiers"]
+            return self.scope_of_word.get("soldiers")  # (a desk's rules may name no soldiers)
         # "dozens of Israelis", "14 Australians": within everyone, apart from others
         return next((w for w in unit.split() if self._nationals(w)), None)
 
