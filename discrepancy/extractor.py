@@ -139,14 +139,16 @@ AMONG_THE = regex.compile(r"\bamong\s+(?:the|those|)\s*\Z", regex.I)
 PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|at|into|inside|near|outside|within)\s+"
                              r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,2}\Z", regex.I | regex.REVERSE)
 # Any of its prepositions, found by the stdlib engine: most triggers have none before them, and this says so faster.
+PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
+# Right before a figure with a noun of its own: a preposition that makes that noun a place ("taken shelter in 743
+# relief camps"), not what the verb before counts.
+PLACE_PREPOSITIONS = frozenset(("in", "at", "into", "inside", "within", "across", "from"))
 # Words in -ing that work as prepositions before a figure ("including 5 children", "numbering 4,000"), no verb
 # whose object it is.
 PREPOSITION_LIKE_PARTICIPLES = frozenset(("including", "excluding", "numbering", "according", "during", "following",
                                           "regarding", "concerning", "involving", "counting", "totalling", "totaling"))
 # Between a place and the place within it it owns: "Nigeria's Zamfara", "Afghanistan's south-eastern Paktika".
 POSSESSIVE_BEFORE_PLACE = regex.compile(r"['’]s\s+(?:[\p{Ll}-]+\s+){0,2}")
-PLACE_PREPOSITIONS = frozenset(("in", "at", "into", "inside", "within", "across", "from"))
-PLACE_WORD = re.compile(r"\b(?:in|at|into|inside|near|outside|within)\s", re.I)
 # Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
 # Between two figures of one change: "% on the month and ", " in May and ", "% year-on-year, and "
 AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,3},?\s+and\s+", regex.I)
@@ -418,9 +420,7 @@ class Extractor:
         verb_read_as_noun = bool(unit) and not mention.unit and " " not in unit and self._participle(unit.lower())
         noun_before = self._noun_counted_before(text, mention.start, sentence.start) \
             if (not unit or verb_read_as_noun) and text.endswith(self.count_word_endings, 0, mention.start) else ""
-        if noun_before:
-            return noun_before, noun_before
-        return unit or noun_before, noun_before
+        return noun_before or unit, noun_before
 
     def _typing(self, context: "_ArticleContext", mention: NumberMention, sentence: Span, previous_end: int,
                 next_start: int, unit: str, noun_before: str) -> "_Typing":
@@ -433,18 +433,18 @@ class Extractor:
                                                                context.following(mention))
         joined = lists_next or bool(unit) and next_start < sentence.end \
             and _joined(text[mention.end:next_start], unit)
-        # a figure joined to the next reads its verb past the next one's words: "Three US troops and five members
-        # of the Afghan opposition were killed"
-        reach = WINDOW_AFTER + len(text[mention.end:context.following(mention).end].split()) if joined else WINDOW_AFTER
         # "Eight members of one family were killed": the next figure is in this one's noun phrase, which the verb
         # after it ends
         complemented = bool(unit) and next_start < sentence.end and _complement_gap(text[mention.end:next_start], unit)
-        if complemented:
-            joined, reach = True, WINDOW_AFTER + len(text[mention.end:context.following(mention).end].split())
+        # a figure joined to the next, or with the next in its noun phrase, reads its verb past the next one's words:
+        # "Three US troops and five members of the Afghan opposition were killed"
+        reads_past_next = joined or complemented
+        reach = WINDOW_AFTER + len(text[mention.end:context.following(mention).end].split()) if reads_past_next \
+            else WINDOW_AFTER
         # "Three of the 40 wounded soldiers died": the whole's type is its noun's, the verb after it the part's
         whole_of_part = previous_end > sentence.start and PART_OF_NEXT.fullmatch(text, previous_end, mention.start)
         trigger_end = self._whole_noun_end(text, mention.end, unit, sentence.end) if whole_of_part \
-            else _trigger_end(text, mention.end, next_start, sentence, joined)
+            else _trigger_end(text, mention.end, next_start, sentence, reads_past_next)
         # "50 members of the security forces, including the paramilitary Basij, had been killed": the verb is read
         # past an aside that names a part
         aside = INCLUDED_ASIDE.search(text, mention.end, min(trigger_end, mention.end + 200)) \
@@ -495,27 +495,24 @@ class Extractor:
             context.complements.add(id(context.following(mention)))
         if quantity != OTHER:
             context.last_typed[sentence] = quantity
-            if joined and not complemented:
+            if joined:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
 
-    def _object_of_own_verb(self, text: str, mention: NumberMention, previous_end: int) -> bool:
-        """Whether a participle that types nothing comes right before the figure, which is its object, not that of a
-        verb before it: "killing 45 soldiers and capturing 12" (not a level reached: "the toll rose, reaching 52")."""
-        word = LAST_WORD.match(text, max(previous_end, mention.start - 20), mention.start)
-        verb = word.group(1).lower() if word else ""
-        return verb.endswith("ing") and len(verb) > 4 and verb not in self.quantity_of_word \
-            and verb not in PREPOSITION_LIKE_PARTICIPLES \
+    def _object_of_word_before(self, text: str, mention: NumberMention, unit: str, previous_end: int) -> bool:
+        """Whether the word right before the figure makes it its own object, so that no trigger before says what it
+        counts: a participle that types nothing ("killing 45 soldiers and capturing 12"; not a level reached: "the
+        toll rose, reaching 52"), or, before a noun of the figure's own, a preposition of place ("have taken
+        shelter in 743 relief camps")."""
+        found = LAST_WORD.match(text, max(previous_end, mention.start - 20), mention.start)
+        word = found.group(1).lower() if found else ""
+        if unit and word in PLACE_PREPOSITIONS:
+            return True
+        return word.endswith("ing") and len(word) > 4 and word not in self.quantity_of_word \
+            and word not in PREPOSITION_LIKE_PARTICIPLES \
             and not (self.level_reached is not None and self.level_reached.match(text, max(0, mention.start - 40),
                                                                                  mention.start))
-
-    @staticmethod
-    def _after_place_word(text: str, mention: NumberMention) -> bool:
-        """Whether a preposition of place comes right before the figure, which makes its noun a place the verb
-        before names, not what it counts ("have taken shelter in 743 relief camps")."""
-        word = LAST_WORD.match(text, max(0, mention.start - 12), mention.start)
-        return word is not None and word.group(1).lower() in PLACE_PREPOSITIONS
 
     def _things(self, unit: str) -> bool:
         """Whether a counted noun counts things no rule types ("250 pieces", "90 armoured vehicles"); not a participle
@@ -767,8 +764,8 @@ class Extractor:
                 words = len(unit.split())
                 return next((quantities[0] for distance, quantities, _, _ in after if distance == words + 1), grouped)
         after = self._triggers_after(text, mention, unit, next_start, reach)
-        before = [] if shared is not None or denied_whole or unit and self._after_place_word(text, mention) \
-            or self._object_of_own_verb(text, mention, previous_end) else self._triggers_before(text, mention, previous_end)
+        before = [] if shared is not None or denied_whole or self._object_of_word_before(text, mention, unit, previous_end) \
+            else self._triggers_before(text, mention, previous_end)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
         candidates = self._candidates_after(text, mention, unit, after, several, next_start)
@@ -1017,7 +1014,7 @@ class Extractor:
     def _scope_of_level(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
         """The group a level reached counts, named in the noun phrase of its count before it: "The number of
         soldiers killed rose to 12", "the toll of dead police officers stands at 14"; None where none is named."""
-        start = max(sentence.start, mention.start - WINDOW_BEFORE_LEVEL * 8)
+        start = max(sentence.start, mention.start - WINDOW_BEFORE_LEVEL * 8)  # the level's reach, at 8 characters a word
         if not any(word in text[start:mention.start].lower() for word in LEVEL_COUNT_WORDS) \
                 or not self.level_reached.match(text, max(start, mention.start - 40), mention.start):
             return None

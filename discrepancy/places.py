@@ -170,7 +170,7 @@ def _cities(min_population: int) -> tuple[dict, ...]:
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ern")  # Kurdish, Sudanese, Christian, Southern
 
 
-def _unit_patterns(nouns) -> tuple[re.Pattern, regex.Pattern]:
+def _kind_patterns(nouns) -> tuple[re.Pattern, regex.Pattern]:
     """A stdlib scan for the nouns of a kind of place (" province", " district"), and the words before one that
     name the place: a preposition, perhaps a determiner, a possessive place and two lower-case words, then one to
     three capitalised words ("in the mountainous Al Haouz", "in Nigeria's Zamfara"). After a preposition only:
@@ -202,8 +202,8 @@ class Gazetteer:
     ascii_run_pattern: re.Pattern       # the run pattern for a text's ASCII view: read three times faster
     # a place GeoNames lacks, named by the noun of its kind after it ("in Al Haouz province"): where a noun is, and
     # the name before it (None where the rules name no such nouns)
-    unit_noun_scan: re.Pattern | None = None
-    unit_name_before: regex.Pattern | None = None
+    kind_noun_scan: re.Pattern | None = None
+    kind_name_before: regex.Pattern | None = None
     # run as written -> (start, end, name, country) of its places, offsets within the run
     _places_of_run: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
@@ -219,9 +219,9 @@ class Gazetteer:
         connectors = frozenset(t for word in words for t in _TOKEN.findall(word)[1:-1]
                                if t.isalpha() and t.islower())
         longest = max(len(key.split()) for key in keys)
-        nouns = places_rules.get("unit_nouns", ())
+        nouns = places_rules.get("kind_nouns", ())
         return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors),
-                   *(_unit_patterns(nouns) if nouns else (None, None)))
+                   *(_kind_patterns(nouns) if nouns else (None, None)))
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in the text, in order; where names overlap the longest wins."""
@@ -239,19 +239,19 @@ class Gazetteer:
                 places = self._remember(words)
             if places:  # most runs name no place
                 mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
-        if self.unit_noun_scan is not None:
-            unnamed = self._named_by_unit(text, mentions)
+        if self.kind_noun_scan is not None:
+            unnamed = self._named_by_kind(text, mentions)
             if unnamed:
                 mentions = sorted(mentions + unnamed)
         return mentions
 
-    def _named_by_unit(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+    def _named_by_kind(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
         """The places GeoNames lacks that the text names by the noun of their kind after a preposition: "were in the
         mountainous Al Haouz province", "in Nigeria's Zamfara state" (in no country the gazetteer knows: set beside
         a country, such a place is unrelated to it, never a part of it nor the same)."""
         found = []
-        for noun in self.unit_noun_scan.finditer(text):
-            named = self.unit_name_before.match(text, max(0, noun.start() - 80), noun.start())
+        for noun in self.kind_noun_scan.finditer(text):
+            named = self.kind_name_before.match(text, max(0, noun.start() - 80), noun.start())
             if named is None:
                 continue
             start, end = named.span("name")

@@ -52,7 +52,9 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "span_year_low": (int, False), "multiplier_verbs": (dict, False), "fraction_slashes": (list, False),
         "dated_year_range": (list, False), "year_prepositions": (list, False),
         "count_words_after_noun": (list, False), "total_words": (list, False),
-        "sum_verbs": (list, False), "restating_verbs": (list, False), "increment_before": (list, False), "rate_phrases": (list, False), "increment_after": (list, False), "figure_nouns": (list, False), "still_phrases": (list, False),
+        "sum_verbs": (list, False), "restating_verbs": (list, False), "figure_nouns": (list, False),
+        "increment_before": (list, False), "increment_after": (list, False), "rate_phrases": (list, False),
+        "still_phrases": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
               "words_before": (list, False), "words_after": (list, False),
@@ -66,7 +68,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     },
     "units": {"kind": (str, True), "symbols": (list, True), "surfaces": (list, True)},
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
-               "not_places": (list, False), "unit_nouns": (list, False)},
+               "not_places": (list, False), "kind_nouns": (list, False)},
     "place": {"name": (str, True), "words": (list, True), "within": (str, False), "region": (str, False)},
 }
 QUALIFIER_NAMES = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
@@ -244,10 +246,10 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
 
 
 def _merge_places(singles: dict, data: dict) -> None:
-    places = singles.setdefault("places", {"place": [], "not_places": [], "unit_nouns": [], "min_city_population": 0})
+    places = singles.setdefault("places", {"place": [], "not_places": [], "kind_nouns": [], "min_city_population": 0})
     places["place"] = places["place"] + data.get("place", [])
     places["not_places"] = places["not_places"] + data.get("not_places", [])
-    places["unit_nouns"] = places["unit_nouns"] + data.get("unit_nouns", [])
+    places["kind_nouns"] = places["kind_nouns"] + data.get("kind_nouns", [])
     places["min_city_population"] = data["min_city_population"]
 
 

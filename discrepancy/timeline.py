@@ -20,6 +20,7 @@ import dateparser
 import regex
 
 from .models import Article, Claim, replaced
+from .numbers import MONTH_STARTS
 from .patterns import folded, folded_word_starts, match_start, matches_at
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -47,10 +48,10 @@ TIME_WORDS = regex.compile(rf"\b{_TIME_WORDS}", regex.X | regex.I)
 # found in the folded text by the stdlib engine (folded_word_starts), three times faster than the regex module
 # tries the case-blind alternation at every word. TIME_WORDS is matched at each place found, so that what is
 # found is what TIME_WORDS.finditer finds.
+_MONTHS_FOLDED = [month.lower() for month in MONTH_STARTS]
 _FIRST_WORDS = ("on", "last", "this", "early", "late", "the past", "the last", "past", "yesterday", "today",
-                "tonight", *WEEKDAYS, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                "dec", "two", "three", "four", "five", "six", "seven", "ten")
-_MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                "tonight", *WEEKDAYS, *_MONTHS_FOLDED, "two", "three", "four", "five", "six", "seven", "ten")
+_MONTH_STARTS = "|".join(_MONTHS_FOLDED)
 # An ASCII digit starts a match only before a month ("6 January", "21st of Jan.") or "days" ("12 days ago"), which
 # few of the digits in a text with figures stand before: the scan looks past the digits (any past ASCII may be
 # digits to the regex module), a suffix and the spaces (\W holds both engines' \s) for those words. A run of

@@ -166,7 +166,7 @@ def test_common_words_are_not_places(gazetteer, source, text):
     assert found(gazetteer, text) == []
 
 
-# A place GeoNames lacks, named by the noun of its kind after a preposition (rules/places.toml unit_nouns).
+# A place GeoNames lacks, named by the noun of its kind after a preposition (rules/places.toml kind_nouns).
 NAMED_BY_KIND = [
     ("Most of the deaths were in the mountainous Al Haouz province.", [("Al Haouz", "Al Haouz")]),
     ("Gunmen attacked a village in Nigeria's Zamfara state.", [("Nigeria", "Nigeria"), ("Zamfara", "Zamfara")]),
