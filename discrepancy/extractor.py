@@ -1516,9 +1516,11 @@ def _whole(mention: NumberMention) -> bool:
 
 
 def _final_level(mention: NumberMention) -> NumberMention:
-    """'The toll rose from 44 to 164': a count compared across articles is the level it reached."""
-    return replace(mention, value=mention.high, low=mention.high, qualifier="exact",
-                   reading=f"a change ending at {mention.high:,.0f}: the figure is the level it reached")
+    """'The toll rose from 44 to 164' (or fell from 164 to 44): a count compared across articles is the level
+    it reached."""
+    level = mention.low if mention.fell else mention.high
+    return replace(mention, value=level, low=level, high=level, qualifier="exact",
+                   reading=f"a change ending at {level:,.0f}: the figure is the level it reached")
 
 
 def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMention:

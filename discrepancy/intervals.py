@@ -58,6 +58,7 @@ class NumberMention:
     unit: str = ""  # a unit glued to or around the number itself: "%", "$", "km"
     vague: bool = False
     change_from: bool = False  # "rose from 44 to 164": a range that states a change, ending at `high`
+    fell: bool = False  # "fell from 57 to 42": the change ended at `low`
 
 
 class Intervals:
@@ -158,20 +159,21 @@ class Intervals:
                 text[second.start]) and not (joiner != "or" and self._lends_currency(first, lead)):
             return None  # "doubled to 9.1%", "fell by a third to $40bn": a change, then a level
         first_value = first.value * second.scale if _shares_scale(first, second) else first.value
-        if second.value < first_value:
-            return None  # "from 208 pounds to 193": a fall, two figures
         change = bool(opener and opener.group(1).lower() == "from" and self.change_before_from is not None
                       and self.change_before_from.search(lead))
+        fell = second.value < first_value
+        if fell and not change:
+            return None  # "weighed from 208 pounds to 193", "2-1": no change stated, two figures
         start = first.start - len(opener.group()) if opener else first.start
         before = self.phrase_before(text[max(0, start - 40):start])
         # "about 2,000 - 2,500": an approximate range keeps its stated ends
         interval = before and self.before[_phrase(before.group(1))].interval in ("around", "just_below")
-        low, high = first_value, second.value
+        low, high = sorted((first_value, second.value))
         start = start - len(before.group()) if interval else start
-        reading = f"a range from {fmt(first_value)} to {fmt(second.value)}"
+        reading = f"a {'change' if fell else 'range'} from {fmt(first_value)} to {fmt(second.value)}"
         return NumberMention(start, second.end, None, low, high, "approx" if interval else "range",
                              reading + (", approximately" if interval else ""), first.start, second.end,
-                             first.unit or second.unit, change_from=change)
+                             first.unit or second.unit, change_from=change, fell=fell)
 
     def _lends_currency(self, first: Atom, lead: str) -> bool:
         """Whether a bare whole number takes the currency of the second end of a range written before it ('8 to

@@ -73,6 +73,10 @@ DEATHS = [
     ("A 12-year-old boy was among five people shot dead.", "five", 5, 5, "exact", "deaths", EVERYONE),
     ("In the 24 hours to Sunday, 312 new deaths were recorded.", "312", 312, 312, "exact", "deaths", EVERYONE),
     ("Officials said the death toll had risen from 12 to 31.", "from 12 to 31", 31, 31, "exact", "deaths", EVERYONE),
+    ("The death toll was revised down from 31 to 24 after double counting was found.", "from 31 to 24", 24, 24,
+     "exact", "deaths", EVERYONE),
+    ("The number of injured fell from 140 to 96, the ministry said.", "from 140 to 96", 96, 96, "exact", "injured",
+     EVERYONE),
     ("Boko Haram has killed more than 35,000 people since 2009.", "more than 35,000", 35000, OPEN, "more_than",
      "deaths", EVERYONE),
 ]

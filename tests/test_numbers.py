@@ -151,8 +151,13 @@ def test_a_rise_stated_as_from_to_is_a_range_marked_as_a_change():
     assert (mention.low, mention.high, mention.change_from) == (12, 30, True)
 
 
-def test_a_fall_stated_as_from_to_is_two_figures():
-    assert [m.value for m in GRAMMAR.find("output fell from 30 to 12 tonnes")] == [30, 12]
+def test_a_fall_stated_as_from_to_is_a_change_ending_at_its_low_end():
+    [mention] = GRAMMAR.find("output fell from 30 to 12 tonnes")
+    assert (mention.low, mention.high, mention.change_from, mention.fell) == (12, 30, True, True)
+
+
+def test_a_falling_from_to_with_no_word_of_change_is_two_figures():
+    assert [m.value for m in GRAMMAR.find("scores from 30 to 12 in the last round")] == [30, 12]
 
 
 @pytest.mark.parametrize("text,not_read", [
