@@ -370,10 +370,33 @@ def _geonames_tables(rules: dict) -> tuple[dict[str, str], dict[str, str | None]
         kinds[name], parents[name] = kind, parent
         for key in _keys_of(name):
             keys.setdefault(key, name)
+    for variant, name in spelling_variants(rules["min_city_population"], rules.get("variant_prefix_letters"),
+                                           rules.get("variant_length_difference", 0)):
+        for key in _keys_of(variant):
+            keys.setdefault(key, name)  # after every name: a variant takes no other place's name
     for word in rules.get("not_places", []):
         for key in _keys_of(word):
             keys.pop(key, None)
     return kinds, parents, keys
+
+
+@functools.lru_cache(maxsize=4)
+def spelling_variants(min_population: int, prefix_letters: int | None,
+                      length_difference: int) -> tuple[tuple[str, str], ...]:
+    """(variant, city name) of the cities' other spellings in GeoNames that English copy uses: Latin letters,
+    capitalised, no acronym, beginning as the name does and as long or a little longer ("Marrakech" for
+    Marrakesh; not a shorter form, which is often a word or a name: "Sana", "Pert"), most populous city first. None without a prefix length in the rules."""
+    if not prefix_letters:
+        return ()
+    variants = []
+    for city in sorted(_cities(min_population), key=lambda c: -c["population"]):
+        name = city["name"]
+        plain = plain_spelling(name).casefold()
+        variants += [(other, name) for other in city["alternatenames"]
+                     if other.isascii() and other[:prefix_letters].casefold() == plain[:prefix_letters]
+                     and 0 <= len(other) - len(plain) <= length_difference and other[:1].isupper()
+                     and other != name and not _is_acronym(other)]
+    return tuple(variants)
 
 
 def _add_rule_places(entries: list[dict], kinds: dict, parents: dict, keys: dict) -> None:

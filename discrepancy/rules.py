@@ -68,7 +68,8 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     },
     "units": {"kind": (str, True), "symbols": (list, True), "surfaces": (list, True)},
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
-               "not_places": (list, False), "kind_nouns": (list, False)},
+               "not_places": (list, False), "kind_nouns": (list, False), "variant_prefix_letters": (int, False),
+               "variant_length_difference": (int, False)},
     "place": {"name": (str, True), "words": (list, True), "within": (str, False), "region": (str, False)},
 }
 QUALIFIER_NAMES = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
@@ -251,6 +252,9 @@ def _merge_places(singles: dict, data: dict) -> None:
     places["not_places"] = places["not_places"] + data.get("not_places", [])
     places["kind_nouns"] = places["kind_nouns"] + data.get("kind_nouns", [])
     places["min_city_population"] = data["min_city_population"]
+    for setting in ("variant_prefix_letters", "variant_length_difference"):
+        if setting in data:
+            places[setting] = data[setting]
 
 
 def _quantity_rule(data: dict, path: Path) -> QuantityRule:

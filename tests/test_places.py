@@ -195,6 +195,24 @@ def test_a_place_named_by_its_kind_lies_in_no_known_country(gazetteer):
     assert gazetteer.relation("Barpeta", "India") == "unrelated"
 
 
+# A city's other spelling in GeoNames that English copy uses (rules/places.toml variant_prefix_letters).
+SPELLING_VARIANTS = [
+    ("The quake struck south-west of Marrakech.", [("Marrakech", "Marrakesh")]),
+    ("Drones hit Cherkassy overnight.", [("Cherkassy", "Cherkasy")]),
+    ("Tourists returned to Samarqand.", [("Samarqand", "Samarkand")]),
+    ("Aid reached Banda Atjeh by sea.", [("Banda Atjeh", "Banda Aceh")]),
+    # a variant takes no other place's name: Pueblo is a city of its own, not Puebla
+    ("Floods hit Pueblo on Sunday.", [("Pueblo", "Pueblo")]),
+    # a surname a few letters from a city's variant is none ("Hayward" is spelt "Haywood" in GeoNames)
+    ("Nantie Haywood was out for 14.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPELLING_VARIANTS, ids=[t for t, _ in SPELLING_VARIANTS])
+def test_a_city_is_found_by_another_spelling(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected
+
+
 @pytest.mark.xfail(strict=True, reason="a country's name beats a US state's: Georgia is the country")
 def test_state_after_us_city_is_the_state(gazetteer):
     assert found(gazetteer, "in Atlanta, Georgia")[1] == ("Georgia", "Georgia (US state)")
