@@ -265,6 +265,7 @@ class Extractor:
             for word in quantity.group_words:
                 self.group_words.setdefault(_normal(word), []).append((quantity.name, frozenset(quantity.groups)))
         self.scope_within = {s.name: s.within for s in rules.scopes}
+        self.scope_root = rules.scope_root
         self.excluded_groups = {q.name: frozenset(q.excluded_groups) for q in rules.quantities if q.excluded_groups}
         # quantities whose words type only a figure before them, each with the few that type one after them
         self.after_only = {q.name: frozenset(q.words_before_figure) for q in rules.quantities if q.after_only}
@@ -759,10 +760,12 @@ class Extractor:
         if unit and text.endswith(self.group_word_endings, 0, mention.start):
             grouped = self._group_word_before(text, mention, unit)
             if grouped:
-                # "the army lost 300,000 soldiers killed or wounded": a trigger right after the noun says which loss
+                # "the army lost 300,000 soldiers killed or wounded", "shot 5 protesters dead": a trigger right after
+                # the noun (which may have taken it in) says which loss
                 after = self._triggers_after(text, mention, unit, next_start, reach)
                 words = len(unit.split())
-                return next((quantities[0] for distance, quantities, _, _ in after if distance == words + 1), grouped)
+                return next((quantities[0] for distance, quantities, _, _ in after if 1 < distance <= words + 1),
+                            grouped)
         after = self._triggers_after(text, mention, unit, next_start, reach)
         before = [] if shared is not None or denied_whole or self._object_of_word_before(text, mention, unit, previous_end) \
             else self._triggers_before(text, mention, previous_end)
@@ -893,11 +896,13 @@ class Extractor:
         return at + len(unit) if at >= 0 else end
 
     def _group_word_before(self, text: str, mention: NumberMention, unit: str) -> str | None:
-        """The quantity a word right before a count of a group it types names ('lost 14 soldiers'), else None."""
+        """The quantity a word right before a count of a group it types names ('lost 14 soldiers'; 'shot 14
+        people', where the group is everyone: any count of people), else None."""
         scope = _remembered(self._unit_scopes, unit, self._scope_of_unit)
-        verb = LAST_WORD.match(text, max(0, mention.start - 30), mention.start) if scope else None
+        people = scope is not None or _normal(unit.split()[-1]) in self.people_words
+        verb = LAST_WORD.match(text, max(0, mention.start - 30), mention.start) if people else None
         for quantity, groups in self.group_words.get(verb.group(1).lower(), ()) if verb else ():
-            if self._within(scope, groups):
+            if self._within(scope, groups) or self.scope_root in groups:
                 return quantity
         return None
 
