@@ -361,6 +361,8 @@ class Extractor:
         summing = rules.numbers.get("sum_verbs", ())
         self.sum_after = version1(rf",\s+(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
                                   rf"(?:[^\s,;:.]+\s+){{0,10}}?(?:to|past|at)\s+\Z", regex.I) if summing else None
+        # around a figure: words that make it an earlier report ("had earlier confirmed", "initial reports said")
+        self.earlier_report = _earlier_report_pattern(rules.sources)
         # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
         self._typed_units: dict[str, bool] = {}
         self._unit_scopes: dict[str, str | None] = {}
@@ -382,7 +384,9 @@ class Extractor:
             places = [p for p in places if not _in_spans(p.start, article.furniture)]
         main_place = _main_place(places, self.gazetteer)
         context = _ArticleContext(article, document, mentions, places, main_place)
-        return Reading([self._claim(context, mention) for mention in mentions], named, document)
+        claims = [self._claim(context, mention) for mention in mentions]
+        return Reading(_superseded(claims, context.reported_earlier) if context.reported_earlier else claims,
+                       named, document)
 
     def _claim(self, context: "_ArticleContext", mention: NumberMention) -> Claim:
         """The claim of one figure, read in its sentence beside the figures before it (which leave in the context
@@ -401,6 +405,8 @@ class Extractor:
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
+        if typing.quantity != OTHER and self._reported_earlier(article.text, previous_end, original, next_start):
+            context.reported_earlier.add(f"{article.id}:{line}:{column}")
         return Claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
@@ -412,6 +418,16 @@ class Extractor:
             stated_part=typing.stated_part,
             published=article.published,
         )
+
+    def _reported_earlier(self, text: str, previous_end: int, mention: NumberMention, next_start: int) -> bool:
+        """Whether the words between the figure before and this one give it as an earlier report ("police had
+        earlier said 12", "an earlier toll of 42"), or a verb of saying after it does ("30 died, police said
+        earlier"; not "57, up from an earlier toll of 42": that toll is the next figure's)."""
+        if self.earlier_report is None:
+            return False
+        before, after = self.earlier_report
+        return before.search(text, previous_end, mention.start) is not None \
+            or after is not None and after.search(text, mention.end, next_start) is not None
 
     def _unit(self, text: str, mention: NumberMention, sentence: Span, next_start: int) -> tuple[str, str]:
         """The figure's unit or counted noun, and the noun before it where that one says it ("Troops numbering
@@ -761,11 +777,12 @@ class Extractor:
             grouped = self._group_word_before(text, mention, unit)
             if grouped:
                 # "the army lost 300,000 soldiers killed or wounded", "shot 5 protesters dead": a trigger right after
-                # the noun (which may have taken it in) says which loss
+                # the noun (which may have taken it in) says which loss; not a participle clause's ("shot eight
+                # children, killing one": the one are those killed)
                 after = self._triggers_after(text, mention, unit, next_start, reach)
                 words = len(unit.split())
-                return next((quantities[0] for distance, quantities, _, _ in after if 1 < distance <= words + 1),
-                            grouped)
+                return next((quantities[0] for distance, quantities, _, at in after
+                             if 1 < distance <= words + 1 and "," not in text[mention.end:at]), grouped)
         after = self._triggers_after(text, mention, unit, next_start, reach)
         before = [] if shared is not None or denied_whole or self._object_of_word_before(text, mention, unit, previous_end) \
             else self._triggers_before(text, mention, previous_end)
@@ -832,7 +849,8 @@ class Extractor:
             # were injured" (but "12 dead and dozens injured": "dead" says what befell them)
             grouped = unit and beyond <= 0 and word in self.scope_of_word
             nearness = FARTHEST if grouped else -distance
-            if unit and beyond <= 0 and not grouped:
+            # (a lone verb read as the counted noun is the clause's verb: "12 died in hospital")
+            if unit and beyond <= 0 and not grouped and not (words == 1 and self._participle(word)):
                 in_noun += [len(candidates) + i for i in range(len(quantities))]
             verb_after = verb_after or own and beyond > 0 and bool(in_noun) and _predicate_of(text, mention.end, unit, at)
             candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities]
@@ -1228,6 +1246,7 @@ class _ArticleContext:
         self.listed: dict[int, str | None] = {}
         self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
         self.directions: dict[int, str | None] = {}
+        self.reported_earlier: set[str] = set()  # ids of the typed claims given as an earlier report
         self.bracketed: dict[int, NumberMention] = {}  # by id of a mention in brackets: the figure it restates
 
     def restated(self, mention: NumberMention, sentence: Span) -> tuple[NumberMention | None, bool]:
@@ -1518,6 +1537,38 @@ def _whole(mention: NumberMention) -> bool:
     if mention.value is not None:
         return mention.value % 1 == 0
     return all(v is None or v % 1 == 0 for v in (mention.low, mention.high))
+
+
+def _earlier_report_pattern(sources: dict) -> tuple[regex.Pattern, regex.Pattern | None] | None:
+    """Words that give what is said as an earlier report, before a figure and after it: an earlier word next to
+    a verb of saying ("had earlier confirmed"; after the figure only "said earlier"), or before the figure an
+    earlier adjective before a noun of a report ("initial reports", "an earlier toll of")."""
+    words, adjectives = sources.get("earlier_words", ()), sources.get("earlier_adjectives", ())
+    nouns = sources.get("report_nouns", ())
+    if not (words or adjectives and nouns):
+        return None
+    verbs = alternation(sources["verbs"])
+    before, after = [], None
+    if words:
+        earlier = alternation(words)
+        before += [rf"(?:{earlier})\s+(?:(?:had|have|has|was|were|been)\s+)?(?:{verbs})", rf"(?:{verbs})\s+(?:{earlier})"]
+        after = _word_pattern(rf"(?:{verbs})\s+(?:{earlier})")
+    if adjectives and nouns:
+        before.append(rf"(?:{alternation(adjectives)})\s+(?:{alternation(nouns)})")
+    return _word_pattern("|".join(before)), after
+
+
+def _word_pattern(words: str) -> regex.Pattern:
+    """A case-blind pattern of these alternatives, each whole words."""
+    return version1(rf"(?<![\p{{L}}])(?:{words})(?![\p{{L}}])", regex.I)
+
+
+def _superseded(claims: list[Claim], reported_earlier: set[str]) -> list[Claim]:
+    """The claims, those given as an earlier report marked superseded where the article states another figure of
+    the same count ("had earlier confirmed that two soldiers were killed ... the number killed is now three")."""
+    current = {(c.quantity, c.scope) for c in claims if c.quantity != OTHER and c.id not in reported_earlier}
+    return [replace(c, superseded=True) if c.id in reported_earlier and (c.quantity, c.scope) in current else c
+            for c in claims]
 
 
 def _final_level(mention: NumberMention) -> NumberMention:

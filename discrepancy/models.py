@@ -66,6 +66,10 @@ class Claim:
     # The article itself states this figure as part of a whole it gives ("21 people, 14 of them
     # Australians", "including three children"): set against a whole elsewhere, it is no surprise.
     stated_part: bool = False
+    # The article itself gives this figure as an earlier report and states a later one of the same count ("The
+    # Pentagon had earlier confirmed that two soldiers were killed ... the number killed is now three"): it is
+    # not compared.
+    superseded: bool = False
 
     def __post_init__(self):
         if not isinstance(self.copies, tuple):  # a record read back from JSON holds a list

@@ -437,7 +437,7 @@ def _article_heading(article: Article) -> str:
 def _article_table(claims: list[Claim]) -> str:
     if not claims:
         return "No figures found."
-    rows = [[escape_markdown(claim.text), escape_markdown(claim.quantity), _scope_text(claim.scope),
+    rows = [[escape_markdown(claim.text), _quantity_text(claim), _scope_text(claim.scope),
              _place_text(claim.place), escape_markdown(claim.source or "not stated"),
              f"{claim.line}:{claim.column}"] for claim in claims]
     return _table(rows, ["As written", "Quantity", "Scope", "Place", "Source", "Line:Column"])
@@ -448,6 +448,12 @@ def _article_table(claims: list[Claim]) -> str:
 def _table(rows: list[list[str]], headers: list[str]) -> str:
     # Cells are already escaped strings; numparse would realign "16" and drop "1,000"'s text.
     return tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+
+
+def _quantity_text(claim: Claim) -> str:
+    """The quantity, and why a figure its own article supersedes is in no finding."""
+    quantity = escape_markdown(claim.quantity)
+    return f"{quantity} (an earlier report, superseded here)" if claim.superseded else quantity
 
 
 def _scope_text(scope: str | None) -> str:

@@ -229,6 +229,27 @@ def test_parts_and_nationalities(text, figure, scope, stated_part):
     assert (claim.scope, claim.stated_part) == (scope, stated_part)
 
 
+# A figure the article gives as an earlier report, beside a later figure of the same count, is superseded.
+SUPERSEDED = [
+    ("Officials had earlier confirmed that four miners were killed. The number of miners killed is now seven.",
+     {"four": True, "seven": False}),
+    ("Police initially said 12 people died. The toll has since risen to 19.", {"12": True, "19": False}),
+    ("The toll rose to 57, up from an earlier toll of 42, officials said.", {"57": False, "42": True}),
+    ("At least 30 people were killed, the army said earlier. The toll later rose to 41.",
+     {"At least 30": True, "41": False}),
+    ("Preliminary figures put the number of injured at 80; 65 people were killed.", {"80": False, "65": False}),
+    # an earlier report with no later figure of its count stands; an earlier event is no earlier report
+    ("Initial reports said 40 people were injured.", {"40": False}),
+    ("Earlier, troops shot dead six gunmen. Later, police arrested 11 people.", {"six": False, "11": False}),
+    ("Earlier, gunmen killed six people. Later, a bomb killed 11 people.", {"six": False, "11": False}),
+]
+
+
+@pytest.mark.parametrize("text,superseded", SUPERSEDED, ids=[t for t, _ in SUPERSEDED])
+def test_an_earlier_report_beside_a_later_figure_is_superseded(text, superseded):
+    assert {c.text: c.superseded for c in claims_of(text) if c.text in superseded} == superseded
+
+
 def test_a_trigger_in_another_nouns_clause_does_not_type_the_figure():
     text = "A court found six of the eight employees guilty after the accident which killed 21 people."
     by_text = {c.text: c.quantity for c in claims_of(text)}

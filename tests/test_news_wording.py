@@ -300,7 +300,9 @@ OTHER_QUANTITIES = [
     ("The number of injured rose to 150, officials said.", "150", "injured", EVERYONE),
     ("The toll of wounded reached 200 on Thursday.", "200", "injured", EVERYONE),
     ("More than 60 police officers were among those injured.", "More than 60", "injured", "police"),
+    ("Nine died in hospital after the fire, the health ministry said.", "Nine", "deaths", EVERYONE),
     # the active "shot" counts people shot only right before a count of people; a state word after says which
+    ("Gunmen shot nine people, killing three, police said.", "nine", "shot", EVERYONE),
     ("A man armed with a rifle shot six people at a supermarket on Saturday.", "six", "shot", EVERYONE),
     ("Security forces shot 11 protesters during the march, witnesses said.", "11", "shot", "protesters"),
     ("Soldiers shot four villagers dead at a checkpoint.", "four", "deaths", "civilians"),

@@ -103,6 +103,14 @@ def test_figures_of_one_article_are_not_compared_with_each_other():
     assert verdicts(claim("a", "12", 12, 12), claim("a", "15", 15, 15)) == []
 
 
+def test_a_figure_its_own_article_supersedes_is_not_compared():
+    # "had earlier confirmed that two ... is now three" (a): the two is no account of its own beside b's three
+    earlier = replace(claim("a", "two", 2, 2, scope="soldiers"), superseded=True)
+    assert verdicts(earlier, claim("a", "three", 3, 3, scope="soldiers"), claim("b", "three", 3, 3, scope="soldiers")) \
+        == ["consistent"]
+    assert verdicts(replace(earlier, superseded=False), claim("b", "three", 3, 3, scope="soldiers")) == ["conflict"]
+
+
 def test_a_part_exceeding_its_whole_in_one_article_is_a_conflict():
     assert verdicts(claim("a", "300", 300, 300, place="Almaty"), claim("a", "164", 164, 164)) == ["conflict"]
 

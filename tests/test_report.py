@@ -172,6 +172,12 @@ def test_figures_by_article_lists_each_article_with_its_figures(report):
     assert "| 24           | injuries   | rescue workers | no place stated | not stated   | 1:20          |" in by_article
 
 
+def test_a_superseded_figure_says_why_it_is_in_no_finding():
+    earlier = dataclasses.replace(SIXTEEN, superseded=True)
+    report = render_markdown(Result(articles=(QUAKE,), claims=(earlier,), findings=()), "t")
+    assert "| deaths (an earlier report, superseded here) |" in report
+
+
 def test_article_without_figures_says_so():
     empty = Article(id="empty", path="empty.txt", text="No numbers here.\n")
     report = render_markdown(Result(articles=(empty,), claims=(), findings=()), "t")
