@@ -361,6 +361,8 @@ class Extractor:
         summing = rules.numbers.get("sum_verbs", ())
         self.sum_after = version1(rf",\s+(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
                                   rf"(?:[^\s,;:.]+\s+){{0,10}}?(?:to|past|at)\s+\Z", regex.I) if summing else None
+        # before a place: words that make it a point of reference ("20 km south of Kabul", "outside Kabul")
+        self.reference_point = _reference_point_pattern(rules.places)
         # around a figure: words that make it an earlier report ("had earlier confirmed", "initial reports said")
         self.earlier_report = _earlier_report_pattern(rules.sources)
         # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
@@ -382,6 +384,8 @@ class Extractor:
         if article.furniture:  # most articles have none to leave out
             mentions = [m for m in mentions if not _in_spans(m.start, article.furniture)]
             places = [p for p in places if not _in_spans(p.start, article.furniture)]
+        if self.reference_point is not None and places:
+            places = [p for p in map(self._beyond_reference, places, itertools.repeat(article.text)) if p]
         main_place = _main_place(places, self.gazetteer)
         context = _ArticleContext(article, document, mentions, places, main_place)
         claims = [self._claim(context, mention) for mention in mentions]
@@ -418,6 +422,14 @@ class Extractor:
             stated_part=typing.stated_part,
             published=article.published,
         )
+
+    def _beyond_reference(self, place: PlaceMention, text: str) -> PlaceMention | None:
+        """The place a figure near a point of reference is in: the country round it ("struck south of Marrakech":
+        Morocco); a country, kept as the nearest known ("north of the Indian capital"); none where the point lies
+        in no known country; else the place itself."""
+        if place.country == place.name or not self.reference_point.search(text, max(0, place.start - 40), place.start):
+            return place
+        return place._replace(name=place.country) if place.country is not None else None
 
     def _reported_earlier(self, text: str, previous_end: int, mention: NumberMention, next_start: int) -> bool:
         """Whether the words between the figure before and this one give it as an earlier report ("police had
@@ -1537,6 +1549,15 @@ def _whole(mention: NumberMention) -> bool:
     if mention.value is not None:
         return mention.value % 1 == 0
     return all(v is None or v % 1 == 0 for v in (mention.low, mention.high))
+
+
+def _reference_point_pattern(places: dict) -> regex.Pattern | None:
+    """What a text before a place ends in when the place is a point of reference: a word of direction and "of",
+    not after "the" ("south of Marrakech"; "the south of France" is in it), or a word of outside."""
+    directions, outside = places.get("reference_words", ()), places.get("outside_words", ())
+    forms = [rf"(?<!\bthe\s)(?:{alternation(directions)})\s+of\s+(?:the\s+)?"] if directions else []
+    forms += [rf"(?:{alternation(outside)})\s+(?:of\s+)?(?:the\s+)?"] if outside else []
+    return version1(rf"(?<![\p{{L}}-])(?:{'|'.join(forms)})\Z", regex.I) if forms else None
 
 
 def _earlier_report_pattern(sources: dict) -> tuple[regex.Pattern, regex.Pattern | None] | None:

@@ -691,6 +691,10 @@ PLACES = [
     ("Most of the deaths were in the mountainous Al Haouz province, where 290 people died.", [("290", "Al Haouz")]),
     ("Gunmen killed 12 people in Nigeria's Zamfara state.", [("12", "Zamfara")]),
     ("Four died in Kenya's capital Nairobi.", [("Four", "Nairobi")]),
+    # a place named as a point of reference is not where the figure is; its country is
+    ("The landslide killed 17 people 30 km south-east of Lyon.", [("17", "France"), ("30", "France")]),
+    ("A car bomb outside Kabul killed nine people on Sunday.", [("nine", "Afghanistan")]),
+    ("Fighting killed 25 people in the north of Nigeria.", [("25", "Nigeria")]),
     # a dateline says where the report was filed, not where its figures happened, unless nothing else does
     ("LYON (AFP) - At least eight people have been killed in clashes across France, police said.",
      [("At least eight", "France")]),
