@@ -510,7 +510,8 @@ class Extractor:
         whole = context.last_typed.get(sentence)
         part_of_sum = part_of_sum or self._increment(text, mention, quantity, whole, previous_end > sentence.start)
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
-                           or id(mention) in context.joined_parts or part_after or part_of_sum or share)
+                           or id(mention) in context.joined_parts or part_after or part_of_sum or share
+                           or _among_next(text, mention.end, next_start, sentence))
         if quantity == OTHER and stated_part and whole and _whole(mention) and not self._things(unit):
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
             # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)
@@ -1387,10 +1388,14 @@ def _trigger_end(text: str, end: int, next_start: int, sentence: Span, joined: b
         return next_start
     if joined or _states_part_before(text[max(sentence.start, next_start - 30):next_start]):
         return sentence.end
+    return sentence.end if _among_next(text, end, next_start, sentence) else next_start
+
+
+def _among_next(text: str, end: int, next_start: int, sentence: Span) -> bool:
+    """Whether the next figure is a whole this one is among: "Eight children were among the 27 dead"."""
     lead = max(end, next_start - 14)
-    if text.rfind("among", lead, next_start) >= 0 and AMONG_THE.search(text, lead, next_start):
-        return sentence.end
-    return next_start
+    return next_start < sentence.end and text.rfind("among", lead, next_start) >= 0 \
+        and AMONG_THE.search(text, lead, next_start) is not None
 
 
 def _place_before(text: str, start: int, at: int) -> bool:

@@ -223,6 +223,9 @@ def test_a_restated_bound_scales_with_its_figure():
     ("Dozens of Israelis were killed this month.", "Dozens of", "Israelis", False),
     ("The blast killed 30 people, including nine children.", "nine", "children", True),
     ("There were 16 dead among the security forces.", "16", "security forces", False),
+    # a part among a whole said after it
+    ("Three police officers were among the 40 people killed.", "Three", "police", True),
+    ("Four foreigners are among the 112 injured, officials said.", "Four", "foreigners", True),
 ])
 def test_parts_and_nationalities(text, figure, scope, stated_part):
     claim = next(c for c in claims_of(text) if c.text == figure)
