@@ -346,6 +346,12 @@ OTHER_QUANTITIES = [
     ("Nearly 2.31 lakh people have taken shelter in 743 relief camps.", "Nearly 2.31 lakh", "displaced", EVERYONE),
     # after a preposition of place, the figure counts the place, not what the verb before says
     ("Nearly 2.31 lakh people have taken shelter in 743 relief camps.", "743", "camps", EVERYONE),
+    # moved to or staying in shelters (not the shelters counted, nor what is in them)
+    ("The cyclone forced 80,000 people into shelters along the coast.", "80,000", "displaced", EVERYONE),
+    ("About 3,000 villagers are staying in emergency shelters, the agency said.", "About 3,000", "displaced",
+     "civilians"),
+    ("The city opened 40 shelters overnight.", "40", "other", EVERYONE),
+    ("Volunteers served 300 meals in shelters.", "300", "other", EVERYONE),
     ("About 4,000 people sheltered in schools as the cyclone approached.", "About 4,000", "displaced", EVERYONE),
     # an amount is no count of people, whatever its sentence counts
     ("The chief minister announced an ex gratia of Rs 4 lakh to the next of kin of the deceased.", "Rs 4 lakh",
