@@ -89,6 +89,11 @@ def test_deaths_in_wire_wording(sentence, written, low, high, qualifier, quantit
 
 # --- qualifiers, vague amounts, ranges and spelled numbers -----------------------------------------------
 BOUNDS = [
+    # the low end and the high end of what is said make one range
+    ("Officials said as few as 12 and as many as 40 people were detained.", "as few as 12 and as many as 40", 12,
+     40, "range", "arrests", EVERYONE),
+    ("As few as 150 people may have been displaced, the agency said.", "As few as 150", 150, OPEN, "at_least",
+     "displaced", EVERYONE),
     # "scores" alone as the subject of a clause (words_before and words_after in rules/numbers.toml)
     ("Nineteen people were killed and scores were wounded.", "scores", 40, OPEN, "at_least", "injured", EVERYONE),
     ("Two bombs went off near the stadium, and scores more were hurt in the stampede.", "scores", 40, OPEN,
