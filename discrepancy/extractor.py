@@ -363,6 +363,9 @@ class Extractor:
                                   rf"(?:[^\s,;:.]+\s+){{0,10}}?(?:to|past|at)\s+\Z", regex.I) if summing else None
         # before a place: words that make it a point of reference ("20 km south of Kabul", "outside Kabul")
         self.reference_point = _reference_point_pattern(rules.places)
+        # after a place: a hyphen and a word that make it an attribute ("a UK-based monitor", "Saudi-led")
+        suffixes = rules.places.get("attribute_suffixes", ())
+        self.attribute_place = version1(rf"[-‐‑–](?i:{alternation(suffixes)})(?![\p{{L}}])") if suffixes else None
         # around a figure: words that make it an earlier report ("had earlier confirmed", "initial reports said")
         self.earlier_report = _earlier_report_pattern(rules.sources)
         # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
@@ -384,6 +387,8 @@ class Extractor:
         if article.furniture:  # most articles have none to leave out
             mentions = [m for m in mentions if not _in_spans(m.start, article.furniture)]
             places = [p for p in places if not _in_spans(p.start, article.furniture)]
+        if self.attribute_place is not None and places:
+            places = [p for p in places if not self.attribute_place.match(article.text, p.end)]
         if self.reference_point is not None and places:
             places = [p for p in map(self._beyond_reference, places, itertools.repeat(article.text)) if p]
         main_place = _main_place(places, self.gazetteer)

@@ -70,7 +70,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     "units": {"kind": (str, True), "symbols": (list, True), "surfaces": (list, True)},
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
                "not_places": (list, False), "kind_nouns": (list, False), "variant_prefix_letters": (int, False),
-               "reference_words": (list, False), "outside_words": (list, False),
+               "reference_words": (list, False), "outside_words": (list, False), "attribute_suffixes": (list, False),
                "variant_length_difference": (int, False)},
     "place": {"name": (str, True), "words": (list, True), "within": (str, False), "region": (str, False)},
 }
@@ -253,7 +253,7 @@ def _merge_places(singles: dict, data: dict) -> None:
     places["place"] = places["place"] + data.get("place", [])
     places["not_places"] = places["not_places"] + data.get("not_places", [])
     places["kind_nouns"] = places["kind_nouns"] + data.get("kind_nouns", [])
-    for words in ("reference_words", "outside_words"):
+    for words in ("reference_words", "outside_words", "attribute_suffixes"):
         places[words] = places.get(words, []) + data.get(words, [])
     places["min_city_population"] = data["min_city_population"]
     for setting in ("variant_prefix_letters", "variant_length_difference"):

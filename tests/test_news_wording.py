@@ -614,6 +614,8 @@ def test_numbers_that_name_or_date_are_not_counted(sentence, expected):
 
 # --- on whose word ----------------------------------------------------------------------------------------
 SOURCES = [
+    ('"We have 31 dead," a hospital director told reporters.', "a hospital director"),
+    ("According to figures released by the health ministry, 2,300 people were injured.", "the health ministry"),
     ("An estimated 3,000 people were killed in the fighting, the UN said.", "the UN"),
     ("More than 300 people have perished in the earthquake, state media reported.", "state media"),
     ("The blaze claimed at least 19 lives, firefighters said.", "firefighters"),
@@ -702,6 +704,9 @@ PLACES = [
     ("Most of the deaths were in the mountainous Al Haouz province, where 290 people died.", [("290", "Al Haouz")]),
     ("Gunmen killed 12 people in Nigeria's Zamfara state.", [("12", "Zamfara")]),
     ("Four died in Kenya's capital Nairobi.", [("Four", "Nairobi")]),
+    # a place that is an attribute of someone ("UK-based", "Saudi-led") is not where the figure is
+    ("A London-based monitoring group said 23 fighters died.", [("23", None)]),
+    ("Nine soldiers of the Saudi-led coalition were killed.", [("Nine", None)]),
     # a place named as a point of reference is not where the figure is; its country is
     ("The landslide killed 17 people 30 km south-east of Lyon.", [("17", "France"), ("30", "France")]),
     ("A car bomb outside Kabul killed nine people on Sunday.", [("nine", "Afghanistan")]),
