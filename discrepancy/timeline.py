@@ -39,6 +39,8 @@ _TIME_WORDS = rf"""
             |the\s+(?:past|last)\s+(?:week|month))
       | (?P<relative>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
             |(?:\d+|two|three|four|five|six|seven|ten)\s+days\s+ago)
+      | (?P<earlier>(?:a|one|\d+|two|three|four|five|six|seven|ten)\s+days?\s+(?:earlier|before)  # a day earlier
+            |the\s+(?:previous\s+day|day\s+before(?!\s+yesterday)))
     )\b
     """
 TIME_WORDS = regex.compile(rf"\b{_TIME_WORDS}", regex.X | regex.I)
@@ -50,14 +52,15 @@ TIME_WORDS = regex.compile(rf"\b{_TIME_WORDS}", regex.X | regex.I)
 # found is what TIME_WORDS.finditer finds.
 _MONTHS_FOLDED = [month.lower() for month in MONTH_STARTS]
 _FIRST_WORDS = ("on", "last", "this", "early", "late", "the past", "the last", "past", "yesterday", "today",
-                "tonight", *WEEKDAYS, *_MONTHS_FOLDED, "two", "three", "four", "five", "six", "seven", "ten")
+                "tonight", *WEEKDAYS, *_MONTHS_FOLDED, "two", "three", "four", "five", "six", "seven", "ten",
+                "a day", "one day", "the previous", "the day")
 _MONTH_STARTS = "|".join(_MONTHS_FOLDED)
 # An ASCII digit starts a match only before a month ("6 January", "21st of Jan.") or "days" ("12 days ago"), which
 # few of the digits in a text with figures stand before: the scan looks past the digits (any past ASCII may be
 # digits to the regex module), a suffix and the spaces (\W holds both engines' \s) for those words. A run of
 # more than eight such characters is let through unread, so that no text makes each start read far.
 _DIGIT_START = rf"[0-9](?:[0-9\x80-\U0010ffff]{{8}}|[0-9\x80-\U0010ffff]{{0,7}}(?:st|nd|rd|th)?\W+(?:of\W+)?" \
-               rf"(?:{_MONTH_STARTS}|days))"
+               rf"(?:{_MONTH_STARTS}|days?))"
 TIME_WORD_STARTS = folded_word_starts(_FIRST_WORDS, also=rf"{_DIGIT_START}|[^\x00-\x7f\w\s]|(?![0-9])\d")
 
 
@@ -108,10 +111,22 @@ def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date, d
         return _weekday(phrase, published)
     if words["span"]:
         return _span(phrase, published)
+    if words["earlier"]:  # "a day earlier", "the previous day": days before the article's own
+        day = published - dt.timedelta(days=_days_back(phrase))
+        return day, day
     day = _parse(phrase.removeprefix("on "), published)
     if day and words["date"] and day > published:  # "on 30 December" in an article of 2 January
         day = _parse(f"{phrase.removeprefix('on ')} {published.year - 1}", None)
     return (day, day) if day else None
+
+
+_DAY_COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+def _days_back(phrase: str) -> int:
+    """How many days before the article's date "a day earlier", "3 days before", "the previous day" mean."""
+    first = phrase.split()[0]
+    return int(first) if first.isdigit() else _DAY_COUNTS[first]
 
 
 def _weekday(phrase: str, published: dt.date) -> tuple[dt.date, dt.date]:

@@ -43,6 +43,11 @@ PERIODS = [
      D(2022, 1, 9)),
     ("the nearest words win", "On Monday police said that 40 were killed on Tuesday.", "on Tuesday", D(2022, 1, 11),
      D(2022, 1, 11)),
+    ("days earlier", "A day earlier, officials had put the toll at 2,122.", "A day earlier", D(2022, 1, 11),
+     D(2022, 1, 11)),
+    ("days before, in digits", "3 days before, 40 people were killed.", "3 days before", D(2022, 1, 9), D(2022, 1, 9)),
+    ("the previous day", "Police arrested 120 people the previous day.", "the previous day", D(2022, 1, 11),
+     D(2022, 1, 11)),
     ("no time words: the publication date", "The floods killed 75 people.", None, WED_12_JAN, WED_12_JAN),
     ("time words in another sentence do not count", "The floods killed 75 people. On Monday it rained.", None,
      WED_12_JAN, WED_12_JAN),
@@ -121,7 +126,8 @@ TIME_PIECES = ["on ", "On ", "last ", "LAST ", "this ", "early ", "late ", "Mond
                "6", "21st", " of ", "January", "Jan.", "sept", "Sept.", ", 2022", " 1999", "the past week", "past ",
                "month", "yesterday", "Today", "tonight", "three days ago", "12 days ago", " ", ", ", ". ", "-", "x",
                "İ", "ſ", "\u212a", "é", "’", "—", "\u00a0", "٣", "\U00011f55", "²", "\u0301", "\u200d", "\x1c", "_",
-               "\n", "the ", "The ", "last", "the last month", " days", "days ago", "123456789", "1", "\U0001f600"]
+               "\n", "the ", "The ", "last", "the last month", " days", "days ago", "123456789", "1", "\U0001f600",
+               "a day", "A ", " day", " earlier", " before", "one", "the previous day", "the day before", " yesterday"]
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
