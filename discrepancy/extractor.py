@@ -387,6 +387,7 @@ class Extractor:
         if article.furniture:  # most articles have none to leave out
             mentions = [m for m in mentions if not _in_spans(m.start, article.furniture)]
             places = [p for p in places if not _in_spans(p.start, article.furniture)]
+        places = self.gazetteer.in_context(places)  # "floods in Spain ... in Valencia": Spain's Valencia
         if self.attribute_place is not None and places:
             places = [p for p in places if not self.attribute_place.match(article.text, p.end)]
         if self.reference_point is not None and places:

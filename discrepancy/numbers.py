@@ -523,7 +523,9 @@ class NumberGrammar:
                                                                                                          label):
             return False
         plural = counted and (next_word.group(1).endswith("s") or next_word.group(1) == "%"
-                              or next_word.group(1) in self.glued_units or next_word.group(1) in self.unit_words_after)
+                              or next_word.group(1) in self.glued_units or next_word.group(1) in self.unit_words_after
+                              or ":" in label.group() and next_word.group(1) in self.plurals_without_s)
+        # ("In Syria: 9 people died": a place and a colon; not "a Beech 200 aircraft", a model)
         return not plural and not regex.fullmatch(MONTHS, word)
 
     def _irregular_plural_counted(self, noun: str, mention: NumberMention, text: str) -> bool:

@@ -131,8 +131,9 @@ def _keys_of(word: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None], ...]:
-    """Countries, US states, continents and cities from GeoNames as (name, kind, parent), most wanted first.
+def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None, int], ...]:
+    """Countries, US states, continents and cities from GeoNames as (name, kind, parent, population: a city's,
+    else 0), most wanted first.
 
     The order settles clashes of names: a country beats a US state (Georgia), a state beats a
     city, and a bigger city beats a smaller one (Paris, France over Paris, Texas).
@@ -142,15 +143,15 @@ def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None], .
     # GeoNames writes "The Netherlands" and leaves a trailing space in one name.
     countries = {code: c["name"].strip().removeprefix("The ") for code, c in cache.get_countries().items()}
     # Antarctica is both a country and a continent in GeoNames: it cannot lie within itself.
-    places = [(countries[code], "country", continents.get(c["continentcode"]) if code != "AQ" else None)
+    places = [(countries[code], "country", continents.get(c["continentcode"]) if code != "AQ" else None, 0)
               for code, c in cache.get_countries().items()]
     states = {code: _state_name(state["name"], countries) for code, state in cache.get_us_states().items()}
-    places += [(name, "state", countries["US"]) for name in states.values()]
-    places += [(name, "continent", None) for name in continents.values()]
+    places += [(name, "state", countries["US"], 0) for name in states.values()]
+    places += [(name, "continent", None, 0) for name in continents.values()]
     cities = sorted(_cities(min_population), key=lambda c: -c["population"])
     # A US city lies in its state (Houston in Texas); other cities in their country.
     places += [(c["name"], "city", states.get(c["admin1code"]) if c["countrycode"] == "US"
-                else countries.get(c["countrycode"])) for c in cities]
+                else countries.get(c["countrycode"]), c["population"]) for c in cities]
     return tuple(places)
 
 
@@ -204,16 +205,21 @@ class Gazetteer:
     # the name before it (None where the rules name no such nouns)
     kind_noun_scan: re.Pattern | None = None
     kind_name_before: regex.Pattern | None = None
+    # a city's name -> its namesakes in other countries, most populous first ("Valencia" -> "Valencia (Spain)")
+    namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # run as written -> (start, end, name, country) of its places, offsets within the run
     _places_of_run: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_rules(cls, places_rules: dict) -> Gazetteer:
         """The gazetteer for these rules (rules.places): GeoNames plus the rule file's places."""
-        kinds, parents, keys = _geonames_tables(places_rules)
+        kinds, parents, keys, namesakes = _geonames_tables(places_rules)
         _add_rule_places(places_rules.get("place", []), kinds, parents, keys)
         _place_cities_in_regions(places_rules, parents)
         countries = {name: _country(name, kinds, parents) for name in kinds}
+        # a namesake only where the name is still the first city's: a rule place of that name stands alone
+        namesakes = {name: tuple(n for n in others if countries[n] != countries[name])
+                     for name, others in namesakes.items() if kinds.get(name) == "city"}
         words = [*kinds, *(w for entry in places_rules.get("place", []) for w in entry["words"])]
         # Lowercase words inside names ("Rio de Janeiro", "Isle of Man") may join a run's words.
         connectors = frozenset(t for word in words for t in _TOKEN.findall(word)[1:-1]
@@ -221,7 +227,8 @@ class Gazetteer:
         longest = max(len(key.split()) for key in keys)
         nouns = places_rules.get("kind_nouns", ())
         return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors),
-                   *(_kind_patterns(nouns) if nouns else (None, None)))
+                   *(_kind_patterns(nouns) if nouns else (None, None)),
+                   namesakes={name: others for name, others in namesakes.items() if others})
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in the text, in order; where names overlap the longest wins."""
@@ -269,6 +276,23 @@ class Gazetteer:
             self._places_of_run.clear()  # a bound on memory over a long batch; the common runs return at once
         self._places_of_run[words] = found
         return found
+
+    def in_context(self, places: list[PlaceMention]) -> list[PlaceMention]:
+        """The places of one text, each city that has namesakes elsewhere taken as the one whose country (a US
+        city's state) the text names, itself or by a place in it, where the first city's is not named ("floods in
+        Spain ... in Valencia": Valencia (Spain), not Venezuela's; "Birmingham" stays England's unless Alabama is
+        named)."""
+        ambiguous = [p for p in places if p.name in self.namesakes]
+        if not ambiguous:  # most texts name no such city
+            return places
+        named = {within for p in places if p.name not in self.namesakes for within in [p.name, *self._ancestors(p.name)]}
+        chosen = {}
+        for place in ambiguous:
+            if self.parents.get(place.name) not in named and place.name not in chosen:
+                elsewhere = [n for n in self.namesakes[place.name] if self.parents[n] in named]
+                chosen[place.name] = elsewhere[0] if len(elsewhere) == 1 else None
+        return [p._replace(name=chosen[p.name], country=self.countries[chosen[p.name]]) if chosen.get(p.name) else p
+                for p in places]
 
     def relation(self, a: str | None, b: str | None) -> str:
         """How place a stands to place b: same, within (a inside b), contains, unrelated or unknown."""
@@ -359,15 +383,26 @@ def _tokens(words: str, start: int) -> list[Token]:
     return [Token(start + t.start(), start + t.end(), t.group(), _norm(t.group())) for t in _TOKEN.finditer(words)]
 
 
-def _geonames_tables(rules: dict) -> tuple[dict[str, str], dict[str, str | None], dict[str, str]]:
-    """GeoNames places as kinds, parents and keys; the first place to claim a name or key keeps it."""
+def _geonames_tables(rules: dict) -> tuple[dict[str, str], dict[str, str | None], dict[str, str],
+                                          dict[str, list[str]]]:
+    """GeoNames places as kinds, parents and keys; the first place to claim a name or key keeps it. A smaller
+    city of a name another place has is kept as its namesake, named with where it lies ("Valencia (Spain)" beside
+    Venezuela's Valencia), reached by no key: an article about its country chooses it (Gazetteer.in_context)."""
     kinds: dict[str, str] = {}
     parents: dict[str, str | None] = {}
     keys: dict[str, str] = {}
-    for name, kind, parent in geonames_places(rules["min_city_population"]):
+    namesakes: dict[str, list[str]] = {}
+    populations: dict[str, int] = {}
+    share = rules.get("namesake_population_share")
+    for name, kind, parent, population in geonames_places(rules["min_city_population"]):
         if name in kinds:
+            namesake = f"{name} ({parent})"
+            if share and kind == "city" and parent is not None and parent != parents[name] \
+                    and namesake not in kinds and population >= share * populations[name]:
+                kinds[namesake], parents[namesake] = kind, parent
+                namesakes.setdefault(name, []).append(namesake)
             continue
-        kinds[name], parents[name] = kind, parent
+        kinds[name], parents[name], populations[name] = kind, parent, population
         for key in _keys_of(name):
             keys.setdefault(key, name)
     for variant, name in spelling_variants(rules["min_city_population"], rules.get("variant_prefix_letters"),
@@ -377,7 +412,7 @@ def _geonames_tables(rules: dict) -> tuple[dict[str, str], dict[str, str | None]
     for word in rules.get("not_places", []):
         for key in _keys_of(word):
             keys.pop(key, None)
-    return kinds, parents, keys
+    return kinds, parents, keys, namesakes
 
 
 @functools.lru_cache(maxsize=4)

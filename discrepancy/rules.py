@@ -71,6 +71,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
                "not_places": (list, False), "kind_nouns": (list, False), "variant_prefix_letters": (int, False),
                "reference_words": (list, False), "outside_words": (list, False), "attribute_suffixes": (list, False),
+               "namesake_population_share": (float, False),
                "variant_length_difference": (int, False)},
     "place": {"name": (str, True), "words": (list, True), "within": (str, False), "region": (str, False)},
 }
@@ -255,6 +256,8 @@ def _merge_places(singles: dict, data: dict) -> None:
     places["kind_nouns"] = places["kind_nouns"] + data.get("kind_nouns", [])
     for words in ("reference_words", "outside_words", "attribute_suffixes"):
         places[words] = places.get(words, []) + data.get(words, [])
+    if "namesake_population_share" in data:
+        places["namesake_population_share"] = data["namesake_population_share"]
     places["min_city_population"] = data["min_city_population"]
     for setting in ("variant_prefix_letters", "variant_length_difference"):
         if setting in data:

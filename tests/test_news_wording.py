@@ -581,6 +581,8 @@ NOT_COUNTS = [
     ("Two sisters aged four and 11 were killed when the roof collapsed.", [("Two", "deaths")]),
     ("A man aged twenty-three was arrested at the scene.", []),
     ("She shot 68 in the final round to win by two.", [("68", "other"), ("two", "other")]),
+    # a place and a colon before a count of people is no label ("Flight 370", "Game 7")
+    ("In Syria: 9 people died in shelling overnight.", [("9", "deaths")]),
     ("The crew shot 20 scenes in a week.", [("20", "other")]),
     ("The 82-year-old woman was among the 11 people killed.", [("11", "deaths")]),
     ("In 2019, 45 people were killed in similar attacks.", [("45", "deaths")]),
@@ -718,7 +720,7 @@ PLACES = [
     # a change read as the level it reached, and a conversion bounded as the figure it restates, keep their place
     ("The death toll from the storms rose from 4 to 9 in Lyon, officials said.", [("from 4 to 9", "Lyon")]),
     ("Floods hit France and Spain; the number of dead climbed from 12 to 20 in Valencia.",
-     [("from 12 to 20", "Valencia")]),
+     [("from 12 to 20", "Valencia (Spain)")]),
 ]
 
 

@@ -213,6 +213,31 @@ def test_a_city_is_found_by_another_spelling(gazetteer, text, expected):
     assert found(gazetteer, text) == expected
 
 
+# A city whose name a bigger city abroad has is the one in the country the text names (Gazetteer.in_context).
+IN_CONTEXT = [
+    ("Floods swept eastern Spain; most of the dead were in Valencia.", "Valencia (Spain)"),
+    ("In Pakistan, the heat killed 12 people in Hyderabad.", "Hyderabad (Pakistan)"),
+    ("Fighting in Lebanon spread to Tripoli.", "Tripoli (Lebanon)"),
+    # the first city's own country named, or no country, or two namesakes' countries: the first city stays
+    ("Protests in Venezuela reached Valencia.", "Valencia"),
+    ("Crowds gathered in Valencia.", "Valencia"),
+    ("Observers from Spain and Venezuela were in Valencia.", "Valencia"),
+]
+
+
+@pytest.mark.parametrize("text, city", IN_CONTEXT, ids=[t for t, _ in IN_CONTEXT])
+def test_a_city_with_namesakes_is_the_one_in_the_country_named(gazetteer, text, city):
+    places = gazetteer.in_context(gazetteer.find(text))
+    (found,) = [p for p in places if p.name.startswith(city.split(" (")[0])]
+    assert found.name == city and found.country == gazetteer.country_of(city)
+
+
+def test_a_namesake_lies_in_its_own_country(gazetteer):
+    assert gazetteer.relation("Valencia (Spain)", "Spain") == "within"
+    assert gazetteer.relation("Valencia (Spain)", "Venezuela") == "unrelated"
+    assert gazetteer.relation("Valencia", "Venezuela") == "within"
+
+
 @pytest.mark.xfail(strict=True, reason="a country's name beats a US state's: Georgia is the country")
 def test_state_after_us_city_is_the_state(gazetteer):
     assert found(gazetteer, "in Atlanta, Georgia")[1] == ("Georgia", "Georgia (US state)")
