@@ -17,14 +17,14 @@ from .patterns import LAST_WORD, alternation, compiled, folded, single_spaced
 RANGE_GAP = regex.compile(
     r"""\A\s*
         (?P<unit>%|per\s?cent|percent|[\p{L}]+(?:\s[\p{L}]+)?)??  # a unit after the first end
-        \s*(?P<joiner>-|–|—|~|to|up\s+to|through|thru|or|and)\s*  # the joiner
+        \s*(?P<joiner>-|–|—|~|to|up\s+to|through|thru|or|and|-to-|-or-)\s*  # the joiner ("10-to-15-minute")
         (?P<currency>US\s?\$|[$€£¥₹])?\Z                          # the second end's currency sign
     """, regex.X | regex.I)
 # A preposition that makes the four digits after it a year: "in 2018 - 300 people ..."
 YEAR_BEFORE = regex.compile(r"\b(?:in|since|by|until|till|of|during)\s+\Z", regex.I)
 # What every gap RANGE_GAP reads ends in, matched backwards from the second end: most gaps between two
 # figures are clauses that end in no joiner, and this says so in one step, without copying the gap.
-RANGE_GAP_END = regex.compile(r"(?:-|–|—|~|to|through|thru|or|and)\s*(?:US\s?\$|[$€£¥₹])?", regex.I | regex.REVERSE)
+RANGE_GAP_END = regex.compile(r"(?:-|–|—|~|to|through|thru|or|and|-to-|-or-)\s*(?:US\s?\$|[$€£¥₹])?", regex.I | regex.REVERSE)
 
 
 @dataclass(frozen=True)
@@ -204,6 +204,8 @@ class Intervals:
                 return False
         if joiner == "and":
             return bool(opener and opener.group(1).lower() == "between")
+        if joiner in ("-to-", "-or-"):
+            return second.value > first.value  # "a 10-to-15-minute walk"; "a one-to-one meeting" is no range
         if compiled(r"up\s+to").fullmatch(joiner):
             return bool(opener and opener.group(1).lower() == "from")  # "from 450 up to 900 sq ft"
         if joiner == "or":

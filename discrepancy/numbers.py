@@ -74,6 +74,8 @@ NOT_IN_LABEL = regex.compile(r"[^\p{L}&.'’/:#№ \t-]", regex.REVERSE)
 FORMAT_NOUN_AFTER = regex.compile(r"[ \t]+(?:\p{Lu}{2,}(?![\p{L}\d])|(?P<noun>\p{Ll}+)(?![\p{L}\d-]))")
 # Letters glued to the number before it: "COVID-19", "G20", "F-16".
 GLUED_BEFORE = regex.compile(r"(?<![\d.])[A-Za-z]+-?\Z")
+# A range's joiner between hyphens after a number ("a 10-to-15-minute walk"): the second end, no code ("F-16").
+HYPHENED_JOINER = regex.compile(r"[\p{L}\d]-(?:to|or)-\Z", regex.I)
 _SUFFIX_FIRST = frozenset("-snrt")  # what an ordinal suffix ("22nd") or a hyphenated one ("22-nd", "3-D4") starts with
 _PERCENT_FIRST = frozenset("%pP")
 _LETTERS_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
@@ -206,7 +208,7 @@ class NumberGrammar:
                  (?!\s+(?:an?\s+)?(?:{scales})(?![\w]))))
           | # spelled numbers, fractions and decimals: sixteen, two thousand and thirty, twenty-one,
             # a hundred, three fifths, forty two and a third, nine point nought four, half a million
-            (?P<words>(?<![\w-])(?<!\bper\s)(?:{spelled}(?![\w])|an?(?=\s+(?:{spelled}|{ordinals})(?![\w]))
+            (?P<words>(?:(?<![\w-])|(?<=[\p{{L}}\d]-(?:to|or)-))(?<!\bper\s)(?:{spelled}(?![\w])|an?(?=\s+(?:{spelled}|{ordinals})(?![\w]))
                 |(?:half|quarter)(?=\s+(?:an?\s+)?{scales}(?![\w])))
                 (?:(?:\s*-\s*|\s+){run_word}(?![\w]))*)
           | # a change stated as a multiple: doubled, halved
@@ -463,7 +465,7 @@ class NumberGrammar:
         after = text[atom.end:atom.end + 40]
         # only a text that ends in a letter or a hyphen can (most end in a space)
         if before[-1:] in _LETTERS_OR_HYPHEN and GLUED_BEFORE.search(before) and not atom.unit \
-                and not self.intervals.phrase_before(before):
+                and not self.intervals.phrase_before(before) and not HYPHENED_JOINER.search(before):
             return False  # glued to letters before: COVID-19, G20, F-16 (but "sub-7" is a qualifier)
         # both patterns want a hyphen or an ordinal suffix first: most figures are followed by neither
         if after[:1] in _SUFFIX_FIRST and (compiled(r"-(?:(?:st|nd|rd|th)\b|[A-Za-z]\d)").match(after)
@@ -711,12 +713,15 @@ def _signed(atom: Atom, sign: float, start: int | None) -> Atom:
 
 
 def _without_scores(atoms: list[Atom], text: str) -> list[Atom]:
-    """'beat Charlton 2-1', 'tied at 89-89', 'a 9-2 lead': a score is two numbers that count nothing."""
+    """'beat Charlton 2-1', 'tied at 89-89', 'a 9-2 lead': a score is two numbers that count nothing; so is
+    a ratio or a vote joined by hyphens ('a two-to-one margin', 'a one-to-one meeting', 'a 5-to-3 vote')."""
     dropped: set[int] = set()
     for index in range(len(atoms) - 1):
         first, second = atoms[index], atoms[index + 1]
-        if first.integer_digits and second.integer_digits and text[first.end:second.start] in ("-", "–") \
-                and second.value <= first.value and first.value < 1000:
+        gap = text[first.end:second.start]
+        if second.value <= first.value and (
+                first.integer_digits and second.integer_digits and gap in ("-", "–") and first.value < 1000
+                or gap.lower() in ("-to-", "-or-")):
             dropped |= {index, index + 1}
     return [a for i, a in enumerate(atoms) if i not in dropped]
 

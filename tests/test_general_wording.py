@@ -174,6 +174,15 @@ FIGURES = [
      [('$7', 7, 7, 'exact', '$', None), ('$9', 9, 9, 'exact', '$', None)]),
     ('The upgrade will cost around three or four million dollars.',
      [('around three or four million', 3e+06, 4e+06, 'approx', 'dollars', None)]),
+    # a range hyphened into the noun it measures; the same hyphens with a smaller second end are a ratio or a vote
+    ('Residents face a 10-to-15-minute drive to the nearest clinic.',
+     [('10-to-15', 10, 15, 'range', 'minute', None)]),
+    ('The delegation will make a three-or-four-day stop in the capital.',
+     [('three-or-four', 3, 4, 'range', 'day', None)]),
+    ('The board approved the merger by a 7-to-2 vote.', []),
+    ('Members backed the new rules by a two-to-one margin.', []),
+    ('Each of the 30 trainees gets one-to-one coaching.',
+     [('30', 30, 30, 'exact', 'trainees', None)]),
     # --- qualifiers ---
     ('Nearly 900 flights were cancelled on Friday.',
      [('Nearly 900', 855, 900, 'approx', 'flights', None)]),
