@@ -516,6 +516,9 @@ class NumberGrammar:
         if word.endswith(".") and word.count(".") == 1 and label_word not in self.labels:
             return False  # the word ends the previous sentence
         next_word = compiled(r"\s+([\p{L}%]+)").match(after)
+        if atom.spelled and text[atom.start].isupper() and word[:1].isupper() \
+                and not (next_word and next_word.group(1)[:1].isupper()):
+            return True  # "Air Force One crews", "Apple One's plan": a number word capitalised after a name is of it
         counted = next_word is not None and (next_word.group(1).lower() not in FUNCTION_WORDS) and (
             next_word.group(1).islower() or next_word.group(1) == "%")
         if label_word in self.labels:

@@ -254,6 +254,15 @@ FIGURES = [
     ('Shares rose 6.5% to 164p after the results.',
      [('6.5', 6.5, 6.5, 'exact', '%', 'up'), ('164p', 164, 164, 'exact', 'p', None)]),
     # --- numbers that are no figure: years, dates, times, ordinals, phones, versions and models, codes ---
+    # a number word capitalised after a capitalised word is part of a name, whatever follows it; in title case
+    # (the next word capitalised too) it may still count
+    ('The Air Force One crews flew 12 sorties over the weekend.',
+     [('12', 12, 12, 'exact', 'sorties', None)]),
+    ('Sky One reporters spoke to 40 commuters at the station.',
+     [('40', 40, 40, 'exact', 'commuters', None)]),
+    ('Fans of the racing yacht Spirit Two cheered as it crossed the line.', []),
+    ('Health officials said two people were treated at the scene.',
+     [('two', 2, 2, 'exact', 'people', None)]),
     ('The school opened in 2019 with 300 pupils.',
      [('300', 300, 300, 'exact', 'pupils', None)]),
     # past the usual years, after a preposition of time (dated_year_range in rules/numbers.toml)
