@@ -92,6 +92,12 @@ class Figures:
         return len(self.claims)
 
 
+# A figure holding over more days than this is a running total (a year's, a decade's), not one event's count.
+LONG_PERIOD_DAYS = 31
+# Figures of days further apart than this are of different events, even of a toll that only grows.
+EVENT_GAP_DAYS = 60
+
+
 def _codes(values: Iterable) -> tuple[np.ndarray, list]:
     """Each value as the number of its first appearance, and the values so numbered."""
     numbers: dict = {}
@@ -253,7 +259,12 @@ def decide(figures: Figures, a: np.ndarray, b: np.ndarray, extent: np.ndarray,
     within_article = np.where(part_exceeds & ~part_grew, code("conflict"), code("consistent"))
     verdict = np.where(same_article, within_article, cross_article)
     # Counts that do not only grow, of different windows, are not compared: a crowd on Monday and on Friday.
-    apart_in_time = dated & ~counts_up & ~overlap
+    # Nor are a running total over years and one event's count ("1,000 over the past decade", "54 on Saturday"),
+    # or counts of days far apart: an event of the background ("in 2015, when 69 died") is another event.
+    long_a, long_b = until_a - since_a > LONG_PERIOD_DAYS, until_b - since_b > LONG_PERIOD_DAYS
+    far_apart = (since_b - until_a > EVENT_GAP_DAYS) | (since_a - until_b > EVENT_GAP_DAYS)
+    apart_in_time = dated & ~counts_up & ~overlap | (long_a != long_b) & ~np.isnan(since_a) & ~np.isnan(since_b) \
+        | far_apart
     kept = ~(same_article & same) & ~apart_in_time
     return a[kept], b[kept], verdict[kept], extent[kept]
 

@@ -64,16 +64,37 @@ _DIGIT_START = rf"[0-9](?:[0-9\x80-\U0010ffff]{{8}}|[0-9\x80-\U0010ffff]{{0,7}}(
 TIME_WORD_STARTS = folded_word_starts(_FIRST_WORDS, also=rf"{_DIGIT_START}|[^\x00-\x7f\w\s]|(?![0-9])\d")
 
 
+# Words that put a figure in a year or over years: a past event in an article's background ("since 2015, when 69
+# people died", "a similar quake in 2011 killed 300", "the 2004 tsunami killed 230,000") or a running total over a
+# stretch of years ("more than 1,000 have died over the past decade", "since 2015, 40 journalists were killed",
+# "this year"). "since" after a superlative ("the worst flooding since 2015") compares with that year, dates nothing.
+YEAR_WORDS = regex.compile(rf"""
+    (?P<since_when>since\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d,?\s+when)
+  | (?P<in_year>(?:in|during|of|the)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}\s+)?(?:19|20)\d\d(?![\d-]|\s*[-–/]\s*\d))
+  | (?<!\b(?:\w+est|worst|first|most|best)\b[^.;:!?]{{0,80}})
+    (?P<since>since\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d(?![\d-]))
+  | (?P<years_back>(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+
+        (?:decade|(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?P<unit>years|decades)))
+  | (?P<calendar_year>(?:this|last)\s+year)
+    \b""", regex.X | regex.I)
+# The first word of each of YEAR_WORDS's phrases: a text without any holds none (most short texts).
+_YEAR_FIRST_WORDS = re.compile(r"\b(?:since|in|during|of|the|over|for|within|this|last)\s", re.I)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d|\byear|\bdecade", re.I)
+_YEAR_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                     "ten": 10, "twenty": 20}
+
+
 def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
     """The claims with the period each holds over and the words that date it, if any."""
     text = article.text
-    found = [(m.start(), m.end(), m) for m in time_words(text)]
+    found = [(m.start(), m.end(), m) for m in (*time_words(text), *year_words(text))]
     dated = []
     for claim in claims:
         sentence_start = text.find(claim.sentence, max(0, claim.start - len(claim.sentence)))
         span = (sentence_start, sentence_start + len(claim.sentence)) if sentence_start >= 0 else \
             (claim.start, claim.end)
-        inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]]
+        inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]
+                  and (item[2].re is not YEAR_WORDS or _year_of_figure(text, item, claim))]
         nearest = min(inside, key=lambda item: _distance(item, claim), default=None)
         dated.append(_dated(claim, article.published, nearest[2] if nearest else None))
     return dated
@@ -82,6 +103,20 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
 def time_words(text: str) -> list[regex.Match]:
     """What TIME_WORDS.finditer(text) gives (see TIME_WORD_STARTS)."""
     return list(matches_at(TIME_WORDS, text, map(match_start, TIME_WORD_STARTS.finditer(folded(text)))))
+
+
+def _year_of_figure(text: str, item: tuple[int, int, regex.Match], claim: Claim) -> bool:
+    """Whether year words may date a figure of their sentence: not its own digits ("the 2000 protesters"), nor
+    from past a comma after it ("40 died in the protests, which began in 2019")."""
+    start, end, _ = item
+    if start < claim.end and claim.start < end:
+        return False
+    return end <= claim.start or "," not in text[claim.end:start]
+
+
+def year_words(text: str) -> list[regex.Match]:
+    """The YEAR_WORDS of a text (where it holds a year's digits, "year" or "decade" at all)."""
+    return list(YEAR_WORDS.finditer(text)) if _YEAR_DIGITS.search(text) else []
 
 
 def _distance(item: tuple[int, int, regex.Match], claim: Claim) -> int:
@@ -102,6 +137,8 @@ def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None) -
 def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day the matched time words mean, or None when they cannot be placed."""
     phrase = " ".join(words.group(0).lower().split())
+    if words.re is YEAR_WORDS:
+        return _years(words, published)
     if words["date"] and words["year"]:
         day = _parse(phrase.removeprefix("on "), None)
         return (day, day) if day else None
@@ -118,6 +155,33 @@ def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date, d
     if day and words["date"] and day > published:  # "on 30 December" in an article of 2 January
         day = _parse(f"{phrase.removeprefix('on ')} {published.year - 1}", None)
     return (day, day) if day else None
+
+
+def _years(words: regex.Match, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days of a year or month named ("in 2015", "in March 2015"), from a year to the article's date
+    ("since 2015"), or of the years before the article ("over the past decade", "this year", "last year")."""
+    if words["in_year"] or words["since_when"] or words["since"]:
+        named = regex.search(rf"(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)", words.group(0), regex.I)
+        year = int(named["year"])
+        first = _parse(f"1 {named['month']} {year}", None) if named["month"] else dt.date(year, 1, 1)
+        if first is None:
+            return None
+        last = dt.date(year, 12, 31) if not named["month"] else \
+            (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        if words["since"]:
+            return (first, published) if published and published >= first else None
+        return first, last
+    if published is None:
+        return None
+    if words["calendar_year"]:
+        if words.group(0).lower().startswith("this"):
+            return dt.date(published.year, 1, 1), published
+        return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
+    count = words["count"]
+    years = 10 if count is None else int(count) if count.isdigit() else _YEAR_WORD_COUNTS[count.lower()]
+    years *= 10 if (words["unit"] or "").lower() == "decades" else 1
+    day = min(published.day, 28) if published.month == 2 else published.day  # (29 February, years before)
+    return published.replace(year=published.year - years, day=day), published
 
 
 _DAY_COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}

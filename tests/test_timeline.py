@@ -48,6 +48,28 @@ PERIODS = [
     ("days before, in digits", "3 days before, 40 people were killed.", "3 days before", D(2022, 1, 9), D(2022, 1, 9)),
     ("the previous day", "Police arrested 120 people the previous day.", "the previous day", D(2022, 1, 11),
      D(2022, 1, 11)),
+    # years: a past event of the background, or a running total over years
+    ("a year with 'when'", "It was the worst crash since 2015, when 69 people died.", "since 2015, when",
+     D(2015, 1, 1), D(2015, 12, 31)),
+    ("in a year", "A similar blast in 2011 killed 300 people.", "in 2011", D(2011, 1, 1), D(2011, 12, 31)),
+    ("in a month of a year", "In March 2019, 12 miners died in a flood.", "In March 2019", D(2019, 3, 1),
+     D(2019, 3, 31)),
+    ("a year naming an event", "The 2004 tsunami killed 230,000 people.", "The 2004", D(2004, 1, 1), D(2004, 12, 31)),
+    ("since a year: a running total", "Since 2015, 40 journalists have been killed.", "Since 2015", D(2015, 1, 1),
+     WED_12_JAN),
+    ("over the past decade", "More than 1,000 people died in ferry accidents over the past decade.",
+     "over the past decade", D(2012, 1, 12), WED_12_JAN),
+    ("over the last five years", "Police arrested 900 people over the last five years.", "over the last five years",
+     D(2017, 1, 12), WED_12_JAN),
+    ("this year", "Twelve climbers have died this year.", "this year", D(2022, 1, 1), WED_12_JAN),
+    ("last year", "Last year 300 people died on the roads.", "Last year", D(2021, 1, 1), D(2021, 12, 31)),
+    # "since" after a superlative compares with a year and dates nothing; a year past a comma after the figure is
+    # another clause's; a number in a year's range that is the figure is no year
+    ("'worst since' dates nothing", "It was the worst flooding since 2015: 40 people died.", None, WED_12_JAN,
+     WED_12_JAN),
+    ("a year past a comma after the figure", "40 people died in the protests, which began in 2019.", None,
+     WED_12_JAN, WED_12_JAN),
+    ("the figure is no year", "The 2000 protesters were arrested.", None, WED_12_JAN, WED_12_JAN),
     ("no time words: the publication date", "The floods killed 75 people.", None, WED_12_JAN, WED_12_JAN),
     ("time words in another sentence do not count", "The floods killed 75 people. On Monday it rained.", None,
      WED_12_JAN, WED_12_JAN),
@@ -94,6 +116,18 @@ WINDOWS = [
     ("troops of different windows are not compared", claim("a", "2,000", 2000, "troops", start=D(2022, 1, 6)),
      claim("b", "3,500", 3500, "troops", start=D(2022, 1, 10)), []),
     ("undated figures may conflict", claim("a", "16", 16), claim("b", "40", 40), ["conflict"]),
+    # a toll of another event in the background, or a running total over years, is not one event's toll
+    ("a past event's toll is not compared", claim("a", "69", 69, start=D(2015, 1, 1), end=D(2015, 12, 31)),
+     claim("b", "54", 54, start=D(2022, 1, 10)), []),
+    ("nor are tolls of days months apart", claim("a", "69", 69, start=D(2021, 6, 2)),
+     claim("b", "54", 54, start=D(2022, 1, 10)), []),
+    ("a decade's total is not compared with one day's toll",
+     claim("a", "1,000", 1000, start=D(2012, 1, 12), end=D(2022, 1, 12)), claim("b", "54", 54, start=D(2022, 1, 10)),
+     []),
+    ("two tolls of one past year are compared", claim("a", "69", 69, start=D(2015, 1, 1), end=D(2015, 12, 31)),
+     claim("b", "96", 96, start=D(2015, 1, 1), end=D(2015, 12, 31)), ["conflict"]),
+    ("a toll of the month within it is compared", claim("a", "69", 69, start=D(2015, 3, 1), end=D(2015, 3, 31)),
+     claim("b", "96", 96, start=D(2015, 3, 10)), ["conflict"]),
 ]
 
 
