@@ -49,10 +49,11 @@ SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b", regex.I)
 # A part tied to a whole: "14 of them", "six of whom", "eight of those killed", "14 Australians and seven others";
 # "including 14 Australians", "among them 3".
 STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom|those)\b"
+                                  r"|(?:\p{L}+\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s+the\b"  # "Eleven children were among the dead"
                                   r"|(?P<between>(?:\p{L}+\s+){0,2})and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
 # What every match of STATED_PART_AFTER holds, in lower case (no letter outside ASCII folds to one of
 # theirs): most figures are followed by none of them before the sentence ends.
-STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other")
+STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other", "among")
 # Past this many characters to the sentence's end, the pattern is tried without looking for those words
 # first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
 STATED_PART_AFTER_REACH = 300

@@ -255,7 +255,12 @@ SCOPES = [
     ("None of the 62 passengers survived.", "62", "deaths", EVERYONE),
     ("Not one of the 12 climbers made it out alive, rescuers said.", "12", "deaths", EVERYONE),
     ("There were no survivors among the 157 people on board.", "157", "deaths", EVERYONE),
-    ("All 19 hikers survived the night on the mountain.", "19", "other", None),
+    ("All 19 hikers survived the night on the mountain.", "19", "rescued", None),
+    # survivors and people rescued are counted too (rules/quantities/rescued.toml), below the tolls
+    ("Coastguards plucked 46 migrants from the sea after their dinghy sank.", "46", "rescued", "foreigners"),
+    ("Only 12 of the 60 passengers survived, the airline said.", "12", "rescued", "part of a larger group"),
+    ("Firefighters rescued 30 residents, eight of whom were taken to hospital.", "eight", "injured", "part of a larger group"),
+    ("Three rescue workers were killed when the wall collapsed.", "Three", "deaths", None),
     # 'lost' counts deaths right before a count of a fighting group (group_words and groups there)
     ("The brigade lost 14 soldiers in the battle.", "14", "deaths", "soldiers"),
     ("The rebels admitted they had lost at least 30 fighters in the clashes.", "at least 30", "deaths", "fighters"),
@@ -461,11 +466,11 @@ CLAUSES = [
     ("Rescuers recovered 21 bodies overnight, bringing the death toll to 68.",
      [("21", "deaths", PART), ("68", "deaths", EVERYONE)]),
     ("Two Britons and a Canadian were among the 15 dead.", [("Two", "deaths", "Britons"), ("15", "deaths", EVERYONE)]),
-    ("Ninety-nine people were rescued and 50 are missing.", [("Ninety-nine", "other", None), ("50", "missing", EVERYONE)]),
+    ("Ninety-nine people were rescued and 50 are missing.", [("Ninety-nine", "rescued", EVERYONE), ("50", "missing", EVERYONE)]),
     ("The national toll stands at 45, eight fewer than last year.", [("45", "deaths", EVERYONE), ("eight", "other", None)]),
     # a figure with a verb of its own takes no trigger from the clause a conjunction parts it from
-    ("Five people died but 20 survived.", [("Five", "deaths", EVERYONE), ("20", "other", None)]),
-    ("Twenty passengers survived and five died.", [("Twenty", "other", None), ("five", "deaths", EVERYONE)]),
+    ("Five people died but 20 survived.", [("Five", "deaths", EVERYONE), ("20", "rescued", EVERYONE)]),
+    ("Twenty passengers survived and five died.", [("Twenty", "rescued", EVERYONE), ("five", "deaths", EVERYONE)]),
     # a participle that takes a number ("aged 9") is no verb of the figure's own
     ("A fire killed four people, and two girls aged 9 and 11 died later in hospital.",
      [("four", "deaths", EVERYONE), ("two", "deaths", "children")]),
@@ -474,14 +479,14 @@ CLAUSES = [
     ("Police detained 40 protesters, but 25 were released overnight.",
      [("40", "arrests", "protesters"), ("25", "other", None)]),
     ("Two soldiers were killed and 30 others have been rescued.",
-     [("Two", "deaths", "soldiers"), ("30", "other", None)]),
+     [("Two", "deaths", "soldiers"), ("30", "rescued", EVERYONE)]),
     ("Three people died on Friday, 11 were wounded and 40 were evacuated.",
      [("Three", "deaths", EVERYONE), ("11", "injured", EVERYONE), ("40", "displaced", EVERYONE)]),
     # a verb of its own with an irregular participle (rules/numbers.toml irregular_participles) as well
     ("Two miners died in the collapse, but 14 were brought out alive on Sunday.",
-     [("Two", "deaths", EVERYONE), ("14", "other", None)]),
+     [("Two", "deaths", EVERYONE), ("14", "rescued", EVERYONE)]),
     ("Four climbers died on the mountain while nine were found alive.",
-     [("Four", "deaths", EVERYONE), ("nine", "other", None)]),
+     [("Four", "deaths", EVERYONE), ("nine", "rescued", EVERYONE)]),
     ("Six soldiers were killed and four were taken prisoner.",
      [("Six", "deaths", "soldiers"), ("four", "other", None)]),
     ("Five workers died and 20 were driven to safety by firefighters.",
@@ -907,6 +912,10 @@ STATED_AROUND = [
     ("The blast killed 14 Australian tourists and seven others.", "14", True),
     ("Two soldiers were killed and 12 others injured.", "Two", False),
     ("Three policemen were martyred and two others sustained injuries.", "Three", False),
+    # "were among the dead": a part of the toll, whether or not the toll is a figure of the sentence
+    ("Eleven children were among the dead, the fire service said.", "Eleven", True),
+    ("Two firefighters are also among the injured.", "Two", True),
+    ("Police arrested 40 people among the crowd outside.", "40", False),
 ]
 
 
