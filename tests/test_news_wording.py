@@ -399,6 +399,12 @@ OTHER_QUANTITIES = [
     ("The landslide left at least 150 people dead or missing.", "at least 150", "dead_or_missing", EVERYONE),
     ("More than 40 fishermen are missing, feared dead.", "More than 40", "dead_or_missing", EVERYONE),
     ("Twelve people died and 30 were wounded.", "Twelve", "deaths", EVERYONE),
+    # treatment sought or received is an injury; an estimate of a crowd's size types the figure after it
+    ("Paramedics said 23 people had sought medical treatment after the clashes.", "23", "injured", EVERYONE),
+    ("Nine residents were treated for burns at the scene.", "Nine", "injured", "civilians"),
+    ("The interior ministry put the crowd at 30,000, far below the organisers' figure.", "30,000", "crowd", EVERYONE),
+    ("By nightfall the crowd had swelled to 80,000.", "80,000", "crowd", EVERYONE),
+    ("Stewards moved the crowd to 3 exits.", "3", "other", None),
 ]
 
 
