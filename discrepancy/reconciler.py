@@ -83,9 +83,12 @@ class Figures:
         tolerance = np.array([_rounding_tolerance(c, rounding.get(c.quantity, 0.0)) for c in compared], dtype=float)
         self.lo = _numbers((c.low for c in compared), -np.inf) - tolerance
         self.hi = _numbers((c.high for c in compared), np.inf) + tolerance
-        # The period a figure holds over; a claim dated only by its article holds on that day.
+        # The period a figure holds over; a claim dated only by its article holds on that day, or for a count
+        # of one event (a crowd) on any of the days before it that its quantity's rule allows.
         self.since = _days(c.period_start or c.published for c in compared)
         self.until = _days(c.period_end or c.published for c in compared)
+        reach = {q.name: q.days_before_article for q in rules.quantities}
+        self.since -= np.array([0 if c.time_phrase else reach.get(c.quantity, 0) for c in compared], dtype=float)
         self.stated_part = np.array([c.stated_part for c in compared], dtype=bool)
 
     def __len__(self) -> int:

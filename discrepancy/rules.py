@@ -27,7 +27,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "rounding": (float, False), "examples": (list, True), "counter_examples": (list, False),
         "negated_words": (list, False), "group_words": (list, False), "groups": (list, False),
         "not_after": (list, False), "excluded_groups": (list, False), "after_only": (bool, False),
-        "words_before_figure": (list, False),
+        "words_before_figure": (list, False), "days_before_article": (int, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -98,6 +98,7 @@ class QuantityRule:
     excluded_groups: tuple[str, ...] = ()  # scopes (with those within them) never counted as this: fighters who fled
     after_only: bool = False  # its words type only a figure before them: "3,000 gathered", not "gathered 12 samples"
     words_before_figure: tuple[str, ...] = ()  # with after_only, the words that type a figure after them: "a crowd of"
+    days_before_article: int = 0  # dated by nothing but its article, a figure may hold this many days before it
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,7 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         not_after=tuple(w.lower() for w in data.get("not_after", ())),
         excluded_groups=tuple(data.get("excluded_groups", ())), after_only=data.get("after_only", False),
         words_before_figure=tuple(w.lower() for w in data.get("words_before_figure", ())),
+        days_before_article=data.get("days_before_article", 0),
     )
 
 

@@ -1,5 +1,6 @@
 """When a figure holds (issue 7): time words read against the article's date, and what windows allow."""
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
@@ -124,6 +125,16 @@ WINDOWS = [
     ("a decade's total is not compared with one day's toll",
      claim("a", "1,000", 1000, start=D(2012, 1, 12), end=D(2022, 1, 12)), claim("b", "54", 54, start=D(2022, 1, 10)),
      []),
+    # a crowd dated by nothing but its article may be of the two days before it; a toll holds as of that day
+    ("a crowd dated only by its article, against Monday's crowd: conflict",
+     claim("a", "30,000", 30000, "crowd", start=D(2022, 1, 12), published=D(2022, 1, 12)),
+     replace(claim("b", "150,000", 150000, "crowd", start=D(2022, 1, 10)), time_phrase="on Monday"), ["conflict"]),
+    ("but not against last week's crowd",
+     claim("a", "30,000", 30000, "crowd", start=D(2022, 1, 12), published=D(2022, 1, 12)),
+     replace(claim("b", "150,000", 150000, "crowd", start=D(2022, 1, 7)), time_phrase="on Friday"), []),
+    ("a toll dated only by its article holds on that day: an update",
+     claim("a", "54", 54, start=D(2022, 1, 12), published=D(2022, 1, 12)),
+     replace(claim("b", "40", 40, start=D(2022, 1, 10)), time_phrase="on Monday"), ["update"]),
     ("two tolls of one past year are compared", claim("a", "69", 69, start=D(2015, 1, 1), end=D(2015, 12, 31)),
      claim("b", "96", 96, start=D(2015, 1, 1), end=D(2015, 12, 31)), ["conflict"]),
     ("a toll of the month within it is compared", claim("a", "69", 69, start=D(2015, 3, 1), end=D(2015, 3, 31)),
