@@ -16,7 +16,7 @@ import regex
 
 from .models import UNNAMED_PART, Article, Claim
 from .numbers import CURRENCY_SIGNS, FUNCTION_WORDS, NumberGrammar, NumberMention
-from .places import Gazetteer, PlaceMention
+from .places import PLACES_JOINED, Gazetteer, PlaceMention
 from .rules import RuleSet
 from .patterns import (LAST_WORD, alternation, compiled, folded, folded_word_starts, match_start, matches_at,
                        single_spaced, version1)
@@ -155,10 +155,15 @@ POSSESSIVE_BEFORE_PLACE = regex.compile(r"['’]s\s+(?:[\p{Ll}-]+\s+){0,2}")
 AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,3},?\s+and\s+", regex.I)
 COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
 # After the place of a dateline: "COLOMBO -", "ANKARA (Reuters) -", "KYIV, March 3 (AP) —".
+# Between places named in one list ("Turkey and Syria", "Kabul, Herat and Kandahar"), and what such a list holds.
+PLACES_LISTED = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|[-–/])")  # and "the Turkey-Syria quake"
+PLACES_AND = regex.compile(r"\band\b|[&/–-]")
+EACH_OR_BOTH = regex.compile(r"\b(?:each|both|apiece)\b", regex.I)
 DATELINE_AFTER = regex.compile(r"(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]\s")
 # Between a figure and the place it happened in: "six in Paris", "16 people died in Almaty".
-PLACE_OF_FIGURE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?:in|at|near|off|outside|across)\s+(?:the\s+)?",
-                                regex.I)
+# (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
+PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
+                                r"(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
 # A list that leaves out the verb and noun of its first item: "Six people died in Texas, four in Oklahoma and
 # one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
 # or "and"; after the next: where or when it was, a capitalised name after a preposition.
@@ -1326,16 +1331,44 @@ class _ArticleContext:
         if in_sentence:  # most sentences name no place
             own = self._own_place(mention, sentence)
             if own is not None:
-                return own.name
+                return self._named_with(own, gazetteer, mention)
             free = [p for p in in_sentence if p.start < mention.start or self._bound_to(p) in (None, mention)]
             # "COLOMBO (Reuters) - At least eight people have been killed across Sri Lanka": where the report
             # was filed from, not where its figures happened, unless the sentence names no other place
             free = [p for p in free if not self._dateline(p)] or free
             if free:
-                return min(free, key=lambda p: abs(p.start - mention.start)).name
+                return self._named_with(min(free, key=lambda p: abs(p.start - mention.start)), gazetteer, mention)
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
-        return earlier[-1].name if earlier else self.main_place
+        return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
+
+    def _named_with(self, place: PlaceMention, gazetteer: Gazetteer, mention: NumberMention) -> str:
+        """The place, or with the places named together with it ("in Turkey and Syria", "Kabul, Herat and
+        Kandahar"), all of them as one: a figure of that sentence counts in them all. Not a place and the one it
+        lies in ("Almaty, Kazakhstan"), nor a list with no "and" ("Paris, Texas"), nor one the figure counts in
+        each of ("two each in Western Australia and South Australia", "eight in both Queensland and Victoria")."""
+        at = bisect.bisect_left(self._place_starts, place.start)
+        first = last = at
+        while first > 0 and self._listed(first - 1):
+            first -= 1
+        while last + 1 < len(self.places) and self._listed(last):
+            last += 1
+        if first == last:  # most places are named alone
+            return place.name
+        listed = self.places[first:last + 1]
+        if mention.end <= listed[0].start and EACH_OR_BOTH.search(self.article.text, mention.end, listed[0].start):
+            return place.name
+        gaps = [self.article.text[a.end:b.start] for a, b in zip(listed, listed[1:])]
+        names = list(dict.fromkeys(p.name for p in listed))
+        if not any(PLACES_AND.search(gap) for gap in gaps) or len(names) < 2 or any(
+                gazetteer.relation(a, b) != "unrelated" for a, b in itertools.combinations(names, 2)):
+            return place.name
+        return PLACES_JOINED.join(names)
+
+    def _listed(self, index: int) -> bool:
+        """Whether the place at index and the next are named in one list: "Turkey and Syria", "Kabul, Herat"."""
+        return PLACES_LISTED.fullmatch(self.article.text, self.places[index].end,
+                                       self.places[index + 1].start) is not None
 
     def _dateline(self, place: PlaceMention) -> bool:
         """Whether the place opens a paragraph as a dateline does: "COLOMBO -", "ANKARA (Reuters) -"."""

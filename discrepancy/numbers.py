@@ -57,6 +57,9 @@ PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|not|not\s+(?:a\s+)?single|any|every
 # One person named before a number between commas: "the suspect, 34,", "a local man, 52," (not "the dead, 34,")
 AGE_APPOSITION = regex.compile(r"(?<![\w])(?:the|a|an)\s+(?:\p{L}+\s+)?\p{L}+(?<!s),\s\Z", regex.I)
 # "Critics, for one, disagree": an aside, not a count
+# A preposition of place before a capitalised word and a number: the word is a place, the number its count,
+# where a lower-case word follows ("in Turkey 900 died"); names known to label ("in Article 4") are asked first.
+PLACE_PREPOSITION_BEFORE = regex.compile(r"\b(?:in|across|throughout)\s+\Z", regex.I)
 FOR_ONE_BEFORE = regex.compile(r"\bfor\s+\Z", regex.I)
 # "m" glued to digits is million ("1.2m tons", "£3m") except where it measures a length.
 METRE_CONTEXT = regex.compile(r"\A(?:\s*[-(]|\s*(?:long|high|wide|tall|deep|away|thick|across|below|above|under|"
@@ -527,6 +530,8 @@ class NumberGrammar:
         if not word[:1].isupper() or self.intervals.phrase_before(before) or _sentence_initial(text, atom,
                                                                                                          label):
             return False
+        if counted and PLACE_PREPOSITION_BEFORE.search(before, 0, label.start()):
+            return False  # "In Turkey 900 died", "and in Syria 1,600 people": a place, then its count
         plural = counted and (next_word.group(1).endswith("s") or next_word.group(1) == "%"
                               or next_word.group(1) in self.glued_units or next_word.group(1) in self.unit_words_after
                               or ":" in label.group() and next_word.group(1) in self.plurals_without_s)

@@ -23,6 +23,10 @@ from .errors import RuleError
 from .patterns import ascii_pattern, ascii_view
 
 
+# Between the names of places a figure is of together: "in Turkey and Syria" is the place "Turkey + Syria".
+PLACES_JOINED = " + "
+
+
 class PlaceMention(NamedTuple):
     """A place named in a text: where (text[start:end] is the words as written), which, in what country."""
 
@@ -295,9 +299,12 @@ class Gazetteer:
                 for p in places]
 
     def relation(self, a: str | None, b: str | None) -> str:
-        """How place a stands to place b: same, within (a inside b), contains, unrelated or unknown."""
+        """How place a stands to place b: same, within (a inside b), contains, unrelated or unknown. Places
+        named together ("in Turkey and Syria": PLACES_JOINED) are the whole of each."""
         if a is None or b is None:
             return "unknown"
+        if PLACES_JOINED in a or PLACES_JOINED in b:
+            return self._joined_relation(a.split(PLACES_JOINED), b.split(PLACES_JOINED))
         a, b = self._canonical(a), self._canonical(b)
         if a == b:
             return "same"
@@ -306,6 +313,15 @@ class Gazetteer:
         if a in self._ancestors(b):
             return "contains"
         return "unrelated"
+
+    def _joined_relation(self, a: list[str], b: list[str]) -> str:
+        """How places named together stand to others: a holds b when each of b's lies in one of a's."""
+        def holds(whole: list[str], part: list[str]) -> bool:
+            return all(any(self.relation(p, w) in ("same", "within") for w in whole) for p in part)
+        a_holds, b_holds = holds(a, b), holds(b, a)
+        if a_holds and b_holds:
+            return "same"
+        return "contains" if a_holds else "within" if b_holds else "unrelated"
 
     def country_of(self, name: str) -> str | None:
         """The country a place is or lies in; None for regions, continents, borders and unknown names."""

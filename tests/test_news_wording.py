@@ -732,6 +732,17 @@ PLACES = [
     ("The death toll from the storms rose from 4 to 9 in Lyon, officials said.", [("from 4 to 9", "Lyon")]),
     ("Floods hit France and Spain; the number of dead climbed from 12 to 20 in Valencia.",
      [("from 12 to 20", "Valencia (Spain)")]),
+    # places named together are the figure's place together; not a place and the one it lies in, nor each of a list
+    ("A powerful earthquake in Turkey and Syria killed more than 5,000 people.",
+     [("more than 5,000", "Turkey + Syria")]),
+    ("Floods in Lyon, Nantes and Lille left 14 people dead.", [("14", "Lyon + Nantes + Lille")]),
+    ("The Turkey-Syria earthquake toll rose to 7,800.", [("7,800", "Turkey + Syria")]),
+    ("Six people died in Almaty, Kazakhstan, on Monday.", [("Six", "Almaty")]),
+    ("Two people died each in Texas and Oklahoma.", [("Two", "Texas")]),
+    ("Fighting on the Turkey-Syria border killed 12 soldiers.", [("12", "Turkey-Syria border")]),
+    # a clause after a conjunction names its own figure's place; a place before a number is no label of it
+    ("In Turkey, 3,000 died and in Syria 1,600 died.", [("3,000", "Turkey"), ("1,600", "Syria")]),
+    ("The quake was felt in Cyprus. In Turkey 900 people died.", [("900", "Turkey")]),
 ]
 
 

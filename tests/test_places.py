@@ -286,6 +286,13 @@ RELATIONS = [
     ("Patna", "Bihar", "within"),
     ("Mumbai", "Maharashtra", "within"),
     ("Patna", "Assam", "unrelated"),
+    # places named together ("in Turkey and Syria") are the whole of each of them and of what lies in them
+    ("Turkey + Syria", "Syria", "contains"),
+    ("Aleppo", "Turkey + Syria", "within"),
+    ("Syria + Turkey", "Turkey + Syria", "same"),
+    ("Turkey + Syria", "Syria + Lebanon", "unrelated"),
+    ("Turkey + Syria + Lebanon", "Syria + Turkey", "contains"),
+    ("Turkey + Syria", "Kenya", "unrelated"),
 ]
 
 
