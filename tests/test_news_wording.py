@@ -405,6 +405,10 @@ OTHER_QUANTITIES = [
     ("The interior ministry put the crowd at 30,000, far below the organisers' figure.", "30,000", "crowd", EVERYONE),
     ("By nightfall the crowd had swelled to 80,000.", "80,000", "crowd", EVERYONE),
     ("Stewards moved the crowd to 3 exits.", "3", "other", None),
+    # treating a count of people: the wounded, whatever noun counts them; not a count of other things
+    ("The hospital said it was treating nine victims of the shooting.", "nine", "injured", EVERYONE),
+    ("Paramedics treated 40 people at the scene.", "40", "injured", EVERYONE),
+    ("The laboratory treated 30 samples with the reagent.", "30", "other", None),
 ]
 
 
@@ -422,8 +426,10 @@ CLAUSES = [
      [("Some 900", "arrests", EVERYONE), ("640", "arrests", EVERYONE)]),
     ("Police said 250 protesters were arrested on Friday. Organisers put the number at more than 700.",
      [("250", "arrests", "protesters"), ("more than 700", "arrests", "protesters")]),
-    ("The clinic treated 30 patients. Officials estimated the total at 45, including 12 children.",
+    ("The clinic saw 30 patients. Officials estimated the total at 45, including 12 children.",
      [("30", "other", None), ("45", "other", None), ("12", "other", None)]),
+    ("The clinic treated 30 patients. Officials estimated the total at 45, including 12 children.",
+     [("30", "injured", EVERYONE), ("45", "injured", EVERYONE), ("12", "injured", "children")]),
     # a figure joined to the next reads the shared verb past the next one's words
     ("Two Kenyan soldiers and six members of an allied local militia were killed in the ambush.",
      [("Two", "deaths", "soldiers"), ("six", "deaths", PART)]),
