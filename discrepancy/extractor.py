@@ -159,7 +159,9 @@ COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z
 PLACES_LISTED = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|[-–/])")  # and "the Turkey-Syria quake"
 PLACES_AND = regex.compile(r"\band\b|[&/–-]")
 EACH_OR_BOTH = regex.compile(r"\b(?:each|both|apiece)\b", regex.I)
-DATELINE_AFTER = regex.compile(r"(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]\s")
+DATELINE_CITY = regex.compile(r"\p{Lu}[\p{Lu} .'’-]*,\s*")  # "KADUNA, " before a dateline's country
+DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"  # its country: "LAGOS, Nigeria (Reuters) -"
+                               r"(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]\s")
 # Between a figure and the place it happened in: "six in Paris", "16 people died in Almaty".
 # (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
@@ -1336,6 +1338,8 @@ class _ArticleContext:
             # "COLOMBO (Reuters) - At least eight people have been killed across Sri Lanka": where the report
             # was filed from, not where its figures happened, unless the sentence names no other place
             free = [p for p in free if not self._dateline(p)] or free
+            # "in Nigeria's northwestern Kaduna state": the possessor says where the place it owns is
+            free = [p for p in free if not self._possessor(p)] or free
             if free:
                 return self._named_with(min(free, key=lambda p: abs(p.start - mention.start)), gazetteer, mention)
         paragraph = self.document.paragraph_at(mention.start)
@@ -1370,10 +1374,21 @@ class _ArticleContext:
         return PLACES_LISTED.fullmatch(self.article.text, self.places[index].end,
                                        self.places[index + 1].start) is not None
 
+    def _possessor(self, place: PlaceMention) -> bool:
+        """Whether the place owns the next place named: "Nigeria's Kaduna state", "Nigeria's northwestern Kaduna"."""
+        at = bisect.bisect_right(self._place_starts, place.start)
+        if at >= len(self.places):
+            return False
+        gap = POSSESSIVE_BEFORE_PLACE.fullmatch(self.article.text, place.end, self.places[at].start)
+        return gap is not None
+
     def _dateline(self, place: PlaceMention) -> bool:
         """Whether the place opens a paragraph as a dateline does: "COLOMBO -", "ANKARA (Reuters) -"."""
         text = self.article.text
-        return (place.start == 0 or text[place.start - 1] == "\n") and DATELINE_AFTER.match(text, place.end) is not None
+        line_start = text.rfind("\n", 0, place.start) + 1
+        # the place opens the line, or follows the dateline's city there: "KADUNA, Nigeria, March 8 (Reuters) -"
+        opens = place.start == line_start or DATELINE_CITY.fullmatch(text, line_start, place.start) is not None
+        return opens and DATELINE_AFTER.match(text, place.end) is not None
 
     def placed(self, mention: NumberMention, sentence: Span) -> bool:
         """Whether a preposition after the figure ties it to a place ("103 in Almaty")."""

@@ -94,15 +94,36 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
         span = (sentence_start, sentence_start + len(claim.sentence)) if sentence_start >= 0 else \
             (claim.start, claim.end)
         inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]
-                  and (item[2].re is not YEAR_WORDS or _year_of_figure(text, item, claim))]
+                  and (item[2].re is not YEAR_WORDS or _year_of_figure(text, item, claim))
+                  and not _dateline_date(text, item)]
         nearest = min(inside, key=lambda item: _distance(item, claim), default=None)
-        dated.append(_dated(claim, article.published, nearest[2] if nearest else None))
+        dated.append(_dated(claim, article.published, nearest[2] if nearest else None,
+                            running=nearest is not None and _past_the_when_clause(text, nearest[2], claim)))
     return dated
 
 
 def time_words(text: str) -> list[regex.Match]:
     """What TIME_WORDS.finditer(text) gives (see TIME_WORD_STARTS)."""
     return list(matches_at(TIME_WORDS, text, map(match_start, TIME_WORD_STARTS.finditer(folded(text)))))
+
+
+# After a date, what makes it a dateline's ("KADUNA, Nigeria, March 8 (Reuters) - Gunmen abducted ... on
+# Thursday"): the day the report was filed, the article's own, not the day its figures hold on.
+DATELINE_DATE = regex.compile(r"(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+
+
+# What stands before a dateline's date on its line: "KADUNA, Nigeria, ", "ALMATY, ".
+DATELINE_LEAD = regex.compile(r"\p{Lu}[\p{L} .'’-]*(?:,\s*\p{Lu}[\p{L} .'’-]*)*,\s*")
+
+
+def _dateline_date(text: str, item: tuple[int, int, regex.Match]) -> bool:
+    """Whether time words are a dateline's date: after the city (and country) that open a line, before the
+    agency and the dash."""
+    start, end, _ = item
+    if not DATELINE_DATE.match(text, end):  # most time words are followed by no dash
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return DATELINE_LEAD.fullmatch(text, line_start, start) is not None
 
 
 def _year_of_figure(text: str, item: tuple[int, int, regex.Match], claim: Claim) -> bool:
@@ -124,8 +145,19 @@ def _distance(item: tuple[int, int, regex.Match], claim: Claim) -> int:
     return claim.start - end if end <= claim.start else start - claim.end if start >= claim.end else 0
 
 
-def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None) -> Claim:
+def _past_the_when_clause(text: str, words: regex.Match, claim: Claim) -> bool:
+    """Whether the figure comes after the clause "since 2014, when ..." opens: "Since 2014, when Boko Haram
+    seized 276 schoolgirls, more than 1,500 students have been kidnapped" (1,500 since 2014, 276 in 2014)."""
+    if words.re is not YEAR_WORDS or not words["since_when"]:
+        return False
+    comma = text.find(",", words.end(), claim.start)
+    return comma >= 0
+
+
+def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None, running: bool = False) -> Claim:
     period = period_of(words, published) if words else None
+    if running and period is not None:  # from the year named to the article's date
+        period = (period[0], published) if published and published >= period[0] else None
     if period is None:
         period = (published, published) if published else (None, None)
         words = None

@@ -405,6 +405,9 @@ OTHER_QUANTITIES = [
     ("The interior ministry put the crowd at 30,000, far below the organisers' figure.", "30,000", "crowd", EVERYONE),
     ("By nightfall the crowd had swelled to 80,000.", "80,000", "crowd", EVERYONE),
     ("Stewards moved the crowd to 3 exits.", "3", "other", None),
+    # seizing a count of people is kidnapping them; seizing things is not
+    ("Militants seized 40 passengers from the bus at a checkpoint.", "40", "kidnapped", EVERYONE),
+    ("Customs officers seized 12 tonnes of cocaine at the port.", "12", "other", None),
     # treating a count of people: the wounded, whatever noun counts them; not a count of other things
     ("The hospital said it was treating nine victims of the shooting.", "nine", "injured", EVERYONE),
     ("Paramedics treated 40 people at the scene.", "40", "injured", EVERYONE),
@@ -746,6 +749,10 @@ PLACES = [
     ("Six people died in Almaty, Kazakhstan, on Monday.", [("Six", "Almaty")]),
     ("Two people died each in Texas and Oklahoma.", [("Two", "Texas")]),
     ("Fighting on the Turkey-Syria border killed 12 soldiers.", [("12", "Turkey-Syria border")]),
+    # a possessor says where the place it owns is; a dateline's country is where the report was filed
+    ("Gunmen abducted 287 pupils in Nigeria's northwestern Kaduna state.", [("287", "Kaduna")]),
+    ("LAGOS, Nigeria (Reuters) - At least 12 people were killed when gunmen attacked a village, officials in "
+     "Zamfara state said.", [("At least 12", "Zamfara")]),
     # a clause after a conjunction names its own figure's place; a place before a number is no label of it
     ("In Turkey, 3,000 died and in Syria 1,600 died.", [("3,000", "Turkey"), ("1,600", "Syria")]),
     ("The quake was felt in Cyprus. In Turkey 900 people died.", [("900", "Turkey")]),
@@ -779,7 +786,8 @@ COORDINATED = [
     ("The crash caused the deaths of 18 tourists and three guides.", "three", "guides", "deaths", "part of a larger group"),
     ("The blaze killed two firefighters and five residents.", "two", "firefighters", "deaths", EVERYONE),
     ("The blaze killed two firefighters and five residents.", "five", "residents", "deaths", "civilians"),
-    ("Rebels seized three engineers and four drivers on the highway, then released them.", "four", "drivers", "other", None),
+    ("Rebels seized three engineers and four drivers on the highway, then released them.", "four", "drivers", "kidnapped",
+     "part of a larger group"),
     ("Two soldiers were killed and 12 others injured south of the capital.", "12", "others", "injured", EVERYONE),
     ("Four police officers died and nine others were hurt east of the city on Monday.", "nine", "others", "injured",
      EVERYONE),

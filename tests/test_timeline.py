@@ -71,6 +71,12 @@ PERIODS = [
     ("a year past a comma after the figure", "40 people died in the protests, which began in 2019.", None,
      WED_12_JAN, WED_12_JAN),
     ("the figure is no year", "The 2000 protesters were arrested.", None, WED_12_JAN, WED_12_JAN),
+    ("past the clause 'since 2015, when' opens: from then on",
+     "Since 2015, when the dam opened, more than 400 people have died on the river.", "Since 2015, when",
+     D(2015, 1, 1), WED_12_JAN),
+    # a dateline's date is the day the report was filed: the figure's own time words say when it holds
+    ("a dateline's date", "ALMATY, Jan 12 (Reuters) - Police arrested 120 people on Monday.", "on Monday",
+     D(2022, 1, 10), D(2022, 1, 10)),
     ("no time words: the publication date", "The floods killed 75 people.", None, WED_12_JAN, WED_12_JAN),
     ("time words in another sentence do not count", "The floods killed 75 people. On Monday it rained.", None,
      WED_12_JAN, WED_12_JAN),
