@@ -23,6 +23,10 @@ from .errors import RuleError
 from .patterns import ascii_pattern, ascii_view
 
 
+# Between a place and the place it owns, named by its kind: "Nigeria's Zamfara state", "Khartoum's Mayo district".
+OWNED_GAP = regex.compile(r"['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}")
+# The owner in the name such a place is given: "Mayo (Khartoum)".
+OWNER_IN_NAME = regex.compile(r"\(([^()]+)\)\Z")
 # Between the names of places a figure is of together: "in Turkey and Syria" is the place "Turkey + Syria".
 PLACES_JOINED = " + "
 
@@ -258,8 +262,8 @@ class Gazetteer:
 
     def _named_by_kind(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
         """The places GeoNames lacks that the text names by the noun of their kind after a preposition: "were in the
-        mountainous Al Haouz province", "in Nigeria's Zamfara state" (in no country the gazetteer knows: set beside
-        a country, such a place is unrelated to it, never a part of it nor the same)."""
+        mountainous Al Haouz province" (in no country the gazetteer knows: set beside a country, such a place is
+        unrelated to it, never a part of it nor the same), "in Nigeria's Zamfara state" (within its owner)."""
         found = []
         for noun in self.kind_noun_scan.finditer(text):
             named = self.kind_name_before.match(text, max(0, noun.start() - 80), noun.start())
@@ -269,8 +273,16 @@ class Gazetteer:
             if text.endswith(_ADJECTIVE_ENDINGS, start, end) and " " not in text[start:end]:
                 continue  # "in the Kurdish region": a people's adjective, no name
             if not any(m.start < end and start < m.end for m in known):
-                found.append(PlaceMention(start, end, text[start:end], None))
+                found.append(self._owned(text, start, end, known))
         return found
+
+    def _owned(self, text: str, start: int, end: int, known: list[PlaceMention]) -> PlaceMention:
+        """A place named by its kind, within the known place that owns it where one does ("Khartoum's Mayo
+        district": "Mayo (Khartoum)", a part of Khartoum and of Sudan), else in no place the gazetteer knows."""
+        owner = next((m for m in reversed(known) if m.end <= start), None)
+        if owner is None or not OWNED_GAP.fullmatch(text, owner.end, start):
+            return PlaceMention(start, end, text[start:end], None)
+        return PlaceMention(start, end, f"{text[start:end]} ({owner.name})", owner.country)
 
     def _remember(self, words: str) -> tuple:
         """The places of a run with no dash, as offsets within it, kept for the next time it is written."""
@@ -335,6 +347,11 @@ class Gazetteer:
     def _ancestors(self, name: str) -> list[str]:
         found: list[str] = []
         parent = self.parents.get(name)
+        owner = OWNER_IN_NAME.search(name) if parent is None and name.endswith(")") else None
+        if owner is not None and owner.group(1) != name:  # "Mayo (Khartoum)", named by its kind: in its owner
+            parent = self._canonical(owner.group(1))
+            found.append(parent)
+            parent = self.parents.get(parent)
         while parent is not None:
             found.append(parent)
             parent = self.parents.get(parent)

@@ -724,7 +724,8 @@ PLACES = [
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
     # a place GeoNames lacks, named by its kind; a possessive's place owns the one after it
     ("Most of the deaths were in the mountainous Al Haouz province, where 290 people died.", [("290", "Al Haouz")]),
-    ("Gunmen killed 12 people in Nigeria's Zamfara state.", [("12", "Zamfara")]),
+    ("Gunmen killed 12 people in Nigeria's Zamfara state.", [("12", "Zamfara (Nigeria)")]),
+    ("The toll from the strike on a market in Khartoum's Mayo district rose to 60.", [("60", "Mayo (Khartoum)")]),
     ("Four died in Kenya's capital Nairobi.", [("Four", "Nairobi")]),
     # a place that is an attribute of someone ("UK-based", "Saudi-led") is not where the figure is
     ("A London-based monitoring group said 23 fighters died.", [("23", None)]),

@@ -169,10 +169,12 @@ def test_common_words_are_not_places(gazetteer, source, text):
 # A place GeoNames lacks, named by the noun of its kind after a preposition (rules/places.toml kind_nouns).
 NAMED_BY_KIND = [
     ("Most of the deaths were in the mountainous Al Haouz province.", [("Al Haouz", "Al Haouz")]),
-    ("Gunmen attacked a village in Nigeria's Zamfara state.", [("Nigeria", "Nigeria"), ("Zamfara", "Zamfara")]),
+    # owned by a known place, it is named after its owner too: within it
+    ("Gunmen attacked a village in Nigeria's Zamfara state.", [("Nigeria", "Nigeria"),
+                                                               ("Zamfara", "Zamfara (Nigeria)")]),
     ("Three persons died in Barpeta district.", [("Barpeta", "Barpeta")]),
     ("Bombs fell in Afghanistan's south-eastern Paktika province.", [("Afghanistan", "Afghanistan"),
-                                                                     ("Paktika", "Paktika")]),
+                                                                     ("Paktika", "Paktika (Afghanistan)")]),
     ("Six died in Kadawa village on Sunday.", [("Kadawa", "Kadawa")]),
     # a known place keeps its own name; no preposition, no place; a capital noun is a name's ("Islamic State")
     ("Twelve died in the Kherson region.", [("Kherson", "Kherson")]),
@@ -293,6 +295,10 @@ RELATIONS = [
     ("Turkey + Syria", "Syria + Lebanon", "unrelated"),
     ("Turkey + Syria + Lebanon", "Syria + Turkey", "contains"),
     ("Turkey + Syria", "Kenya", "unrelated"),
+    # a place named by its kind and owned by a known one ("Khartoum's Mayo district") lies within its owner
+    ("Mayo (Khartoum)", "Khartoum", "within"),
+    ("Sudan", "Mayo (Khartoum)", "contains"),
+    ("Zamfara (Nigeria)", "Kenya", "unrelated"),
 ]
 
 
