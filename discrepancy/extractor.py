@@ -156,8 +156,8 @@ AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,
 COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
 # After the place of a dateline: "COLOMBO -", "ANKARA (Reuters) -", "KYIV, March 3 (AP) —".
 # Between places named in one list ("Turkey and Syria", "Kabul, Herat and Kandahar"), and what such a list holds.
-PLACES_LISTED = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|[-–/])")  # and "the Turkey-Syria quake"
-PLACES_AND = regex.compile(r"\band\b|[&/–-]")
+PLACES_LISTED = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|[-–/])", regex.I)  # "the Turkey-Syria quake"
+PLACES_AND = regex.compile(r"\band\b|[&/–-]", regex.I)
 EACH_OR_BOTH = regex.compile(r"\b(?:each|both|apiece)\b", regex.I)
 DATELINE_CITY = regex.compile(r"\p{Lu}[\p{Lu} .'’-]*,\s*")  # "KADUNA, " before a dateline's country
 DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"  # its country: "LAGOS, Nigeria (Reuters) -"
@@ -857,8 +857,9 @@ class Extractor:
         verb_after = False  # whether a trigger of the figure's own clause comes after its noun phrase
         for distance, quantities, word, at in after:
             beyond = distance - words if unit else 0
-            if word.endswith("ing") and next_start < len(text) and not text[at + len(word):next_start].strip():
-                continue  # "shot 14 people, killing six": the six are those killed
+            if word.endswith(("ing", "s")) and not word.endswith("ss") and next_start < len(text) \
+                    and not text[at + len(word):next_start].strip() and not (unit and beyond <= 0):
+                continue  # "shot 14 people, killing six", "Blast kills 12, injures 30": the verb of the next figure
             if beyond > 2 and word in self.scope_of_word:
                 continue  # "300 schoolgirls kidnapped by gunmen" (but "100 police and soldiers" counts both)
             if beyond > 0 and not self._participle(word) and PLACE_WORD.search(text, max(mention.end, at - 40), at) \

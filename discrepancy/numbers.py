@@ -522,6 +522,8 @@ class NumberGrammar:
         if atom.spelled and text[atom.start].isupper() and word[:1].isupper() \
                 and not (next_word and next_word.group(1)[:1].isupper()):
             return True  # "Air Force One crews", "Apple One's plan": a number word capitalised after a name is of it
+        if label_word not in self.labels and _title_case(before, after):
+            return False  # a headline in title case: "Sudan Strike Kills 43, Wounds 55", "Floods Kill Twenty In Kenya"
         counted = next_word is not None and (next_word.group(1).lower() not in FUNCTION_WORDS) and (
             next_word.group(1).islower() or next_word.group(1) == "%")
         if label_word in self.labels:
@@ -658,6 +660,20 @@ def _groups_of(pattern: regex.Pattern) -> type:
     if len(names) != pattern.groups:
         raise ValueError("every group of the atom pattern is named")
     return collections.namedtuple("AtomGroups", names)
+
+
+def _title_case(before: str, after: str) -> bool:
+    """Whether the words around a number are a headline's in title case, where a capitalised word before a number
+    says nothing of names: most of the longer words (four letters and more) on both sides capitalised."""
+    before, after = SENTENCE_BREAK.split(before)[-1], SENTENCE_BREAK.split(after, 1)[0]  # this sentence's words
+    words = TITLE_WORD.findall(before) + TITLE_WORD.findall(after)
+    capitalised = sum(1 for word in words if word[0].isupper())
+    following = TITLE_WORD.findall(after)
+    return len(words) >= 4 and capitalised >= 0.8 * len(words) and (not following or following[0][0].isupper())
+
+
+SENTENCE_BREAK = regex.compile(r"[.!?;:]\s|\n")
+TITLE_WORD = regex.compile(r"(?<![\p{L}'’-])\p{L}[\p{L}'’-]{3,}")
 
 
 def _label_run_start(before: str) -> int:

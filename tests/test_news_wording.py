@@ -424,6 +424,14 @@ def test_injured_arrests_troops_fighters_displaced_missing_camps(sentence, writt
 # --- several figures in one sentence: each takes the verb of its own clause --------------------------------
 # (sentence, [(figure as written, quantity, scope), ...] for every figure in it)
 CLAUSES = [
+    # a headline's verbs, each before the figure it acts on; in title case a capitalised word before a number
+    # does not name it ("Kills 43" is no "Flight 370")
+    ("Blast kills 12, injures 30 in Kabul", [("12", "deaths", EVERYONE), ("30", "injured", EVERYONE)]),
+    ("Sudan Market Strike Kills 43, Wounds 55", [("43", "deaths", EVERYONE), ("55", "injured", EVERYONE)]),
+    ("Floods Kill Twenty In Kenya, Thousands Displaced",
+     [("Twenty", "deaths", EVERYONE), ("Thousands", "displaced", EVERYONE)]),
+    ("Police Arrest 74 After Tbilisi Protests", [("74", "arrests", EVERYONE)]),
+    ("Floods: 12 deaths 30 injuries", [("12", "deaths", EVERYONE), ("30", "injured", EVERYONE)]),
     # another account of the figure before it counts what it counts, and whom
     ("Some 900 people were detained, activists said, while the ministry put the figure at 640.",
      [("Some 900", "arrests", EVERYONE), ("640", "arrests", EVERYONE)]),
