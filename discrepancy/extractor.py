@@ -60,7 +60,7 @@ STATED_PART_AFTER_REACH = 300
 STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|included|among\s+(?:them|whom|those)|of\s+(?:whom|them)"
                                    r"|of\s+those(?:\s+[\p{L}-]+){1,3},"  # "Of those arrested, 1,200 remain held"
                                    r"|among\s+(?:the|those)(?:\s+[\p{L}-]+){1,2}\s+(?:were|was|are|is))\s+"  # "Among the dead were"
-                                   r"(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)
+                                   r"(?:the\s+|(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)  # "including the two attackers"
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
 # tries every position of the lead.
 STATED_PART_WORDS = ("includ", "among", "whom", "them", "those")
@@ -155,6 +155,8 @@ POSSESSIVE_BEFORE_PLACE = regex.compile(r"['’]s\s+(?:[\p{Ll}-]+\s+){0,2}")
 AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,3},?\s+and\s+", regex.I)
 COORDINATION_GAP = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z", regex.I)
 # After the place of a dateline: "COLOMBO -", "ANKARA (Reuters) -", "KYIV, March 3 (AP) —".
+# After a figure another speaker gives: the end of its clause ("while police said 19.").
+ACCOUNT_END = regex.compile(r"\s*(?:[.,;)]|\Z)")
 # Between places named in one list ("Turkey and Syria", "Kabul, Herat and Kandahar"), and what such a list holds.
 PLACES_LISTED = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|[-–/])", regex.I)  # "the Turkey-Syria quake"
 PLACES_AND = regex.compile(r"\band\b|[&/–-]", regex.I)
@@ -365,6 +367,11 @@ class Extractor:
         verbs, nouns = rules.numbers.get("restating_verbs", ()), rules.numbers.get("figure_nouns", ())
         self.restating = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:the|that|this|its|their|his|her)\s+"
                                   rf"(?:{alternation(nouns)})\s+at\s+\Z", regex.I | regex.REVERSE) if verbs and nouns else None
+        # a bare figure that another speaker gives in a clause of its own: "the hospital put the toll at 27, while
+        # police said 19"
+        speech = rules.numbers.get("account_verbs", ())
+        self.account_said = version1(rf"(?:\b(?:while|but|whereas|although|though|and)|[;,])\s+(?:[\p{{L}}'’.-]+\s+){{1,4}}"
+                                     rf"(?:{alternation(speech)})\s+\Z", regex.I | regex.REVERSE) if speech else None
         # between a figure and the next: the sum the first adds to ("six died, bringing the state's toll to 55")
         summing = rules.numbers.get("sum_verbs", ())
         self.sum_after = version1(rf",\s+(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
@@ -529,8 +536,10 @@ class Extractor:
         if quantity == OTHER and stated_part and whole and _whole(mention) and not self._things(unit):
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
             # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)
-        restates = quantity == OTHER and context.last_account is not None and text.endswith("at ", 0, mention.start) \
-            and self.restating is not None and self.restating.match(text, max(0, mention.start - 40), mention.start)
+        restates = quantity == OTHER and context.last_account is not None and (
+            text.endswith("at ", 0, mention.start) and self.restating is not None
+            and self.restating.match(text, max(0, mention.start - 40), mention.start) is not None
+            or self._account_said(text, mention, unit, sentence))
         if restates:
             quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
         if quantity != OTHER and self._rate(text, mention, sentence, next_start):
@@ -844,6 +853,12 @@ class Extractor:
             and self.level_reached.match(text, max(previous_end, mention.start - 40), mention.start) is not None
         reach = WINDOW_BEFORE_LEVEL if level else WINDOW_BEFORE
         return self._triggers(text, previous_end, mention.start, reach, before=True)
+
+    def _account_said(self, text: str, mention: NumberMention, unit: str, sentence: Span) -> bool:
+        """Whether a bare figure ends a clause in which another speaker says it: "..., while police said 19." """
+        return self.account_said is not None and not unit and mention.start > sentence.start \
+            and ACCOUNT_END.match(text, mention.end) is not None \
+            and self.account_said.match(text, max(sentence.start, mention.start - 60), mention.start) is not None
 
     def _candidates_after(self, text: str, mention: NumberMention, unit: str, after: list[tuple],
                           several: bool, next_start: int) -> list[_Candidate]:

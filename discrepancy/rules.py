@@ -53,6 +53,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "dated_year_range": (list, False), "year_prepositions": (list, False),
         "count_words_after_noun": (list, False), "total_words": (list, False),
         "sum_verbs": (list, False), "restating_verbs": (list, False), "figure_nouns": (list, False),
+        "account_verbs": (list, False),
         "increment_before": (list, False), "increment_after": (list, False), "rate_phrases": (list, False),
         "still_phrases": (list, False),
     },

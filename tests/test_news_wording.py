@@ -437,6 +437,9 @@ CLAUSES = [
      [("Some 900", "arrests", EVERYONE), ("640", "arrests", EVERYONE)]),
     ("Police said 250 protesters were arrested on Friday. Organisers put the number at more than 700.",
      [("250", "arrests", "protesters"), ("more than 700", "arrests", "protesters")]),
+    # a bare figure another speaker says in a clause of its own; a speaker's figure with no clause of its own is not
+    ("Hospital sources put the toll at 27, while police said 19.", [("27", "deaths", EVERYONE), ("19", "deaths", EVERYONE)]),
+    ("Police detained 40 people and said 19.", [("40", "arrests", EVERYONE), ("19", "other", None)]),
     ("The clinic saw 30 patients. Officials estimated the total at 45, including 12 children.",
      [("30", "other", None), ("45", "other", None), ("12", "other", None)]),
     ("The clinic treated 30 patients. Officials estimated the total at 45, including 12 children.",
@@ -942,6 +945,7 @@ def test_parts_named_by_their_whole_and_counts_of_a_state(sentence, expected):
 
 # the words around a figure that state it as a part of a whole said beside it (which explains it to the reconciler)
 STATED_AROUND = [
+    ("The attack left 14 dead, including the two attackers.", "two", True),
     ("The victims, aged between 19 and 74, included 12 Britons.", "12", True),
     ("The dead include 14 children, the ministry said.", "14", True),
     ("Among those killed were 40 foreigners.", "40", True),
