@@ -1741,7 +1741,12 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     # Atomic, so that a possessive ("the Tajik's knowledge") is no name rather than a clipped one.
     # "the International Organization for Migration", "the Office for the Coordination of Humanitarian Affairs"
     # and its acronym in brackets after it: "Iran Human Rights (IHR) said"
-    words = r"\p{Lu}[\p{L}.-]*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*)*(?:\s*\(\p{Lu}[\p{L}.-]{1,10}\))?"
+    # (not on into a day, nor past "on" into a month: "said Ben Ito on Monday", "said Ben Ito on May 5"; but
+    # "said Elsie May")
+    weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    words = rf"\p{{Lu}}[\p{{L}}.-]*(?:\s+(?:(?:of|for|(?=on\s)on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday})" \
+            rf"\p{{Lu}}[\p{{L}}.-]*)*(?:\s*\(\p{{Lu}}[\p{{L}}.-]{{1,10}}\))?"
     name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
     # A name before the verb does not start inside a run of capitalised words: the run's first word
     # was tried and read to the same end, so the name would fail again. Without this, a long
@@ -1749,6 +1754,8 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?))" + words \
         + r")(?!['’]s\b)"
     common = _common_source(sources["common"])
+    # after a verb, a speaker's title before the name: "said rescue chief Ali Khan", "said police spokesman Ben Ito"
+    titled = rf"(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?:{alternation(sources['common'])})\s+(?=\p{{Lu}}))?"
     # after a marker, a name that lower-case words go on from is the common noun's ("according to British
     # intelligence", "the UN refugee agency"), not a name cut short; "the Interior Ministry" is a name
     named_common = _common_source(sources["common"], lower_case=True)
@@ -1768,7 +1775,7 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     return version1(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
         rf"|(?P<before_verb>{name_before}|{common})\s+{between}(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
-        rf"|\b(?:{verbs})\s+(?P<after_verb>{name}|{common}))")
+        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{common}))")
 
 
 def _source_starts(sources: dict) -> regex.Pattern:

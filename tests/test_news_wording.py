@@ -647,6 +647,10 @@ def test_numbers_that_name_or_date_are_not_counted(sentence, expected):
 
 # --- on whose word ----------------------------------------------------------------------------------------
 SOURCES = [
+    # a speaker's title between the verb and the name; a day after the name is no part of it
+    ('"We have recovered 16 bodies," said rescue chief Ali Khan.', "Ali Khan"),
+    ("At least 16 people died, said police spokesman Ben Ito on Monday.", "Ben Ito"),
+    ("Police Chief Sam Ruto Tuesday said 16 people had died.", "Police Chief Sam Ruto"),
     ('"We have 31 dead," a hospital director told reporters.', "a hospital director"),
     ("According to figures released by the health ministry, 2,300 people were injured.", "the health ministry"),
     ("An estimated 3,000 people were killed in the fighting, the UN said.", "the UN"),
