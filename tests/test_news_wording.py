@@ -405,6 +405,9 @@ OTHER_QUANTITIES = [
     ("The interior ministry put the crowd at 30,000, far below the organisers' figure.", "30,000", "crowd", EVERYONE),
     ("By nightfall the crowd had swelled to 80,000.", "80,000", "crowd", EVERYONE),
     ("Stewards moved the crowd to 3 exits.", "3", "other", None),
+    # crossing a border is displacement, but for troops
+    ("More than 1.5 million people have crossed into Chad since April.", "More than 1.5 million", "displaced", EVERYONE),
+    ("About 2,000 troops crossed into the region overnight.", "About 2,000", "troops", "soldiers"),
     # seizing a count of people is kidnapping them; seizing things is not
     ("Militants seized 40 passengers from the bus at a checkpoint.", "40", "kidnapped", EVERYONE),
     ("Customs officers seized 12 tonnes of cocaine at the port.", "12", "other", None),
