@@ -87,6 +87,8 @@ class Figures:
         # of one event (a crowd) on any of the days before it that its quantity's rule allows.
         self.since = _days(c.period_start or c.published for c in compared)
         self.until = _days(c.period_end or c.published for c in compared)
+        # a running total from a day no date names ("since the war began"): open at its start
+        self.since[np.array([c.period_start is None and c.period_end is not None for c in compared], dtype=bool)] = -np.inf
         reach = {q.name: q.days_before_article for q in rules.quantities}
         self.since -= np.array([0 if c.time_phrase else reach.get(c.quantity, 0) for c in compared], dtype=float)
         self.stated_part = np.array([c.stated_part for c in compared], dtype=bool)

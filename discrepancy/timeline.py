@@ -64,6 +64,9 @@ _DIGIT_START = rf"[0-9](?:[0-9\x80-\U0010ffff]{{8}}|[0-9\x80-\U0010ffff]{{0,7}}(
 TIME_WORD_STARTS = folded_word_starts(_FIRST_WORDS, also=rf"{_DIGIT_START}|[^\x00-\x7f\w\s]|(?![0-9])\d")
 
 
+# What a running total is counted since the start of, when no date says when that was: "since the war began".
+_EVENT_NOUNS = "war|fighting|conflict|violence|unrest|crisis|clashes|protests|uprising|invasion|pandemic|epidemic|" \
+               "outbreak|insurgency|offensive|siege|hostilities|crackdown|revolution"
 # Words that put a figure in a year or over years: a past event in an article's background ("since 2015, when 69
 # people died", "a similar quake in 2011 killed 300", "the 2004 tsunami killed 230,000") or a running total over a
 # stretch of years ("more than 1,000 have died over the past decade", "since 2015, 40 journalists were killed",
@@ -75,11 +78,13 @@ YEAR_WORDS = regex.compile(rf"""
     (?P<since>since\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d(?![\d-]))
   | (?P<years_back>(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+
         (?:decade|(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?P<unit>years|decades)))
-  | (?P<calendar_year>(?:this|last)\s+year)
+  | (?P<calendar_year>(?:this|last)\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)
+  | (?P<since_began>since\s+(?:the\s+)?(?:{_EVENT_NOUNS})\s+(?:began|begun|started|broke\s+out|erupted)
+      | since\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}}?(?:{_EVENT_NOUNS}))
     \b""", regex.X | regex.I)
 # The first word of each of YEAR_WORDS's phrases: a text without any holds none (most short texts).
 _YEAR_FIRST_WORDS = re.compile(r"\b(?:since|in|during|of|the|over|for|within|this|last)\s", re.I)
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d|\byear|\bdecade", re.I)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d|\byear|\bdecade|\bsince\b", re.I)
 _YEAR_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                      "ten": 10, "twenty": 20}
 
@@ -189,7 +194,7 @@ def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date, d
     return (day, day) if day else None
 
 
-def _years(words: regex.Match, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+def _years(words: regex.Match, published: dt.date | None) -> tuple[dt.date | None, dt.date] | None:
     """The days of a year or month named ("in 2015", "in March 2015"), from a year to the article's date
     ("since 2015"), or of the years before the article ("over the past decade", "this year", "last year")."""
     if words["in_year"] or words["since_when"] or words["since"]:
@@ -205,8 +210,10 @@ def _years(words: regex.Match, published: dt.date | None) -> tuple[dt.date, dt.d
         return first, last
     if published is None:
         return None
+    if words["since_began"]:  # a running total from a day no date names: an open start
+        return None, published
     if words["calendar_year"]:
-        if words.group(0).lower().startswith("this"):
+        if not words.group(0).lower().startswith("last"):  # "this year", "since the start of the year"
             return dt.date(published.year, 1, 1), published
         return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
     count = words["count"]

@@ -64,6 +64,13 @@ PERIODS = [
      D(2017, 1, 12), WED_12_JAN),
     ("this year", "Twelve climbers have died this year.", "this year", D(2022, 1, 1), WED_12_JAN),
     ("last year", "Last year 300 people died on the roads.", "Last year", D(2021, 1, 1), D(2021, 12, 31)),
+    ("since the start of the year", "Since the start of the year, 12 climbers have died.",
+     "Since the start of the year", D(2022, 1, 1), WED_12_JAN),
+    # a running total from a start no date names: open at its start
+    ("since the war began", "More than 15,000 people have been killed since the war began.", "since the war began",
+     None, WED_12_JAN),
+    ("since the start of the conflict", "Since the start of the conflict, 40 journalists have been killed.",
+     "Since the start of the conflict", None, WED_12_JAN),
     # "since" after a superlative compares with a year and dates nothing; a year past a comma after the figure is
     # another clause's; a number in a year's range that is the figure is no year
     ("'worst since' dates nothing", "It was the worst flooding since 2015: 40 people died.", None, WED_12_JAN,
@@ -143,6 +150,10 @@ WINDOWS = [
      replace(claim("b", "40", 40, start=D(2022, 1, 10)), time_phrase="on Monday"), ["update"]),
     ("two tolls of one past year are compared", claim("a", "69", 69, start=D(2015, 1, 1), end=D(2015, 12, 31)),
      claim("b", "96", 96, start=D(2015, 1, 1), end=D(2015, 12, 31)), ["conflict"]),
+    ("a running total since the war began is not compared with one day's toll",
+     claim("a", "15,000", 15000, end=D(2022, 1, 12)), claim("b", "54", 54, start=D(2022, 1, 10)), []),
+    ("but with another running total", claim("a", "15,000", 15000, end=D(2022, 1, 12)),
+     claim("b", "150,000", 150000, start=D(2021, 4, 1), end=D(2022, 1, 11)), ["conflict"]),
     ("a toll of the month within it is compared", claim("a", "69", 69, start=D(2015, 3, 1), end=D(2015, 3, 31)),
      claim("b", "96", 96, start=D(2015, 3, 10)), ["conflict"]),
 ]
