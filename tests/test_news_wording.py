@@ -405,6 +405,10 @@ OTHER_QUANTITIES = [
     ("The interior ministry put the crowd at 30,000, far below the organisers' figure.", "30,000", "crowd", EVERYONE),
     ("By nightfall the crowd had swelled to 80,000.", "80,000", "crowd", EVERYONE),
     ("Stewards moved the crowd to 3 exits.", "3", "other", None),
+    # dying of wounds is a death, though it names the injuries; a critical condition is an injury
+    ("Three of the wounded later succumbed to their injuries.", "Three", "deaths", "part of a larger group"),
+    ("Nine soldiers died of their wounds in hospital.", "Nine", "deaths", "soldiers"),
+    ("Four people remain in critical condition, doctors said.", "Four", "injured", "part of a larger group"),
     # crossing a border is displacement, but for troops
     ("More than 1.5 million people have crossed into Chad since April.", "More than 1.5 million", "displaced", EVERYONE),
     ("About 2,000 troops crossed into the region overnight.", "About 2,000", "troops", "soldiers"),
