@@ -72,7 +72,11 @@ def main() -> None:
 def build(size: int, per_day: int, folder: Path) -> Path:
     path = folder / f"corpus-{size}-{per_day or 'month'}.jsonl"
     if not path.exists():
-        corpus.write_corpus(size, path, per_day=per_day or None)
+        # written aside and renamed once whole: a run cut short leaves no half corpus to be taken for a built one
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".part")
+        corpus.write_corpus(size, partial, per_day=per_day or None)
+        partial.replace(path)
     return path
 
 
