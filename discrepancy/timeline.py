@@ -74,8 +74,7 @@ _EVENT_NOUNS = "war|fighting|conflict|violence|unrest|crisis|clashes|protests|up
 YEAR_WORDS = regex.compile(rf"""
     (?P<since_when>since\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d,?\s+when)
   | (?P<in_year>(?:in|during|of|the)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}\s+)?(?:19|20)\d\d(?![\d-]|\s*[-–/]\s*\d))
-  | (?<!\b(?:\w+est|worst|first|most|best)\b[^.;:!?]{{0,80}})
-    (?P<since>since\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d(?![\d-]))
+  | (?P<since>since\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d(?![\d-]))
   | (?P<years_back>(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+
         (?:decade|(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?P<unit>years|decades)))
   | (?P<calendar_year>(?:this|last)\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)
@@ -141,8 +140,16 @@ def _year_of_figure(text: str, item: tuple[int, int, regex.Match], claim: Claim)
 
 
 def year_words(text: str) -> list[regex.Match]:
-    """The YEAR_WORDS of a text (where it holds a year's digits, "year" or "decade" at all)."""
-    return list(YEAR_WORDS.finditer(text)) if _YEAR_DIGITS.search(text) else []
+    """The YEAR_WORDS of a text (where it holds a year's digits, "year", "decade" or "since" at all), but for
+    "since" a year after a superlative ("the worst flooding since 2015")."""
+    if not _YEAR_DIGITS.search(text):
+        return []
+    return [m for m in YEAR_WORDS.finditer(text)
+            if not (m["since"] and SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 80), m.start()))]
+
+
+# Before "since" and a year in its clause: a superlative that compares with the year.
+SUPERLATIVE_BEFORE = regex.compile(r"\b(?:\w+est|worst|first|most|best)\b[^.;:!?]*\Z", regex.I)
 
 
 def _distance(item: tuple[int, int, regex.Match], claim: Claim) -> int:
