@@ -677,8 +677,20 @@ TITLE_WORD = regex.compile(r"(?<![\p{L}'’-])\p{L}[\p{L}'’-]{3,}")
 
 
 def _label_run_start(before: str) -> int:
+    """Where LABEL's search may start: past the last character no label holds, and in the last word at the
+    latest, or the word before it where the last is a mark ("Flight No. ", "Game : "). A match is a word, then
+    perhaps a mark, with spaces or tabs between and after them; a run of words and spaces ("police killed ")
+    had the search try every position of it."""
     outside = NOT_IN_LABEL.search(before)
-    return outside.end() if outside else 0
+    words = before.rstrip(" \t")
+    last = max(words.rfind(" "), words.rfind("\t")) + 1
+    if words[last:] in _LABEL_MARKS:
+        words = words[:last].rstrip(" \t")
+        last = max(words.rfind(" "), words.rfind("\t")) + 1
+    return max(outside.end() if outside else 0, last)
+
+
+_LABEL_MARKS = ("No.", "No", ":", "#", "№")  # what LABEL reads after its word
 
 
 def _sentence_initial(text: str, atom: Atom, label: regex.Match) -> bool:

@@ -321,3 +321,22 @@ def test_the_separators_taken_out_of_ascii_digits_are_those_the_pattern_matches(
 def test_digits_lose_the_separators_the_pattern_substitution_takes_out(raw):
     from discrepancy.numbers import _without_separators
     assert _without_separators(raw) == regex.sub(r"[,\s]", "", raw).replace("\u2212", "-")
+
+
+LABEL_PIECES = PART_PIECES + ["Flight", " No", "No.", " No. ", ":", " : ", "#", "\u2116", "\t", "  ", "Game", " (", "S&P",
+                              "a-b", "x.", "\u2019", "/", "killed ", "police ", "Article ", "\u00a0", "\n"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(LABEL_PIECES), max_size=16).map("".join), st.text(max_size=60)))
+@example("people died in the floods, and police killed ")
+@example("the flight was Flight No. ")
+@example("Game : ")
+@example("Game\t:\t")
+@example("x No No. ")
+def test_the_label_search_from_its_last_words_finds_what_a_search_of_the_whole_lead_finds(text):
+    from discrepancy.numbers import LABEL, _label_run_start
+    for end in range(len(text) + 1):
+        before = text[max(0, end - 40):end]
+        found, plain = LABEL.search(before, _label_run_start(before)), LABEL.search(before)
+        assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
