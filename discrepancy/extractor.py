@@ -383,6 +383,9 @@ class Extractor:
         self.attribute_place = version1(rf"[-‐‑–](?i:{alternation(suffixes)})(?![\p{{L}}])") if suffixes else None
         # around a figure: words that make it an earlier report ("had earlier confirmed", "initial reports said")
         self.earlier_report = _earlier_report_pattern(rules.sources)
+        # the first words of its earlier words and adjectives, of which every match holds one: most figures have none near
+        self.earlier_report_words = tuple({w.lower().split()[0] for w in (*rules.sources.get("earlier_words", ()),
+                                                                         *rules.sources.get("earlier_adjectives", ()))})
         # What depends on a unit or a word alone, worked out once: news text repeats its counted nouns.
         self._typed_units: dict[str, bool] = {}
         self._unit_scopes: dict[str, str | None] = {}
@@ -457,6 +460,9 @@ class Extractor:
         earlier said 12", "an earlier toll of 42"), or a verb of saying after it does ("30 died, police said
         earlier"; not "57, up from an earlier toll of 42": that toll is the next figure's)."""
         if self.earlier_report is None:
+            return False
+        words = folded(text[previous_end:max(mention.start, next_start)])
+        if not any(map(words.__contains__, self.earlier_report_words)):
             return False
         before, after = self.earlier_report
         return before.search(text, previous_end, mention.start) is not None \

@@ -340,3 +340,26 @@ def test_the_label_search_from_its_last_words_finds_what_a_search_of_the_whole_l
         before = text[max(0, end - 40):end]
         found, plain = LABEL.search(before, _label_run_start(before)), LABEL.search(before)
         assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+EARLIER_PIECES = PART_PIECES + ["earlier ", "EARLIER", "initially ", "first ", "fir\u017ft ", "preliminary ", "said ",
+                                "had earlier confirmed ", "initial reports ", "an earlier toll of ", "reported ",
+                                "said earlier", "toll", "figures", "5", "\u0130nitial "]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(EARLIER_PIECES), max_size=14).map("".join), st.text(max_size=60)))
+@example("police had earlier said 12 and then said 5")
+@example("30 died, police said earlier")
+@example("an INITIAL toll of 42")
+def test_an_earlier_report_is_looked_for_only_where_its_words_stand(text):
+    from collections import namedtuple
+    from test_properties import EXTRACTOR
+    before, after = EXTRACTOR.earlier_report
+    figure = namedtuple("Figure", "start end")
+    for start in range(0, len(text) + 1, 3):
+        for end in {start, min(len(text), start + 2)}:
+            for previous_end, next_start in {(0, len(text)), (max(0, start - 15), min(len(text), end + 15)), (start, end)}:
+                plain = before.search(text, previous_end, start) is not None \
+                    or after is not None and after.search(text, end, next_start) is not None
+                assert EXTRACTOR._reported_earlier(text, previous_end, figure(start, end), next_start) == plain
