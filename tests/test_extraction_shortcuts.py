@@ -363,3 +363,28 @@ def test_an_earlier_report_is_looked_for_only_where_its_words_stand(text):
                 plain = before.search(text, previous_end, start) is not None \
                     or after is not None and after.search(text, end, next_start) is not None
                 assert EXTRACTOR._reported_earlier(text, previous_end, figure(start, end), next_start) == plain
+
+
+RATE_PIECES = PART_PIECES + ["each year", "EVERY DAY", "per\tweek", "a  month", "annually", "5annually", "on average",
+                             "on an average day", "Monday", "today", "years", "in a week", "a year ago", "\u017f", ", ",
+                             "yearly", "the day", "Every day, "]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(RATE_PIECES), max_size=14).map("".join), st.text(max_size=60)))
+@example("40,000 die each year")
+@example("Every day, 12 migrants drown")
+@example("12 5annually")
+def test_a_rate_is_looked_for_only_where_a_phrase_may_end(text):
+    from collections import namedtuple
+    from test_properties import EXTRACTOR
+    figure = namedtuple("Figure", "start end")
+    for start in range(0, len(text) + 1, 2):
+        for end in {start, min(len(text), start + 2)}:
+            for sentence in {Span(0, len(text)), Span(min(start, 5), max(end, len(text) - 5))}:
+                for next_start in {len(text), min(len(text), end + 10)}:
+                    lead = text[max(sentence.start, start - 30):start]
+                    last = list(EXTRACTOR.rate.finditer(lead))[-1:]
+                    plain = EXTRACTOR.rate.search(text, end, min(next_start, sentence.end)) is not None \
+                        or bool(last) and not lead[last[0].end():].strip(" ,")
+                    assert EXTRACTOR._rate(text, figure(start, end), sentence, next_start) == plain
