@@ -630,8 +630,11 @@ def _digit_filter_scan(words_after: list[str]) -> re.Pattern:
         (?=
             [^0-9]                                   # perhaps a digit only the regex module knows
           | 0[0-9]                                   # a code with a leading zero, a date: 0401, 06.01.2022
-          | [0-9]++
-            (?: [./:,][0-9\x80-\U0010ffff]           # a date, a time, thousands: 06.01, 9:30, 1,200
+          | [0-9]++ (?:,[0-9]{{3}})?+                 # thousands: only an age follows them (1,000-year-old)
+            (?: [,/:][0-9\x80-\U0010ffff]             # more thousands, a date, a time: 1,000,000-year-old, 1/2/2022, 9:30
+              | \.[0-9]++ (?: [-.:aApP\x80-\U0010ffff]  # after a dot and digits, a date, a phone number or a time:
+                          | [ \t\n\r\x0b\x0c]++[aApP\x80-\U0010ffff])  # 6.1.2022, 555.123.4567, 10.45pm, 10.45 am
+              | [,.][0-9]*+[\x80-\U0010ffff]         # perhaps a digit only the regex module knows (no decimals: 51.2)
               | [-a-zA-Z\x80-\U0010ffff]             # 1995-01, 81-year-old, 22nd, 5pm, 2014\u201315
               | [ \t\n\r\x0b\x0c]++                  # a space, then: a capital, a digit or a sign (4 May,
                 (?: [^a-z]                           # 27 Willow Road, 81 - year-old); a word with letters
