@@ -1315,12 +1315,14 @@ class _ArticleContext:
         if previous is None or previous.end <= sentence.start:
             return None, False
         gap = self.article.text[previous.end:mention.start]
-        restated = previous if CONVERSION_GAP.match(gap) else (
-            self.bracketed.get(id(previous)) if IN_BRACKETS_GAP.match(gap) else None)
+        # each pattern asked only where the gap holds what every match of it does: most gaps hold none
+        restated = previous if "(" in gap and CONVERSION_GAP.match(gap) else (
+            self.bracketed.get(id(previous)) if id(previous) in self.bracketed and IN_BRACKETS_GAP.match(gap) else None)
         if restated is not None:
             self.bracketed[id(mention)] = restated
             return restated, True
-        return (previous, False) if OR_GAP.match(gap) or GAPPED.match(gap) else (None, False)
+        or_gap = gap.rstrip()[-2:].lower() == "or" and OR_GAP.match(gap)
+        return (previous, False) if or_gap or ("," in gap or "and" in gap) and GAPPED.match(gap) else (None, False)
 
     def coordinated(self, mention: NumberMention, sentence: Span) -> NumberMention | None:
         """The figure before this one in its sentence where a few words and 'and' part them ("0.5% on the
@@ -1567,7 +1569,9 @@ def _negation(word: str) -> bool:
 def _lists_next(text: str, end: int, next_start: int, following: NumberMention | None) -> bool:
     """Whether the next figure is the next item of a list that leaves out what its items count: "Six people
     died in Texas, four in Oklahoma" (but not "six in Texas, four were injured in Ohio")."""
-    if following is None or following.unit or not LIST_GAP.match(text, end, next_start):
+    ending = text[end:next_start].rstrip()  # every match ends in a comma or "and", which most gaps do not
+    if following is None or following.unit or not (ending[-1:] == "," or ending[-3:].lower() == "and") \
+            or not LIST_GAP.match(text, end, next_start):
         return False
     return ELIDED_ITEM.match(text, following.end) is not None
 

@@ -406,3 +406,31 @@ def test_the_digit_filter_is_tried_wherever_it_matches_after_a_dot_or_a_comma(te
     everywhere = [m.start() for m in GRAMMAR.digit_filter.finditer(text)]
     assert everywhere == [found.start() for found in GRAMMAR.digit_filter_scan.finditer(text)
                           if GRAMMAR.digit_filter.match(text, found.start())]
+
+
+BETWEEN_FIGURES_PIECES = PART_PIECES + [" km (", "(US$", " (", " / ", ", ", ";", " or ", " OR ", ", or ", " and ", " AND ",
+                                        ", and ", " points", " per cent", "%", " Microsoft ", " by ", "\u00a0", "\x1c",
+                                        "\u2003", "Ford", "or", "and", ",", "(", "/"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(BETWEEN_FIGURES_PIECES), max_size=10).map("".join), st.text(max_size=40)))
+@example(" km (")
+@example(" points, or ")
+@example("%, Microsoft ")
+@example(" in Texas, ")
+@example(" in Texas and\u2003")
+def test_the_gaps_between_figures_are_read_only_where_they_hold_what_each_pattern_needs(gap):
+    from discrepancy.extractor import CONVERSION_GAP, GAPPED, IN_BRACKETS_GAP, LIST_GAP, OR_GAP
+    ending = gap.rstrip()
+    if CONVERSION_GAP.match(gap):
+        assert "(" in gap
+    if IN_BRACKETS_GAP.match(gap):
+        assert ending[-1:] in ("/", ",", ";")
+    if OR_GAP.match(gap):
+        assert ending[-2:].lower() == "or"
+    if GAPPED.match(gap):
+        assert "," in gap or "and" in gap
+    for start in range(len(gap) + 1):
+        if LIST_GAP.match(gap, start):
+            assert ending[-1:] == "," or ending[-3:].lower() == "and"
