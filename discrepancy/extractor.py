@@ -383,6 +383,10 @@ class Extractor:
                                   rf"(?:[^\s,;:.]+\s+){{0,10}}?(?:to|past|at)\s+\Z", regex.I) if summing else None
         # before a place: words that make it a point of reference ("20 km south of Kabul", "outside Kabul")
         self.reference_point = _reference_point_pattern(rules.places)
+        # the first words of its words of direction and of outside, of which every match holds one: most places
+        # follow none
+        self.reference_words = tuple({w.lower().split()[0] for w in (*rules.places.get("reference_words", ()),
+                                                                     *rules.places.get("outside_words", ()))})
         # after a place: a hyphen and a word that make it an attribute ("a UK-based monitor", "Saudi-led")
         suffixes = rules.places.get("attribute_suffixes", ())
         self.attribute_place = version1(rf"[-‐‑–](?i:{alternation(suffixes)})(?![\p{{L}}])") if suffixes else None
@@ -456,7 +460,11 @@ class Extractor:
         """The place a figure near a point of reference is in: the country round it ("struck south of Marrakech":
         Morocco); a country, kept as the nearest known ("north of the Indian capital"); none where the point lies
         in no known country; else the place itself."""
-        if place.country == place.name or not self.reference_point.search(text, max(0, place.start - 40), place.start):
+        if place.country == place.name:
+            return place
+        lead = folded(text[max(0, place.start - 40):place.start])
+        if not any(map(lead.__contains__, self.reference_words)) \
+                or not self.reference_point.search(text, max(0, place.start - 40), place.start):
             return place
         return place._replace(name=place.country) if place.country is not None else None
 

@@ -434,3 +434,21 @@ def test_the_gaps_between_figures_are_read_only_where_they_hold_what_each_patter
     for start in range(len(gap) + 1):
         if LIST_GAP.match(gap, start):
             assert ending[-1:] == "," or ending[-3:].lower() == "and"
+
+
+REFERENCE_PIECES = PART_PIECES + ["south of ", "SOUTH OF THE ", "north-east of ", "outside ", "outside of the ", "the south of ",
+                                  "\u017fouth of ", "at least ", "in ", "east", "-", "\t", "of the "]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(REFERENCE_PIECES), max_size=10).map("".join), st.text(max_size=50)))
+@example("struck 50 km south of ")
+@example("the south of ")
+@example("outside the ")
+def test_a_point_of_reference_is_looked_for_only_where_its_words_stand(lead):
+    from test_properties import EXTRACTOR
+    from discrepancy.places import PlaceMention
+    text = lead + "Kabul"
+    place = PlaceMention(len(lead), len(text), "Kabul", "Afghanistan")
+    plain = EXTRACTOR.reference_point.search(text, max(0, place.start - 40), place.start)
+    assert EXTRACTOR._beyond_reference(place, text) == (place._replace(name="Afghanistan") if plain else place)
