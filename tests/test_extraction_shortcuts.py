@@ -452,3 +452,18 @@ def test_a_point_of_reference_is_looked_for_only_where_its_words_stand(lead):
     place = PlaceMention(len(lead), len(text), "Kabul", "Afghanistan")
     plain = EXTRACTOR.reference_point.search(text, max(0, place.start - 40), place.start)
     assert EXTRACTOR._beyond_reference(place, text) == (place._replace(name="Afghanistan") if plain else place)
+
+
+SENTENCE_PIECES = PART_PIECES + [". ", "! ", "? ", ".\" ", ".\u2019 ", ".) ", ".] ", "Mr. ", "U.S. ", "\u00a0", "\u2003", "\x1c",
+                                 "\u0085", "The ", "\u201cThe ", "(5 ", "5 ", "\u00c9", "\u03a3", ".\t", "'", "\u201d", "0 people."]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map("".join), st.text(max_size=80)))
+@example("Police said 5 died. Mr. Smith said 6.\" The toll rose.) (7 more.")
+@example("0 people. 1,000,0001,000,000")
+def test_sentence_ends_are_those_of_the_plain_scan(text):
+    from discrepancy.text import SENTENCE_END, _sentence_ends
+    for start, end in {(0, len(text)), (len(text) // 3, len(text) - len(text) // 4), (len(text) // 2, len(text))}:
+        found = [m.span() for m in _sentence_ends(text, Span(start, end))]
+        assert found == [m.span() for m in SENTENCE_END.finditer(text, start, end)]
