@@ -1,0 +1,66 @@
+"""Whole batches of our own about one event each (tests/fixtures/batches, written for these tests in the
+way wire copy is written, not taken from any data set): what the check finds, end to end, where the
+extractor's places and dates and the reconciler's windows meet.
+
+- ferry: a ferry sinking told over four days, with a toll of an earlier disaster ("since 2015, when 69
+  people died") and a running total ("over the past decade") in the background;
+- quake: a quake in two countries, whose combined toll ("in Turkey and Syria") holds each country's;
+- kid: a school kidnapping whose first count (287, filed under a dateline) a governor corrects to 137.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from discrepancy.cli import main
+
+BATCHES = Path(__file__).parent / "fixtures" / "batches"
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    """Each batch's JSON document, checked once."""
+    found = {}
+    for batch in ("ferry", "quake", "kid"):
+        report = tmp_path_factory.mktemp(batch) / "report.md"
+        out = tmp_path_factory.mktemp(batch) / "out.json"
+        main(["check", str(BATCHES / batch), "--report", str(report), "--output", f"json={out}", "--format", "summary",
+              "--no-ledger", "--no-config", "--quiet"])
+        found[batch] = json.loads(out.read_text(encoding="utf-8"))
+    return found
+
+
+def claims_by_text(document, article):
+    return {c["text"]: c for c in document["claims"] if c["article"] == article}
+
+
+def pairs(document, quantity):
+    """Each finding of a quantity as (verdict, the texts of its two figures)."""
+    texts = {c["id"]: c["text"] for c in document["claims"]}
+    return [(f["verdict"], tuple(texts[c] for c in f["claims"])) for f in document["findings"] if f["quantity"] == quantity]
+
+
+def test_a_toll_of_an_earlier_disaster_and_a_running_total_are_never_set_against_the_toll(checked):
+    ferry = checked["ferry"]
+    background = {"69", "more than 1,000"}
+    assert claims_by_text(ferry, "f1")["69"]["period_start"] == "2015-01-01"
+    assert claims_by_text(ferry, "f3")["more than 1,000"]["time_phrase"] == "over the past decade"
+    assert not [p for p in pairs(ferry, "deaths") if background & set(p[1])]
+    # the toll itself still rises from day to day
+    assert ("update", ("54", "61")) in pairs(ferry, "deaths")
+
+
+def test_a_combined_toll_holds_each_countrys_toll(checked):
+    quake = checked["quake"]
+    assert claims_by_text(quake, "q2")["above 5,000"]["place"] == "Turkey + Syria"
+    deaths = pairs(quake, "deaths")
+    assert deaths and not [p for p in deaths if p[0] in ("conflict", "revision")]
+
+
+def test_a_corrected_count_conflicts_with_the_first_one(checked):
+    kid = checked["kid"]
+    first = claims_by_text(kid, "k1")["at least 287"]
+    # the dateline's date and country are where and when the report was filed, not the figure's
+    assert (first["place"], first["period_start"]) == ("Kaduna", "2024-03-07")
+    assert ("conflict", ("at least 287", "137")) in pairs(kid, "kidnapped") \
+        or ("conflict", ("137", "at least 287")) in pairs(kid, "kidnapped")
