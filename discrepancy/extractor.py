@@ -1295,6 +1295,7 @@ class _ArticleContext:
         self.article, self.document, self.mentions = article, document, mentions
         self.places, self.main_place = places, main_place
         self._place_starts = [p.start for p in places]
+        self._listed_with_next: dict[int, bool] = {}  # by place: whether it and the next are named in one list
         self._mention_starts = [m.start for m in mentions]
         self._order = {id(m): i for i, m in enumerate(mentions)}
         self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
@@ -1411,9 +1412,13 @@ class _ArticleContext:
         return PLACES_JOINED.join(names)
 
     def _listed(self, index: int) -> bool:
-        """Whether the place at index and the next are named in one list: "Turkey and Syria", "Kabul, Herat"."""
-        return PLACES_LISTED.fullmatch(self.article.text, self.places[index].end,
-                                       self.places[index + 1].start) is not None
+        """Whether the place at index and the next are named in one list: "Turkey and Syria", "Kabul, Herat" (asked
+        for each figure near them: worked out once)."""
+        listed = self._listed_with_next.get(index)
+        if listed is None:
+            listed = self._listed_with_next[index] = PLACES_LISTED.fullmatch(
+                self.article.text, self.places[index].end, self.places[index + 1].start) is not None
+        return listed
 
     def _possessor(self, place: PlaceMention) -> bool:
         """Whether the place owns the next place named: "Nigeria's Kaduna state", "Nigeria's northwestern Kaduna"."""
