@@ -81,8 +81,7 @@ YEAR_WORDS = regex.compile(rf"""
   | (?P<since_began>since\s+(?:the\s+)?(?:{_EVENT_NOUNS})\s+(?:began|begun|started|broke\s+out|erupted)
       | since\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}}?(?:{_EVENT_NOUNS}))
     \b""", regex.X | regex.I)
-# The first word of each of YEAR_WORDS's phrases: a text without any holds none (most short texts).
-_YEAR_FIRST_WORDS = re.compile(r"\b(?:since|in|during|of|the|over|for|within|this|last)\s", re.I)
+# What a text holds wherever YEAR_WORDS can match: most short texts hold none of it.
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d|\byear|\bdecade|\bsince\b", re.I)
 _YEAR_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                      "ten": 10, "twenty": 20}
@@ -178,7 +177,7 @@ def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None, r
                     published=claim.published or published)
 
 
-def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date | None, dt.date] | None:
     """The first and last day the matched time words mean, or None when they cannot be placed."""
     phrase = " ".join(words.group(0).lower().split())
     if words.re is YEAR_WORDS:
@@ -203,7 +202,8 @@ def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date, d
 
 def _years(words: regex.Match, published: dt.date | None) -> tuple[dt.date | None, dt.date] | None:
     """The days of a year or month named ("in 2015", "in March 2015"), from a year to the article's date
-    ("since 2015"), or of the years before the article ("over the past decade", "this year", "last year")."""
+    ("since 2015"), or of the years before the article ("over the past decade", "this year", "last year"); from an
+    open start to the article's date ("since the war began")."""
     if words["in_year"] or words["since_when"] or words["since"]:
         named = regex.search(rf"(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)", words.group(0), regex.I)
         year = int(named["year"])
