@@ -55,8 +55,12 @@ class FindingTable:
 
     def messages_of(self, rows: Iterable[int]) -> list[str]:
         # Written without the rest of each Finding: a report's brief groups read the messages of a batch's
-        # flagged findings and nothing else of them.
-        return list(map(self._message, rows))
+        # flagged findings and nothing else of them (and the summary a line for each: the columns are looked
+        # up once here, not once a row as _message does).
+        describe, claims, first, second = self.describe, self.claims, self.first, self.second
+        verdict, extent, extents = self.verdict, self.extent, self.extents
+        return [describe(VERDICTS[verdict[row]], claims[first[row]], claims[second[row]], extents[extent[row]])
+                for row in rows]
 
     def claim_pairs_of(self, rows: Iterable[int]) -> list[tuple[str, str]]:
         claims, first, second = self.claims, self.first, self.second

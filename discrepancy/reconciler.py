@@ -407,8 +407,17 @@ def _when(claim: Claim) -> dt.date:
 def _described(scopes: ScopeTree, cumulative: dict[str, bool], verdict: str, first: Claim, second: Claim,
                extent: str) -> str:
     """A finding's message: the verdict in words on its two figures, the earlier first."""
-    return _message(verdict, first, second, extent, scopes) + \
-        _undated_note(verdict, first, second, cumulative.get(first.quantity, False)) + _copies_note(first, second)
+    message = _message(verdict, first, second, extent, scopes)
+    # The notes' own tests, asked here first: a large batch's report and summary write millions of messages,
+    # and most have neither note.
+    if verdict in _UNDATED_VERDICTS and (first.published is None or second.published is None):
+        message += _undated_note(verdict, first, second, cumulative.get(first.quantity, False))
+    if len(first.copies) > 1 or len(second.copies) > 1:
+        message += _copies_note(first, second)
+    return message
+
+
+_UNDATED_VERDICTS = frozenset(VERDICTS) - {"consistent", "update", "revision"}  # those _undated_note may speak on
 
 
 def _undated_note(verdict: str, first: Claim, second: Claim, cumulative: bool) -> str:
@@ -435,10 +444,6 @@ def _article_of(claim_id: str) -> str:
     return claim_id.rsplit(":", 2)[0]
 
 
-def _who(claim: Claim, scopes: ScopeTree) -> str:
-    return _scope_in_place(claim.scope or scopes.root, claim.place)
-
-
 @functools.lru_cache(maxsize=4096)
 def _scope_in_place(scope: str | None, place: str | None) -> str:
     """"civilians in Kabul": a few hundred distinct, said twice in each of a batch's findings."""
@@ -446,7 +451,9 @@ def _scope_in_place(scope: str | None, place: str | None) -> str:
 
 
 def _message(verdict: str, first: Claim, second: Claim, extent: str, scopes: ScopeTree) -> str:
-    first_who, second_who = _who(first, scopes), _who(second, scopes)
+    # who each figure counts, where: written out, not a call of its own (millions of messages are written)
+    first_who = _scope_in_place(first.scope or scopes.root, first.place)
+    second_who = _scope_in_place(second.scope or scopes.root, second.place)
     pair = f"'{first.text}' ({first_who}, {first.article}) and '{second.text}' ({second_who}, {second.article})"
     if verdict == "consistent":
         if extent != SAME:
