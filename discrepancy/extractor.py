@@ -16,7 +16,7 @@ import regex
 
 from .models import UNNAMED_PART, Article, Claim
 from .numbers import CURRENCY_SIGNS, FUNCTION_WORDS, NumberGrammar, NumberMention
-from .places import PLACES_JOINED, Gazetteer, PlaceMention
+from .places import OWNED_GAP, PLACES_JOINED, Gazetteer, PlaceMention
 from .rules import RuleSet
 from .patterns import (LAST_WORD, alternation, compiled, folded, folded_word_starts, match_start, matches_at,
                        single_spaced, version1)
@@ -148,8 +148,6 @@ PLACE_PREPOSITIONS = frozenset(("in", "at", "into", "inside", "within", "across"
 # whose object it is.
 PREPOSITION_LIKE_PARTICIPLES = frozenset(("including", "excluding", "numbering", "according", "during", "following",
                                           "regarding", "concerning", "involving", "counting", "totalling", "totaling"))
-# Between a place and the place within it it owns: "Nigeria's Zamfara", "Afghanistan's south-eastern Paktika".
-POSSESSIVE_BEFORE_PLACE = regex.compile(r"['’]s\s+(?:[\p{Ll}-]+\s+){0,2}")
 # Between two coordinated figures, once the first one's counted noun is left out: "5 soldiers and 3", "12, 14".
 # Between two figures of one change: "% on the month and ", " in May and ", "% year-on-year, and "
 AND_GAP = regex.compile(r"\s*(?:%|per\s?cent|percent)?(?:\s*[\p{L}][\p{L}-]*){0,3},?\s+and\s+", regex.I)
@@ -1423,10 +1421,7 @@ class _ArticleContext:
     def _possessor(self, place: PlaceMention) -> bool:
         """Whether the place owns the next place named: "Nigeria's Kaduna state", "Nigeria's northwestern Kaduna"."""
         at = bisect.bisect_right(self._place_starts, place.start)
-        if at >= len(self.places):
-            return False
-        gap = POSSESSIVE_BEFORE_PLACE.fullmatch(self.article.text, place.end, self.places[at].start)
-        return gap is not None
+        return at < len(self.places) and OWNED_GAP.fullmatch(self.article.text, place.end, self.places[at].start) is not None
 
     def _dateline(self, place: PlaceMention) -> bool:
         """Whether the place opens a paragraph as a dateline does: "COLOMBO -", "ANKARA (Reuters) -"."""
@@ -1446,7 +1441,7 @@ class _ArticleContext:
         if not after or self._bound_to(after[0]) is not mention:
             return None
         # "12 people in Nigeria's Zamfara state": the place the possessive's owns, within it
-        if len(after) > 1 and POSSESSIVE_BEFORE_PLACE.fullmatch(self.article.text, after[0].end, after[1].start):
+        if len(after) > 1 and self._possessor(after[0]):
             return after[1]
         return after[0]
 
@@ -1777,7 +1772,7 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     # "said Elsie May")
     weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    words = rf"\p{{Lu}}[\p{{L}}.-]*(?:\s+(?:(?:of|for|(?=on\s)on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday})" \
+    words = rf"\p{{Lu}}[\p{{L}}.-]*(?:\s+(?:(?:of|for|on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday})" \
             rf"\p{{Lu}}[\p{{L}}.-]*)*(?:\s*\(\p{{Lu}}[\p{{L}}.-]{{1,10}}\))?"
     name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
     # A name before the verb does not start inside a run of capitalised words: the run's first word

@@ -669,9 +669,9 @@ def _title_case(before: str, after: str) -> bool:
     """Whether the words around a number are a headline's in title case, where a capitalised word before a number
     says nothing of names: most of the longer words (four letters and more) on both sides capitalised."""
     before, after = SENTENCE_BREAK.split(before)[-1], SENTENCE_BREAK.split(after, 1)[0]  # this sentence's words
-    words = TITLE_WORD.findall(before) + TITLE_WORD.findall(after)
-    capitalised = sum(1 for word in words if word[0].isupper())
     following = TITLE_WORD.findall(after)
+    words = TITLE_WORD.findall(before) + following
+    capitalised = sum(1 for word in words if word[0].isupper())
     return len(words) >= 4 and capitalised >= 0.8 * len(words) and (not following or following[0][0].isupper())
 
 

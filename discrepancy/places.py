@@ -23,8 +23,9 @@ from .errors import RuleError
 from .patterns import ascii_pattern, ascii_view
 
 
-# Between a place and the place it owns, named by its kind: "Nigeria's Zamfara state", "Khartoum's Mayo district".
-OWNED_GAP = regex.compile(r"['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}")
+# Between a place and the place within it that it owns: "Nigeria's Zamfara state", "Afghanistan's south-eastern
+# Paktika", "Khartoum's Mayo district" (the extractor reads it too).
+OWNED_GAP = regex.compile(r"['’]s\s+(?:[\p{Ll}-]+\s+){0,2}")
 # The owner in the name such a place is given: "Mayo (Khartoum)".
 OWNER_IN_NAME = regex.compile(r"\(([^()]+)\)\Z")
 # Between the names of places a figure is of together: "in Turkey and Syria" is the place "Turkey + Syria".
