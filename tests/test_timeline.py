@@ -10,7 +10,7 @@ from discrepancy.models import Article, Claim
 from discrepancy.places import Gazetteer
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
-from discrepancy.timeline import TIME_WORDS, date_figures, time_words
+from discrepancy.timeline import SUPERLATIVE_BEFORE, TIME_WORDS, YEAR_WORDS, date_figures, time_words, year_words
 
 RULES = load_rules()
 EXTRACTOR = Extractor(RULES)
@@ -78,6 +78,8 @@ PERIODS = [
     ("a year past a comma after the figure", "40 people died in the protests, which began in 2019.", None,
      WED_12_JAN, WED_12_JAN),
     ("the figure is no year", "The 2000 protesters were arrested.", None, WED_12_JAN, WED_12_JAN),
+    ("a word ending in 'in' before a year is no 'in'", "At the Berlin 2019 marathon 12 people were injured.", None,
+     WED_12_JAN, WED_12_JAN),
     ("past the clause 'since 2015, when' opens: from then on",
      "Since 2015, when the dam opened, more than 400 people have died on the river.", "Since 2015, when",
      D(2015, 1, 1), WED_12_JAN),
@@ -201,3 +203,21 @@ TIME_PIECES = ["on ", "On ", "last ", "LAST ", "this ", "early ", "late ", "Mond
 def test_the_time_words_are_those_of_the_plain_scan(text):
     assert [(m.span(), m.groups()) for m in time_words(text)] == \
         [(m.span(), m.groups()) for m in TIME_WORDS.finditer(text)]
+
+
+YEAR_PIECES = ["since ", "Since ", "SINCE ", "in ", "In ", "during ", "of ", "the ", "The ", "over ", "for ", "within ",
+               "this ", "last ", "year", "years", "decade", "decades", "past ", "previous ", "early ", "late ", "mid-",
+               "mid ", "March ", "Sept. ", "2015", "1999", "20", "19", "-", "/", ", when", "when", "the war ", "began",
+               "the start of ", "the outbreak of ", "fighting ", "worst ", "two ", "twenty ", "3 ", " ", "\n", ".",
+               "Berl", "convince ", "proof ", "x", "İ", "ſ", "é", "\u00a0", "\x1c", "٣", "\U00011f55", "_", "’"]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(st.sampled_from(YEAR_PIECES), max_size=30).map("".join), st.text(max_size=80)))
+@example("Since 2015, when 69 died, and in early 2011, during mid-2004, of March 2019; over the past two decades")
+@example("the worst since 1999 this year, since the war began, since the start of the year, ſince 2015, İn 2015")
+@example("Berlin 2015, convince 2015, proof 2015, in\x1c2015, in\u00a0Sept. 2015, in 20\U00011f55\U00011f55")
+def test_the_year_words_are_those_of_the_plain_scan(text):
+    plain = [m for m in YEAR_WORDS.finditer(text)
+             if not (m["since"] and SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 80), m.start()))]
+    assert [(m.span(), m.groups()) for m in year_words(text)] == [(m.span(), m.groups()) for m in plain]
