@@ -518,7 +518,8 @@ class Extractor:
             if text.find(", ", mention.end, trigger_end) >= 0 else None
         reach += len(aside.group().split()) if aside else 0
         complement = id(mention) in context.complements
-        quantity = OTHER if complement else self._quantity(text, mention, unit, previous_end, trigger_end, shared,
+        words_start = self._count_words_start(context, mention, previous_end, sentence)
+        quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
                                                            reach)
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if part_of_next and quantity == OTHER:
@@ -569,6 +570,26 @@ class Extractor:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
+
+    def _count_words_start(self, context: "_ArticleContext", mention: NumberMention, previous_end: int,
+                           sentence: Span) -> int:
+        """Where the words that may say what a figure counts start: after the figure before it, but for one that
+        says how this count moved ("The death toll has doubled to 600") or one in an aside before a level this
+        count reached ("The death toll, which stood at 45 on Monday, rose to 62", "The toll, initially put at 45,
+        was later revised to 32"): the words before that one are this one's too."""
+        previous = context.preceding(mention)
+        if previous is None or previous_end <= sentence.start or previous.end != previous_end:
+            return previous_end  # the sentence's first figure, or one past a duration already
+        between = context.article.text[previous_end:mention.start]
+        moved = context.units.get(id(previous)) == "fold" and between == " to "
+        aside = ", " in between and self.level_reached is not None \
+            and context.article.text.rfind(", ", sentence.start, previous.start) >= 0 \
+            and self.level_reached.match(context.article.text, max(previous_end, mention.start - 40),
+                                         mention.start) is not None
+        if not (moved or aside):
+            return previous_end
+        before = context.preceding(previous)
+        return max(sentence.start, before.end if before is not None else sentence.start)
 
     def _object_of_word_before(self, text: str, mention: NumberMention, unit: str, previous_end: int) -> bool:
         """Whether the word right before the figure makes it its own object, so that no trigger before says what it
@@ -1186,7 +1207,7 @@ class Extractor:
     def _source_matches(self, words: str):
         """What source_pattern.finditer(words) gives, tried only where a match can start: at a verb or a
         marker, or in the run of letters, dots, hyphens and spaces before one (a name or 'police' before
-        'said'). Elsewhere the pattern's name branches cost a try at every character, and most of a
+        'said', the run's first word). Elsewhere the pattern's name branches cost a try at every character, and most of a
         sentence is elsewhere."""
         lowered = folded(words)
         verbs = self._verb_starts(words, lowered)
@@ -1197,6 +1218,8 @@ class Extractor:
         for verb in verbs:
             run = _RUN_BEFORE.match(words, covered, verb).start()
             starts.add(verb)
+            # the run's first word, which a clause's speaker may start with in lower case (", security sources said")
+            starts.add(run + len(words[run:verb]) - len(words[run:verb].lstrip()))
             # where a name or a common noun may start: a scan each, where a test of each character cost more
             starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
             starts.update(map(match_start, self.source_before_verb_starts.finditer(lowered, run, verb)))
@@ -1339,6 +1362,11 @@ class _ArticleContext:
         if previous is None or previous.end <= sentence.start or mention.start - previous.end > 40:
             return None
         return previous if AND_GAP.fullmatch(self.article.text, previous.end, mention.start) else None
+
+    def preceding(self, mention: NumberMention) -> NumberMention | None:
+        """The figure before this one in the article, if any."""
+        index = self._order[id(mention)] - 1
+        return self.mentions[index] if index >= 0 else None
 
     def following(self, mention: NumberMention) -> NumberMention | None:
         """The figure after this one in the article, if any."""
@@ -1741,15 +1769,18 @@ _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
 
 
-def _common_source(common: list[str], lower_case: bool = False) -> str:
+def _common_source(common: list[str], lower_case: bool = False, described: str = "") -> str:
     """A speaker named by a common noun. After 'the' or 'a', up to two lower-case words say which one ("the
     health ministry", "the state news agency", "a senior official"); without 'the' only a capitalised word may
-    ("Rights groups"), or "people killed police said" would name "people killed police". A place after it
-    stays with it ("officials in Sindh said"), or the place alone would be the speaker."""
+    ("Rights groups"), or "people killed police said" would name "people killed police", but for where
+    `described` says one lower-case word may. A place after it stays with it ("officials in Sindh said"), or
+    the place alone would be the speaker."""
     lower = r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}"
     # "the UN refugee agency", "an AFP tally", "Gaza's health ministry": a name before the lower-case words
     named = r"\p{Lu}[\p{L}.-]*"
     determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:local|state)\s+|{named}['’]s{lower}\s+|\p{{Lu}}\p{{Ll}}+\s+"
+    if described:  # "hospital sources", "security officials": a word that says which, no verb's participle
+        determiner += rf"|{described}(?!\p{{Ll}}+(?:ing|ed)\s)\p{{Ll}}[\p{{Ll}}-]*\s+"
     place = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
     if lower_case:  # a name, then the common noun as written in lower case
         return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{place})"
@@ -1781,6 +1812,13 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?))" + words \
         + r")(?!['’]s\b)"
     common = _common_source(sources["common"])
+    # A clause of its own names its speaker with a word before the common noun (", hospital sources said"), as
+    # does a verb's subject after it ("said hospital officials in Kabul"); elsewhere a lower-case word before
+    # the noun is another clause's ("people killed police said").
+    not_describing = sources.get("not_describing_speakers", ())
+    describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
+    clause_common = _common_source(sources["common"], described=rf"(?<=[,;:]\s+){describing}")
+    after_verb_common = _common_source(sources["common"], described=rf"(?<=\s){describing}")
     # after a verb, a speaker's title before the name: "said rescue chief Ali Khan", "said police spokesman Ben Ito"
     titled = rf"(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?:{alternation(sources['common'])})\s+(?=\p{{Lu}}))?"
     # after a marker, a name that lower-case words go on from is the common noun's ("according to British
@@ -1801,8 +1839,8 @@ def _source_pattern(sources: dict) -> regex.Pattern:
               r"journalists|(?-i:\p{Lu})))"
     return version1(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
-        rf"|(?P<before_verb>{name_before}|{common})\s+{between}(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
-        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{common}))")
+        rf"|(?P<before_verb>{name_before}|{clause_common})\s+{between}(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
+        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{after_verb_common}))")
 
 
 def _source_starts(sources: dict) -> regex.Pattern:

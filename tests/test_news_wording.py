@@ -687,6 +687,15 @@ SOURCES = [
     ("The blast killed at least 25 people, according to provincial officials.", "provincial officials"),
     ("Twelve people died, according to hospital sources.", "hospital sources"),
     ("Twelve people died, according to police on Monday.", "police"),
+    # in a clause of its own, or after its verb, one lower-case word before the common noun says which speaker;
+    # not a conjunction that opens the clause, nor a word that counts the speakers
+    ("At least 12 people were killed in the blast, hospital sources said.", "hospital sources"),
+    ("Fourteen soldiers died in the ambush; security officials told AFP.", "security officials"),
+    ("Nine people drowned when the boat capsized, said hospital officials in Dhaka.", "hospital officials in Dhaka"),
+    ("At least 30 people were killed, although officials said the toll could rise.", "officials"),
+    ("Four people were hurt, but witnesses told CNN the blast was small.", "witnesses"),
+    ("Eleven people died in the fire, many residents said.", "residents"),
+    ("Twelve people died, said police on Monday.", "police"),
     # a name's acronym in brackets
     ("Oslo-based Iran Human Rights (IHR) said on Saturday that at least 326 people had been killed.",
      "Oslo-based Iran Human Rights (IHR)"),
@@ -836,6 +845,13 @@ COORDINATED = [
     ("The toll after two weeks of fighting rose to 412, including 96 children.", "412", "", "deaths", EVERYONE),
     ("The death toll of nine months of unrest has reached 230 people.", "230", "people", "deaths", EVERYONE),
     ("Five years ago 30 people died in a similar fire.", "Five", "years", "other", None),
+    # nor is an earlier level in an aside before the level reached, nor how much the count moved
+    ("The death toll, which stood at 45 on Monday, rose to 62 after rescuers reached the village.", "62", "",
+     "deaths", EVERYONE),
+    ("The number of people arrested, initially put at 300, was later revised to 280.", "280", "", "arrests", EVERYONE),
+    ("The number of displaced has more than doubled to 600,000 since March.", "600,000", "", "displaced", EVERYONE),
+    ("Officials lowered the death toll to 12 after two victims were found alive.", "12", "", "deaths", EVERYONE),
+    ("Ticket prices, which stood at 45 euros in May, rose to 62 euros.", "62", "euros", "other", None),
 ]
 
 
