@@ -58,12 +58,18 @@ STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other", "among")
 # first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
 STATED_PART_AFTER_REACH = 300
 STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|included|among\s+(?:them|whom|those)|of\s+(?:whom|them)"
-                                   r"|of\s+those(?:\s+[\p{L}-]+){1,3},"  # "Of those arrested, 1,200 remain held"
+                                   # a clause that opens so: "Of those arrested, 1,200 remain held", "Of the 43 dead,
+                                   # 12 were police officers", "police said that of those" (not "Most of those
+                                   # killed were soldiers, 40 in all")
+                                   r"|(?:(?<=\bthat\s)|(?<!\p{L}\s))(?:of|among)\s+(?:those|the(?:\s+\d[\d,.]*)?)"
+                                   r"(?:\s+[\p{L}-]+){1,3},"
                                    r"|among\s+(?:the|those)(?:\s+[\p{L}-]+){1,2}\s+(?:were|was|are|is))\s+"  # "Among the dead were"
                                    r"(?:the\s+|(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)  # "including the two attackers"
+# How far before a figure the words that make it a part may start: "Among the 300 people arrested, 40".
+PART_LEAD = 40
 # What every match of STATED_PART_BEFORE holds, in lower case: most leads hold neither, and a search
 # tries every position of the lead.
-STATED_PART_WORDS = ("includ", "among", "whom", "them", "those")
+STATED_PART_WORDS = ("includ", "among", "whom", "them", "those", "of the")
 # What every match of the among pattern ("among the children", "all of them women") holds.
 AMONG_WORDS = ("among", "them", "whom")
 RELATIVE_WORDS = "which who whom whose that where".split()  # "in Zahedan, where security forces killed dozens"
@@ -191,6 +197,8 @@ LEVEL_SUBJECT = regex.compile(r"\b(?:number|toll|tally|count)\s+of\s+(?:the\s+)?
                               r"detained|displaced|missing|has|had|have|is|was|rose|climbed|reached|stands|stood|now|"
                               r"jumped|increased|topped|passed|hit)\b)", regex.I)
 LEVEL_COUNT_WORDS = ("number", "toll", "tally", "count")
+# Before a whole that opens its sentence, the parts after it ("Of the 157 people on board, 149 were killed").
+OPENING_WHOLE = regex.compile(r"(?:of|among)\s+(?:the|those|all)\s+", regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 # What names the whole a part is of, its noun next: "two of the wounded", "four of those arrested".
 SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
@@ -277,6 +285,7 @@ class Extractor:
         self.excluded_groups = {q.name: frozenset(q.excluded_groups) for q in rules.quantities if q.excluded_groups}
         # quantities whose words type only a figure before them, each with the few that type one after them
         self.after_only = {q.name: frozenset(q.words_before_figure) for q in rules.quantities if q.after_only}
+        self.lower_bound_units = {q.name: frozenset(q.lower_bound_units) for q in rules.quantities if q.lower_bound_units}
         self.group_word_endings = tuple(f"{word} " for word in self.group_words)  # what the text before ends in
         # "sentenced 12 men to death": words right before a figure after which it counts none of a quantity
         self.not_after: dict[str, set[str]] = {}
@@ -366,10 +375,19 @@ class Extractor:
         self.increment_before = version1(rf"(?<![\p{{L}}])(?:{alternation(before)})\s+\Z", regex.I | regex.REVERSE) \
             if before else None
         self.increment_after = version1(rf"\s+(?:{alternation(after)})\b(?!\s+than\b)", regex.I) if after else None
+        rest = rules.numbers.get("rest_before", ())  # "the last two", "the remaining 12"
+        self.rest_before = version1(rf"(?<![\p{{L}}])(?:{alternation(rest)})\s+\Z", regex.I | regex.REVERSE) \
+            if rest else None
         # right before a figure: another account of the figure said before it ("put the figure at 850")
         verbs, nouns = rules.numbers.get("restating_verbs", ()), rules.numbers.get("figure_nouns", ())
-        self.restating = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:the|that|this|its|their|his|her)\s+"
-                                  rf"(?:{alternation(nouns)})\s+at\s+\Z", regex.I | regex.REVERSE) if verbs and nouns else None
+        # (or corrected: "later revised it to 14", "revised the figure to 25")
+        self.restating = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:(?:the|that|this|its|their|his|her)\s+"
+                                  rf"(?:{alternation(nouns)})|it)\s+(?:at|to)\s+\Z", regex.I | regex.REVERSE) \
+            if verbs and nouns else None
+        # right before a figure: the level a count named before it is put at ("put the number of foreigners killed
+        # at 15"), whose noun phrase names the group it counts
+        self.level_put = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:the\s+)?(?:{'|'.join(LEVEL_COUNT_WORDS)})"
+                                  rf"\s+of\s+(?:[\p{{L}}-]+\s+){{1,4}}at\s+\Z", regex.I | regex.REVERSE) if verbs else None
         # a bare figure that another speaker gives in a clause of its own: "the hospital put the toll at 27, while
         # police said 19"
         speech = rules.numbers.get("account_verbs", ())
@@ -417,7 +435,7 @@ class Extractor:
             places = [p for p in places if not self.attribute_place.match(article.text, p.end)]
         if self.reference_point is not None and places:
             places = [p for p in map(self._beyond_reference, places, itertools.repeat(article.text)) if p]
-        main_place = _main_place(places, self.gazetteer)
+        main_place = _main_place(places, self.gazetteer, article.text)
         context = _ArticleContext(article, document, mentions, places, main_place)
         claims = [self._claim(context, mention) for mention in mentions]
         return Reading(_superseded(claims, context.reported_earlier) if context.reported_earlier else claims,
@@ -498,7 +516,9 @@ class Extractor:
         # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
         lists_next = next_start < sentence.end and _lists_next(text, mention.end, next_start,
                                                                context.following(mention))
-        joined = lists_next or bool(unit) and next_start < sentence.end \
+        # "Of the 157 people on board, 149 were killed": a whole that opens its sentence, whose parts' verb follows
+        opening_whole = previous_end <= sentence.start and OPENING_WHOLE.fullmatch(text, sentence.start, mention.start)
+        joined = lists_next or bool(unit) and next_start < sentence.end and not opening_whole \
             and _joined(text[mention.end:next_start], unit)
         # "Eight members of one family were killed": the next figure is in this one's noun phrase, which the verb
         # after it ends
@@ -511,7 +531,7 @@ class Extractor:
         # "Three of the 40 wounded soldiers died": the whole's type is its noun's, the verb after it the part's
         whole_of_part = previous_end > sentence.start and PART_OF_NEXT.fullmatch(text, previous_end, mention.start)
         trigger_end = self._whole_noun_end(text, mention.end, unit, sentence.end) if whole_of_part \
-            else _trigger_end(text, mention.end, next_start, sentence, reads_past_next)
+            else next_start if opening_whole else _trigger_end(text, mention.end, next_start, sentence, reads_past_next)
         # "50 members of the security forces, including the paramilitary Basij, had been killed": the verb is read
         # past an aside that names a part
         aside = INCLUDED_ASIDE.search(text, mention.end, min(trigger_end, mention.end + 200)) \
@@ -533,7 +553,7 @@ class Extractor:
         rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and not part_after \
             and (unit.split()[-1:] in (["others"], ["other"])
                  or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
-        part_before = _states_part_before(text[max(sentence.start, mention.start - 30):mention.start])
+        part_before = _states_part_before(text[max(sentence.start, mention.start - PART_LEAD):mention.start])
         # "Five more died on Thursday, taking the toll to 57": the five are a part of the 57, not a toll of their own
         part_of_sum = self.sum_after is not None and next_start < sentence.end \
             and text.endswith(_SUM_ENDINGS, 0, next_start) and self.sum_after.search(text, mention.end, next_start) is not None
@@ -555,7 +575,7 @@ class Extractor:
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
             # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)
         restates = quantity == OTHER and context.last_account is not None and (
-            text.endswith("at ", 0, mention.start) and self.restating is not None
+            text.endswith(("at ", "to "), 0, mention.start) and self.restating is not None
             and self.restating.match(text, max(0, mention.start - 40), mention.start) is not None
             or self._account_said(text, mention, unit, sentence))
         if restates:
@@ -658,7 +678,11 @@ class Extractor:
         """'Five more people died', 'another 12 were arrested': an increment of a count said elsewhere, a part of
         it; not 'died and dozens more were injured' nor 'Two bombs went off, and scores more were hurt', more than
         a figure of something else before it in the sentence."""
-        if quantity == OTHER or (earlier != quantity if after_figure else earlier is not None):
+        if quantity == OTHER:
+            return False
+        if self.rest_before is not None and self.rest_before.match(text, max(0, mention.start - 20), mention.start):
+            return True  # "after the last two bodies were recovered": the rest of a count
+        if earlier != quantity if after_figure else earlier is not None:
             return False
         return self.increment_after is not None and self.increment_after.match(text, mention.end) is not None \
             or self.increment_before is not None \
@@ -677,6 +701,9 @@ class Extractor:
         original = mention
         if mention.change_from and quantity != OTHER:
             mention = _final_level(mention)
+        if mention.high is not None and quantity in self.lower_bound_units and unit \
+                and unit.split()[-1].lower() in self.lower_bound_units[quantity]:
+            mention = _lower_bound(mention, unit.split()[-1].lower())
         restated, in_brackets = context.restated(original, sentence)
         if in_brackets and mention.qualifier == "exact" and restated.qualifier not in ("exact", "range") \
                 and self._measure(unit) and self._measure(context.units.get(id(restated), "")):
@@ -1124,7 +1151,9 @@ class Extractor:
         soldiers killed rose to 12", "the toll of dead police officers stands at 14"; None where none is named."""
         start = max(sentence.start, mention.start - WINDOW_BEFORE_LEVEL * 8)  # the level's reach, at 8 characters a word
         if not any(word in text[start:mention.start].lower() for word in LEVEL_COUNT_WORDS) \
-                or not self.level_reached.match(text, max(start, mention.start - 40), mention.start):
+                or not self.level_reached.match(text, max(start, mention.start - 40), mention.start) \
+                and not (self.level_put is not None and text.endswith("at ", 0, mention.start)
+                         and self.level_put.match(text, max(start, mention.start - 80), mention.start)):
             return None
         counted = None
         for counted in LEVEL_SUBJECT.finditer(text, start, mention.start):
@@ -1452,12 +1481,7 @@ class _ArticleContext:
         return at < len(self.places) and OWNED_GAP.fullmatch(self.article.text, place.end, self.places[at].start) is not None
 
     def _dateline(self, place: PlaceMention) -> bool:
-        """Whether the place opens a paragraph as a dateline does: "COLOMBO -", "ANKARA (Reuters) -"."""
-        text = self.article.text
-        line_start = text.rfind("\n", 0, place.start) + 1
-        # the place opens the line, or follows the dateline's city there: "KADUNA, Nigeria, March 8 (Reuters) -"
-        opens = place.start == line_start or DATELINE_CITY.fullmatch(text, line_start, place.start) is not None
-        return opens and DATELINE_AFTER.match(text, place.end) is not None
+        return _in_dateline(self.article.text, place)
 
     def placed(self, mention: NumberMention, sentence: Span) -> bool:
         """Whether a preposition after the figure ties it to a place ("103 in Almaty")."""
@@ -1510,7 +1534,7 @@ def _trigger_end(text: str, end: int, next_start: int, sentence: Span, joined: b
     were among the 15 dead"), whose verb or noun then tells what both count."""
     if next_start >= sentence.end:
         return next_start
-    if joined or _states_part_before(text[max(sentence.start, next_start - 30):next_start]):
+    if joined or _states_part_before(text[max(sentence.start, next_start - PART_LEAD):next_start]):
         return sentence.end
     return sentence.end if _among_next(text, end, next_start, sentence) else next_start
 
@@ -1731,6 +1755,12 @@ def _final_level(mention: NumberMention) -> NumberMention:
                    reading=f"a change ending at {level:,.0f}: the figure is the level it reached")
 
 
+def _lower_bound(mention: NumberMention, noun: str) -> NumberMention:
+    """'Rescuers pulled 12 bodies from the wreckage': what was found of the dead, at least that many died."""
+    return replace(mention, qualifier="at_least", high=None,
+                   reading=f"{mention.reading}; {noun} found: at least as many")
+
+
 def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMention:
     """A conversion bounded as the figure it restates: "over 100 km (60 miles)" is over 60 miles."""
     ratio = mention.value / restated.value if restated.value else None
@@ -1742,16 +1772,28 @@ def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMe
                    reading=f"{restated.reading}, restated in other units")
 
 
-def _main_place(places: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
+def _in_dateline(text: str, place: PlaceMention) -> bool:
+    """Whether the place opens a paragraph as a dateline does: "COLOMBO -", "ANKARA (Reuters) -"."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    # the place opens the line, or follows the dateline's city there: "KADUNA, Nigeria, March 8 (Reuters) -"
+    opens = place.start == line_start or DATELINE_CITY.fullmatch(text, line_start, place.start) is not None
+    return opens and DATELINE_AFTER.match(text, place.end) is not None
+
+
+def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> str | None:
     """The country the article names most (a city counts for its country); or the one place in it the article
     names more often than the country itself and than any other place in it (an Ohio shooting, floods in Assam:
     a figure of such an article with no place of its own is no figure of the whole country, which a state's
-    figures would be set beside as its parts)."""
+    figures would be set beside as its parts). A dateline's city is where the report was filed from, which says
+    the country but not the place in it where the article names another ("KATHMANDU (Reuters) - A plane crashed
+    near Pokhara"; but "OAKDALE, Ohio (AP) - ... in suburban Ohio")."""
     counts = Counter(p.country or p.name for p in places)
     if not counts:
         return None
     country = counts.most_common(1)[0][0]
-    inside = Counter(p.name for p in places if p.country == country and p.name != country).most_common(2)
+    within = [p for p in places if p.country == country and p.name != country]
+    named = {p.name for p in within if not _in_dateline(text, p)}
+    inside = Counter(p.name for p in within if not (named - {p.name} and _in_dateline(text, p))).most_common(2)
     if inside and inside[0][1] >= 2 and (len(inside) == 1 or inside[0][1] > inside[1][1]) \
             and inside[0][1] > sum(p.name == country for p in places):
         return inside[0][0]
@@ -1769,18 +1811,21 @@ _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
 
 
-def _common_source(common: list[str], lower_case: bool = False, described: str = "") -> str:
+def _common_source(common: list[str], lower_case: bool = False, described: str = "", describing: str = "") -> str:
     """A speaker named by a common noun. After 'the' or 'a', up to two lower-case words say which one ("the
     health ministry", "the state news agency", "a senior official"); without 'the' only a capitalised word may
-    ("Rights groups"), or "people killed police said" would name "people killed police", but for where
-    `described` says one lower-case word may. A place after it stays with it ("officials in Sindh said"), or
-    the place alone would be the speaker."""
+    ("Rights groups"), with a word that `describing` lets describe it ("Israeli military sources"), or "people
+    killed police said" would name "people killed police", but for where `described` says such a word may open
+    it. A place after it stays with it ("officials in Sindh said"), or the place alone would be the speaker."""
     lower = r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}"
     # "the UN refugee agency", "an AFP tally", "Gaza's health ministry": a name before the lower-case words
     named = r"\p{Lu}[\p{L}.-]*"
-    determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:local|state)\s+|{named}['’]s{lower}\s+|\p{{Lu}}\p{{Ll}}+\s+"
-    if described:  # "hospital sources", "security officials": a word that says which, no verb's participle
-        determiner += rf"|{described}(?!\p{{Ll}}+(?:ing|ed)\s)\p{{Ll}}[\p{{Ll}}-]*\s+"
+    # "hospital sources", "security officials": a word that says which, no verb's participle
+    word = rf"{describing}(?!\p{{Ll}}+(?:ing|ed)\s)\p{{Ll}}[\p{{Ll}}-]*\s+"
+    capitalised = rf"\p{{Lu}}\p{{Ll}}+\s+(?:{word})?" if describing else r"\p{Lu}\p{Ll}+\s+"
+    determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:local|state)\s+|{named}['’]s{lower}\s+|{capitalised}"
+    if described:
+        determiner += rf"|{described}{word}"
     place = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
     if lower_case:  # a name, then the common noun as written in lower case
         return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{place})"
@@ -1811,14 +1856,14 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     # capitalised sentence costs the square of its length.
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?))" + words \
         + r")(?!['’]s\b)"
-    common = _common_source(sources["common"])
+    not_describing = sources.get("not_describing_speakers", ())
+    describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
+    common = _common_source(sources["common"], describing=describing)
     # A clause of its own names its speaker with a word before the common noun (", hospital sources said"), as
     # does a verb's subject after it ("said hospital officials in Kabul"); elsewhere a lower-case word before
     # the noun is another clause's ("people killed police said").
-    not_describing = sources.get("not_describing_speakers", ())
-    describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
-    clause_common = _common_source(sources["common"], described=rf"(?<=[,;:]\s+){describing}")
-    after_verb_common = _common_source(sources["common"], described=rf"(?<=\s){describing}")
+    clause_common = _common_source(sources["common"], described=r"(?<=[,;:]\s+)", describing=describing)
+    after_verb_common = _common_source(sources["common"], described=r"(?<=\s)", describing=describing)
     # after a verb, a speaker's title before the name: "said rescue chief Ali Khan", "said police spokesman Ben Ito"
     titled = rf"(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?:{alternation(sources['common'])})\s+(?=\p{{Lu}}))?"
     # after a marker, a name that lower-case words go on from is the common noun's ("according to British
@@ -1836,11 +1881,20 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
               r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|at|up|over|only|just|roughly|around|" \
               r"almost|approximately|between|no|fewer|under|there|it|its|they|their|he|his|she|her|reporters|" \
-              r"journalists|(?-i:\p{Lu})))"
+              r"journalists|(?-i:\p{Lu})|" + SPELLED_COUNT_START + "))"
+    # "fighting between Muslims and Christians has claimed hundreds of lives": a toll, no speaker's claim
+    not_a_toll = r"(?<!claim(?:s|ed)?\b(?=\s+(?:[\p{L}\d,.-]+\s+){1,3}?(?:lives|victims)\b))"
     return version1(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
-        rf"|(?P<before_verb>{name_before}|{clause_common})\s+{between}(?:(?:{verbs})\b(?={reports})|(?:{addressing})\b)"
+        rf"|(?P<before_verb>{name_before}|{clause_common})\s+{between}(?:(?:{verbs})\b(?={reports}){not_a_toll}"
+        rf"|(?:{addressing})\b)"
         rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{after_verb_common}))")
+
+
+# A spelled count that a reported clause may open with: "Hospital sources said three people were injured".
+SPELLED_COUNT_START = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|" \
+                      r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|scores|several|" \
+                      r"many|most|all|half)\b"
 
 
 def _source_starts(sources: dict) -> regex.Pattern:

@@ -28,6 +28,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "negated_words": (list, False), "group_words": (list, False), "groups": (list, False),
         "not_after": (list, False), "excluded_groups": (list, False), "after_only": (bool, False),
         "words_before_figure": (list, False), "days_before_article": (int, False),
+        "lower_bound_units": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -54,7 +55,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "count_words_after_noun": (list, False), "total_words": (list, False),
         "sum_verbs": (list, False), "restating_verbs": (list, False), "figure_nouns": (list, False),
         "account_verbs": (list, False),
-        "increment_before": (list, False), "increment_after": (list, False), "rate_phrases": (list, False),
+        "increment_before": (list, False), "increment_after": (list, False), "rest_before": (list, False), "rate_phrases": (list, False),
         "still_phrases": (list, False),
     },
     "vague": {"phrase": (str, True), "value": ((int, float), True), "qualifier": (str, True),
@@ -100,6 +101,7 @@ class QuantityRule:
     after_only: bool = False  # its words type only a figure before them: "3,000 gathered", not "gathered 12 samples"
     words_before_figure: tuple[str, ...] = ()  # with after_only, the words that type a figure after them: "a crowd of"
     days_before_article: int = 0  # dated by nothing but its article, a figure may hold this many days before it
+    lower_bound_units: tuple[str, ...] = ()  # a figure counting these bounds the quantity from below: "12 bodies"
 
 
 @dataclass(frozen=True)
@@ -278,6 +280,7 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         excluded_groups=tuple(data.get("excluded_groups", ())), after_only=data.get("after_only", False),
         words_before_figure=tuple(w.lower() for w in data.get("words_before_figure", ())),
         days_before_article=data.get("days_before_article", 0),
+        lower_bound_units=tuple(w.lower() for w in data.get("lower_bound_units", ())),
     )
 
 

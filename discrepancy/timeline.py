@@ -106,10 +106,20 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
         inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]
                   and (item[2].re is not YEAR_WORDS or _year_of_figure(text, item, claim))
                   and not _dateline_date(text, item)]
-        nearest = min(inside, key=lambda item: _distance(item, claim), default=None)
+        nearest = min(_unless_possessive(text, inside), key=lambda item: _distance(item, claim), default=None)
         dated.append(_dated(claim, article.published, nearest[2] if nearest else None,
                             running=nearest is not None and _past_the_when_clause(text, nearest[2], claim)))
     return dated
+
+
+def _unless_possessive(text: str, inside: list[tuple[int, int, regex.Match]]) -> list[tuple[int, int, regex.Match]]:
+    """The time words of a figure's sentence, but for those that name an event by its day ("the toll from Sunday's
+    crash rose to 70 on Tuesday": the toll holds on Tuesday) where others are there to date it."""
+    plain = [item for item in inside if not text.startswith(POSSESSIVE, item[1])]
+    return plain or inside
+
+
+POSSESSIVE = ("'s", "’s")
 
 
 def time_words(text: str) -> list[regex.Match]:

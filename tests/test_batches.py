@@ -5,7 +5,9 @@ extractor's places and dates and the reconciler's windows meet.
 - ferry: a ferry sinking told over four days, with a toll of an earlier disaster ("since 2015, when 69
   people died") and a running total ("over the past decade") in the background;
 - quake: a quake in two countries, whose combined toll ("in Turkey and Syria") holds each country's;
-- kid: a school kidnapping whose first count (287, filed under a dateline) a governor corrects to 137.
+- kid: a school kidnapping whose first count (287, filed under a dateline) a governor corrects to 137;
+- plane: a plane crash told over four days: a toll that rises past an earlier level in an aside, bodies found,
+  the last ones recovered, a whole "of the 72 people on board", and a count of foreigners corrected from 15 to 14.
 """
 import json
 from pathlib import Path
@@ -21,7 +23,7 @@ BATCHES = Path(__file__).parent / "fixtures" / "batches"
 def checked(tmp_path_factory):
     """Each batch's JSON document, checked once."""
     found = {}
-    for batch in ("ferry", "quake", "kid"):
+    for batch in ("ferry", "quake", "kid", "plane"):
         report = tmp_path_factory.mktemp(batch) / "report.md"
         out = tmp_path_factory.mktemp(batch) / "out.json"
         main(["check", str(BATCHES / batch), "--report", str(report), "--output", f"json={out}", "--format", "summary",
@@ -64,3 +66,16 @@ def test_a_corrected_count_conflicts_with_the_first_one(checked):
     assert (first["place"], first["period_start"]) == ("Kaduna", "2024-03-07")
     assert ("conflict", ("at least 287", "137")) in pairs(kid, "kidnapped") \
         or ("conflict", ("137", "at least 287")) in pairs(kid, "kidnapped")
+
+
+def test_a_rising_toll_is_an_update_and_only_a_corrected_count_a_revision(checked):
+    plane = checked["plane"]
+    deaths = pairs(plane, "deaths")
+    # the toll of the day before, in an aside, and the toll two days later: a rise ("from Sunday's crash" dates
+    # no toll); bodies found and the last two recovered are no tolls of their own
+    assert ("update", ("40", "70")) in deaths or ("update", ("70", "40")) in deaths
+    assert [p for p in deaths if p[0] in ("conflict", "revision")] == [("revision", ("15", "14"))]
+    bodies = claims_by_text(plane, "p1")["12"]
+    assert (bodies["qualifier"], bodies["high"], bodies["place"]) == ("at_least", None, "Nepal")
+    assert claims_by_text(plane, "p4")["two"]["stated_part"]
+    assert claims_by_text(plane, "p3")["14"]["scope"] == "foreigners"

@@ -69,7 +69,8 @@ DEATHS = [
     ("The death toll climbed above 40 on Friday.", "above 40", 40, OPEN, "more_than", "deaths", EVERYONE),
     ("Officials confirmed 67 deaths.", "67", 67, 67, "exact", "deaths", EVERYONE),
     ("The authorities reported 11 fatalities.", "11", 11, 11, "exact", "deaths", EVERYONE),
-    ("Rescue workers pulled 33 bodies from the rubble.", "33", 33, 33, "exact", "deaths", EVERYONE),
+    # bodies found are a lower bound of the toll (lower_bound_units in rules/quantities/deaths.toml)
+    ("Rescue workers pulled 33 bodies from the rubble.", "33", 33, OPEN, "at_least", "deaths", EVERYONE),
     ("A 12-year-old boy was among five people shot dead.", "five", 5, 5, "exact", "deaths", EVERYONE),
     ("In the 24 hours to Sunday, 312 new deaths were recorded.", "312", 312, 312, "exact", "deaths", EVERYONE),
     ("Officials said the death toll had risen from 12 to 31.", "from 12 to 31", 31, 31, "exact", "deaths", EVERYONE),
@@ -696,6 +697,12 @@ SOURCES = [
     ("Four people were hurt, but witnesses told CNN the blast was small.", "witnesses"),
     ("Eleven people died in the fire, many residents said.", "residents"),
     ("Twelve people died, said police on Monday.", "police"),
+    # a spelled count may open the reported clause; a capitalised word and one that describes before a common noun
+    ("Hospital sources said three people had been taken to hospital.", "Hospital sources"),
+    ("Israeli military sources said two armed men had been shot.", "Israeli military sources"),
+    ("The toll rose to 68, the civil aviation authority said.", "the civil aviation authority"),
+    # a toll "claimed" is no claim of a speaker's
+    ("Fighting between Muslims and Christians has claimed hundreds of lives.", None),
     # a name's acronym in brackets
     ("Oslo-based Iran Human Rights (IHR) said on Saturday that at least 326 people had been killed.",
      "Oslo-based Iran Human Rights (IHR)"),
@@ -788,6 +795,9 @@ PLACES = [
     # a clause after a conjunction names its own figure's place; a place before a number is no label of it
     ("In Turkey, 3,000 died and in Syria 1,600 died.", [("3,000", "Turkey"), ("1,600", "Syria")]),
     ("The quake was felt in Cyprus. In Turkey 900 people died.", [("900", "Turkey")]),
+    # a dateline's city counts for its country, not as the place the article is about
+    ("KATHMANDU (Reuters) - A plane crashed near Pokhara.\n\nRescuers pulled 12 bodies from the wreckage.\n\n"
+     "In 2018 a plane crashed on landing in Kathmandu.", [("12", "Nepal")]),
 ]
 
 
@@ -852,6 +862,11 @@ COORDINATED = [
     ("The number of displaced has more than doubled to 600,000 since March.", "600,000", "", "displaced", EVERYONE),
     ("Officials lowered the death toll to 12 after two victims were found alive.", "12", "", "deaths", EVERYONE),
     ("Ticket prices, which stood at 45 euros in May, rose to 62 euros.", "62", "euros", "other", None),
+    # a level put at a figure names its group in the count's noun phrase; a correction of it counts it too
+    ("Officials put the number of foreigners killed at 15.", "15", "", "deaths", "foreigners"),
+    ("Officials put the number of foreigners killed at 15, but later revised it to 14.", "14", "", "deaths",
+     "foreigners"),
+    ("Police put the toll at 27 but later revised the figure to 25.", "25", "", "deaths", EVERYONE),
 ]
 
 
@@ -859,6 +874,44 @@ COORDINATED = [
 def test_coordinated_counts_and_the_noun_each_counts(sentence, written, unit, quantity, scope):
     claim = claim_at(sentence, written)
     assert (claim.unit, claim.quantity, claim.scope) == (unit, quantity, scope)
+
+
+# A whole that opens its sentence ("Of the 157 people on board,"): the parts after it are stated parts, and the
+# parts' verb says nothing of what the whole counts. (sentence, [(figure as written, quantity, stated part), ...])
+OPENING_WHOLES = [
+    ("Of the 157 people on board, 149 were killed.", [("157", "other", False), ("149", "deaths", True)]),
+    ("Of the 62 passengers, 10 survived.", [("62", "other", False), ("10", "rescued", True)]),
+    ("Of the 43 dead, 12 were police officers.", [("43", "deaths", False), ("12", "deaths", True)]),
+    ("Of the 40 people killed, 21 were children.", [("40", "deaths", False), ("21", "deaths", True)]),
+    ("Among the 300 people arrested, 40 were charged with rioting.", [("300", "arrests", False),
+                                                                      ("40", "arrests", True)]),
+    # not a whole in the middle of a clause
+    ("Most of the protesters, 200 in all, were arrested.", [("200", "arrests", False)]),
+    # the rest of a count is a part of it, whatever comes before it in the sentence
+    ("All 72 people aboard are now confirmed dead, officials said, after the last two bodies were recovered.",
+     [("72", "deaths", False), ("two", "deaths", True)]),
+    ("The remaining 12 hostages were freed on Friday.", [("12", "kidnapped", True)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", OPENING_WHOLES, ids=ids(OPENING_WHOLES))
+def test_a_whole_that_opens_its_sentence(sentence, expected):
+    assert [(c.text, c.quantity, c.stated_part) for c in claims_of(sentence)] == expected
+
+
+# What is found of the dead is a lower bound of the toll (lower_bound_units in rules/quantities/deaths.toml).
+LOWER_BOUNDS = [
+    ("Rescuers pulled 12 bodies from the wreckage.", "12", "at_least", 12, None),
+    ("About 30 bodies were found in the river.", "About 30", "at_least", 28.5, None),
+    ("The bodies of 12 victims were identified.", "12", "exact", 12, 12),
+    ("Twelve people were killed in the crash.", "Twelve", "exact", 12, 12),
+]
+
+
+@pytest.mark.parametrize("sentence,written,qualifier,low,high", LOWER_BOUNDS, ids=ids(LOWER_BOUNDS))
+def test_bodies_found_bound_the_toll_from_below(sentence, written, qualifier, low, high):
+    claim = claim_at(sentence, written)
+    assert (claim.quantity, claim.qualifier, claim.low, claim.high) == ("deaths", qualifier, low, high)
 
 
 def test_a_count_joined_to_a_stated_part_is_a_stated_part_too():

@@ -86,6 +86,10 @@ PERIODS = [
     # a dateline's date is the day the report was filed: the figure's own time words say when it holds
     ("a dateline's date", "ALMATY, Jan 12 (Reuters) - Police arrested 120 people on Monday.", "on Monday",
      D(2022, 1, 10), D(2022, 1, 10)),
+    # a day that names an event ("Sunday's crash") dates a figure only where no other time words do
+    ("a day naming the event yields", "On Tuesday, the toll from Sunday's crash rose to 70.", "On Tuesday",
+     D(2022, 1, 11), D(2022, 1, 11)),
+    ("a day naming the event, alone", "Sunday's attack killed 40 people.", "Sunday", D(2022, 1, 9), D(2022, 1, 9)),
     ("no time words: the publication date", "The floods killed 75 people.", None, WED_12_JAN, WED_12_JAN),
     ("time words in another sentence do not count", "The floods killed 75 people. On Monday it rained.", None,
      WED_12_JAN, WED_12_JAN),
