@@ -11,7 +11,6 @@ import collections
 import itertools
 import math
 import re
-from dataclasses import replace
 
 import regex
 
@@ -823,7 +822,7 @@ def _compound(previous: Atom, atom: Atom, text: str, fractions: dict[str, float]
         # a fraction of one character glued to the digits before it, and the scale or unit after it: "2½",
         # "2½ million", "$1½ billion", "3½kg"
         value = (previous.value + atom.value / atom.scale) * atom.scale
-        return replace(previous, end=atom.end, value=value, unit=previous.unit or atom.unit, scale=atom.scale,
+        return previous._replace(end=atom.end, value=value, unit=previous.unit or atom.unit, scale=atom.scale,
                        integer_digits=False)
     # past its spaces a gap that joins one number ends or goes on with 'and': most gaps are clauses
     if atom.unit or previous.vague_phrase or gap[:1] not in _SPACE_OR_TAB \
@@ -832,19 +831,19 @@ def _compound(previous: Atom, atom: Atom, text: str, fractions: dict[str, float]
     if "of" in gap:
         # "two thirds of a million", "a quarter of a billion": a share of a scale alone is that much of it
         if 0 < previous.value < 1 and atom.scale > 1 and atom.value == atom.scale and not atom.vague_phrase:
-            return replace(previous, end=atom.end, value=previous.value * atom.value, scale=atom.scale)
+            return previous._replace(end=atom.end, value=previous.value * atom.value, scale=atom.scale)
         return None
     if atom.vague_phrase.lower() in ("dozens", "dozen") and not compiled("and").search(gap):
-        return replace(previous, end=atom.end, value=previous.value * 12, scale=12.0)  # "3 dozens"
+        return previous._replace(end=atom.end, value=previous.value * 12, scale=12.0)  # "3 dozens"
     if previous.scale > 1 and 0 < atom.value < 1 and "and" in gap:
         value = (previous.value / previous.scale + atom.value) * previous.scale  # "3 million and a half"
-        return replace(previous, end=atom.end, value=value)
+        return previous._replace(end=atom.end, value=value)
     if previous.scale > 1 and previous.value % previous.scale == 0 and 1 <= atom.value < previous.scale \
             and atom.value == int(atom.value) and not atom.vague_phrase:
-        return replace(previous, end=atom.end, value=previous.value + atom.value, scale=atom.scale)  # "4 thousand 3"
+        return previous._replace(end=atom.end, value=previous.value + atom.value, scale=atom.scale)  # "4 thousand 3"
     if previous.integer_digits and _written_fraction(text[atom.start:atom.end]) and 0 < atom.value < 1 \
             and "and" not in gap:
-        return replace(previous, end=atom.end, value=previous.value + atom.value, integer_digits=False)  # "2 1/4", "2 ½"
+        return previous._replace(end=atom.end, value=previous.value + atom.value, integer_digits=False)  # "2 1/4", "2 ½"
     return None
 
 
