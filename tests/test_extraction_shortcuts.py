@@ -467,3 +467,36 @@ def test_sentence_ends_are_those_of_the_plain_scan(text):
     for start, end in {(0, len(text)), (len(text) // 3, len(text) - len(text) // 4), (len(text) // 2, len(text))}:
         found = [m.span() for m in _sentence_ends(text, Span(start, end))]
         assert found == [m.span() for m in SENTENCE_END.finditer(text, start, end)]
+
+
+# Digits and what may follow or lead them: separators, spaces of every kind, digits past ASCII, letters that fold to
+# ASCII ones, scales, abbreviated scales and powers in every case, marks and slashes.
+PLAIN_NUMBER_PIECES = ["0", "7", "16", "160", "2,030", "7,939", "1,000,000", "12,34,567", "1,2345", "1.5", "1.", ".5",
+                       ",", ".", ",5", "1,23", " ", "  ", "\t", "\n", "\x1c", "\u00a0", "\u2009", "\u202f", "\u0663",
+                       "\u00bd", "x", "X", "\u00d7", " x 10^6", "x10", "^2", "/", "\u2044", "/4", "-", "\u2212", "e5",
+                       "E", "k", "K", "\u212a", "bn", "Bn", "B", "b", "M", "MM", " million", " Million", " MILLION",
+                       " millions", " hundred", " lakh", " dozen", " dozens", " doz", " mil", " mn", " k", " K", " x",
+                       " people", " per cent", "%", "$", "US$", "(", ")", "_", "a", "\u0130", "\u017f", "\u00e9",
+                       "m\u0130llion", " \u017fix", "5-fold", "fold", " killed"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(PLAIN_NUMBER_PIECES), max_size=20).map("".join), st.text(max_size=60)))
+@example("160 people, 7,939 were arrested and 2.5% rose in 2019.")
+@example("5 million, 3 x 10^6, 4 K, 2 dozens, 1,234,5678 and 5\u00a0k")
+def test_a_plain_number_is_the_atom_patterns_match_of_its_digits_alone(text):
+    from test_properties import GRAMMAR
+    groups = GRAMMAR.atom_pattern.groupindex
+    for candidate in GRAMMAR.candidate_patterns[0].finditer(text):
+        plain = GRAMMAR.plain_number.match(text, candidate.start())
+        if plain:
+            full = GRAMMAR.atom_pattern.match(text, candidate.start())
+            assert full.span() == plain.span()
+            assert {name for name in groups if full.group(name) is not None} == {"digits"}
+
+
+def test_most_figures_are_plain_numbers():
+    from test_properties import GRAMMAR
+    text = "160 people, 7,939 were arrested, 2.5% fewer (40) in 2019. Then 12 died"
+    plain = [GRAMMAR.plain_number.match(text, m.start()) for m in GRAMMAR.candidate_patterns[0].finditer(text)]
+    assert [m.group() for m in plain if m] == ["160", "7,939", "2.5", "40", "2019", "12"]
