@@ -83,11 +83,9 @@ def folded_word_starts(words, also: str = "") -> re.Pattern | None:
     Python's re engine reads lower-cased text two to three times faster than regex reads text case-blind.
     The engines' \\w differ outside ASCII, so the look-behind refuses only what a boundary does: an ASCII
     word character before the word (no other character folds to one)."""
-    words = [word.lower() for word in words]
-    if not all(word.isascii() and word[:1].isalnum() for word in words):
+    words_pattern = _folded_words(words)
+    if words_pattern is None:
         return None
-    # a space in a phrase is \\s+, which the engines read alike but for Unicode versions; \\W+ holds both
-    words_pattern = alternation(words).replace(r"\s+", r"\W+")
     # A match of single words holds no place where another may start, as each word follows a letter: it can
     # take its characters. A phrase's later words can start one: a look-ahead takes none.
     if also:
@@ -95,6 +93,25 @@ def folded_word_starts(words, also: str = "") -> re.Pattern | None:
     elif any(not word.isalnum() for word in words):
         words_pattern = f"(?={words_pattern})"
     return re.compile(r"(?<![a-z0-9_])" + words_pattern)
+
+
+def separated_word_starts(words) -> re.Pattern | None:
+    """folded_word_starts(words) matching the character before each start instead of looking behind at it: run on
+    " " + folded(text), each match starts where a word may start in the text. The engine skips to the next
+    character that is no ASCII word character at once, where a look-behind is tried at every position: a third
+    faster. None where folded_word_starts is."""
+    words_pattern = _folded_words(words)
+    return None if words_pattern is None else re.compile(rf"[^a-z0-9_](?={words_pattern})")
+
+
+def _folded_words(words) -> str | None:
+    """The words as a stdlib alternation of their folded forms, or None unless every word is ASCII and starts with a
+    letter or digit."""
+    words = [word.lower() for word in words]
+    if not all(word.isascii() and word[:1].isalnum() for word in words):
+        return None
+    # a space in a phrase is \\s+, which the engines read alike but for Unicode versions; \\W+ holds both
+    return alternation(words).replace(r"\s+", r"\W+")
 
 
 def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], endpos: int | None = None) -> Iterator[regex.Match]:

@@ -74,6 +74,16 @@ class SpelledNumbers:
         self.ordinal_words = [w for w, (kind, _) in self.words.items() if kind == "ordinal"]
 
     def read(self, run: str, offset: int) -> list[SpelledNumber]:
+        # Most runs are one word of a unit or a ten and a character after it ("two ", "Seven,"): its value, at once.
+        word = run[:-1]
+        if word.isascii() and word.isalpha() and not run[-1:].isalpha():
+            kind, value = self.words.get(word.lower(), ("", 0.0))
+            if kind == "unit" or kind == "ten":
+                return [SpelledNumber(offset, offset + len(word), value)]
+        return self._read(run, offset)
+
+    def _read(self, run: str, offset: int) -> list[SpelledNumber]:
+        """read(run, offset) from the run's tokens."""
         tokens = self._tokens(run, offset)
         numbers: list[SpelledNumber] = []
         index = 0

@@ -500,3 +500,42 @@ def test_most_figures_are_plain_numbers():
     text = "160 people, 7,939 were arrested, 2.5% fewer (40) in 2019. Then 12 died"
     plain = [GRAMMAR.plain_number.match(text, m.start()) for m in GRAMMAR.candidate_patterns[0].finditer(text)]
     assert [m.group() for m in plain if m] == ["160", "7,939", "2.5", "40", "2019", "12"]
+
+
+LABEL_PIECES = ["killed", "Flight", "flight", "No.", "No", "no", "#", ":", "№", "S&P", "s&p", "P", "Air Force", "world cup",
+                "cup", "week", "Week", "article", " ", "  ", "\t", "\n", ",", "(", "-", "/", ".", "'", "\u2019", "&", "5",
+                "\u00e9", "\u0130", "\u017f", "\u212a", "at least", "more than", "said", "the", "game"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(LABEL_PIECES), max_size=12).map(" ".join),
+                 st.lists(st.sampled_from(LABEL_PIECES), max_size=12).map("".join), st.text(max_size=50)))
+@example("police killed ")
+@example("said, ")
+@example("Flight No. ")
+@example("the world cup ")
+@example("in 1,\t")
+def test_no_label_is_found_where_string_methods_say_the_words_hold_none(before):
+    from discrepancy.numbers import LABEL, _label_run_start
+    from test_properties import GRAMMAR
+    if GRAMMAR._no_label_before(before):
+        label = LABEL.search(before, _label_run_start(before))
+        # what _is_identifier goes on to ask of a label first: a word that is no label, not capitalised, says no
+        assert label is None or (not label.group(1)[:1].isupper() and label.group(1).lower().rstrip(".")
+                                 not in GRAMMAR.labels | GRAMMAR.label_last_words)
+
+
+
+SPELLED_PIECES = ["two", "Two", "TWO", "twenty", "one", "a", "an", "hundred", "thousand", "third", "thirds", "half", "and",
+                  "point", "dozen", "zero", "\u017fix", "\u212aILO", "x", "seven", " ", "-", "- ", ",", ".", "5", "\u00e9"]
+
+
+@CHECKS
+@given(st.lists(st.sampled_from(SPELLED_PIECES), min_size=1, max_size=5).map("".join), st.integers(0, 100))
+@example("two ", 3)
+@example("Seven,", 0)
+@example("third-", 0)
+@example("twenty-", 0)
+def test_a_run_of_one_number_word_reads_as_its_tokens_do(run, offset):
+    from test_properties import GRAMMAR
+    assert GRAMMAR.spelled.read(run, offset) == GRAMMAR.spelled._read(run, offset)

@@ -139,6 +139,16 @@ def test_the_word_starts_are_those_of_the_word_candidate_scan(text):
     assert GRAMMAR._word_starts(text) == [m.start() for m in GRAMMAR.candidate_patterns[1].finditer(text)]
 
 
+@CHECKS
+@given(word_start_texts)
+@example("twenty-one tenants, often seven or ſeven, \u00b2one e\u0301ight")
+def test_a_separated_scan_finds_the_word_starts_the_folded_scan_finds(text):
+    from discrepancy.patterns import folded, folded_word_starts, separated_word_starts
+    for words in (["one", "seven", "twenty", "dozens", "e"], ["one", "seven", "a couple", "tens of"]):
+        assert [m.start() for m in separated_word_starts(words).finditer(" " + folded(text))] \
+            == [m.start() for m in folded_word_starts(words).finditer(folded(text))]
+
+
 PHRASES = ["according to", "as reported by", "reported", "per", "a report by", "the toll at", "put the toll at"]
 
 
