@@ -1751,13 +1751,13 @@ def _final_level(mention: NumberMention) -> NumberMention:
     """'The toll rose from 44 to 164' (or fell from 164 to 44): a count compared across articles is the level
     it reached."""
     level = mention.low if mention.fell else mention.high
-    return replace(mention, value=level, low=level, high=level, qualifier="exact",
+    return mention._replace(value=level, low=level, high=level, qualifier="exact",
                    reading=f"a change ending at {level:,.0f}: the figure is the level it reached")
 
 
 def _lower_bound(mention: NumberMention, noun: str) -> NumberMention:
     """'Rescuers pulled 12 bodies from the wreckage': what was found of the dead, at least that many died."""
-    return replace(mention, qualifier="at_least", high=None,
+    return mention._replace(qualifier="at_least", high=None,
                    reading=f"{mention.reading}; {noun} found: at least as many")
 
 
@@ -1766,7 +1766,7 @@ def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMe
     ratio = mention.value / restated.value if restated.value else None
     if ratio is None:
         return mention
-    return replace(mention, qualifier=restated.qualifier,
+    return mention._replace(qualifier=restated.qualifier,
                    low=None if restated.low is None else restated.low * ratio,
                    high=None if restated.high is None else restated.high * ratio,
                    reading=f"{restated.reading}, restated in other units")

@@ -43,9 +43,9 @@ class Atom(NamedTuple):
     integer_digits: bool = False  # plain digits with no decimals, sign, scale or currency
 
 
-@dataclass(frozen=True)
-class NumberMention:
-    """A number as written with its qualifier, read as an interval (None where open)."""
+class NumberMention(NamedTuple):
+    """A number as written with its qualifier, read as an interval (None where open). A named tuple, as Atom is:
+    a dozen are made for each article."""
 
     start: int
     end: int
@@ -314,7 +314,7 @@ def _join_bounds(mentions: list[NumberMention], text: str) -> list[NumberMention
         bounds = _bounds(previous, mention, text) if previous else None
         if bounds and compiled(r"\s*,?\s*(?:and|but)?\s*", regex.I).fullmatch(text[previous.end:mention.start]):
             lower, upper = bounds
-            joined[-1] = replace(previous, end=mention.end, value=None, low=lower.low, high=upper.high,
+            joined[-1] = previous._replace(end=mention.end, value=None, low=lower.low, high=upper.high,
                                  qualifier="range", reading=f"between {fmt(lower.low)} and {fmt(upper.high)}",
                                  number_end=mention.number_end, unit=previous.unit or mention.unit)
             continue
