@@ -403,6 +403,7 @@ class Extractor:
         # follow none
         self.reference_words = tuple({w.lower().split()[0] for w in (*rules.places.get("reference_words", ()),
                                                                      *rules.places.get("outside_words", ()))})
+        self.place_words = _place_words(rules.places)
         # after a place: a hyphen and a word that make it an attribute ("a UK-based monitor", "Saudi-led")
         suffixes = rules.places.get("attribute_suffixes", ())
         self.attribute_place = version1(rf"[-‐‑–](?i:{alternation(suffixes)})(?![\p{{L}}])") if suffixes else None
@@ -465,7 +466,7 @@ class Extractor:
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=direction,
             quantity=typing.quantity, scope=scope,
-            place=context.place_for(original, sentence, self.gazetteer),
+            place=context.place_for(original, sentence, self.gazetteer, self.place_words),
             source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
             stated_part=typing.stated_part,
@@ -1421,17 +1422,21 @@ class _ArticleContext:
         next_start = self.mentions[index + 1].start if index + 1 < len(self.mentions) else sentence.end
         return max(previous_end, sentence.start), min(next_start, sentence.end)
 
-    def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer) -> str | None:
+    def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer,
+                  words: "_PlaceWords") -> str | None:
         """The place a preposition after the figure names ("nine in Lyon, six in Paris": it binds closer than
         a comma); else the nearest in the sentence that no other figure's preposition names ("164 killed,
-        including 103 in Almaty": Almaty is the part's); else the last one named earlier in the paragraph;
-        else the article's."""
+        including 103 in Almaty": Almaty is the part's; but "in 50 cities across Russia" names the place of the
+        figure before too); else the country, where the sentence says the whole country ("nationwide"); else the
+        last one named earlier in the paragraph; else the article's."""
         in_sentence = self._places_between(sentence.start, sentence.end)
+        text = self.article.text
         if in_sentence:  # most sentences name no place
             own = self._own_place(mention, sentence)
             if own is not None:
                 return self._named_with(own, gazetteer, mention)
-            free = [p for p in in_sentence if p.start < mention.start or self._bound_to(p) in (None, mention)]
+            free = [p for p in in_sentence if p.start < mention.start or self._bound_to(p) in (None, mention)
+                    or words.counted_places is not None and words.counted_places.match(text, self._bound_to(p).end)]
             # "COLOMBO (Reuters) - At least eight people have been killed across Sri Lanka": where the report
             # was filed from, not where its figures happened, unless the sentence names no other place
             free = [p for p in free if not self._dateline(p)] or free
@@ -1439,6 +1444,9 @@ class _ArticleContext:
             free = [p for p in free if not self._possessor(p)] or free
             if free:
                 return self._named_with(min(free, key=lambda p: abs(p.start - mention.start)), gazetteer, mention)
+        if words.whole_country is not None and self.main_place is not None \
+                and words.whole_country.search(text, sentence.start, sentence.end):
+            return gazetteer.country_of(self.main_place) or self.main_place
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
@@ -1770,6 +1778,20 @@ def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMe
                    low=None if restated.low is None else restated.low * ratio,
                    high=None if restated.high is None else restated.high * ratio,
                    reading=f"{restated.reading}, restated in other units")
+
+
+class _PlaceWords(NamedTuple):
+    """Words around a figure that say its place: a count of places after it, and the whole country."""
+
+    counted_places: regex.Pattern | None   # after a figure: "50 cities (across Russia)"
+    whole_country: regex.Pattern | None    # anywhere in its sentence: "nationwide", "across the country"
+
+
+def _place_words(places: dict) -> _PlaceWords:
+    nouns, whole = places.get("place_count_nouns", ()), places.get("whole_country_words", ())
+    return _PlaceWords(
+        version1(rf"\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?i:{alternation(nouns)})\b") if nouns else None,
+        version1(rf"\b(?i:{alternation(whole)})\b") if whole else None)
 
 
 def _in_dateline(text: str, place: PlaceMention) -> bool:

@@ -7,7 +7,9 @@ extractor's places and dates and the reconciler's windows meet.
 - quake: a quake in two countries, whose combined toll ("in Turkey and Syria") holds each country's;
 - kid: a school kidnapping whose first count (287, filed under a dateline) a governor corrects to 137;
 - plane: a plane crash told over four days: a toll that rises past an earlier level in an aside, bodies found,
-  the last ones recovered, a whole "of the 72 people on board", and a count of foreigners corrected from 15 to 14.
+  the last ones recovered, a whole "of the 72 people on board", and a count of foreigners corrected from 15 to 14;
+- protest: detentions at protests across a country, counted by a monitor and by the police, in the capital and
+  "in 50 cities across Russia" and "nationwide".
 """
 import json
 from pathlib import Path
@@ -23,7 +25,7 @@ BATCHES = Path(__file__).parent / "fixtures" / "batches"
 def checked(tmp_path_factory):
     """Each batch's JSON document, checked once."""
     found = {}
-    for batch in ("ferry", "quake", "kid", "plane"):
+    for batch in ("ferry", "quake", "kid", "plane", "protest"):
         report = tmp_path_factory.mktemp(batch) / "report.md"
         out = tmp_path_factory.mktemp(batch) / "out.json"
         main(["check", str(BATCHES / batch), "--report", str(report), "--output", f"json={out}", "--format", "summary",
@@ -79,3 +81,13 @@ def test_a_rising_toll_is_an_update_and_only_a_corrected_count_a_revision(checke
     assert (bodies["qualifier"], bodies["high"], bodies["place"]) == ("at_least", None, "Nepal")
     assert claims_by_text(plane, "p4")["two"]["stated_part"]
     assert claims_by_text(plane, "p3")["14"]["scope"] == "foreigners"
+
+
+def test_a_national_count_is_the_countrys_and_two_accounts_of_the_capital_conflict(checked):
+    protest = checked["protest"]
+    assert claims_by_text(protest, "r2")["More than 1,400"]["place"] == "Russia"
+    assert claims_by_text(protest, "r3")["1,412"]["place"] == "Russia"
+    arrests = pairs(protest, "arrests")
+    assert ("consistent", ("More than 1,400", "1,412")) in arrests
+    # the monitor's count in Moscow and the police's: two accounts that cannot both be right
+    assert ("conflict", ("520", "300")) in arrests

@@ -798,6 +798,10 @@ PLACES = [
     # a dateline's city counts for its country, not as the place the article is about
     ("KATHMANDU (Reuters) - A plane crashed near Pokhara.\n\nRescuers pulled 12 bodies from the wreckage.\n\n"
      "In 2018 a plane crashed on landing in Kathmandu.", [("12", "Nepal")]),
+    # a count of places shares their place with the figure before it; the whole country is the article's country
+    ("Police detained 450 people in Moscow on Saturday, Moscow police said.\n\nMore than 1,400 people were detained "
+     "in 50 cities across Russia, OVD-Info said.\n\nNationwide, 12 officers were hurt.",
+     [("450", "Moscow"), ("More than 1,400", "Russia"), ("50", "Russia"), ("12", "Russia")]),
 ]
 
 
