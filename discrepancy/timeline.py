@@ -11,6 +11,7 @@ article of a Monday as the Monday before, and "last week" as a single day.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -98,6 +99,7 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
     """The claims with the period each holds over and the words that date it, if any."""
     text = article.text
     found = [(m.start(), m.end(), m) for m in (*time_words(text), *year_words(text))]
+    compared = _Compared(text, claims)
     dated = []
     for claim in claims:
         sentence_start = text.find(claim.sentence, max(0, claim.start - len(claim.sentence)))
@@ -105,11 +107,32 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
             (claim.start, claim.end)
         inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]
                   and (item[2].re is not YEAR_WORDS or _year_of_figure(text, item, claim))
-                  and not _dateline_date(text, item)]
+                  and not _dateline_date(text, item) and not compared.dates_another(item, claim)]
         nearest = min(_unless_possessive(text, inside), key=lambda item: _distance(item, claim), default=None)
         dated.append(_dated(claim, article.published, nearest[2] if nearest else None,
                             running=nearest is not None and _past_the_when_clause(text, nearest[2], claim)))
     return dated
+
+
+# Before a figure that another is compared with: "32,640 displaced, up from 24,000 a day earlier".
+COMPARED_WITH = regex.compile(r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+\Z", regex.I)
+
+
+class _Compared:
+    """An article's figures in text order, asked whether time words date another figure than the one asked of."""
+
+    def __init__(self, text: str, claims: Sequence[Claim]):
+        self.text, self.claims = text, sorted(claims, key=lambda c: c.start)
+        self.starts = [c.start for c in self.claims]
+
+    def dates_another(self, item: tuple[int, int, regex.Match], claim: Claim) -> bool:
+        """Whether time words after the figure follow another that it is compared with, and date that one
+        ("32,640 people had been displaced, up from 24,000 a day earlier": the 32,640 holds on the article's day)."""
+        if item[0] < claim.end:
+            return False
+        between = self.claims[bisect.bisect_left(self.starts, claim.end):bisect.bisect_left(self.starts, item[0])]
+        return any(other.end <= item[0] and COMPARED_WITH.search(self.text, claim.end, other.start) is not None
+                   for other in between)
 
 
 def _unless_possessive(text: str, inside: list[tuple[int, int, regex.Match]]) -> list[tuple[int, int, regex.Match]]:

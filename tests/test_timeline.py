@@ -90,6 +90,11 @@ PERIODS = [
     ("a day naming the event yields", "On Tuesday, the toll from Sunday's crash rose to 70.", "On Tuesday",
      D(2022, 1, 11), D(2022, 1, 11)),
     ("a day naming the event, alone", "Sunday's attack killed 40 people.", "Sunday", D(2022, 1, 9), D(2022, 1, 9)),
+    # time words after a figure compared with this one date that one
+    ("the figure compared with holds the time words", "The agency said 32,640 people had been displaced, up from "
+     "24,000 a day earlier.", None, WED_12_JAN, WED_12_JAN),
+    ("time words after an elided second figure date both", "Twelve people were killed and 30 injured on Monday.",
+     "on Monday", D(2022, 1, 10), D(2022, 1, 10)),
     ("no time words: the publication date", "The floods killed 75 people.", None, WED_12_JAN, WED_12_JAN),
     ("time words in another sentence do not count", "The floods killed 75 people. On Monday it rained.", None,
      WED_12_JAN, WED_12_JAN),
