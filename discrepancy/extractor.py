@@ -199,6 +199,8 @@ LEVEL_SUBJECT = regex.compile(r"\b(?:number|toll|tally|count)\s+of\s+(?:the\s+)?
 LEVEL_COUNT_WORDS = ("number", "toll", "tally", "count")
 # Before a whole that opens its sentence, the parts after it ("Of the 157 people on board, 149 were killed").
 OPENING_WHOLE = regex.compile(r"(?:of|among)\s+(?:the|those|all)\s+", regex.I)
+# Before a part that opens its sentence, the whole after it ("Including the six attackers, 33 people died").
+OPENING_PART = regex.compile(r"including\s+(?:the\s+)?", regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 # What names the whole a part is of, its noun next: "two of the wounded", "four of those arrested".
 SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
@@ -519,14 +521,16 @@ class Extractor:
                                                                context.following(mention))
         # "Of the 157 people on board, 149 were killed": a whole that opens its sentence, whose parts' verb follows
         opening_whole = previous_end <= sentence.start and OPENING_WHOLE.fullmatch(text, sentence.start, mention.start)
-        joined = lists_next or bool(unit) and next_start < sentence.end and not opening_whole \
+        # "Including the six attackers, 33 people died": a part that opens its sentence, before its whole
+        opening_part = previous_end <= sentence.start and OPENING_PART.fullmatch(text, sentence.start, mention.start)
+        joined = lists_next or bool(unit) and next_start < sentence.end and not opening_whole and not opening_part \
             and _joined(text[mention.end:next_start], unit)
         # "Eight members of one family were killed": the next figure is in this one's noun phrase, which the verb
         # after it ends
         complemented = bool(unit) and next_start < sentence.end and _complement_gap(text[mention.end:next_start], unit)
         # a figure joined to the next, or with the next in its noun phrase, reads its verb past the next one's words:
         # "Three US troops and five members of the Afghan opposition were killed"
-        reads_past_next = joined or complemented
+        reads_past_next = joined or complemented or bool(opening_part)
         reach = WINDOW_AFTER + len(text[mention.end:context.following(mention).end].split()) if reads_past_next \
             else WINDOW_AFTER
         # "Three of the 40 wounded soldiers died": the whole's type is its noun's, the verb after it the part's

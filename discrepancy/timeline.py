@@ -108,7 +108,8 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
         inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]
                   and (item[2].re is not YEAR_WORDS or _year_of_figure(text, item, claim))
                   and not _dateline_date(text, item) and not compared.dates_another(item, claim)]
-        nearest = min(_unless_possessive(text, inside), key=lambda item: _distance(item, claim), default=None)
+        nearest = min(_in_own_clause(text, _unless_possessive(text, inside), claim),
+                      key=lambda item: _distance(item, claim), default=None)
         dated.append(_dated(claim, article.published, nearest[2] if nearest else None,
                             running=nearest is not None and _past_the_when_clause(text, nearest[2], claim)))
     return dated
@@ -143,6 +144,18 @@ def _unless_possessive(text: str, inside: list[tuple[int, int, regex.Match]]) ->
 
 
 POSSESSIVE = ("'s", "’s")
+
+
+def _in_own_clause(text: str, inside: list[tuple[int, int, regex.Match]], claim: Claim) -> list[tuple[int, int, regex.Match]]:
+    """The time words, but for year words past a comma where year words stand in the figure's own clause: "a surge
+    in violence since 2021, with more than 1,000 security personnel killed last year alone" (last year, not since
+    2021). (A comma alone parts no other time words: "The last disaster of this size, in 1996, left 54 dead".)"""
+    years = [item for item in inside if item[2].re is YEAR_WORDS]
+    if len(years) < 2:
+        return inside
+    apart = [item for item in years if "," in (text[item[1]:claim.start] if item[1] <= claim.start
+                                               else text[claim.end:item[0]])]
+    return [item for item in inside if item not in apart] if len(apart) < len(years) else inside
 
 
 def time_words(text: str) -> list[regex.Match]:

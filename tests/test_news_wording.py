@@ -891,6 +891,10 @@ OPENING_WHOLES = [
                                                                       ("40", "arrests", True)]),
     # not a whole in the middle of a clause
     ("Most of the protesters, 200 in all, were arrested.", [("200", "arrests", False)]),
+    # a part that opens its sentence, before its whole: no item of a list with it
+    ("Including the six attackers, 33 people died, a police spokesman said.", [("six", "deaths", True),
+                                                                                ("33", "deaths", False)]),
+    ("Including two policemen, 12 people were injured.", [("two", "injured", True), ("12", "injured", False)]),
     # the rest of a count is a part of it, whatever comes before it in the sentence
     ("All 72 people aboard are now confirmed dead, officials said, after the last two bodies were recovered.",
      [("72", "deaths", False), ("two", "deaths", True)]),

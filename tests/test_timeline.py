@@ -95,6 +95,11 @@ PERIODS = [
      "24,000 a day earlier.", None, WED_12_JAN, WED_12_JAN),
     ("time words after an elided second figure date both", "Twelve people were killed and 30 injured on Monday.",
      "on Monday", D(2022, 1, 10), D(2022, 1, 10)),
+    # of two year words, the one in the figure's own clause; a comma alone parts no other time words
+    ("year words of the figure's own clause", "Violence has surged since 2015, with more than 1,000 police killed "
+     "last year alone.", "last year", D(2021, 1, 1), D(2021, 12, 31)),
+    ("a year in commas before the figure", "The last disaster of this size, in 1996, left 54 people dead as "
+     "rescuers searched on Monday.", "in 1996", D(1996, 1, 1), D(1996, 12, 31)),
     ("no time words: the publication date", "The floods killed 75 people.", None, WED_12_JAN, WED_12_JAN),
     ("time words in another sentence do not count", "The floods killed 75 people. On Monday it rained.", None,
      WED_12_JAN, WED_12_JAN),
