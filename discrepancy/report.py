@@ -7,6 +7,7 @@ reaches the page, so a sentence can neither break a table nor smuggle in HTML or
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import string
@@ -404,10 +405,13 @@ ARTICLE_TABLES = 200
 def _articles_section(result: Result) -> str:
     if not result.articles:
         return ""
-    by_article: dict[str, list[Claim]] = {}
-    for claim in result.claims:  # once, not once per article
-        by_article.setdefault(claim.article, []).append(claim)
     listed = _articles_listed(result)
+    # The figures of the listed articles alone, gathered once (not once per article): a large batch lists
+    # 200 of its articles, and its other figures are not read.
+    by_article: dict[str, list[Claim]] = {article.id: [] for article in listed}
+    for claim in result.claims:
+        if claim.article in by_article:
+            by_article[claim.article].append(claim)
     parts = ["## Figures by article"]
     for article in listed:
         parts += [f"### {_article_heading(article)}", _article_table(by_article.get(article.id, []))]
@@ -422,10 +426,14 @@ def _articles_listed(result: Result) -> list[Article]:
     """Every article, or in a batch of more than ARTICLE_TABLES those with a flagged figure first."""
     if len(result.articles) <= ARTICLE_TABLES:
         return list(result.articles)
-    flagged = {claim_id for pair in result.findings.flagged().claim_pairs() for claim_id in pair}
+    # The figures the flagged findings cite, each looked up once (a large batch has millions of such findings,
+    # and a few thousand figures in them).
+    flagged = result.findings.flagged().cited()
     with_flagged = {claim.article for claim in result.claims if claim.id in flagged}
-    ranked = sorted(range(len(result.articles)), key=lambda i: (result.articles[i].id not in with_flagged, i))
-    return [result.articles[i] for i in sorted(ranked[:ARTICLE_TABLES])]
+    first_flagged = [i for i, article in enumerate(result.articles) if article.id in with_flagged][:ARTICLE_TABLES]
+    others = itertools.islice((i for i, article in enumerate(result.articles) if article.id not in with_flagged),
+                              ARTICLE_TABLES - len(first_flagged))
+    return [result.articles[i] for i in sorted([*first_flagged, *others])]
 
 
 def _article_heading(article: Article) -> str:
