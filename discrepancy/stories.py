@@ -189,13 +189,31 @@ STOP_WORDS = frozenset(line.strip() for line in (BUNDLED_RULES / "stop_words.txt
 
 
 def _words(text: str) -> list[str]:
-    if text.isascii():
-        return [word for word in ASCII_WORD.findall(text.lower()) if word not in STOP_WORDS]
-    words = [word for word in WORD.findall(text.lower()) if word not in STOP_WORDS]
+    lowered = _ascii_unless_letters(text.lower())
+    if lowered.isascii():
+        return [word for word in ASCII_WORD.findall(lowered) if word not in STOP_WORDS]
+    words = [word for word in WORD.findall(lowered) if word not in STOP_WORDS]
     # Accents stripped word by word: the few words that have any (stripping the whole text cost more
     # than counting it). A word that loses its accents is checked against the stop words again.
     plain = [word if word.isascii() else without_accents(word) for word in words]
     return [word for word in plain if word not in STOP_WORDS]
+
+
+_PAST_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_unless_letters(lowered: str) -> str:
+    """The lower-cased text with its characters past ASCII made spaces where none of them is a word character
+    (quotes, dashes, currency signs: most news text past ASCII holds no other), the words WORD finds kept (each
+    such character is a boundary, as a space is); else the text as it is."""
+    if lowered.isascii():
+        return lowered
+    ascii_text = lowered
+    for char in set(_PAST_ASCII.findall(lowered)):
+        if char.isalnum():  # a word character: Python's \w past ASCII holds no "_"
+            return lowered
+        ascii_text = ascii_text.replace(char, " ")
+    return ascii_text
 
 
 @dataclass(frozen=True)

@@ -416,6 +416,19 @@ def test_ascii_text_is_read_into_words_as_any_text_is(text):
     assert _words(text) == [word for word in WORD.findall(text.lower()) if word not in STOP_WORDS]
 
 
+@settings(max_examples=500)
+@given(st.text(st.sampled_from(list("ab AB1_.'\n“”’€–\u00a0\u00adéÉİſΣςⅫ²٣\u0301"))))
+@example("The “café” – €5 ’tis ΣΑΣ Ⅻ x²y")
+def test_text_past_ascii_is_read_into_words_as_the_plain_scan_reads_it(text):
+    # a text whose characters past ASCII are no word characters is read as ASCII, those made spaces
+    from discrepancy.stories import STOP_WORDS, WORD, _words
+    from discrepancy.places import without_accents
+
+    words = [word for word in WORD.findall(text.lower()) if word not in STOP_WORDS]
+    plain = [word if word.isascii() else without_accents(word) for word in words]
+    assert _words(text) == [word for word in plain if word not in STOP_WORDS]
+
+
 @pytest.mark.parametrize("repeats, kept_as", [(1, np.uint8), (255, np.uint8), (256, np.uint16), (65_535, np.uint16),
                                               (65_536, np.float32)])
 def test_word_counts_are_kept_in_the_smallest_type_that_holds_them(repeats, kept_as):
