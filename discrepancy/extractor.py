@@ -199,6 +199,10 @@ LEVEL_SUBJECT = regex.compile(r"\b(?:number|toll|tally|count)\s+of\s+(?:the\s+)?
 LEVEL_COUNT_WORDS = ("number", "toll", "tally", "count")
 # Before a whole that opens its sentence, the parts after it ("Of the 157 people on board, 149 were killed").
 OPENING_WHOLE = regex.compile(r"(?:of|among)\s+(?:the|those|all)\s+", regex.I)
+# Right before the earlier level a count is compared with: "rose to 57, up from 42", "up from an earlier estimate of
+# 120", "compared with 120 a day earlier".
+EARLIER_LEVEL = regex.compile(r"\b(?:(?:up|down)\s+from(?:\s+(?:an?|the|its)\s+(?:(?:earlier|previous|initial|first)\s+)?"
+                              r"(?:estimate|figure|toll|count|tally|total)\s+of)?|compared\s+(?:with|to))\s+\Z", regex.I)
 # Before a part that opens its sentence, the whole after it ("Including the six attackers, 33 people died").
 OPENING_PART = regex.compile(r"including\s+(?:the\s+)?", regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
@@ -461,7 +465,9 @@ class Extractor:
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
-        if typing.quantity != OTHER and self._reported_earlier(article.text, previous_end, original, next_start):
+        if typing.quantity != OTHER and (self._reported_earlier(article.text, previous_end, original, next_start)
+                                         or typing.restates and EARLIER_LEVEL.search(
+                                             article.text, max(sentence.start, original.start - 60), original.start)):
             context.reported_earlier.add(f"{article.id}:{line}:{column}")
         return Claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
@@ -582,7 +588,8 @@ class Extractor:
         restates = quantity == OTHER and context.last_account is not None and (
             text.endswith(("at ", "to "), 0, mention.start) and self.restating is not None
             and self.restating.match(text, max(0, mention.start - 40), mention.start) is not None
-            or self._account_said(text, mention, unit, sentence))
+            or self._account_said(text, mention, unit, sentence)
+            or self._earlier_level(text, mention, unit, sentence, context))
         if restates:
             quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
         if quantity != OTHER and self._rate(text, mention, sentence, next_start):
@@ -595,6 +602,15 @@ class Extractor:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates))
+
+    @staticmethod
+    def _earlier_level(text: str, mention: NumberMention, unit: str, sentence: Span,
+                       context: "_ArticleContext") -> bool:
+        """Whether a bare figure is the earlier level of the count its sentence gave before it: "The toll rose to
+        57, up from 42", "150 civilians were killed, up from an earlier estimate of 120"."""
+        return not unit and text.endswith(" ", 0, mention.start) and mention.start > sentence.start \
+            and context.last_typed.get(sentence) == context.last_account[0] \
+            and EARLIER_LEVEL.search(text, max(sentence.start, mention.start - 60), mention.start) is not None
 
     def _count_words_start(self, context: "_ArticleContext", mention: NumberMention, previous_end: int,
                            sentence: Span) -> int:
@@ -1000,8 +1016,7 @@ class Extractor:
         if not candidates or not _whole(mention):
             return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
         best = max(candidates)
-        if best.quantity in self.excluded_groups and unit and self._within(
-                _remembered(self._unit_scopes, unit, self._scope_of_unit), self.excluded_groups[best.quantity]):
+        if best.quantity in self.excluded_groups and unit and self._counts_excluded(unit, self.excluded_groups[best.quantity]):
             # "hundreds of militants who have fled": a group this quantity never counts; the next trigger says
             candidates = [c for c in candidates if c.quantity != best.quantity]
             if not candidates:
@@ -1040,6 +1055,14 @@ class Extractor:
             if self._within(scope, groups) or self.scope_root in groups:
                 return quantity
         return None
+
+    def _counts_excluded(self, unit: str, groups: frozenset[str]) -> bool:
+        """Whether a counted noun names a group a quantity never counts: one of `groups` or within one, or any people
+        where the groups hold everyone ("the Zamzam camp, home to half a million people" counts no camps)."""
+        scope = _remembered(self._unit_scopes, unit, self._scope_of_unit)
+        if scope is None:
+            return self.scope_root in groups and _normal(unit.split()[-1]) in self.people_words
+        return self._within(scope, groups) or self.scope_root in groups
 
     def _within(self, scope: str | None, groups: frozenset[str]) -> bool:
         """Whether a scope is one of the groups or lies within one ('soldiers' within 'security forces')."""

@@ -922,6 +922,34 @@ def test_bodies_found_bound_the_toll_from_below(sentence, written, qualifier, lo
     assert (claim.quantity, claim.qualifier, claim.low, claim.high) == ("deaths", qualifier, low, high)
 
 
+# The earlier level a count is compared with counts what the count does, and is superseded by it in its article.
+# (sentence, figure as written, quantity, scope)
+EARLIER_LEVELS = [
+    ("The toll rose to 57, up from 42 on Monday.", "42", "deaths", None),
+    ("At least 150 civilians were killed, the UN said on Tuesday, up from an earlier estimate of 120.", "120",
+     "deaths", "civilians"),
+    ("Arrests rose to 300, compared with 120 a day earlier.", "120", "arrests", None),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity,scope", EARLIER_LEVELS, ids=ids(EARLIER_LEVELS))
+def test_the_earlier_level_a_count_is_compared_with(sentence, written, quantity, scope):
+    claim = claim_at(sentence, written)
+    assert (claim.quantity, claim.scope, claim.superseded) == (quantity, scope, True)
+
+
+def test_an_earlier_level_of_something_else_counts_nothing():
+    assert claim_at("Police said 40 people were arrested. Prices rose to 57 euros, up from 42.", "42").quantity == \
+        "other"
+
+
+def test_the_people_a_camp_holds_are_no_count_of_camps():
+    sentence = ("More than 50,000 residents have fled the town since Sunday, it said, many of them to the Zamzam "
+                "camp, already home to half a million people.")
+    assert claim_at(sentence, "half a million").quantity != "camps"
+    assert claim_at("The army said it had destroyed 40 Taliban camps.", "40").quantity == "camps"
+
+
 def test_a_count_joined_to_a_stated_part_is_a_stated_part_too():
     claims = claims_of("The blast killed 40 people, including 12 Syrians and nine Iraqis.")
     assert [(c.text, c.stated_part) for c in claims] == [("40", False), ("12", True), ("nine", True)]
