@@ -579,9 +579,11 @@ class Extractor:
             and _named_share(text, mention, unit) is not None
         whole = context.last_typed.get(sentence)
         part_of_sum = part_of_sum or self._increment(text, mention, quantity, whole, previous_end > sentence.start)
+        # (a figure joined to a part is a part where it counts what that part does: not "among them seven
+        # children, and 45 wounded")
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
-                           or id(mention) in context.joined_parts or part_after or part_of_sum or share
-                           or _among_next(text, mention.end, next_start, sentence))
+                           or id(mention) in context.joined_parts and quantity == shared or part_after
+                           or part_of_sum or share or _among_next(text, mention.end, next_start, sentence))
         if quantity == OTHER and stated_part and whole and _whole(mention) and not self._things(unit):
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
             # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)

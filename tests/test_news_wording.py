@@ -955,6 +955,12 @@ def test_a_count_joined_to_a_stated_part_is_a_stated_part_too():
     assert [(c.text, c.stated_part) for c in claims] == [("40", False), ("12", True), ("nine", True)]
 
 
+def test_a_count_of_something_else_joined_to_a_stated_part_is_no_part():
+    claims = claims_of("The strike left 19 people dead, among them seven children, and 45 wounded.")
+    assert [(c.text, c.quantity, c.stated_part) for c in claims] == [
+        ("19", "deaths", False), ("seven", "deaths", True), ("45", "injured", False)]
+
+
 # --- known misses: each is a strict xfail, known_miss(reason, ...), in the table its wording belongs to (among
 # the arrests, and BATCH_MISSES)
 
