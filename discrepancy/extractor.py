@@ -203,6 +203,8 @@ OPENING_WHOLE = regex.compile(r"(?:of|among)\s+(?:the|those|all)\s+", regex.I)
 # 120", "compared with 120 a day earlier".
 EARLIER_LEVEL = regex.compile(r"\b(?:(?:up|down)\s+from(?:\s+(?:an?|the|its)\s+(?:(?:earlier|previous|initial|first)\s+)?"
                               r"(?:estimate|figure|toll|count|tally|total)\s+of)?|compared\s+(?:with|to))\s+\Z", regex.I)
+# A whole that opens its sentence, its parts after it: "Of the dead, 112 were women", "Among those arrested, ".
+OPENING_SHARE = regex.compile(r"(?:of|among)\s+(?:those|the(?:\s+\d[\d,.]*)?)(?:\s+[\p{L}-]+){1,3},", regex.I)
 # Before a part that opens its sentence, the whole after it ("Including the six attackers, 33 people died").
 OPENING_PART = regex.compile(r"including\s+(?:the\s+)?", regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
@@ -564,7 +566,8 @@ class Extractor:
         rest_of_whole = part_of_next and quantity != OTHER or shared == quantity and bool(unit) and not part_after \
             and (unit.split()[-1:] in (["others"], ["other"])
                  or _remembered(self._unit_scopes, unit, self._scope_of_unit) is None)
-        part_before = _states_part_before(text[max(sentence.start, mention.start - PART_LEAD):mention.start])
+        part_before = _states_part_before(text[max(sentence.start, mention.start - PART_LEAD):mention.start]) \
+            or _after_opening_share(text, mention, sentence)
         # "Five more died on Thursday, taking the toll to 57": the five are a part of the 57, not a toll of their own
         part_of_sum = self.sum_after is not None and next_start < sentence.end \
             and text.endswith(_SUM_ENDINGS, 0, next_start) and self.sum_after.search(text, mention.end, next_start) is not None
@@ -1688,6 +1691,15 @@ def _verb_between(part_after: regex.Match) -> bool:
     """Whether a verb parts a figure from "and N others" after it: "Two soldiers were killed and 12 others injured"
     (the others are no more dead), not "14 Australians and seven others"."""
     return any(word in AUXILIARY_VERBS or word.endswith("ed") for word in (part_after.group("between") or "").lower().split())
+
+
+def _after_opening_share(text: str, mention: NumberMention, sentence: Span) -> bool:
+    """Whether the sentence opens with the whole its figures are parts of, and the figure comes after it: "Of the
+    dead, 112 were women and seven were children" (the seven too)."""
+    if not text.startswith(("Of ", "Among "), sentence.start):  # as most sentences do not
+        return False
+    opening = OPENING_SHARE.match(text, sentence.start)
+    return opening is not None and opening.end() <= mention.start
 
 
 def _states_part_before(lead: str) -> bool:

@@ -889,6 +889,9 @@ OPENING_WHOLES = [
     ("Of the 40 people killed, 21 were children.", [("40", "deaths", False), ("21", "deaths", True)]),
     ("Among the 300 people arrested, 40 were charged with rioting.", [("300", "arrests", False),
                                                                       ("40", "arrests", True)]),
+    # every figure after the opening whole is a part of it
+    ("Of the dead, 112 were women and seven were children.", [("112", "deaths", True), ("seven", "deaths", True)]),
+    ("Of course, 12 people died.", [("12", "deaths", False)]),
     # not a whole in the middle of a clause
     ("Most of the protesters, 200 in all, were arrested.", [("200", "arrests", False)]),
     # a part that opens its sentence, before its whole: no item of a list with it
