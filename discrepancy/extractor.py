@@ -9,6 +9,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -57,12 +58,13 @@ STATED_PART_AFTER_WORDS = ("them", "whom", "those", "other", "among")
 # Past this many characters to the sentence's end, the pattern is tried without looking for those words
 # first: copying and lowering the rest of a long sentence for each of its figures would cost its square.
 STATED_PART_AFTER_REACH = 300
+# A whole its figures are parts of, opening a clause: "Of those arrested,", "Of the 43 dead,", "Among the injured,".
+_OPENING_SHARE = r"(?:of|among)\s+(?:those|the(?:\s+\d[\d,.]*)?)(?:\s+[\p{L}-]+){1,3},"
 STATED_PART_BEFORE = regex.compile(r"\b(?:including|includes|include|included|among\s+(?:them|whom|those)|of\s+(?:whom|them)"
                                    # a clause that opens so: "Of those arrested, 1,200 remain held", "Of the 43 dead,
                                    # 12 were police officers", "police said that of those" (not "Most of those
                                    # killed were soldiers, 40 in all")
-                                   r"|(?:(?<=\bthat\s)|(?<!\p{L}\s))(?:of|among)\s+(?:those|the(?:\s+\d[\d,.]*)?)"
-                                   r"(?:\s+[\p{L}-]+){1,3},"
+                                   rf"|(?:(?<=\bthat\s)|(?<!\p{{L}}\s)){_OPENING_SHARE}"
                                    r"|among\s+(?:the|those)(?:\s+[\p{L}-]+){1,2}\s+(?:were|was|are|is))\s+"  # "Among the dead were"
                                    r"(?:the\s+|(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?\Z", regex.I)  # "including the two attackers"
 # How far before a figure the words that make it a part may start: "Among the 300 people arrested, 40".
@@ -204,7 +206,7 @@ OPENING_WHOLE = regex.compile(r"(?:of|among)\s+(?:the|those|all)\s+", regex.I)
 EARLIER_LEVEL = regex.compile(r"\b(?:(?:up|down)\s+from(?:\s+(?:an?|the|its)\s+(?:(?:earlier|previous|initial|first)\s+)?"
                               r"(?:estimate|figure|toll|count|tally|total)\s+of)?|compared\s+(?:with|to))\s+\Z", regex.I)
 # A whole that opens its sentence, its parts after it: "Of the dead, 112 were women", "Among those arrested, ".
-OPENING_SHARE = regex.compile(r"(?:of|among)\s+(?:those|the(?:\s+\d[\d,.]*)?)(?:\s+[\p{L}-]+){1,3},", regex.I)
+OPENING_SHARE = regex.compile(_OPENING_SHARE, regex.I)
 # Before a part that opens its sentence, the whole after it ("Including the six attackers, 33 people died").
 OPENING_PART = regex.compile(r"including\s+(?:the\s+)?", regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
@@ -231,6 +233,7 @@ class _Typing(NamedTuple):
     part_of_sum: bool = False  # a part of a whole it names no group of: "six died, bringing the toll to 55",
     # "two of the wounded died"
     restates: bool = False  # another account of the figure before it: "the ministry put the figure at 850"
+    earlier_level: bool = False  # the earlier level the count before it is compared with: "57, up from 42"
 
 
 class _Candidate(NamedTuple):
@@ -321,7 +324,8 @@ class Extractor:
         self.scope_after_noun = regex.compile(
             rf"\s+(?:of\s+(?:(?:the|its|their)\s+)?|(?:were|are|was|is)\s+(?:all\s+)?)({self.scope_pattern.pattern})",
             regex.I)
-        self.source_pattern = _source_pattern(rules.sources)
+        # (a reported clause may open with a number word: "Hospital sources said three people were injured")
+        self.source_pattern = _source_pattern(rules.sources, self.grammar.word_starters)
         self.source_starts = _source_starts(rules.sources)
         self.source_before_verb_starts = _source_before_verb_starts(rules.sources["common"])
         # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
@@ -467,9 +471,8 @@ class Extractor:
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
-        if typing.quantity != OTHER and (self._reported_earlier(article.text, previous_end, original, next_start)
-                                         or typing.restates and EARLIER_LEVEL.search(
-                                             article.text, max(sentence.start, original.start - 60), original.start)):
+        if typing.quantity != OTHER and (typing.earlier_level
+                                         or self._reported_earlier(article.text, previous_end, original, next_start)):
             context.reported_earlier.add(f"{article.id}:{line}:{column}")
         return Claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
@@ -590,11 +593,12 @@ class Extractor:
         if quantity == OTHER and stated_part and whole and _whole(mention) and not self._things(unit):
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
             # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)
-        restates = quantity == OTHER and context.last_account is not None and (
+        earlier_level = quantity == OTHER and context.last_account is not None \
+            and self._earlier_level(text, mention, unit, sentence, context)
+        restates = earlier_level or quantity == OTHER and context.last_account is not None and (
             text.endswith(("at ", "to "), 0, mention.start) and self.restating is not None
             and self.restating.match(text, max(0, mention.start - 40), mention.start) is not None
-            or self._account_said(text, mention, unit, sentence)
-            or self._earlier_level(text, mention, unit, sentence, context))
+            or self._account_said(text, mention, unit, sentence))
         if restates:
             quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
         if quantity != OTHER and self._rate(text, mention, sentence, next_start):
@@ -606,7 +610,7 @@ class Extractor:
             if joined:
                 context.share_with_next(mention, quantity, stated_part)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
-                       bool(restates))
+                       bool(restates), earlier_level)
 
     @staticmethod
     def _earlier_level(text: str, mention: NumberMention, unit: str, sentence: Span,
@@ -1467,8 +1471,7 @@ class _ArticleContext:
             own = self._own_place(mention, sentence)
             if own is not None:
                 return self._named_with(own, gazetteer, mention)
-            free = [p for p in in_sentence if p.start < mention.start or self._bound_to(p) in (None, mention)
-                    or words.counted_places is not None and words.counted_places.match(text, self._bound_to(p).end)]
+            free = [p for p in in_sentence if p.start < mention.start or self._free_after(p, mention, words)]
             # "COLOMBO (Reuters) - At least eight people have been killed across Sri Lanka": where the report
             # was filed from, not where its figures happened, unless the sentence names no other place
             free = [p for p in free if not self._dateline(p)] or free
@@ -1482,6 +1485,13 @@ class _ArticleContext:
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
+
+    def _free_after(self, place: PlaceMention, mention: NumberMention, words: "_PlaceWords") -> bool:
+        """Whether a place after the figure may be its: bound to no other figure by a preposition, or to a count of
+        places ("1,400 detained in 50 cities across Russia")."""
+        bound = self._bound_to(place)
+        return bound is None or bound is mention \
+            or words.counted_places is not None and words.counted_places.match(self.article.text, bound.end) is not None
 
     def _named_with(self, place: PlaceMention, gazetteer: Gazetteer, mention: NumberMention) -> str:
         """The place, or with the places named together with it ("in Turkey and Syria", "Kabul, Herat and
@@ -1854,9 +1864,9 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> 
     if not counts:
         return None
     country = counts.most_common(1)[0][0]
-    within = [p for p in places if p.country == country and p.name != country]
-    named = {p.name for p in within if not _in_dateline(text, p)}
-    inside = Counter(p.name for p in within if not (named - {p.name} and _in_dateline(text, p))).most_common(2)
+    within = [(p.name, _in_dateline(text, p)) for p in places if p.country == country and p.name != country]
+    named = {name for name, dateline in within if not dateline}
+    inside = Counter(name for name, dateline in within if not (dateline and named - {name})).most_common(2)
     if inside and inside[0][1] >= 2 and (len(inside) == 1 or inside[0][1] > inside[1][1]) \
             and inside[0][1] > sum(p.name == country for p in places):
         return inside[0][0]
@@ -1901,7 +1911,7 @@ def _source_before_verb_starts(common: list[str]) -> re.Pattern:
     return folded_word_starts(["the", "a", "an", "local", "state", *common])
 
 
-def _source_pattern(sources: dict) -> regex.Pattern:
+def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pattern:
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
     # Atomic, so that a possessive ("the Tajik's knowledge") is no name rather than a clipped one.
@@ -1944,7 +1954,7 @@ def _source_pattern(sources: dict) -> regex.Pattern:
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
               r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|at|up|over|only|just|roughly|around|" \
               r"almost|approximately|between|no|fewer|under|there|it|its|they|their|he|his|she|her|reporters|" \
-              r"journalists|(?-i:\p{Lu})|" + SPELLED_COUNT_START + "))"
+              r"journalists|(?-i:\p{Lu})" + (rf"|{alternation(number_words)}\b" if number_words else "") + "))"
     # "fighting between Muslims and Christians has claimed hundreds of lives": a toll, no speaker's claim
     not_a_toll = r"(?<!claim(?:s|ed)?\b(?=\s+(?:[\p{L}\d,.-]+\s+){1,3}?(?:lives|victims)\b))"
     return version1(
@@ -1953,11 +1963,6 @@ def _source_pattern(sources: dict) -> regex.Pattern:
         rf"|(?:{addressing})\b)"
         rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{after_verb_common}))")
 
-
-# A spelled count that a reported clause may open with: "Hospital sources said three people were injured".
-SPELLED_COUNT_START = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|" \
-                      r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|scores|several|" \
-                      r"many|most|all|half)\b"
 
 
 def _source_starts(sources: dict) -> regex.Pattern:

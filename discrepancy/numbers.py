@@ -140,9 +140,10 @@ class NumberGrammar:
         # A digit after a digit starts nothing (the pattern wants no digit before a number, and no lead
         # ends in one), so a run of digits is one candidate. Vague amounts start at their first word
         # after an article ("couple" of "a couple of"); the lead search finds the article.
-        starters = [*self.unit_words, *self.ten_words, *self.scale_words, "quarter", *self.spelled.ordinal_words,
-                    *(v.split()[1] if v.split()[0] in ("a", "an") else v.split()[0] for v in self.vague),
-                    "half", "minus", "negative", *self.multiplier_verbs]
+        starters = self.word_starters = (
+            *self.unit_words, *self.ten_words, *self.scale_words, "quarter", *self.spelled.ordinal_words,
+            *(v.split()[1] if v.split()[0] in ("a", "an") else v.split()[0] for v in self.vague),
+            "half", "minus", "negative", *self.multiplier_verbs)
         # Digits and words are scanned apart: as one alternation the engine checks both at every
         # character, twice as slow as the two scans. Neither kind of start lies inside the other.
         self.candidate_patterns = (regex.compile(r"(?<!\d)\d"), regex.compile(rf"\b{alternation(starters)}", regex.I))

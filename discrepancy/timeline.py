@@ -137,14 +137,14 @@ class _Compared:
                    for other in between)
 
 
+POSSESSIVE = ("'s", "’s")
+
+
 def _unless_possessive(text: str, inside: list[tuple[int, int, regex.Match]]) -> list[tuple[int, int, regex.Match]]:
     """The time words of a figure's sentence, but for those that name an event by its day ("the toll from Sunday's
     crash rose to 70 on Tuesday": the toll holds on Tuesday) where others are there to date it."""
     plain = [item for item in inside if not text.startswith(POSSESSIVE, item[1])]
     return plain or inside
-
-
-POSSESSIVE = ("'s", "’s")
 
 
 def _in_own_clause(text: str, inside: list[tuple[int, int, regex.Match]], claim: Claim) -> list[tuple[int, int, regex.Match]]:

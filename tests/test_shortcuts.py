@@ -188,13 +188,21 @@ def test_triggers_are_those_of_the_plain_scan_where_the_folded_scan_finds_none(t
 AFTER_DIGIT_PIECES = NOT_FIGURE_PIECES + ["5 May", " of ", " OF ", "5pm", " a.m.", " P.M.", " - year-old", " YEARS OLD",
                                           "\u00a0", "\u2009", "\u2013", "\u0663", "\U00011f50", "\u0130", "\u017f",
                                           "\u212a", " Avenue Foch", " GT", " zip code", " ZIP CODE", "1,200", "06.01",
-                                          "0", "07", " people", " were", ",", "."]
+                                          "0", "07", " people", " were", ",", ".",
+                                          # what follows a run of digits after a dot or a comma
+                                          "51.2 million", "1,000-year-old", "1,000,000 years old", "1,000 - YEAR-OLD",
+                                          "10.45 pm", "10.45\u00a0PM", "10.45:30am", "555.123-4567", "555.123.4567",
+                                          "6.1.2022", "1/2/2022", "2019/20", "1.5", "1,\u0660\u0660\u0660 year-old",
+                                          "1,23", "1,2345", "12", " ", "\t", "a.m.", " p.m.", "\u0663", ".\u0663", "9:30",
+                                          "123,"]
 
 
 @CHECKS
 @given(st.one_of(st.lists(st.sampled_from(AFTER_DIGIT_PIECES), max_size=40).map("".join), st.text(max_size=120)))
 @example("81 - YEAR-OLD, 5\u00a0May, 90210 ZIP CODE, 22 Avenue Foch, 737 Max, 2014\u201315, 1,200 were, 0401")
 @example("the 90210 zip code at 5 a.m. on the 4 of May, at \u0661\u0660:\u0664\u0665 and 1\u0660:45")
+@example("51,729 households, 51.2 million, 1,000,000-year-old, 10.45 pm, 555.123-4567 and 6.1.2022")
+@example("1,\u0660\u0660\u0660 year-old and 1.\u0663\u0663.2022 at 10.45\u00a0pm")
 def test_the_digit_filter_is_tried_wherever_it_matches(text):
     everywhere = [m.start() for m in GRAMMAR.digit_filter.finditer(text)]
     assert everywhere == [found.start() for found in GRAMMAR.digit_filter_scan.finditer(text)
