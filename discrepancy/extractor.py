@@ -83,6 +83,18 @@ CLAUSE_WORD_STARTS = folded_word_starts([*SUBORDINATE_WORDS, *RELATIVE_WORDS])
 # Before a relative clause that says what the whole a figure is among or of counts: "two children were among those
 # who drowned", "four of those who died": its verb types the figure too.
 WHOLE_OF_RELATIVE = regex.compile(r"\b(?:among|of)\s+those\s+\Z", regex.I)
+# A relative clause that is part of the noun phrase a figure opens, and the verb of the figure's clause past it:
+# "40 people who had been trapped under the rubble were rescued".
+RELATIVE_OF_NOUN = regex.compile(r"\b(?:who|that|which)\b", regex.I)
+RELATIVE_OF_NOUN_CHARS = 80  # how far after the figure such a clause may start
+NOUN_PHRASE_EXTRA_WORDS = 4  # words after the counted noun before it: "aboard the plane that"
+MAIN_VERB_REACH = 16  # words of the relative clause and the verb after it that are read
+MAIN_VERB_WORDS = 4  # words from the auxiliary of that verb in which its trigger is: "are now confirmed dead"
+MAIN_VERB_CHARS = 60
+# Words that end the search for that verb: another clause, or a predicate joined to the relative clause's own
+# (not the subordinate words that news uses as prepositions: "who had gone missing after the landslide")
+MAIN_VERB_STOPS = frozenset([*SUBORDINATE_WORDS, *RELATIVE_WORDS, "and", "or", "but", "as", "to"]) \
+    - {"after", "before", "since", "until"}
 # A figure that restates the one before it in other terms. In brackets after a measure: "more than
 # 100 km (60 miles)", "7.5m crowns (US$1.1m)", and the next one inside those brackets: "(224 kW / 300 PS)".
 CONVERSION_GAP = regex.compile(r"\A\s*(?:[\p{L}°]+\.?\s*){0,3}\(\s*(?:\p{L}{1,3}\s?)?\Z")
@@ -556,7 +568,7 @@ class Extractor:
         complement = id(mention) in context.complements
         words_start = self._count_words_start(context, mention, previous_end, sentence)
         quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
-                                                           reach)
+                                                           reach, sentence.end)
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if part_of_next and quantity == OTHER:
             quantity = self._predicate_of_part(text, context.following(mention), unit, sentence)
@@ -885,7 +897,7 @@ class Extractor:
             and not self.trigger_pattern.search(" ".join(words))
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int,
-                  shared: str | None = None, reach: int = WINDOW_AFTER) -> str:
+                  shared: str | None = None, reach: int = WINDOW_AFTER, sentence_end: int | None = None) -> str:
         """The quantity a figure counts: of the triggers in its own clause, the one of highest priority, then
         the nearest (after before before). A trigger that a conjunction parts from the figure belongs to another
         clause ("23 died and dozens more were injured") and yields to one in the figure's own; a noun before it
@@ -914,11 +926,11 @@ class Extractor:
                 # "the army lost 300,000 soldiers killed or wounded", "shot 5 protesters dead": a trigger right after
                 # the noun (which may have taken it in) says which loss; not a participle clause's ("shot eight
                 # children, killing one": the one are those killed)
-                after = self._triggers_after(text, mention, unit, next_start, reach)
+                after = self._triggers_after(text, mention, unit, next_start, reach, sentence_end)
                 words = len(unit.split())
                 return next((quantities[0] for distance, quantities, _, at in after
                              if 1 < distance <= words + 1 and "," not in text[mention.end:at]), grouped)
-        after = self._triggers_after(text, mention, unit, next_start, reach)
+        after = self._triggers_after(text, mention, unit, next_start, reach, sentence_end)
         before = [] if shared is not None or denied_whole or self._object_of_word_before(text, mention, unit, previous_end) \
             else self._triggers_before(text, mention, previous_end)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
@@ -934,14 +946,52 @@ class Extractor:
         return self._best_quantity(text, mention, unit, candidates, several)
 
     def _triggers_after(self, text: str, mention: NumberMention, unit: str, next_start: int,
-                        reach: int = WINDOW_AFTER) -> list[tuple]:
+                        reach: int = WINDOW_AFTER, sentence_end: int | None = None) -> list[tuple]:
         """The triggers after a figure in its own clause: up to a subordinate or relative clause that is not
         its noun's, and to a clause that says who reported it ("nine, a police official said, as ...")."""
         after_end = _clause_end(text, mention.end, next_start, unit)
         if text.find(",", mention.end, after_end) >= 0:
             reported = self.reporting_clause.search(text, mention.end, after_end)
             after_end = reported.start() if reported else after_end
-        return self._triggers(text, mention.end, after_end, reach)
+        found = self._triggers(text, mention.end, after_end, reach)
+        # (the relative clause may hold a figure of its own: "40 miners who were trapped for three days")
+        limit = next_start if sentence_end is None else max(next_start, sentence_end)
+        relative = _relative_of_noun(text, mention.end, limit, unit)
+        main = self._main_verb_triggers(text, mention.end, relative, limit) if relative else []
+        # "40 people who had been trapped under the rubble were rescued": what the clause's own verb says befell
+        # them outranks what the relative clause says (but "the 12 men who were arrested have been freed" are
+        # still counted as arrested: the verb after it says nothing of them)
+        return [t for t in found if t[3] < relative.start()] + main if main else found
+
+    def _main_verb_triggers(self, text: str, end: int, relative: regex.Match, limit: int) -> list[tuple]:
+        """The triggers of the verb of a figure's clause past a relative clause in its noun phrase, with their
+        distance from the figure: from its auxiliary ("... in the flooded shaft have been rescued", "... are now
+        confirmed dead"), else the first trigger past the relative clause's own verb ("Two soldiers who had been
+        wounded in the attack died in hospital"). None where a conjunction, a comma or another clause comes
+        first: "12 men who attacked the convoy and were later released" is another predicate of theirs."""
+        words = list(itertools.islice(_words(text[relative.end():limit]), MAIN_VERB_REACH))
+        first = next((i for i, w in enumerate(words) if w.group().lower() not in VERB_GROUP_WORDS
+                      and not w.group().endswith("ly")), None)  # the relative clause's own verb
+        if first is None:
+            return []
+        base = relative.end()
+        for index, word in enumerate(words[first + 1:], first + 1):
+            lowered = word.group().lower()
+            gap = text[base + words[first].end():base + word.start()]
+            if lowered in MAIN_VERB_STOPS or any(map(gap.__contains__, ",;:()")):
+                return []
+            if index == first + 1 and lowered not in AUXILIARY_VERBS:
+                continue  # that verb's own complement: "who had gone missing", "who were found dead"
+            start = base + word.start()
+            stop = min(limit, start + MAIN_VERB_CHARS)
+            if lowered in AUXILIARY_VERBS:
+                triggers = self._triggers(text, start, stop, MAIN_VERB_WORDS)
+            else:
+                triggers = [t for t in self._triggers(text, start, stop, 1) if t[3] == start]
+            if triggers or lowered in AUXILIARY_VERBS:
+                offset = len(list(_words(text[end:start])))
+                return [(distance + offset, *rest) for distance, *rest in triggers]
+        return []
 
     def _triggers_before(self, text: str, mention: NumberMention, previous_end: int) -> list[tuple]:
         """The triggers before a figure, from further back before a level reached ("the toll from two days of
@@ -1575,6 +1625,26 @@ def _clause_end(text: str, start: int, end: int, unit: str) -> int:
         if len(between) > len(unit.split()) and not WHOLE_OF_RELATIVE.search(window, 0, found.start()):
             return start + found.start()
     return start + len(window)
+
+
+def _relative_of_noun(text: str, end: int, limit: int, unit: str) -> regex.Match | None:
+    """A relative clause in the noun phrase a figure opens, right after its counted noun or a short phrase that
+    follows it ("40 people who had been trapped", "All 72 people aboard the plane that crashed"); None where a
+    verb, a conjunction or a comma comes first."""
+    if not unit:
+        return None
+    window = text[end:min(limit, end + RELATIVE_OF_NOUN_CHARS)]
+    relative = RELATIVE_OF_NOUN.search(window)
+    if relative is None:
+        return None
+    between = window[:relative.start()]
+    if any(map(between.__contains__, ";:()")) or "," in between.rstrip().rstrip(","):
+        return None
+    words = [w.group().lower() for w in _words(between)]
+    if len(words) > len(unit.split()) + NOUN_PHRASE_EXTRA_WORDS \
+            or any(w in AUXILIARIES or w in MAIN_VERB_STOPS for w in words):
+        return None
+    return RELATIVE_OF_NOUN.search(text, end + relative.start(), end + relative.end())
 
 
 def _trigger_end(text: str, end: int, next_start: int, sentence: Span, joined: bool) -> int:

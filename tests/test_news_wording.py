@@ -941,6 +941,32 @@ def test_the_earlier_level_a_count_is_compared_with(sentence, written, quantity,
     assert (claim.quantity, claim.scope, claim.superseded) == (quantity, scope, True)
 
 
+RELATIVE_CLAUSES = [
+    # the verb of the figure's own clause, past a relative clause in its noun phrase, says what befell them
+    ("Two soldiers who had been wounded in the attack died in hospital.", "Two", "deaths"),
+    ("Some 40 miners who were trapped for three days in the flooded shaft have been rescued.", "Some 40", "rescued"),
+    ("At least 40 people who had been trapped under the rubble of the collapsed hotel were rescued.", "At least 40",
+     "rescued"),
+    ("All 72 people aboard the plane that crashed near the airport on Sunday are now confirmed dead.", "72", "deaths"),
+    ("Eleven workers who had gone missing after the landslide were found dead.", "Eleven", "deaths"),
+    ("The 40 people who were trapped were rescued.", "40", "rescued"),
+    # a verb after it that says nothing of what befell them leaves the relative clause's
+    ("Nine people who were arrested on Friday have been released.", "Nine", "arrests"),
+    ("The two men who were killed were journalists.", "two", "deaths"),
+    ("The 20 people who were wounded in the blast are in stable condition.", "20", "injured"),
+    # another clause or another predicate of theirs comes first
+    ("Ten people who were injured when the roof collapsed were taken to hospital.", "Ten", "injured"),
+    ("Police arrested 12 men who attacked the convoy and were later released.", "12", "arrests"),
+    ("Police arrested 12 men who fled and were later killed.", "12", "arrests"),
+    ("The 30 fishermen who went missing, the coast guard said, were feared dead.", "30", "missing"),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity", RELATIVE_CLAUSES, ids=ids(RELATIVE_CLAUSES))
+def test_the_verb_past_a_relative_clause_says_what_befell_them(sentence, written, quantity):
+    assert claim_at(sentence, written).quantity == quantity
+
+
 def test_an_earlier_level_of_something_else_counts_nothing():
     assert claim_at("Police said 40 people were arrested. Prices rose to 57 euros, up from 42.", "42").quantity == \
         "other"
