@@ -109,7 +109,7 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
         inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]
                   and (item[2].re is not YEAR_WORDS or _year_of_figure(text, item, claim))
                   and not _dateline_date(text, item) and not compared.dates_another(item, claim)]
-        nearest = min(_in_own_clause(text, _unless_possessive(text, inside), claim),
+        nearest = min(_in_own_clause(text, _unless_naming_event(text, inside, claim), claim),
                       key=lambda item: _distance(item, claim), default=None)
         dated.append(_dated(claim, article.published, nearest[2] if nearest else None,
                             running=nearest is not None and _past_the_when_clause(text, nearest[2], claim)))
@@ -138,13 +138,24 @@ class _Compared:
 
 
 POSSESSIVE = ("'s", "’s")
+# Before time words, in their clause: a relative clause that tells which event ("the plane that crashed in Nepal on
+# Sunday"). Read backwards from the time words, in one try.
+EVENT_CLAUSE = regex.compile(r"\b(?:that|which)\s+[^,;:.()]{0,60}\Z", regex.I | regex.REVERSE)
 
 
-def _unless_possessive(text: str, inside: list[tuple[int, int, regex.Match]]) -> list[tuple[int, int, regex.Match]]:
-    """The time words of a figure's sentence, but for those that name an event by its day ("the toll from Sunday's
-    crash rose to 70 on Tuesday": the toll holds on Tuesday) where others are there to date it."""
-    plain = [item for item in inside if not text.startswith(POSSESSIVE, item[1])]
+def _unless_naming_event(text: str, inside: list[tuple[int, int, regex.Match]],
+                         claim: Claim) -> list[tuple[int, int, regex.Match]]:
+    """The time words of a figure's sentence, but for those that name an event by its day, where others are there
+    to date it: "the toll from Sunday's crash rose to 70 on Tuesday", "All 72 people aboard the plane that crashed
+    on Sunday are now confirmed dead, the authority said on Wednesday": each count holds on the later day."""
+    plain = [item for item in inside if not text.startswith(POSSESSIVE, item[1]) and not _in_event_clause(text, item, claim)]
     return plain or inside
+
+
+def _in_event_clause(text: str, item: tuple[int, int, regex.Match], claim: Claim) -> bool:
+    """Whether the time words end a relative clause that names an event, one that does not hold the figure."""
+    clause = EVENT_CLAUSE.match(text, max(0, item[0] - 80), item[0])
+    return clause is not None and not clause.start() <= claim.start < item[0]
 
 
 def _in_own_clause(text: str, inside: list[tuple[int, int, regex.Match]], claim: Claim) -> list[tuple[int, int, regex.Match]]:

@@ -90,6 +90,13 @@ PERIODS = [
     ("a day naming the event yields", "On Tuesday, the toll from Sunday's crash rose to 70.", "On Tuesday",
      D(2022, 1, 11), D(2022, 1, 11)),
     ("a day naming the event, alone", "Sunday's attack killed 40 people.", "Sunday", D(2022, 1, 9), D(2022, 1, 9)),
+    # so does a relative clause that names the event, but not one that holds the figure
+    ("a relative clause naming the event yields", "All 72 people aboard the plane that crashed on Sunday are now "
+     "confirmed dead, officials said on Tuesday.", "on Tuesday", D(2022, 1, 11), D(2022, 1, 11)),
+    ("a relative clause naming the event, alone", "The quake that struck on Sunday killed 70 people.", "on Sunday",
+     D(2022, 1, 9), D(2022, 1, 9)),
+    ("a relative clause holding the figure", "Officials said on Tuesday that the blast, which killed 12 people on "
+     "Sunday, was an accident.", "on Sunday", D(2022, 1, 9), D(2022, 1, 9)),
     # time words after a figure compared with this one date that one
     ("the figure compared with holds the time words", "The agency said 32,640 people had been displaced, up from "
      "24,000 a day earlier.", None, WED_12_JAN, WED_12_JAN),
