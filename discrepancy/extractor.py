@@ -1984,6 +1984,7 @@ def _source_before_verb_starts(common: list[str]) -> re.Pattern:
 def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pattern:
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
+    never_nouns = alternation(sources.get("never_nouns", ())) or "(?!)"
     # Atomic, so that a possessive ("the Tajik's knowledge") is no name rather than a clipped one.
     # "the International Organization for Migration", "the Office for the Coordination of Humanitarian Affairs"
     # and its acronym in brackets after it: "Iran Human Rights (IHR) said"
@@ -2020,18 +2021,27 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
     adverbs = sources.get("between_speaker_and_verb", ())
     between = rf"(?:(?:{alternation(adverbs)})\s+){{0,2}}" if adverbs else ""
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
-    # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself.
+    # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself, which may
+    # open with a speaker's noun or a subject before its auxiliary or a past tense ("Johan Pieterse said police had
+    # rescued four", "said gunmen had stormed", "said troops killed 30"; not "Initial reports spoke of").
     reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
               r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|at|up|over|only|just|roughly|around|" \
               r"almost|approximately|between|no|fewer|under|there|it|its|they|their|he|his|she|her|reporters|" \
-              r"journalists|(?-i:\p{Lu})" + (rf"|{alternation(number_words)}\b" if number_words else "") + "))"
+              r"journalists|(?-i:\p{Lu})" + (rf"|{alternation(number_words)}\b" if number_words else "") \
+        + rf"|(?:{alternation(sources['common'])}|\p{{Ll}}+\s+(?:had|have|has|were|was|are|is|will|would|\p{{Ll}}+ed))\b))"
+    # after a verb, a common noun is its speaker where its clause ends there or goes on to say which one ("said
+    # officials in Kabul", "said police, who ..."); else it starts the reported clause ("union leaders say workers
+    # and the government ...", "claims maintenance workers earn")
+    speaker_end = r"(?=\s*(?:[,.;:!?\"”’)]|$|\s(?:in|on|at|from|with|who|of|for|to|during|late|earlier|today|" \
+                  r"yesterday|last|this)\b))"
     # "fighting between Muslims and Christians has claimed hundreds of lives": a toll, no speaker's claim
     not_a_toll = r"(?<!claim(?:s|ed)?\b(?=\s+(?:[\p{L}\d,.-]+\s+){1,3}?(?:lives|victims)\b))"
     return version1(
         rf"(?:\b(?i:{markers})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
         rf"|(?P<before_verb>{name_before}|{clause_common})\s+{between}(?:(?:{verbs})\b(?={reports}){not_a_toll}"
+        rf"|(?:{never_nouns})\b(?=\s+\p{{Ll}}){not_a_toll}"
         rf"|(?:{addressing})\b)"
-        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{after_verb_common}))")
+        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{after_verb_common}{speaker_end}))")
 
 
 

@@ -655,6 +655,19 @@ def test_numbers_that_name_or_date_are_not_counted(sentence, expected):
 
 # --- on whose word ----------------------------------------------------------------------------------------
 SOURCES = [
+    # the reported clause may open with a noun and its verb ("said police had rescued four")
+    ("Johan Pieterse said police had rescued four people from the rubble.", "Johan Pieterse"),
+    ("Officials said troops killed 30 militants near the border.", "Officials"),
+    ("A police spokesman says police were called to the scene after 12 people were hurt.", "A police spokesman"),
+    # a common noun after the verb is its speaker only where its clause ends there or says which one
+    ("Union leaders say workers and the government agreed on a 4 per cent rise.", None),
+    ("Six people drowned, said officials in Sindh.", "officials in Sindh"),
+    # a verb that is never a noun may report a clause that opens with any word
+    ("Mr Dixon says maintenance staff earn 28 per cent above the average.", "Mr Dixon"),
+    # the other side of a conflict, and those who speak for a company or an office
+    ("The rebels said they had killed more than 200 soldiers.", "The rebels"),
+    ("The airline said 12 passengers were injured.", "The airline"),
+    ("The coast guard said 40 migrants were rescued off the island.", "The coast guard"),
     # a speaker's title between the verb and the name; a day after the name is no part of it
     ('"We have recovered 16 bodies," said rescue chief Ali Khan.', "Ali Khan"),
     ("At least 16 people died, said police spokesman Ben Ito on Monday.", "Ben Ito"),
