@@ -82,6 +82,10 @@ CLAUSE_WORD = regex.compile(rf"(?P<subordinate>{SUBORDINATE.pattern})|(?P<relati
 CLAUSE_WORD_STARTS = folded_word_starts([*SUBORDINATE_WORDS, *RELATIVE_WORDS])
 # Before a relative clause that says what the whole a figure is among or of counts: "two children were among those
 # who drowned", "four of those who died": its verb types the figure too.
+# After a bare figure: who gave it, in lower case ("and 3,000 by police", "by the ministry"; not "by Friday").
+ANOTHER_AGENT = regex.compile(r"\s+by\s+(?:the\s+)?\p{Ll}")
+# Where a figure's agent may stand with its verb left out: "... and 3,000 by police".
+GAPPED_AGENT = re.compile(r"\d\sby\s")
 WHOLE_OF_RELATIVE = regex.compile(r"\b(?:among|of)\s+those\s+\Z", regex.I)
 # A relative clause that is part of the noun phrase a figure opens, and the verb of the figure's clause past it:
 # "40 people who had been trapped under the rubble were rescued".
@@ -342,7 +346,8 @@ class Extractor:
         self.source_before_verb_starts = _source_before_verb_starts(rules.sources["common"])
         # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
         self.source_start_scan = folded_word_starts(
-            [*rules.sources["verbs"], *rules.sources.get("addressing_verbs", ()), *rules.sources["markers"]])
+            [*rules.sources["verbs"], *rules.sources.get("addressing_verbs", ()), *rules.sources.get("agent_verbs", ()),
+             *rules.sources["markers"]])
         self.rises = frozenset(rules.numbers["rises"])
         self.unit_words = frozenset(rules.units["surfaces"])
         self.phrase_stops = frozenset(rules.numbers["phrase_stops"])
@@ -613,6 +618,8 @@ class Extractor:
             or self._account_said(text, mention, unit, sentence))
         if restates:
             quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
+        elif quantity == OTHER and whole and not unit and _another_agents(text, mention):
+            quantity = whole  # "The crowd, estimated at 10,000 by organisers and 3,000 by police": another's count
         if quantity != OTHER and self._rate(text, mention, sentence, next_start):
             quantity = OTHER  # "More than 40,000 people die from gun-related injuries each year"
         if complemented:
@@ -1340,6 +1347,8 @@ class Extractor:
             starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
             starts.update(map(match_start, self.source_before_verb_starts.finditer(lowered, run, verb)))
             covered = verb
+        if " by " in words:  # a figure's agent, its verb left out (the pattern's last branch)
+            starts.update(m.start() + 2 for m in GAPPED_AGENT.finditer(words))
         yield from matches_at(self.source_pattern, words, sorted(starts))
 
     def _verb_starts(self, words: str, lowered: str) -> list[int]:
@@ -1746,6 +1755,12 @@ def _negation(word: str) -> bool:
     return word in NEGATIONS or word.endswith(("n't", "n’t"))
 
 
+def _another_agents(text: str, mention: NumberMention) -> bool:
+    """Whether a bare figure joined to the one before is another's count of the same, its verb left out: "estimated
+    at 10,000 by organisers and 3,000 by police" (not "and 12 by Friday")."""
+    return text.endswith(("and ", ", "), 0, mention.start) and ANOTHER_AGENT.match(text, mention.end) is not None
+
+
 def _lists_next(text: str, end: int, next_start: int, following: NumberMention | None) -> bool:
     """Whether the next figure is the next item of a list that leaves out what its items count: "Six people
     died in Texas, four in Oklahoma" (but not "six in Texas, four were injured in Ohio")."""
@@ -1985,6 +2000,9 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
     never_nouns = alternation(sources.get("never_nouns", ())) or "(?!)"
+    # a passive verb's agent, a few words on: "estimated at 10,000 by organisers" (not past a clause's end)
+    agents = alternation(sources.get("agent_verbs", ()))
+    by_agent = rf"\b(?:{agents})\s+(?:[^\s;:]+\s+){{0,5}}?(?<![,]\s)by" if agents else "(?!)"
     # Atomic, so that a possessive ("the Tajik's knowledge") is no name rather than a clipped one.
     # "the International Organization for Migration", "the Office for the Coordination of Humanitarian Affairs"
     # and its acronym in brackets after it: "Iran Human Rights (IHR) said"
@@ -2037,7 +2055,9 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
     # "fighting between Muslims and Christians has claimed hundreds of lives": a toll, no speaker's claim
     not_a_toll = r"(?<!claim(?:s|ed)?\b(?=\s+(?:[\p{L}\d,.-]+\s+){1,3}?(?:lives|victims)\b))"
     return version1(
-        rf"(?:\b(?i:{markers})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
+        rf"(?:(?:\b(?i:{markers})|{by_agent})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
+        # the next figure's agent, its verb left out: "estimated at 10,000 by organisers and 3,000 by police"
+        rf"|(?<=\band\s+\d[\d,.]*\s+)by\s+(?P<after_marker>{described_common}|{common})"
         rf"|(?P<before_verb>{name_before}|{clause_common})\s+{between}(?:(?:{verbs})\b(?={reports}){not_a_toll}"
         rf"|(?:{never_nouns})\b(?=\s+\p{{Ll}}){not_a_toll}"
         rf"|(?:{addressing})\b)"
@@ -2048,7 +2068,7 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
 def _source_starts(sources: dict) -> regex.Pattern:
     """A reporting verb or a marker, where every match of the source pattern starts or (after a name) ends.
     Most sentences hold neither, and this finds that ten times faster than the full pattern."""
-    verbs = [*sources["verbs"], *sources.get("addressing_verbs", ())]
+    verbs = [*sources["verbs"], *sources.get("addressing_verbs", ()), *sources.get("agent_verbs", ())]
     return version1(rf"\b(?:{alternation(verbs)}|(?i:{alternation(sources['markers'])}))")
 
 

@@ -373,6 +373,9 @@ OTHER_QUANTITIES = [
     ("Organisers said more than 200,000 demonstrators turned out.", "more than 200,000", "crowd", "protesters"),
     ("Some 3,000 people attended the vigil for the victims.", "Some 3,000", "crowd", EVERYONE),
     ("Police used tear gas to disperse a crowd of about 5,000.", "about 5,000", "crowd", EVERYONE),
+    ("The crowd was estimated at 10,000.", "10,000", "crowd", EVERYONE),
+    ("The crowd, estimated at 10,000 by organisers and 3,000 by police, filled the square.", "3,000", "crowd",
+     EVERYONE),
     ("A mob of around 500 people torched the police station.", "around 500", "crowd", EVERYONE),
     ("Police broke up a rally of 2,000 in the capital.", "2,000", "crowd", EVERYONE),
     ("Investigators gathered 12 samples from the site.", "12", "other", None),
@@ -664,6 +667,10 @@ SOURCES = [
     ("Six people drowned, said officials in Sindh.", "officials in Sindh"),
     # a verb that is never a noun may report a clause that opens with any word
     ("Mr Dixon says maintenance staff earn 28 per cent above the average.", "Mr Dixon"),
+    # a passive verb's agent gives the figure, as does the next figure's with its verb left out
+    ("The crowd, estimated at 10,000 by organisers and 3,000 by police, marched to the square.", "organisers"),
+    ("The toll was put at 40 by the health ministry.", "the health ministry"),
+    ("Twelve deaths were confirmed by local officials.", "local officials"),
     # the other side of a conflict, and those who speak for a company or an office
     ("The rebels said they had killed more than 200 soldiers.", "The rebels"),
     ("The airline said 12 passengers were injured.", "The airline"),
@@ -727,6 +734,13 @@ SOURCES = [
 @pytest.mark.parametrize("sentence,source", SOURCES, ids=ids(SOURCES))
 def test_who_reported_the_figure(sentence, source):
     assert claims_of(sentence)[0].source == source
+
+
+def test_each_figure_of_two_agents_is_given_by_its_own():
+    claims = claims_of("The crowd, estimated at 10,000 by organisers and 3,000 by police, marched to the square.")
+    # two accounts of one crowd, to be compared: neither is a part of the other
+    assert [(c.text, c.quantity, c.source, c.stated_part) for c in claims] == \
+        [("10,000", "crowd", "organisers", False), ("3,000", "crowd", "police", False)]
 
 
 # --- breakdowns: a list of counts that names its verb and noun once -----------------------------------------
