@@ -111,9 +111,20 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
                   and not _dateline_date(text, item) and not compared.dates_another(item, claim)]
         nearest = min(_in_own_clause(text, _unless_naming_event(text, inside, claim), claim),
                       key=lambda item: _distance(item, claim), default=None)
-        dated.append(_dated(claim, article.published, nearest[2] if nearest else None,
-                            running=nearest is not None and _past_the_when_clause(text, nearest[2], claim)))
+        words = nearest[2] if nearest else None
+        dated.append(_dated(claim, _base_day(article.published, words, compared.compared_with(claim), dated),
+                            words, running=words is not None and _past_the_when_clause(text, words, claim)))
     return dated
+
+
+def _base_day(published: dt.date | None, words: regex.Match | None, compared: Claim | None,
+              dated: list[Claim]) -> dt.date | None:
+    """The day the figure's time words count from: the article's, but for days before the one of the figure it is
+    compared with ("The toll rose to 40 on Tuesday, up from 32 a day earlier": the 32 holds on Monday)."""
+    if words is None or words.re is YEAR_WORDS or not words["earlier"] or compared is None:
+        return published
+    before = next((c for c in reversed(dated) if c.id == compared.id), None)
+    return before.period_start if before is not None and before.time_phrase and before.period_start else published
 
 
 # Before a figure that another is compared with: "32,640 displaced, up from 24,000 a day earlier".
@@ -126,6 +137,14 @@ class _Compared:
     def __init__(self, text: str, claims: Sequence[Claim]):
         self.text, self.claims = text, sorted(claims, key=lambda c: c.start)
         self.starts = [c.start for c in self.claims]
+
+    def compared_with(self, claim: Claim) -> Claim | None:
+        """The figure before this one in its sentence that it is compared with ("40, up from 32"), if any."""
+        at = bisect.bisect_left(self.starts, claim.start)
+        before = self.claims[at - 1] if at > 0 else None
+        if before is None or before.sentence != claim.sentence:
+            return None
+        return before if COMPARED_WITH.search(self.text, before.end, claim.start) is not None else None
 
     def dates_another(self, item: tuple[int, int, regex.Match], claim: Claim) -> bool:
         """Whether time words after the figure follow another that it is compared with, and date that one
@@ -143,13 +162,27 @@ POSSESSIVE = ("'s", "’s")
 EVENT_CLAUSE = regex.compile(r"\b(?:that|which)\s+[^,;:.()]{0,60}\Z", regex.I | regex.REVERSE)
 
 
+# Before time words: a verb of saying, perhaps with whom it was told ("said on Monday", "told reporters on Monday").
+# Read backwards from the time words, in one try.
+SAID_BEFORE = regex.compile(r"\b(?:said|says|told|reported|announced|confirmed|added)\s+(?:[\p{L}]+\s+)?\Z",
+                            regex.I | regex.REVERSE)
+
+
 def _unless_naming_event(text: str, inside: list[tuple[int, int, regex.Match]],
                          claim: Claim) -> list[tuple[int, int, regex.Match]]:
-    """The time words of a figure's sentence, but for those that name an event by its day, where others are there
-    to date it: "the toll from Sunday's crash rose to 70 on Tuesday", "All 72 people aboard the plane that crashed
-    on Sunday are now confirmed dead, the authority said on Wednesday": each count holds on the later day."""
-    plain = [item for item in inside if not text.startswith(POSSESSIVE, item[1]) and not _in_event_clause(text, item, claim)]
+    """The time words of a figure's sentence, but for those that name an event by its day or say when the words
+    before the figure were said, where others are there to date it: "the toll from Sunday's crash rose to 70 on
+    Tuesday", "All 72 people aboard the plane that crashed on Sunday are now confirmed dead, the authority said on
+    Wednesday": each count holds on the later day; "Police said on Monday that 12 people died on Sunday": on Sunday."""
+    plain = [item for item in inside if not text.startswith(POSSESSIVE, item[1]) and not _in_event_clause(text, item, claim)
+             and not _when_said_before(text, item, claim)]
     return plain or inside
+
+
+def _when_said_before(text: str, item: tuple[int, int, regex.Match], claim: Claim) -> bool:
+    """Whether the time words say when the words before the figure were said: "Police said on Monday that 12
+    people died on Sunday" (the 12 died on Sunday)."""
+    return item[1] <= claim.start and SAID_BEFORE.match(text, max(0, item[0] - 40), item[0]) is not None
 
 
 def _in_event_clause(text: str, item: tuple[int, int, regex.Match], claim: Claim) -> bool:

@@ -25,6 +25,14 @@ def first_figure(sentence: str, published: dt.date | None = WED_12_JAN) -> Claim
     return next(c for c in claims if c.quantity != "other")
 
 
+def test_days_before_count_from_the_day_of_the_figure_compared_with():
+    article = Article(id="a", path="a.txt", text="The toll rose to 40 on Tuesday, up from 32 a day earlier. Prices "
+                      "rose to $40, up from $32 a day earlier.", published=WED_12_JAN)
+    dated = {c.text: (c.time_phrase, c.period_start) for c in date_figures(article, EXTRACTOR.extract(article))}
+    assert dated["32"] == ("a day earlier", D(2022, 1, 10))  # the Monday before Tuesday's 40
+    assert dated["$32"] == ("a day earlier", D(2022, 1, 11))  # the 40 has no day: the day before the article's
+
+
 # (where the wording comes from, sentence, expected phrase, first day, last day), article of Wednesday 12 January 2022
 PERIODS = [
     ("seeds/001: a weekday", "16 people died, the ministry said on Monday.", "on Monday", D(2022, 1, 10),
@@ -95,6 +103,11 @@ PERIODS = [
      "confirmed dead, officials said on Tuesday.", "on Tuesday", D(2022, 1, 11), D(2022, 1, 11)),
     ("a relative clause naming the event, alone", "The quake that struck on Sunday killed 70 people.", "on Sunday",
      D(2022, 1, 9), D(2022, 1, 9)),
+    # time words that say when the words before the figure were said yield to the figure's own
+    ("said on a day, of another day", "Police said on Tuesday that 12 people died on Sunday.", "on Sunday",
+     D(2022, 1, 9), D(2022, 1, 9)),
+    ("said on a day, alone", "Police said on Tuesday that 12 people were arrested.", "on Tuesday",
+     D(2022, 1, 11), D(2022, 1, 11)),
     ("a relative clause holding the figure", "Officials said on Tuesday that the blast, which killed 12 people on "
      "Sunday, was an accident.", "on Sunday", D(2022, 1, 9), D(2022, 1, 9)),
     # time words after a figure compared with this one date that one
