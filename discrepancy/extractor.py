@@ -1311,8 +1311,9 @@ class Extractor:
         """'Australians', 'Israelis': a plural demonym names a group of people by nationality."""
         if not (word[:1].isupper() and word.endswith("s") and len(word) > 4):
             return False
+        # (a demonym, not the place's own name: "Hamas" is no people of Hama)
         found = self.gazetteer.find(word[:-1])
-        return bool(found) and found[0].start == 0 and found[0].end == len(word) - 1
+        return bool(found) and found[0].start == 0 and found[0].end == len(word) - 1 and found[0].name != word[:-1]
 
     def _source(self, context: "_ArticleContext", mention: NumberMention, sentence: Span) -> str | None:
         if sentence not in context.speakers:  # once per sentence, shared by its figures

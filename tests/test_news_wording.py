@@ -191,6 +191,9 @@ SCOPES = [
     ("At least 15 people were killed, including 12 children, in the strike on the school.", "At least 15", "deaths",
      EVERYONE),
     ("Thirty people were killed, among them three police officers.", "three", "deaths", "police"),
+    # a plural demonym names a nationality; a place's own name with an "s" does not ("Hamas" is no people of Hama)
+    ("Police arrested 14 Afghans at the border.", "14", "arrests", "Afghans"),
+    ("Police arrested 14 Hamas members in raids.", "14", "arrests", EVERYONE),
     # a level reached counts the group its count's noun phrase names before it
     ("The number of soldiers killed rose to 12.", "12", "deaths", "soldiers"),
     ("The toll of dead police officers stands at 14.", "14", "deaths", "police"),
@@ -789,7 +792,7 @@ PLACES = [
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
     # a place GeoNames lacks, named by its kind; a possessive's place owns the one after it
     ("Most of the deaths were in the mountainous Al Haouz province, where 290 people died.", [("290", "Al Haouz")]),
-    ("Gunmen killed 12 people in Nigeria's Zamfara state.", [("12", "Zamfara (Nigeria)")]),
+    ("Gunmen killed 12 people in Nigeria's Tsafe district.", [("12", "Tsafe (Nigeria)")]),
     ("The toll from the strike on a market in Khartoum's Mayo district rose to 60.", [("60", "Mayo (Khartoum)")]),
     ("Four died in Kenya's capital Nairobi.", [("Four", "Nairobi")]),
     # a place that is an attribute of someone ("UK-based", "Saudi-led") is not where the figure is
