@@ -571,7 +571,7 @@ class Extractor:
             if text.find(", ", mention.end, trigger_end) >= 0 else None
         reach += len(aside.group().split()) if aside else 0
         complement = id(mention) in context.complements
-        words_start = self._count_words_start(context, mention, previous_end, sentence)
+        words_start = self._count_words_start(context, mention, previous_end, sentence, unit)
         quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
                                                            reach, sentence.end)
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
@@ -641,15 +641,20 @@ class Extractor:
             and EARLIER_LEVEL.search(text, max(sentence.start, mention.start - 60), mention.start) is not None
 
     def _count_words_start(self, context: "_ArticleContext", mention: NumberMention, previous_end: int,
-                           sentence: Span) -> int:
-        """Where the words that may say what a figure counts start: after the figure before it, but for one that
-        says how this count moved ("The death toll has doubled to 600") or one in an aside before a level this
-        count reached ("The death toll, which stood at 45 on Monday, rose to 62", "The toll, initially put at 45,
-        was later revised to 32"): the words before that one are this one's too."""
+                           sentence: Span, unit: str) -> int:
+        """Where the words that may say what a figure counts start: after the figure before it and its counted
+        noun, where this one has a noun of its own ("freed 13 hostages in exchange for 39 prisoners": the hostages
+        are the 13), but for one that says how this count moved ("The death toll has doubled to 600") or one in an
+        aside before a level this count reached ("The death toll, which stood at 45 on Monday, rose to 62", "The
+        toll, initially put at 45, was later revised to 32"): the words before that one are this one's too."""
         previous = context.preceding(mention)
         if previous is None or previous_end <= sentence.start or previous.end != previous_end:
             return previous_end  # the sentence's first figure, or one past a duration already
         between = context.article.text[previous_end:mention.start]
+        previous_unit = context.units.get(id(previous))
+        # (not a part of it, which its noun types: "19 people dead, among them seven children")
+        if unit and previous_unit and between.startswith(" " + previous_unit) and not _states_part_before(between):
+            return previous_end + 1 + len(previous_unit)
         moved = context.units.get(id(previous)) == "fold" and between == " to "
         aside = ", " in between and self.level_reached is not None \
             and context.article.text.rfind(", ", sentence.start, previous.start) >= 0 \

@@ -65,12 +65,15 @@ class NumberMention(NamedTuple):
 class Intervals:
     """Qualifier phrases compiled once; `combine(atoms, text)` gives the NumberMentions."""
 
-    def __init__(self, qualifiers, approx_margin: float, change_words=(), moving_verbs=(), change_from_verbs=()):
+    def __init__(self, qualifiers, approx_margin: float, change_words=(), moving_verbs=(), change_from_verbs=(),
+                 handing_over_verbs=()):
         self.approx_margin = approx_margin
         # "fell $2 to $81": after a word of change, an amount then "to" is the change, then the level
         self.change_words = frozenset(w.lower() for w in change_words)
         # "edged up to 4.2%": a verb whose "up" moves to a level, no bound
         self.moving_verbs = frozenset(w.lower() for w in moving_verbs)
+        # "handed over 30 weapons": a verb whose "over" is its particle, no bound
+        self.handing_over_verbs = frozenset(w.lower() for w in handing_over_verbs)
         # "rose from 44 to 164": a word of change before "from" (perhaps a word between) makes the range a change
         self.change_before_from = regex.compile(
             rf"{alternation(change_from_verbs)}\W+(?:\w+\W+)?from\s+\Z", regex.I) if change_from_verbs else None
@@ -189,6 +192,11 @@ class Intervals:
         verb = LAST_WORD.match(lead, 0, at)
         return bool(verb) and verb.group(1).lower() in self.moving_verbs
 
+    def _handed_over(self, lead: str, at: int) -> bool:
+        """Whether 'over' before a figure is the particle of a verb ('handed over 30 weapons'), not 'more than'."""
+        verb = LAST_WORD.match(lead, 0, at)
+        return bool(verb) and verb.group(1).lower() in self.handing_over_verbs
+
     def _ends_in_change_word(self, lead: str) -> bool:
         words = lead[-20:].split()
         return lead[-1:].isspace() and bool(words) and words[-1].lower() in self.change_words
@@ -229,6 +237,8 @@ class Intervals:
         after = self.after_pattern.match(text[atom.end:atom.end + 30])
         if before and before.group(1)[:1] in "uU" and self._moved_up(lead, before.start()):
             before = None  # "edged up to 4.2%", "went up to 30": the level reached, no bound
+        elif before and before.group(1).lower() == "over" and self._handed_over(lead, before.start()):
+            before = None  # "handed over 30 weapons": 30
         rule_before = self.before[_phrase(before.group(1))] if before else None
         rule_after = self.after[_phrase(after.group(1))] if after else None
         start = atom.start - len(before.group()) - (len(added.group()) if added else 0) if before else atom.start

@@ -118,7 +118,8 @@ class NumberGrammar:
         self.change_words = frozenset(numbers["rises"]) | frozenset(numbers["falls"])
         self.intervals = Intervals(rules.qualifiers, rules.approx_margin,
                                    (set(numbers["rises"]) | set(numbers["falls"])) - set(numbers.get("gathering_verbs", ())),
-                                   numbers.get("moving_verbs", ()), numbers.get("change_from_verbs", ()))
+                                   numbers.get("moving_verbs", ()), numbers.get("change_from_verbs", ()),
+                                   numbers.get("handing_over_verbs", ()))
         self.spelled = SpelledNumbers(numbers)
         # one character each: "½", "2½ years"
         self.fractions = {char: numerator / denominator for char, (numerator, denominator)

@@ -48,7 +48,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "identifier_labels_after": (list, False), "street_words_first": (list, False),
         "year_nouns": (list, False), "gathering_verbs": (list, False), "durations": (list, False),
         "level_verbs": (list, False), "irregular_participles": (list, False),
-        "moving_verbs": (list, False), "change_from_verbs": (list, False), "comparatives": (list, False),
+        "moving_verbs": (list, False), "handing_over_verbs": (list, False), "change_from_verbs": (list, False), "comparatives": (list, False),
         "format_codes": (list, False),
         "span_year_low": (int, False), "multiplier_verbs": (dict, False), "fraction_slashes": (list, False),
         "dated_year_range": (list, False), "year_prepositions": (list, False),

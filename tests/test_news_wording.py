@@ -95,6 +95,10 @@ BOUNDS = [
      40, "range", "arrests", EVERYONE),
     ("As few as 150 people may have been displaced, the agency said.", "As few as 150", 150, OPEN, "at_least",
      "displaced", EVERYONE),
+    # "over" as a verb's own particle bounds nothing (handing_over_verbs in rules/numbers.toml)
+    ("The rebels handed over 30 prisoners to the Red Cross.", "30", 30, 30, "exact", "other", None),
+    ("Police turned over 12 suspects to prosecutors.", "12", 12, 12, "exact", "other", None),
+    ("The rescue took over 30 hours.", "over 30", 30, OPEN, "more_than", "other", None),
     # "scores" alone as the subject of a clause (words_before and words_after in rules/numbers.toml)
     ("Nineteen people were killed and scores were wounded.", "scores", 40, OPEN, "at_least", "injured", EVERYONE),
     ("Two bombs went off near the stadium, and scores more were hurt in the stampede.", "scores", 40, OPEN,
@@ -584,6 +588,9 @@ AGENTS = [
     ("Gunmen kidnapped 80 students from a school.", "80", "kidnapped"),
     ("Nigeria says it has freed 300 schoolgirls kidnapped by gunmen.", "300", "kidnapped"),
     ("Troops rescued 25 hostages after a gun battle.", "25", "kidnapped"),
+    # the noun of the figure before is that figure's, not the next one's with a noun of its own
+    ("Hamas released 13 hostages on Friday in exchange for 39 Palestinian prisoners.", "39", "other"),
+    ("The rebels freed 12 hostages and handed over 30 weapons.", "30", "other"),
     ("At least 30,000 people are living in makeshift camps.", "At least 30,000", "other"),
     # a place after the counted noun, then the clause's verb: the verb still says what they count
     ("Twelve people living near the plant died after the leak.", "Twelve", "deaths"),
