@@ -146,6 +146,9 @@ CONJUNCTION = regex.compile(r"""\b(?:and|but|while|whereas|because|although|thou
 # perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
 CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
                                  regex.I | regex.REVERSE)
+# Between the next figure, joined to one with a noun of its own, and that figure's own noun: "312 new cases and 4
+# deaths", "1,200 cases and 40 more deaths" (not its verb: "5 soldiers and 3 civilians killed").
+JOINED_NOUN_GAP = regex.compile(r"\s+(?:(?:more|new|further|other|additional|confirmed|suspected)\s+)?", regex.I)
 # Between two triggers after a figure: "and" or "or" alone, joining two participles of one verb ("were shot and
 # killed", "beaten or arrested")
 JOINED_PARTICIPLE = regex.compile(r"\s+(?:and|or)\s+", regex.I)
@@ -572,8 +575,9 @@ class Extractor:
         reach += len(aside.group().split()) if aside else 0
         complement = id(mention) in context.complements
         words_start = self._count_words_start(context, mention, previous_end, sentence, unit)
+        following = context.following(mention) if joined else None
         quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
-                                                           reach, sentence.end)
+                                                           reach, sentence.end, following.end if following else None)
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if part_of_next and quantity == OTHER:
             quantity = self._predicate_of_part(text, context.following(mention), unit, sentence)
@@ -909,7 +913,8 @@ class Extractor:
             and not self.trigger_pattern.search(" ".join(words))
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int,
-                  shared: str | None = None, reach: int = WINDOW_AFTER, sentence_end: int | None = None) -> str:
+                  shared: str | None = None, reach: int = WINDOW_AFTER, sentence_end: int | None = None,
+                  joined_end: int | None = None) -> str:
         """The quantity a figure counts: of the triggers in its own clause, the one of highest priority, then
         the nearest (after before before). A trigger that a conjunction parts from the figure belongs to another
         clause ("23 died and dozens more were injured") and yields to one in the figure's own; a noun before it
@@ -943,6 +948,9 @@ class Extractor:
                 return next((quantities[0] for distance, quantities, _, at in after
                              if 1 < distance <= words + 1 and "," not in text[mention.end:at]), grouped)
         after = self._triggers_after(text, mention, unit, next_start, reach, sentence_end)
+        if joined_end is not None and unit and after:
+            # "312 new cases and 4 deaths": the noun of the figure joined to this one counts that one only
+            after = [t for t in after if not JOINED_NOUN_GAP.fullmatch(text, joined_end, t[3])]
         before = [] if shared is not None or denied_whole or self._object_of_word_before(text, mention, unit, previous_end) \
             else self._triggers_before(text, mention, previous_end)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none

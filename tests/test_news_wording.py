@@ -311,6 +311,14 @@ def test_who_a_figure_counts(sentence, written, quantity, scope):
 
 # --- the other compared quantities: injured, arrests, troops, fighters, displaced, missing, camps ---------
 OTHER_QUANTITIES = [
+    # an outbreak's cases (rules/quantities/infected.toml); cases alone are a court's too
+    ("The outbreak has sickened more than 40,000 people.", "more than 40,000", "infected", EVERYONE),
+    ("The ministry confirmed 312 new cases and 4 deaths.", "312", "infected", EVERYONE),
+    ("The ministry confirmed 312 new cases and 4 deaths.", "4", "deaths", EVERYONE),
+    ("There have been 3,500 cholera cases in the province.", "3,500", "infected", EVERYONE),
+    ("Some 300 workers tested positive at the plant.", "Some 300", "infected", EVERYONE),
+    ("The court heard 200 cases last year.", "200", "other", None),
+    ("Suharto fell ill on Sunday when he received some 100 visitors.", "some 100", "other", None),
     ("Forty-one people were hospitalised with smoke inhalation.", "Forty-one", "injured", EVERYONE),
     ("More than 70 people were wounded in the attack, medics said.", "More than 70", "injured", EVERYONE),
     ("About 90 people were treated in hospital for injuries, officials said.", "About 90", "injured", EVERYONE),
