@@ -439,6 +439,10 @@ class Extractor:
         # after a place: a hyphen and a word that make it an attribute ("a UK-based monitor", "Saudi-led")
         suffixes = rules.places.get("attribute_suffixes", ())
         self.attribute_place = version1(rf"[-‐‑–](?i:{alternation(suffixes)})(?![\p{{L}}])") if suffixes else None
+        # after a country: a noun of an armed force that makes it the attacker's ("Israeli strikes killed 24")
+        attackers = rules.places.get("attacker_nouns", ())
+        self.attacker_place = version1(rf"(?:['’]s)?\s+(?i:{alternation(attackers)})(?![\p{{L}}])") \
+            if attackers else None
         # around a figure: words that make it an earlier report ("had earlier confirmed", "initial reports said")
         self.earlier_report = _earlier_report_pattern(rules.sources)
         # the first words of its earlier words and adjectives, of which every match holds one: most figures have none near
@@ -466,6 +470,8 @@ class Extractor:
         places = self.gazetteer.in_context(places)  # "floods in Spain ... in Valencia": Spain's Valencia
         if self.attribute_place is not None and places:
             places = [p for p in places if not self.attribute_place.match(article.text, p.end)]
+        if self.attacker_place is not None and places:
+            places = [p for p in places if p.country != p.name or not self.attacker_place.match(article.text, p.end)]
         if self.reference_point is not None and places:
             places = [p for p in map(self._beyond_reference, places, itertools.repeat(article.text)) if p]
         main_place = _main_place(places, self.gazetteer, article.text)

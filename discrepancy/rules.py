@@ -75,7 +75,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
                "not_places": (list, False), "kind_nouns": (list, False), "variant_prefix_letters": (int, False),
                "reference_words": (list, False), "outside_words": (list, False), "attribute_suffixes": (list, False),
                "namesake_population_share": (float, False), "place_count_nouns": (list, False),
-               "whole_country_words": (list, False),
+               "whole_country_words": (list, False), "attacker_nouns": (list, False),
                "variant_length_difference": (int, False)},
     "place": {"name": (str, True), "words": (list, True), "within": (str, False), "region": (str, False)},
 }
@@ -260,7 +260,8 @@ def _merge_places(singles: dict, data: dict) -> None:
     places["place"] = places["place"] + data.get("place", [])
     places["not_places"] = places["not_places"] + data.get("not_places", [])
     places["kind_nouns"] = places["kind_nouns"] + data.get("kind_nouns", [])
-    for words in ("reference_words", "outside_words", "attribute_suffixes", "place_count_nouns", "whole_country_words"):
+    for words in ("reference_words", "outside_words", "attribute_suffixes", "place_count_nouns", "whole_country_words",
+                  "attacker_nouns"):
         places[words] = places.get(words, []) + data.get(words, [])
     if "namesake_population_share" in data:
         places["namesake_population_share"] = data["namesake_population_share"]

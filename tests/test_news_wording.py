@@ -833,6 +833,13 @@ PLACES = [
     ("Six people died in Almaty, Kazakhstan, on Monday.", [("Six", "Almaty")]),
     ("Two people died each in Texas and Oklahoma.", [("Two", "Texas")]),
     ("Fighting on the Turkey-Syria border killed 12 soldiers.", [("12", "Turkey-Syria border")]),
+    # a country before a noun of an armed force is who attacked, not where ("the Gaza strikes" were in Gaza)
+    ("Israeli strikes killed 24 people overnight, the Gaza health ministry said.", [("24", "Gaza")]),
+    ("Russian missiles killed 12 people in Kharkiv.", [("12", "Kharkiv")]),
+    ("Russian missiles killed 12 people overnight.", [("12", None)]),
+    ("US airstrikes killed nearly 100 civilians near Jalalabad.", [("nearly 100", "Jalālābād")]),
+    ("Two people were killed in the Gaza strikes.", [("Two", "Gaza")]),
+    ("Around 4,000 Pakistani troops were deployed.", [("Around 4,000", "Pakistan")]),
     # a possessor says where the place it owns is; a dateline's country is where the report was filed
     ("Gunmen abducted 287 pupils in Nigeria's northwestern Kaduna state.", [("287", "Kaduna")]),
     ("LAGOS, Nigeria (Reuters) - At least 12 people were killed when gunmen attacked a village, officials in "
