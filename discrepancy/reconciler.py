@@ -92,6 +92,9 @@ class Figures:
         reach = {q.name: q.days_before_article for q in rules.quantities}
         self.since -= np.array([0 if c.time_phrase else reach.get(c.quantity, 0) for c in compared], dtype=float)
         self.stated_part = np.array([c.stated_part for c in compared], dtype=bool)
+        # the sentence of each figure, as a number: two of one article's figures said in one sentence are of one
+        # account (a hash: a batch's sentences are not kept twice; figures of different articles never meet here)
+        self.sentence = np.fromiter((hash(c.sentence) for c in compared), dtype=np.int64, count=len(compared))
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -260,7 +263,11 @@ def decide(figures: Figures, a: np.ndarray, b: np.ndarray, extent: np.ndarray,
         default=code("conflict"),
     )
     # An article's own breakdown (100 in one city within its national toll) is compared only to
-    # catch a part that exceeds its whole; a figure repeated within one article is no finding.
+    # catch a part that exceeds its whole; a figure repeated within one article is no finding. The article ties
+    # the two in one sentence or by stating the part ("including 100 in Almaty"); figures of its sentences apart
+    # may be of other days its undated words do not tell ("killed the three gunmen" beside "Two gunmen ... on
+    # December 2").
+    tied = same_article & (stated_part | (figures.sentence[a] == figures.sentence[b]))
     within_article = np.where(part_exceeds & ~part_grew, code("conflict"), code("consistent"))
     verdict = np.where(same_article, within_article, cross_article)
     # Counts that do not only grow, of different windows, are not compared: a crowd on Monday and on Friday.
@@ -270,7 +277,7 @@ def decide(figures: Figures, a: np.ndarray, b: np.ndarray, extent: np.ndarray,
     far_apart = (since_b - until_a > EVENT_GAP_DAYS) | (since_a - until_b > EVENT_GAP_DAYS)
     apart_in_time = dated & ~counts_up & ~overlap | (long_a != long_b) & ~np.isnan(since_a) & ~np.isnan(since_b) \
         | far_apart
-    kept = ~(same_article & same) & ~apart_in_time
+    kept = ~(same_article & same) & ~apart_in_time & ~(same_article & part_exceeds & ~tied)
     return a[kept], b[kept], verdict[kept], extent[kept]
 
 

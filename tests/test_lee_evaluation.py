@@ -47,7 +47,9 @@ def test_findings_judged(grouped):
     # (right was 36 until "the number of US forces killed is now three" took the scope soldiers: the pair it
     # made with "Three US troops ... were killed" in the same article, soldiers beside everyone, was judged right;
     # as one scope the two are one fact said twice and make no finding, and a false conflict went with it)
-    assert grouped.verdicts["right"] >= 35
+    # (36 since a country before a noun of an armed force names no place: "US forces" figures are Afghanistan's, and
+    # "three US troops" and "US forces killed is now three" of two articles meet there)
+    assert grouped.verdicts["right"] >= 36
     assert grouped.verdicts["false alarm"] <= 10
 
 
