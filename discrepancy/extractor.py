@@ -376,9 +376,10 @@ class Extractor:
         self.durations = frozenset(rules.numbers.get("durations", ()))
         moved = alternation([*rules.numbers["rises"], *rules.numbers["falls"]])
         levels = rules.numbers.get("level_verbs", ())
-        # right before a figure: the level a count reached, whose noun may stand further back
+        # right before a figure: the level a count reached, whose noun may stand further back (and past how far it
+        # moved: "has risen by 14 to 57")
         self.level_endings = tuple({f"{word.split()[-1].lower()} " for word in [*levels, "to"]})
-        self.level_reached = version1(rf"(?<![\p{{L}}])(?:(?:{moved})\s+to|{alternation(levels)})\s+\Z",
+        self.level_reached = version1(rf"(?<![\p{{L}}])(?:(?:{moved})\s+(?:by\s+\d[\d,.]*\s+)?to|{alternation(levels)})\s+\Z",
                                       regex.I | regex.REVERSE) if levels else None
         # after a figure: a clause that says who reported it ("nine, a police official said, as the army ..."):
         # the words after it are another clause's
@@ -665,7 +666,9 @@ class Extractor:
         # (not a part of it, which its noun types: "19 people dead, among them seven children")
         if unit and previous_unit and between.startswith(" " + previous_unit) and not _states_part_before(between):
             return previous_end + 1 + len(previous_unit)
-        moved = context.units.get(id(previous)) == "fold" and between == " to "
+        # (how far it moved: "has doubled to 600", "has risen by 14 to 57")
+        moved = between == " to " and (context.units.get(id(previous)) == "fold"
+                                       or context.article.text.endswith(" by ", 0, previous.start))
         aside = ", " in between and self.level_reached is not None \
             and context.article.text.rfind(", ", sentence.start, previous.start) >= 0 \
             and self.level_reached.match(context.article.text, max(previous_end, mention.start - 40),
@@ -746,6 +749,10 @@ class Extractor:
             return False
         if self.rest_before is not None and self.rest_before.match(text, max(0, mention.start - 20), mention.start):
             return True  # "after the last two bodies were recovered": the rest of a count
+        if text.startswith(" to ", mention.end) and text.endswith(" by ", 0, mention.start):
+            verb = LAST_WORD.match(text, max(0, mention.start - 24), mention.start - 3)
+            if verb and verb.group(1).lower() in self.change_words:
+                return True  # "has risen by 14 to 57": how far the count moved, a part of the level it reached
         if earlier != quantity if after_figure else earlier is not None:
             return False
         return self.increment_after is not None and self.increment_after.match(text, mention.end) is not None \

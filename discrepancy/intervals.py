@@ -62,6 +62,14 @@ class NumberMention(NamedTuple):
     fell: bool = False  # "fell from 57 to 42": the change ended at `low`
 
 
+# After the second figure of "by A to B": what ends a level, not a unit the two share ("to 57 on Monday", "to 57.";
+# not "to 20 percent", "to 15 units").
+LEVEL_END = regex.compile(r"\s*(?:[,.;:)]|\Z)|\s+(?:on|in|at|from|since|after|as|and|with|this|last|yesterday|today|"
+                          r"following|over|people|dead|deaths)\b", regex.I)
+# "by" closing the words before a figure, after a space.
+BY_LAST = regex.compile(r"(?<=\s)by\s+\Z", regex.I)
+
+
 class Intervals:
     """Qualifier phrases compiled once; `combine(atoms, text)` gives the NumberMentions."""
 
@@ -159,6 +167,8 @@ class Intervals:
         if (first.unit or first.scale > 1) and (compiled(r"\bby\s+\Z", regex.I).search(lead)
                                                 or self._ends_in_change_word(lead)):
             return None  # "increased by $43.6 billion to $419.2 billion", "fell $2 to $81": a change, then a level
+        if not first.unit and not second.unit and self._changed_by(lead) and LEVEL_END.match(text, second.end):
+            return None  # "has risen by 14 to 57.": a change, then a level (but "cut by 10 to 20 percent")
         if first.unit == "fold" != second.unit or second.unit and not first.unit and not _starts_a_number(
                 text[second.start]) and not (joiner != "or" and self._lends_currency(first, lead)):
             return None  # "doubled to 9.1%", "fell by a third to $40bn": a change, then a level
@@ -196,6 +206,11 @@ class Intervals:
         """Whether 'over' before a figure is the particle of a verb ('handed over 30 weapons'), not 'more than'."""
         verb = LAST_WORD.match(lead, 0, at)
         return bool(verb) and verb.group(1).lower() in self.handing_over_verbs
+
+    def _changed_by(self, lead: str) -> bool:
+        """Whether the words before a figure are a word of change and "by": "has risen by", "fell by"."""
+        by = BY_LAST.search(lead)
+        return by is not None and self._ends_in_change_word(lead[:by.start()])
 
     def _ends_in_change_word(self, lead: str) -> bool:
         words = lead[-20:].split()

@@ -95,6 +95,9 @@ BOUNDS = [
      40, "range", "arrests", EVERYONE),
     ("As few as 150 people may have been displaced, the agency said.", "As few as 150", 150, OPEN, "at_least",
      "displaced", EVERYONE),
+    # a count that moved beyond a mark is more than it; "the past 10 years" is no bound
+    ("Death toll climbs past 100 in Libya floods", "climbs past 100", 100, OPEN, "more_than", "deaths", EVERYONE),
+    ("In the past 10 years, 40 people have died on the road.", "10", 10, 10, "exact", "other", None),
     # "over" as a verb's own particle bounds nothing (handing_over_verbs in rules/numbers.toml)
     ("The rebels handed over 30 prisoners to the Red Cross.", "30", 30, 30, "exact", "other", None),
     ("Police turned over 12 suspects to prosecutors.", "12", 12, 12, "exact", "other", None),
@@ -979,6 +982,19 @@ def test_bodies_found_bound_the_toll_from_below(sentence, written, qualifier, lo
 
 # The earlier level a count is compared with counts what the count does, and is superseded by it in its article.
 # (sentence, figure as written, quantity, scope)
+# how far a count moved, then the level it reached: the change is a part of the level, not a range
+MOVED_BY = [
+    ("The number of people killed in the floods has risen by 14 to 57.", [("14", "deaths", True), ("57", "deaths", False)]),
+    ("Arrests have increased by 200 to 1,400, police said.", [("200", "arrests", True), ("1,400", "arrests", False)]),
+    ("Prices fell by 2 to 3 per cent.", [("2 to 3", "other", False)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", MOVED_BY, ids=ids(MOVED_BY))
+def test_how_far_a_count_moved_is_a_part_of_the_level_it_reached(sentence, expected):
+    assert [(c.text, c.quantity, c.stated_part) for c in claims_of(sentence)] == expected
+
+
 EARLIER_LEVELS = [
     ("The toll rose to 57, up from 42 on Monday.", "42", "deaths", None),
     ("At least 150 civilians were killed, the UN said on Tuesday, up from an earlier estimate of 120.", "120",
