@@ -1373,6 +1373,11 @@ class Extractor:
             # where a name or a common noun may start: a scan each, where a test of each character cost more
             starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
             starts.update(map(match_start, self.source_before_verb_starts.finditer(lowered, run, verb)))
+            aside = APPOSITIVE_BEFORE.search(words, max(covered, run - 100), run) if words[run - 1:run] == "," else None
+            if aside:  # "The Syrian Observatory for Human Rights, a Britain-based war monitor, said": the name before
+                before = _RUN_BEFORE.match(words, covered, aside.start()).start()
+                starts.add(before + len(words[before:aside.start()]) - len(words[before:aside.start()].lstrip()))
+                starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, before, aside.start())))
             covered = verb
         if " by " in words:  # a figure's agent, its verb left out (the pattern's last branch)
             starts.update(m.start() + 2 for m in GAPPED_AGENT.finditer(words))
@@ -1991,6 +1996,8 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> 
 # 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
 # start one too, so that no capital or case folding the engine knows is missed.
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
+# The opening of an aside that ends right before a verb of saying: ", a Britain-based war monitor," (its start).
+APPOSITIVE_BEFORE = regex.compile(r",\s+(?:a|an|the)\s+[^,;:()\"“”\d]{1,80}?,\Z")
 # The letters, dots, hyphens, apostrophes, brackets and spaces before a verb: what a name, 'the police', "Gaza's
 # health ministry" or "Iran Human Rights (IHR)" before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
@@ -2079,13 +2086,17 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
     # and the government ...", "claims maintenance workers earn")
     speaker_end = r"(?=\s*(?:[,.;:!?\"”’)]|$|\s(?:in|on|at|from|with|who|of|for|to|during|late|earlier|today|" \
                   r"yesterday|last|this)\b))"
+    # before a verb: whom a speaker speaks for ("a spokesman for the fire service said"), and an aside between the
+    # speaker and the verb ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said")
+    for_whom = r"(?:\s+for\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)?"
+    appositive = r"(?:,\s+(?:a|an|the)\s+[^,;:()\"“”\d]{1,80}?,)?"
     # "fighting between Muslims and Christians has claimed hundreds of lives": a toll, no speaker's claim
     not_a_toll = r"(?<!claim(?:s|ed)?\b(?=\s+(?:[\p{L}\d,.-]+\s+){1,3}?(?:lives|victims)\b))"
     return version1(
         rf"(?:(?:\b(?i:{markers})|{by_agent})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
         # the next figure's agent, its verb left out: "estimated at 10,000 by organisers and 3,000 by police"
         rf"|(?<=\band\s+\d[\d,.]*\s+)by\s+(?P<after_marker>{described_common}|{common})"
-        rf"|(?P<before_verb>{name_before}|{clause_common})\s+{between}(?:(?:{verbs})\b(?={reports}){not_a_toll}"
+        rf"|(?P<before_verb>(?:{name_before}|{clause_common}){for_whom}){appositive}\s+{between}(?:(?:{verbs})\b(?={reports}){not_a_toll}"
         rf"|(?:{never_nouns})\b(?=\s+\p{{Ll}}){not_a_toll}"
         rf"|(?:{addressing})\b)"
         rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{after_verb_common}{speaker_end}))")
@@ -2100,10 +2111,17 @@ def _source_starts(sources: dict) -> regex.Pattern:
 
 
 
+# A speaker named by whom it speaks for: "a spokesman for the ministry", "an official for the agency".
+SPOKEN_FOR = regex.compile(r"(?i:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official)\s+for\s+(.+)\Z")
+
+
 def _speaker(match: regex.Match) -> str | None:
     # the pattern's three groups, read in one call (the regex module looks a group read by name up anew)
     after_marker, before_verb, after_verb = match.groups()
     name = after_marker or before_verb or after_verb
+    # "a spokesman for the fire service": the speaker speaks for the fire service
+    spoken_for = SPOKEN_FOR.match(name) if name else None
+    name = spoken_for.group(1) if spoken_for else name
     # a pronoun or a determiner is no name: "An estimated 3,000 ..." is no report by "An"
     if not name or name.split()[-1].lower() in ("he", "she", "they", "it", "we", "i", "the", "a", "an", "this",
                                                 "that", "these", "those", "some", "another"):

@@ -688,6 +688,11 @@ SOURCES = [
     ("Six people drowned, said officials in Sindh.", "officials in Sindh"),
     # a verb that is never a noun may report a clause that opens with any word
     ("Mr Dixon says maintenance staff earn 28 per cent above the average.", "Mr Dixon"),
+    # an aside between the speaker and the verb; a spokesman speaks for whom he speaks for
+    ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said 40 fighters were killed.",
+     "The Syrian Observatory for Human Rights"),
+    ("Jan Egeland, the head of the Norwegian Refugee Council, said 40 people had died.", "Jan Egeland"),
+    ("At least 12 people died, a spokesman for the fire service said.", "the fire service"),
     # a passive verb's agent gives the figure, as does the next figure's with its verb left out
     ("The crowd, estimated at 10,000 by organisers and 3,000 by police, marched to the square.", "organisers"),
     ("The toll was put at 40 by the health ministry.", "the health ministry"),
