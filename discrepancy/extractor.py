@@ -2015,13 +2015,16 @@ def _common_source(common: list[str], lower_case: bool = False, described: str =
     # "hospital sources", "security officials": a word that says which, no verb's participle
     word = rf"{describing}(?!\p{{Ll}}+(?:ing|ed)\s)\p{{Ll}}[\p{{Ll}}-]*\s+"
     capitalised = rf"\p{{Lu}}\p{{Ll}}+\s+(?:{word})?" if describing else r"\p{Lu}\p{Ll}+\s+"
-    determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:local|state)\s+|{named}['’]s{lower}\s+|{capitalised}"
+    # ("the governor's office", "the army's spokesman": an owner in lower case after 'the')
+    determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:the)\s+\p{{Ll}}[\p{{Ll}}-]*['’]s{lower}\s+" \
+                 rf"|(?i:local|state)\s+|{named}['’]s{lower}\s+|{capitalised}"
     if described:
         determiner += rf"|{described}{word}"
     place = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
     if lower_case:  # a name, then the common noun as written in lower case
         return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{place})"
-    return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)}){place})"
+    # (a common noun that owns another is no speaker: "the governor's office")
+    return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)})(?!['’]s\b){place})"
 
 
 def _source_before_verb_starts(common: list[str]) -> re.Pattern:

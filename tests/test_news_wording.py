@@ -688,6 +688,9 @@ SOURCES = [
     ("Six people drowned, said officials in Sindh.", "officials in Sindh"),
     # a verb that is never a noun may report a clause that opens with any word
     ("Mr Dixon says maintenance staff earn 28 per cent above the average.", "Mr Dixon"),
+    # an owner before the speaker's noun; a report's maker, not the report
+    ("Twelve people died, the governor's office said in a statement.", "the governor's office"),
+    ("Twelve people died, according to a statement from the provincial government.", "the provincial government"),
     # an aside between the speaker and the verb; a spokesman speaks for whom he speaks for
     ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said 40 fighters were killed.",
      "The Syrian Observatory for Human Rights"),
