@@ -2017,9 +2017,9 @@ def _common_source(common: list[str], lower_case: bool = False, described: str =
     capitalised = rf"\p{{Lu}}\p{{Ll}}+\s+(?:{word})?" if describing else r"\p{Lu}\p{Ll}+\s+"
     # ("the governor's office", "the army's spokesman": an owner in lower case after 'the')
     determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:the)\s+\p{{Ll}}[\p{{Ll}}-]*['’]s{lower}\s+" \
-                 rf"|(?i:local|state)\s+|{named}['’]s{lower}\s+|{capitalised}"
-    if described:
-        determiner += rf"|{described}{word}"
+                 rf"|(?i:local|state){lower}\s+|{named}['’]s{lower}\s+|{capitalised}"
+    if described:  # (one or two: ", hospital sources said", ", regional health officials said")
+        determiner += rf"|{described}(?:{word}){{1,2}}"
     place = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
     if lower_case:  # a name, then the common noun as written in lower case
         return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{place})"

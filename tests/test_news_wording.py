@@ -688,6 +688,9 @@ SOURCES = [
     ("Six people drowned, said officials in Sindh.", "officials in Sindh"),
     # a verb that is never a noun may report a clause that opens with any word
     ("Mr Dixon says maintenance staff earn 28 per cent above the average.", "Mr Dixon"),
+    # two words may say which speaker: in a clause of its own, after the verb, or after "local" and "state"
+    ("Heatwave deaths have risen to 37, regional health officials said.", "regional health officials"),
+    ("Six people drowned, said local government officials.", "local government officials"),
     # an owner before the speaker's noun; a report's maker, not the report
     ("Twelve people died, the governor's office said in a statement.", "the governor's office"),
     ("Twelve people died, according to a statement from the provincial government.", "the provincial government"),
