@@ -305,11 +305,22 @@ class Gazetteer:
         named = {within for p in places if p.name not in self.namesakes for within in [p.name, *self._ancestors(p.name)]}
         chosen = {}
         for place in ambiguous:
-            if self.parents.get(place.name) not in named and place.name not in chosen:
+            if not self._region_or_country_named(place.name, named) and place.name not in chosen:
                 elsewhere = [n for n in self.namesakes[place.name] if self.parents[n] in named]
                 chosen[place.name] = elsewhere[0] if len(elsewhere) == 1 else None
         return [p._replace(name=chosen[p.name], country=self.countries[chosen[p.name]]) if chosen.get(p.name) else p
                 for p in places]
+
+    def _region_or_country_named(self, city: str, named: set[str]) -> bool:
+        """Whether a text names the region or the country a city lies in (not its continent: "Vancouver" beside
+        "Alberta" is Canada's, beside "Washington state" Washington's)."""
+        country = self.countries.get(city)
+        for within in self._ancestors(city):
+            if within in named:
+                return True
+            if within == country:
+                return False
+        return False
 
     def relation(self, a: str | None, b: str | None) -> str:
         """How place a stands to place b: same, within (a inside b), contains, unrelated or unknown. Places

@@ -253,6 +253,9 @@ IN_CONTEXT = [
     ("Protests in Venezuela reached Valencia.", "Valencia"),
     ("Crowds gathered in Valencia.", "Valencia"),
     ("Observers from Spain and Venezuela were in Valencia.", "Valencia"),
+    # a region of the first city's country named is its country named (Vancouver lies in British Columbia)
+    ("Vancouver hosts one refinery and relies on shipments from Alberta and Washington state.", "Vancouver"),
+    ("Police in Washington state said Vancouver was quiet.", "Vancouver (Washington)"),
 ]
 
 
@@ -328,6 +331,11 @@ RELATIONS = [
     ("Mayo (Khartoum)", "Khartoum", "within"),
     ("Sudan", "Mayo (Khartoum)", "contains"),
     ("Tsafe (Nigeria)", "Kenya", "unrelated"),
+    # a region outside the US holds its cities (its GeoNames region code in rules/places.toml)
+    ("Maiduguri", "Borno", "within"),
+    ("Goma", "North Kivu", "within"),
+    ("Nigeria", "Maiduguri", "contains"),
+    ("Kano", "Borno", "unrelated"),
 ]
 
 
