@@ -407,7 +407,7 @@ class Extractor:
         before, after = rules.numbers.get("increment_before", ()), rules.numbers.get("increment_after", ())
         self.increment_before = version1(rf"(?<![\p{{L}}])(?:{alternation(before)})\s+\Z", regex.I | regex.REVERSE) \
             if before else None
-        self.increment_after = version1(rf"\s+(?:{alternation(after)})\b(?!\s+than\b)", regex.I) if after else None
+        self.increment_after = version1(rf"\s+(?:{alternation(after)})\b(?!\s+than\b)") if after else None
         rest = rules.numbers.get("rest_before", ())  # "the last two", "the remaining 12"
         self.rest_before = version1(rf"(?<![\p{{L}}])(?:{alternation(rest)})\s+\Z", regex.I | regex.REVERSE) \
             if rest else None
@@ -498,6 +498,7 @@ class Extractor:
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
+        source = self._source(context, mention, sentence)  # (before the place: a speaker's name is no place of it)
         if typing.quantity != OTHER and (typing.earlier_level
                                          or self._reported_earlier(article.text, previous_end, original, next_start)):
             context.reported_earlier.add(f"{article.id}:{line}:{column}")
@@ -506,8 +507,8 @@ class Extractor:
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=direction,
             quantity=typing.quantity, scope=scope,
-            place=context.place_for(original, sentence, self.gazetteer, self.place_words),
-            source=self._source(context, mention, sentence), sentence=article.text[sentence.start:sentence.end],
+            source=source, place=context.place_for(original, sentence, self.gazetteer, self.place_words),
+            sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
             stated_part=typing.stated_part,
             published=article.published,
@@ -1568,6 +1569,10 @@ class _ArticleContext:
             free = [p for p in free if not self._dateline(p)] or free
             # "in Nigeria's northwestern Kaduna state": the possessor says where the place it owns is
             free = [p for p in free if not self._possessor(p)] or free
+            # "has risen to 62 in Borno, the Nigeria Centre for Disease Control said": a place in the speaker's name
+            # that holds another place of the sentence says who spoke, the other where ("the Gaza health ministry
+            # said 24 died" is Gaza's, "Police in Karachi say ... targeting India" Karachi's)
+            free = [p for p in free if not self._speakers_wider(p, free, sentence, gazetteer)] or free
             if free:
                 return self._named_with(min(free, key=lambda p: abs(p.start - mention.start)), gazetteer, mention)
         if words.whole_country is not None and self.main_place is not None \
@@ -1576,6 +1581,12 @@ class _ArticleContext:
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
+
+    def _speakers_wider(self, place: PlaceMention, others: list[PlaceMention], sentence: Span,
+                        gazetteer: Gazetteer) -> bool:
+        """Whether a place is in the words that name the sentence's speaker and holds another of its places."""
+        return any(start <= place.start and place.end <= end for start, end, _ in self.speakers.get(sentence, ())) \
+            and any(gazetteer.relation(other.name, place.name) == "within" for other in others if other is not place)
 
     def _free_after(self, place: PlaceMention, mention: NumberMention, words: "_PlaceWords") -> bool:
         """Whether a place after the figure may be its: bound to no other figure by a preposition, or to a count of
