@@ -622,7 +622,8 @@ class Extractor:
         if quantity == OTHER and stated_part and whole and _whole(mention) and not self._things(unit):
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
             # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)
-        earlier_level = quantity == OTHER and context.last_account is not None \
+        # (typed by a word of its own or not: "More than 1,700 suspected cases have been recorded, up from 1,300")
+        earlier_level = context.last_account is not None and quantity in (OTHER, context.last_account[0]) \
             and self._earlier_level(text, mention, unit, sentence, context)
         restates = earlier_level or quantity == OTHER and context.last_account is not None and (
             text.endswith(("at ", "to "), 0, mention.start) and self.restating is not None

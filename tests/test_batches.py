@@ -9,7 +9,10 @@ extractor's places and dates and the reconciler's windows meet.
 - plane: a plane crash told over four days: a toll that rises past an earlier level in an aside, bodies found,
   the last ones recovered, a whole "of the 72 people on board", and a count of foreigners corrected from 15 to 14;
 - protest: detentions at protests across a country, counted by a monitor and by the police, in the capital and
-  "in 50 cities across Russia" and "nationwide".
+  "in 50 cities across Russia" and "nationwide";
+- outbreak: a cholera outbreak in a Nigerian state told over four days: cases beside deaths ("312 new cases and nine
+  deaths"), a toll that moved "by 14 to 62", cases "up from 1,300 on Monday", the state capital's own toll, and a
+  speaker whose name holds a country ("the Nigeria Centre for Disease Control").
 """
 import json
 from pathlib import Path
@@ -25,7 +28,7 @@ BATCHES = Path(__file__).parent / "fixtures" / "batches"
 def checked(tmp_path_factory):
     """Each batch's JSON document, checked once."""
     found = {}
-    for batch in ("ferry", "quake", "kid", "plane", "protest"):
+    for batch in ("ferry", "quake", "kid", "plane", "protest", "outbreak"):
         report = tmp_path_factory.mktemp(batch) / "report.md"
         out = tmp_path_factory.mktemp(batch) / "out.json"
         main(["check", str(BATCHES / batch), "--report", str(report), "--output", f"json={out}", "--format", "summary",
@@ -91,3 +94,19 @@ def test_a_national_count_is_the_countrys_and_two_accounts_of_the_capital_confli
     assert ("consistent", ("More than 1,400", "1,412")) in arrests
     # the monitor's count in Moscow and the police's: two accounts that cannot both be right
     assert ("conflict", ("520", "300")) in arrests
+
+
+def test_an_outbreaks_cases_and_deaths_rise_and_its_capital_is_a_part_of_its_state(checked):
+    outbreak = checked["outbreak"]
+    o1, o2 = claims_by_text(outbreak, "o1"), claims_by_text(outbreak, "o2")
+    # cases are a count of their own, beside deaths; new ones are a part of the count said elsewhere
+    assert (o1["more than 1,300"]["quantity"], o1["312"]["quantity"], o1["312"]["stated_part"]) == \
+        ("infected", "infected", True)
+    # how far the toll moved is a part of the level it reached, in the state, whatever the speaker's name holds
+    assert (o2["14"]["stated_part"], o2["62"]["quantity"], o2["62"]["place"]) == (True, "deaths", "Borno")
+    assert o2["1,300"]["superseded"]
+    deaths, cases = pairs(outbreak, "deaths"), pairs(outbreak, "infected")
+    assert ("update", ("48", "62")) in deaths
+    assert not [p for p in deaths + cases if p[0] in ("conflict", "revision")]
+    # the state capital's toll is the state's part, flagged for a look, not a place apart
+    assert ("different_scope", ("48", "41")) in deaths or ("different_scope", ("41", "48")) in deaths
