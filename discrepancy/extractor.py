@@ -1995,9 +1995,15 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> 
     country = counts.most_common(1)[0][0]
     within = [(p.name, _in_dateline(text, p)) for p in places if p.country == country and p.name != country]
     named = {name for name, dateline in within if not dateline}
-    inside = Counter(name for name, dateline in within if not (dateline and named - {name})).most_common(2)
+    mentions = Counter(name for name, dateline in within if not (dateline and named - {name}))
+    # a region is named by its cities too ("floods in Borno ... in Maiduguri"), where the article names it
+    inside = Counter({name: count + sum(n for other, n in mentions.items()
+                                        if other != name and gazetteer.relation(other, name) == "within")
+                      for name, count in mentions.items()}).most_common(2)
+    # (the country as the owner of a place in it is no mention of the country itself: "Nigeria's Borno state")
+    country_itself = sum(p.name == country and not OWNED_GAP.match(text, p.end) for p in places)
     if inside and inside[0][1] >= 2 and (len(inside) == 1 or inside[0][1] > inside[1][1]) \
-            and inside[0][1] > sum(p.name == country for p in places):
+            and inside[0][1] > country_itself:
         return inside[0][0]
     return country
 

@@ -854,6 +854,9 @@ PLACES = [
     # a place in the speaker's name that holds another place of the sentence says who spoke
     ("The toll in Borno has risen to 62, the Nigeria Centre for Disease Control said.", [("62", "Borno")]),
     ("Officials in Sindh said 12 people had drowned.", [("12", "Sindh")]),
+    # a figure with no place of its own is the region's that the article is about, its cities counting for it
+    ("MAIDUGURI, Nigeria (Reuters) - Cholera has killed 48 people in Nigeria's Borno state, most of them in "
+     "Maiduguri.\n\nThe commissioner said 312 cases were recorded.", [("48", "Borno"), ("312", "Borno")]),
     ("Russian missiles killed 12 people in Kharkiv.", [("12", "Kharkiv")]),
     ("Russian missiles killed 12 people overnight.", [("12", None)]),
     ("US airstrikes killed nearly 100 civilians near Jalalabad.", [("nearly 100", "Jalālābād")]),
