@@ -2087,7 +2087,10 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
     # intelligence", "the UN refugee agency"), not a name cut short; "the Interior Ministry" is a name
     named_common = _common_source(sources["common"], lower_case=True)
     # after a marker, lower-case words before it are the common noun's too: "according to provincial officials"
-    described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?i:{alternation(sources['common'])})(?![\p{{L}}])"
+    # (and the place after it, as after any common noun: "according to the provincial government of Khyber
+    # Pakhtunkhwa")
+    described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?i:{alternation(sources['common'])})(?![\p{{L}}])" \
+                       r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since
     # confirmed", "Mr Williams later told reporters"

@@ -693,6 +693,9 @@ SOURCES = [
     # two words may say which speaker: in a clause of its own, after the verb, or after "local" and "state"
     ("Heatwave deaths have risen to 37, regional health officials said.", "regional health officials"),
     ("Six people drowned, said local government officials.", "local government officials"),
+    # the place after a speaker's described noun is the speaker's too
+    ("The attack left 59 dead, according to the provincial government of Khyber Pakhtunkhwa.",
+     "the provincial government of Khyber Pakhtunkhwa"),
     # an owner before the speaker's noun; a report's maker, not the report
     ("Twelve people died, the governor's office said in a statement.", "the governor's office"),
     ("Twelve people died, according to a statement from the provincial government.", "the provincial government"),
@@ -854,6 +857,8 @@ PLACES = [
     # a place in the speaker's name that holds another place of the sentence says who spoke
     ("The toll in Borno has risen to 62, the Nigeria Centre for Disease Control said.", [("62", "Borno")]),
     ("Officials in Sindh said 12 people had drowned.", [("12", "Sindh")]),
+    ("Funerals were held in Peshawar for the victims of the attack, which left 59 dead according to the provincial "
+     "government of Khyber Pakhtunkhwa.", [("59", "Peshawar")]),
     # a figure with no place of its own is the region's that the article is about, its cities counting for it
     ("MAIDUGURI, Nigeria (Reuters) - Cholera has killed 48 people in Nigeria's Borno state, most of them in "
      "Maiduguri.\n\nThe commissioner said 312 cases were recorded.", [("48", "Borno"), ("312", "Borno")]),
