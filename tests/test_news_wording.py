@@ -327,6 +327,7 @@ OTHER_QUANTITIES = [
     ("Forty-one people were hospitalised with smoke inhalation.", "Forty-one", "injured", EVERYONE),
     ("More than 70 people were wounded in the attack, medics said.", "More than 70", "injured", EVERYONE),
     ("About 90 people were treated in hospital for injuries, officials said.", "About 90", "injured", EVERYONE),
+    ("Police said 13 people were being treated at hospitals.", "13", "injured", EVERYONE),
     ("The bomb exploded in a crowded street, wounding 60.", "60", "injured", EVERYONE),
     ("The number of injured rose to 150, officials said.", "150", "injured", EVERYONE),
     ("The toll of wounded reached 200 on Thursday.", "200", "injured", EVERYONE),
