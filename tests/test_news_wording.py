@@ -694,6 +694,9 @@ SOURCES = [
     # two words may say which speaker: in a clause of its own, after the verb, or after "local" and "state"
     ("Heatwave deaths have risen to 37, regional health officials said.", "regional health officials"),
     ("Six people drowned, said local government officials.", "local government officials"),
+    # an acronym says which speaker as a capitalised word does
+    ("More than 100,000 troops have massed near the border, US officials said.", "US officials"),
+    ("UN officials say 1.2 million people have fled.", "UN officials"),
     # the place after a speaker's described noun is the speaker's too
     ("The attack left 59 dead, according to the provincial government of Khyber Pakhtunkhwa.",
      "the provincial government of Khyber Pakhtunkhwa"),
