@@ -414,7 +414,9 @@ class Extractor:
         # right before a figure: another account of the figure said before it ("put the figure at 850")
         verbs, nouns = rules.numbers.get("restating_verbs", ()), rules.numbers.get("figure_nouns", ())
         # (or corrected: "later revised it to 14", "revised the figure to 25")
-        self.restating = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:(?:the|that|this|its|their|his|her)\s+"
+        # (the noun perhaps owned: "put the army's losses at", "put Russian losses at")
+        self.restating = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:(?:(?:the|that|this|its|their|his|her)\s+"
+                                  rf"(?:[\p{{L}}-]+['’]s\s+)?|[\p{{L}}-]+['’]s\s+|\p{{Lu}}[\p{{L}}-]+\s+)"
                                   rf"(?:{alternation(nouns)})|it)\s+(?:at|to)\s+\Z", regex.I | regex.REVERSE) \
             if verbs and nouns else None
         # right before a figure: the level a count named before it is put at ("put the number of foreigners killed
@@ -625,10 +627,13 @@ class Extractor:
         # (typed by a word of its own or not: "More than 1,700 suspected cases have been recorded, up from 1,300")
         earlier_level = context.last_account is not None and quantity in (OTHER, context.last_account[0]) \
             and self._earlier_level(text, mention, unit, sentence, context)
-        restates = earlier_level or quantity == OTHER and context.last_account is not None and (
-            text.endswith(("at ", "to "), 0, mention.start) and self.restating is not None
+        # (no amount: "the company put its losses at $5 billion" restates no count of people; a bare figure put at
+        # restates whatever the words before its verb say: "while the rebels put the army's losses at more than 200")
+        restating = text.endswith(("at ", "to "), 0, mention.start) and self.restating is not None \
             and self.restating.match(text, max(0, mention.start - 40), mention.start) is not None
-            or self._account_said(text, mention, unit, sentence))
+        restates = earlier_level or context.last_account is not None and not mention.unit and (
+            restating and (quantity == OTHER or not unit)
+            or quantity == OTHER and self._account_said(text, mention, unit, sentence))
         if restates:
             quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
         elif quantity == OTHER and whole and not unit and _another_agents(text, mention):

@@ -1010,6 +1010,20 @@ def test_bodies_found_bound_the_toll_from_below(sentence, written, qualifier, lo
 
 # The earlier level a count is compared with counts what the count does, and is superseded by it in its article.
 # (sentence, figure as written, quantity, scope)
+# another account of the count said before, put at a figure: its losses, whatever the words before its verb count
+RESTATED = [
+    ("The army said it had lost 35 soldiers, while the rebels put the army's losses at more than 200.",
+     "more than 200", "deaths"),
+    ("Ukraine said 40 soldiers died; Moscow put Ukrainian losses at 300.", "300", "deaths"),
+    ("Twelve people died in the blast. The company put its losses at $5 billion.", "$5 billion", "other"),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity", RESTATED, ids=ids(RESTATED))
+def test_another_account_put_at_a_figure_counts_what_the_first_does(sentence, written, quantity):
+    assert claim_at(sentence, written).quantity == quantity
+
+
 # how far a count moved, then the level it reached: the change is a part of the level, not a range
 MOVED_BY = [
     ("The number of people killed in the floods has risen by 14 to 57.", [("14", "deaths", True), ("57", "deaths", False)]),
