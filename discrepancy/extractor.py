@@ -419,6 +419,13 @@ class Extractor:
                                   rf"(?:[\p{{L}}-]+['’]s\s+)?|[\p{{L}}-]+['’]s\s+|\p{{Lu}}[\p{{L}}-]+\s+)"
                                   rf"(?:{alternation(nouns)})|it)\s+(?:at|to)\s+\Z", regex.I | regex.REVERSE) \
             if verbs and nouns else None
+        # right before a figure's number: a count to come ("the toll could exceed 1,000", "is expected to rise to 50")
+        may, reaching = rules.numbers.get("projection_words", ()), rules.numbers.get("projection_verbs", ())
+        self.projection = version1(rf"(?<![\p{{L}}])(?:{alternation(may)})\s+(?:\p{{L}}+ly\s+)?(?:{alternation(reaching)})"
+                                   rf"(?![\p{{L}}])(?:\s+[\p{{L}}-]+){{0,3}}\s+\Z", regex.I | regex.REVERSE) \
+            if may and reaching else None
+        # the first words of its words of what may be: most figures follow none
+        self.projection_starts = tuple({f"{w.split()[0].lower()} " for w in may})
         # right before a figure: the level a count named before it is put at ("put the number of foreigners killed
         # at 15"), whose noun phrase names the group it counts
         self.level_put = version1(rf"(?<![\p{{L}}])(?:{alternation(verbs)})\s+(?:the\s+)?(?:{'|'.join(LEVEL_COUNT_WORDS)})"
@@ -513,8 +520,17 @@ class Extractor:
             sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
             stated_part=typing.stated_part,
-            published=article.published,
+            published=article.published, projection=self._projected(article.text, mention, sentence),
         )
+
+    def _projected(self, text: str, mention: NumberMention, sentence: Span) -> bool:
+        """Whether the words right before the figure's number give it as a count to come: "the toll could exceed
+        1,000", "is expected to rise to at least 50" (not "up to 300 people may have died")."""
+        if self.projection is None:
+            return False
+        lead = text[max(sentence.start, mention.number_start - 60):mention.number_start].lower()
+        return any(map(lead.__contains__, self.projection_starts)) \
+            and self.projection.search(text, max(sentence.start, mention.number_start - 60), mention.number_start) is not None
 
     def _beyond_reference(self, place: PlaceMention, text: str) -> PlaceMention | None:
         """The place a figure near a point of reference is in: the country round it ("struck south of Marrakech":

@@ -70,6 +70,9 @@ class Claim:
     # Pentagon had earlier confirmed that two soldiers were killed ... the number killed is now three"): it is
     # not compared.
     superseded: bool = False
+    # The words give the figure as a count to come, not one reached ("the toll could exceed 1,000", "is expected
+    # to rise to 50"): it is not compared.
+    projection: bool = False
 
     def __post_init__(self):
         if not isinstance(self.copies, tuple):  # a record read back from JSON holds a list

@@ -100,6 +100,9 @@ class NumberGrammar:
         self.labels = frozenset(w.lower().rstrip(".") for w in numbers["identifier_labels"])
         # the last words of labels of two words ("S P 500", "World Cup 3"): only after one is the word before read
         self.label_last_words = frozenset(w.split()[-1] for w in self.labels if len(w.split()) == 2)
+        # labels that are verbs too: after a word of what may be or 'to', the verb ("the toll could top 10,000")
+        self.verb_labels = frozenset(numbers.get("verb_labels", ()))
+        self.before_verb_labels = frozenset(numbers.get("before_verb_labels", ()))
         # quantulum3's one-letter symbols ("G" for gauss) would make "5G" a quantity: ours decide those
         self.glued_units = frozenset(numbers["glued_units"]) | frozenset(u for u in rules.units["symbols"] if len(u) > 1)
         self.unit_words_after = frozenset(rules.units["surfaces"])
@@ -536,6 +539,10 @@ class NumberGrammar:
             return False  # a headline in title case: "Sudan Strike Kills 43, Wounds 55", "Floods Kill Twenty In Kenya"
         counted = next_word is not None and (next_word.group(1).lower() not in FUNCTION_WORDS) and (
             next_word.group(1).islower() or next_word.group(1) == "%")
+        if label_word in self.verb_labels and word.islower():
+            before_label = LAST_WORD.match(before, 0, label.start())
+            if before_label and before_label.group(1).lower() in self.before_verb_labels:
+                return False  # "could top 10,000", "expected to top 500": the verb, no label
         if label_word in self.labels:
             # "last week 30 people died": a lower-case label followed by a counted noun is no label
             return any(ch.isupper() for ch in word) or not counted or self._names_a_kind(atom, next_word.group(1))

@@ -317,9 +317,9 @@ def reconcile(claims: Sequence[Claim], rules: RuleSet, place_relation_of: Callab
 
 
 def compared_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims compared: typed, not superseded in their own article, and the witness of their copies (the rows
-    of Figures)."""
-    return [c for c in claims if c.quantity != OTHER and not c.superseded and is_witness(c)]
+    """The claims compared: typed, not superseded in their own article nor a count to come, and the witness of their
+    copies (the rows of Figures)."""
+    return [c for c in claims if c.quantity != OTHER and not c.superseded and not c.projection and is_witness(c)]
 
 
 def _compact(a: np.ndarray, b: np.ndarray, verdict: np.ndarray, extent: np.ndarray) -> tuple[np.ndarray, ...]:

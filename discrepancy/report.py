@@ -459,9 +459,11 @@ def _table(rows: list[list[str]], headers: list[str]) -> str:
 
 
 def _quantity_text(claim: Claim) -> str:
-    """The quantity, and why a figure its own article supersedes is in no finding."""
+    """The quantity, and why a figure its own article supersedes, or gives as a count to come, is in no finding."""
     quantity = escape_markdown(claim.quantity)
-    return f"{quantity} (an earlier report, superseded here)" if claim.superseded else quantity
+    if claim.superseded:
+        return f"{quantity} (an earlier report, superseded here)"
+    return f"{quantity} (a count to come, not compared)" if claim.projection else quantity
 
 
 def _scope_text(scope: str | None) -> str:

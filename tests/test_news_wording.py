@@ -1010,6 +1010,24 @@ def test_bodies_found_bound_the_toll_from_below(sentence, written, qualifier, lo
 
 # The earlier level a count is compared with counts what the count does, and is superseded by it in its article.
 # (sentence, figure as written, quantity, scope)
+# a count to come is no count reached: it is not compared (Claim.projection)
+PROJECTIONS = [
+    ("Officials fear the toll could exceed 1,000.", "exceed 1,000", "deaths", True),
+    ("The number of dead could rise above 100, officials warned.", "above 100", "deaths", True),
+    ("The toll is expected to rise to at least 50.", "at least 50", "deaths", True),
+    ("The UN said the toll would likely top 10,000.", "10,000", "deaths", True),
+    ("Up to 300 people may have been killed.", "Up to 300", "deaths", False),
+    ("The death toll rose to 45 on Tuesday.", "45", "deaths", False),
+    ("The song reached the top 10 in Britain, and 40 fans were hurt.", "40", "injured", False),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity,projection", PROJECTIONS, ids=ids(PROJECTIONS))
+def test_a_count_to_come_is_no_count_reached(sentence, written, quantity, projection):
+    claim = claim_at(sentence, written)
+    assert (claim.quantity, claim.projection) == (quantity, projection)
+
+
 # another account of the count said before, put at a figure: its losses, whatever the words before its verb count
 RESTATED = [
     ("The army said it had lost 35 soldiers, while the rebels put the army's losses at more than 200.",

@@ -111,6 +111,12 @@ def test_a_figure_its_own_article_supersedes_is_not_compared():
     assert verdicts(replace(earlier, superseded=False), claim("b", "three", 3, 3, scope="soldiers")) == ["conflict"]
 
 
+def test_a_count_to_come_is_not_compared():
+    projected = replace(claim("a", "exceed 1,000", 1000, None, "more_than"), projection=True)
+    assert verdicts(projected, claim("b", "800", 800, 800)) == []
+    assert verdicts(replace(projected, projection=False), claim("b", "800", 800, 800)) == ["conflict"]
+
+
 def test_a_part_exceeding_its_whole_in_one_article_is_a_conflict_where_the_article_ties_them():
     sentence = "164 people died across Kazakhstan, 300 of them in Almaty."
     part, whole = claim("a", "300", 300, 300, place="Almaty"), claim("a", "164", 164, 164)
