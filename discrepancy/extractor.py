@@ -690,7 +690,7 @@ class Extractor:
         if unit and previous_unit and between.startswith(" " + previous_unit) and not _states_part_before(between):
             return previous_end + 1 + len(previous_unit)
         # (how far it moved: "has doubled to 600", "has risen by 14 to 57")
-        moved = between == " to " and (context.units.get(id(previous)) == "fold"
+        moved = between == " to " and (previous_unit == "fold"
                                        or context.article.text.endswith(" by ", 0, previous.start))
         aside = ", " in between and self.level_reached is not None \
             and context.article.text.rfind(", ", sentence.start, previous.start) >= 0 \
