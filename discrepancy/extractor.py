@@ -448,7 +448,8 @@ class Extractor:
         self.place_words = _place_words(rules.places)
         # after a place: a hyphen and a word that make it an attribute ("a UK-based monitor", "Saudi-led")
         suffixes = rules.places.get("attribute_suffixes", ())
-        self.attribute_place = version1(rf"[-‐‑–](?i:{alternation(suffixes)})(?![\p{{L}}])") if suffixes else None
+        self.attribute_place = version1(rf"[{_ATTRIBUTE_DASHES}](?i:{alternation(suffixes)})(?![\p{{L}}])") \
+            if suffixes else None
         # after a country: a noun of an armed force that makes it the attacker's ("Israeli strikes killed 24")
         attackers = rules.places.get("attacker_nouns", ())
         self.attacker_place = version1(rf"(?:['’]s)?\s+(?i:{alternation(attackers)})(?![\p{{L}}])") \
@@ -479,7 +480,9 @@ class Extractor:
             places = [p for p in places if not _in_spans(p.start, article.furniture)]
         places = self.gazetteer.in_context(places)  # "floods in Spain ... in Valencia": Spain's Valencia
         if self.attribute_place is not None and places:
-            places = [p for p in places if not self.attribute_place.match(article.text, p.end)]
+            # the pattern only where a dash follows the place: most places are followed by a space or a mark
+            places = [p for p in places if article.text[p.end:p.end + 1] not in _ATTRIBUTE_DASHES
+                      or not self.attribute_place.match(article.text, p.end)]
         if self.attacker_place is not None and places:
             places = [p for p in places if p.country != p.name or not self.attacker_place.match(article.text, p.end)]
         if self.reference_point is not None and places:
@@ -1598,6 +1601,7 @@ class _ArticleContext:
             if free:
                 return self._named_with(min(free, key=lambda p: abs(p.start - mention.start)), gazetteer, mention)
         if words.whole_country is not None and self.main_place is not None \
+                and words.whole_country_starts.search(folded(text[sentence.start:sentence.end])) \
                 and words.whole_country.search(text, sentence.start, sentence.end):
             return gazetteer.country_of(self.main_place) or self.main_place
         paragraph = self.document.paragraph_at(mention.start)
@@ -1986,13 +1990,17 @@ class _PlaceWords(NamedTuple):
 
     counted_places: regex.Pattern | None   # after a figure: "50 cities (across Russia)"
     whole_country: regex.Pattern | None    # anywhere in its sentence: "nationwide", "across the country"
+    # where whole_country may match, in the folded sentence: most sentences hold none of its words, which this
+    # scan tells five times faster than the pattern's search
+    whole_country_starts: re.Pattern | None
 
 
 def _place_words(places: dict) -> _PlaceWords:
     nouns, whole = places.get("place_count_nouns", ()), places.get("whole_country_words", ())
     return _PlaceWords(
         version1(rf"\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?i:{alternation(nouns)})\b") if nouns else None,
-        version1(rf"\b(?i:{alternation(whole)})\b") if whole else None)
+        version1(rf"\b(?i:{alternation(whole)})\b") if whole else None,
+        (folded_word_starts(whole) or _ANYWHERE) if whole else None)
 
 
 def _in_dateline(text: str, place: PlaceMention) -> bool:
@@ -2028,6 +2036,11 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> 
         return inside[0][0]
     return country
 
+
+# A scan that finds a place everywhere: where a fast scan cannot be built (words past ASCII), the pattern is asked.
+_ANYWHERE = re.compile("")
+# The dashes that join an attribute to a place before it ("UK-based"), as a character class's body.
+_ATTRIBUTE_DASHES = "-‐‑–"
 
 # Sources named by a common noun: "police said", "according to the health ministry". As a prefix tree,
 # which the engine drops after a letter at most of the positions it tries.

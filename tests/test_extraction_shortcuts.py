@@ -521,3 +521,36 @@ SPELLED_PIECES = ["two", "Two", "TWO", "twenty", "one", "a", "an", "hundred", "t
 def test_a_run_of_one_number_word_reads_as_its_tokens_do(run, offset):
     from test_properties import GRAMMAR
     assert GRAMMAR.spelled.read(run, offset) == GRAMMAR.spelled._read(run, offset)
+
+
+WHOLE_COUNTRY_PIECES = PART_PIECES + ["nationwide", "NATIONWIDE", "countrywide", "across the country", "ACROSS  THE\tNATION",
+                                      "acro\u017fs the country", "nat\u0130onwide", "all over the country", "around ",
+                                      "the whole country", "in the whole country", "country", "nation", "-", "_"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(WHOLE_COUNTRY_PIECES), max_size=10).map("".join), st.text(max_size=60)))
+@example("Protests spread nationwide")
+@example("xnationwide")
+@example("acro\u017fs the country")
+def test_a_sentence_is_searched_for_the_whole_country_only_where_its_words_stand(sentence):
+    from discrepancy.patterns import folded
+    from test_properties import EXTRACTOR
+    words = EXTRACTOR.place_words
+    if words.whole_country.search(sentence):
+        assert words.whole_country_starts.search(folded(sentence))
+
+
+ATTRIBUTE_PIECES = PART_PIECES + ["-based", "\u2010led", "\u2011backed", "\u2013born", "-BASED", "-ba\u017fed", " based",
+                                  "based", "-", "\u2014led", "-led by"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(ATTRIBUTE_PIECES), max_size=6).map("".join), st.text(max_size=30)))
+@example("-based monitor")
+@example("\u2013led coalition")
+def test_an_attribute_after_a_place_is_looked_for_only_after_a_dash(after):
+    from discrepancy.extractor import _ATTRIBUTE_DASHES
+    from test_properties import EXTRACTOR
+    if EXTRACTOR.attribute_place.match(after):
+        assert after[:1] in _ATTRIBUTE_DASHES and after[:1]
