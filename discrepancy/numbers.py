@@ -164,7 +164,7 @@ class NumberGrammar:
         # one step where the lead pattern tries every position before them.
         self.lead_end_pattern = version1(lead, regex.I | regex.REVERSE)
         compiled_not_figures = self._compile_not_figures(numbers)
-        self.not_figure_patterns = [(needs, pattern) for needs, pattern, source in compiled_not_figures
+        self.not_figure_patterns = [(needs, pattern, _STARTS.get(type(source))) for needs, pattern, source in compiled_not_figures
                                     if not isinstance(source, at_digit)]
         self.not_figures_at_digit = [(needs, pattern, source) for needs, pattern, source in compiled_not_figures
                                      if isinstance(source, at_digit)]
@@ -247,7 +247,7 @@ class NumberGrammar:
             ((), at_digit(rf"""\b(?:1[89]|20)\d{{2}}[-–/]\d{{2}}(?![\d.,%])""")),  # seasons, fiscal years: 2014-15, 2019/20
             (("half", "Half"), rf"""\b(?:first|second|final|latter|back|front)\s+half\b"""),  # of a game, a year
             (MONTH_STARTS, at_digit(rf"""\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTHS})(?:,?\s+\d{{4}})?(?![\w])""")),  # 4 January 2022
-            (_MONTH_THEN_DIGIT, rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?"""),  # January 4, 2022; Sept. 20-24
+            ((), month_digits(rf"""(?<![\w])(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}}(?![\d]))? (?:,?\s+\d{{4}})?""")),  # January 4, 2022; Sept. 20-24
             ((), at_digit(rf"""\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)(?![\w])""")),  # 10.45pm, 9:30 pm
             ((":",), at_digit(rf"""\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b""")),  # clock times: 13:54, 4:39
             ((), at_digit(rf"""\b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)""")),  # 10 a.m., 5am
@@ -263,7 +263,7 @@ class NumberGrammar:
             (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age(?:\s+of)?)\s+(?:between\s+|from\s+)?{age}(?:\s*(?:-|–|to|and)\s*{age})?\b(?!\s+(?:{scales})\b)"""),
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
-            (_NUMBER_BETWEEN_COMMAS, rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))"""),  # Jamie Armstrong, 25, said
+            ((), name_comma_number(rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))""")),  # Jamie Armstrong, 25, said
             (("#",), rf"""\#\d+"""),  # hashtags and numbered items
             (("UPDATE",), rf"""(?-i:\bUPDATE\s\d{{1,2}}\s?[-–])"""),  # a wire story's version: "UPDATE 2-Gunmen kill 7"
             # a 24-hour clock time before its zone: "at around 11 p.m. (2200 GMT)", "0300 local time"
@@ -310,8 +310,9 @@ class NumberGrammar:
     def _not_figure_spans(self, text: str) -> list[tuple[int, int]]:
         """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds."""
         held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
-        spans = [m.span() for needs, pattern in self.not_figure_patterns if _holds(text, needs, held)
-                 for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
+        spans = [m.span() for needs, pattern, starts in self.not_figure_patterns if _holds(text, needs, held)
+                 for m in (pattern.finditer(text, timeout=MATCH_TIMEOUT) if starts is None
+                           else matches_at(pattern, text, starts(text)))]
         # The patterns that start at a digit are tried together, once, where a run of digits starts;
         # each is matched on its own only where one of them matches, which in most texts is nowhere.
         starts = [found.start() for found in self.digit_filter_scan.finditer(text)
@@ -619,13 +620,17 @@ class NumberGrammar:
         return not counted or next_word.group(1) in self.year_nouns
 
 
-# What two not-figure patterns need, for the stdlib to find faster than the patterns' own scans (a superset of
-# their matches: \W holds both engines' \s; a digit is not a space nor an ASCII letter to either, and past ASCII
-# any character may be a digit to the regex module). Most texts hold a month's name or a comma and a space before
-# a number, as the needs of words would ask, but no month before a number, nor a number of three digits at most
-# between commas ("Jamie Armstrong, 25, said").
+# Where a month's name before a number may start, for the stdlib to find faster than the pattern's own scan (a
+# superset of its matches: \W holds both engines' \s; a digit is not a space nor an ASCII letter to either, and past
+# ASCII any character may be a digit to the regex module). Most texts hold a month's name, but none before a number.
 _MONTH_THEN_DIGIT = re.compile(rf"(?:{'|'.join(MONTH_STARTS)})[a-z]*\.?\W+[0-9\x80-\U0010ffff]")
-_NUMBER_BETWEEN_COMMAS = re.compile(r",\W[^\sA-Za-z,]{1,3},")
+# A comma before a space, a number of three digits at most and a comma and a space (a superset: any character past
+# ASCII may be a digit or a space to the regex module): only the comma is taken, as the next may start another.
+_COMMA_BEFORE_NUMBER = re.compile(r",(?=[\s\x80-\U0010ffff][0-9\x80-\U0010ffff]{1,3},[\s\x80-\U0010ffff])")
+# The letters, dots, hyphens and apostrophes a name is written in, read backwards from where it ends.
+_NAME_RUN_BEFORE = regex.compile(r"[\p{L}'’.-]*", regex.REVERSE)
+# A capital, or a character past ASCII that may be one.
+_CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 # The time zones a wire writes after a 24-hour clock time ("(2200 GMT)"): the words that pattern needs.
 _CLOCK_ZONES = ("GMT", "UTC", "EST", "EDT", "BST", "CET", "CEST", "IST", "JST", "AEDT", "AEST", "local time")
 _CLOCK_ZONE_ALTERNATIVES = "|".join(zone.replace(" ", r"\s+") for zone in _CLOCK_ZONES)  # (the patterns are verbose)
@@ -637,6 +642,37 @@ _FEW_STARTS = 32
 
 class at_digit(str):  # noqa: N801 - a marker, written where the patterns are
     """A not-figure pattern every match of which starts where a run of digits does."""
+
+
+class month_digits(str):  # noqa: N801 - a marker, as at_digit
+    """A not-figure pattern every match of which starts where _MONTH_THEN_DIGIT matches: a month's name before
+    digits."""
+
+
+class name_comma_number(str):  # noqa: N801 - a marker, as at_digit
+    """A not-figure pattern every match of which starts at a capital of the run of letters, dots, hyphens and
+    apostrophes right before a comma, a space and a number of three digits at most ("Jamie Armstrong, 25, said")."""
+
+
+def _month_starts(text: str):
+    """Where a month's name stands before digits: _MONTH_THEN_DIGIT holds no such place but where it starts (its
+    letters follow a letter, its marks are no month's first letter)."""
+    return map(match_start, _MONTH_THEN_DIGIT.finditer(text))
+
+
+def _name_comma_number_starts(text: str):
+    """Where a name before a comma and a number may start, in text order (each run lies before its comma, and
+    no run holds a comma). A try at each capital of a run reads to its comma at most, and the first that
+    matches reaches past the others: one text costs a read of each run."""
+    for comma in _COMMA_BEFORE_NUMBER.finditer(text):
+        run = _NAME_RUN_BEFORE.match(text, 0, comma.start())
+        yield from map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(text, run.start(), comma.start()))
+
+
+# Where the matches of a not-figure pattern of each marked kind may start, in text order: its scan is a search
+# of the whole text at every position, and news text holds a few such places. A try at each costs less, with no
+# timeout: each reads a few words from where it starts.
+_STARTS = {month_digits: _month_starts, name_comma_number: _name_comma_number_starts}
 
 
 # What the atom pattern reads after digits and a space besides a scale word, case-blind: an abbreviated scale
