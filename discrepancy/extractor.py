@@ -463,6 +463,8 @@ class Extractor:
         self._typed_units: dict[str, bool] = {}
         self._unit_scopes: dict[str, str | None] = {}
         self._noun_like_words: dict[str, bool] = {}
+        # the speakers of a sentence, by its words: an archive prints a wire's sentences again and again
+        self._speakers_of_words: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
@@ -1369,16 +1371,21 @@ class Extractor:
 
     def _source(self, context: "_ArticleContext", mention: NumberMention, sentence: Span) -> str | None:
         if sentence not in context.speakers:  # once per sentence, shared by its figures
-            # on the sentence alone, so that no look-behind reaches into the sentence before
             words = context.article.text[sentence.start:sentence.end]
-            speakers = ((m, _speaker(m)) for m in self._source_matches(words))
-            context.speakers[sentence] = [(sentence.start + m.start(), sentence.start + m.end(), speaker)
-                                          for m, speaker in speakers if speaker]
+            found = _remembered(self._speakers_of_words, words, self._speakers_in, _SENTENCES_REMEMBERED)
+            context.speakers[sentence] = [(sentence.start + start, sentence.start + end, speaker)
+                                          for start, end, speaker in found]
         speakers = context.speakers[sentence]
         if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
             return speakers[0][2] if speakers else None
         nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
         return nearest[2] if nearest else None
+
+    def _speakers_in(self, words: str) -> tuple[tuple[int, int, str], ...]:
+        """The speakers a sentence names, each with where it is said in the sentence. Read on the sentence alone,
+        so that no look-behind reaches into the sentence before: they depend on its words alone."""
+        speakers = ((m, _speaker(m)) for m in self._source_matches(words))
+        return tuple((m.start(), m.end(), speaker) for m, speaker in speakers if speaker)
 
     def _source_matches(self, words: str):
         """What source_pattern.finditer(words) gives, tried only where a match can start: at a verb or a
@@ -1898,11 +1905,12 @@ def _plural(word: str) -> bool:
 _NOT_PLURAL_ENDINGS = ("ss", "is", "us", "as", "'s", "’s")
 
 
-def _remembered(cache: dict, key, compute):
-    """compute(key), kept in cache: for what depends on a word or a unit alone."""
+def _remembered(cache: dict, key, compute, bound: int = 0):
+    """compute(key), kept in cache (of at most `bound` keys, _REMEMBERED by default): for what depends on a word,
+    a unit or a sentence alone."""
     value = cache.get(key, _UNKNOWN)
     if value is _UNKNOWN:
-        if len(cache) >= _REMEMBERED:
+        if len(cache) >= (bound or _REMEMBERED):
             cache.clear()  # a bound on memory over a long batch; the common words return at once
         value = cache[key] = compute(key)
     return value
@@ -1910,6 +1918,9 @@ def _remembered(cache: dict, key, compute):
 
 _UNKNOWN = object()
 _REMEMBERED = 50_000
+# Sentences are longer than words: fewer are kept (some 3 MB), as many as an archive's wire copies repeat within
+# a few days of news.
+_SENTENCES_REMEMBERED = 10_000
 
 
 def _whole(mention: NumberMention) -> bool:

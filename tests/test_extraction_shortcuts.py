@@ -554,3 +554,16 @@ def test_an_attribute_after_a_place_is_looked_for_only_after_a_dash(after):
     from test_properties import EXTRACTOR
     if EXTRACTOR.attribute_place.match(after):
         assert after[:1] in _ATTRIBUTE_DASHES and after[:1]
+
+
+def test_a_sentence_printed_again_names_its_speakers_where_it_stands_now():
+    """The speakers of a sentence are kept by its words for the next article that prints it (wire copy): read
+    from the kept ones, each is where a fresh reading of the article puts it."""
+    from discrepancy.extractor import Extractor
+    from test_properties import RULES, article_of
+    sentence = "Police said 12 people were killed, while the health ministry put the toll at 15."
+    first, again = article_of(sentence), article_of("A storm hit on Monday. " + sentence + " Officials said 3 died.")
+    kept = Extractor(RULES)
+    kept.extract(first)
+    assert kept.extract(again) == Extractor(RULES).extract(again)
+    assert [c.source for c in kept.extract(again)] == ["Police", "the health ministry", "Officials"]
