@@ -94,10 +94,13 @@ class Intervals:
         self._phrases_by_last_word: dict[str, list[str]] = {}
         for phrase in self.before:
             self._phrases_by_last_word.setdefault(phrase.split()[-1], []).append(phrase)
-        # the lengths of the last words by the character they end in ('n': 'than', 'on'), shortest first
+        # the lengths of the last words by the character they end in ('n': 'than', 'on'), shortest first, each once
+        # ('less' and 'tops' end in a tail of four characters that is either or neither)
         self._last_word_lengths: dict[str, list[int]] = {}
         for word in sorted(self._phrases_by_last_word, key=len):
-            self._last_word_lengths.setdefault(word[-1], []).append(len(word))
+            lengths = self._last_word_lengths.setdefault(word[-1], [])
+            if len(word) not in lengths:
+                lengths.append(len(word))
         self._patterns_by_last_words: dict[tuple[str, ...], regex.Pattern] = {}
         # A match holds at most as many runs of non-spaces as the longest phrase: the search starts at the
         # first of that many runs before the end (found in one backward step) instead of trying every
@@ -125,8 +128,8 @@ class Intervals:
         if not lengths:
             return ()
         tail = folded(text[max(0, end - lengths[-1]):end])
-        return tuple(tail[-length:] for length in lengths
-                     if length <= len(tail) and tail[-length:] in self._phrases_by_last_word)
+        return tuple([tail[-length:] for length in lengths
+                      if length <= len(tail) and tail[-length:] in self._phrases_by_last_word])
 
     def _pattern_ending_in(self, last_words: tuple[str, ...]) -> regex.Pattern:
         """before_pattern for the phrases with these last words only: the same matches where the text ends

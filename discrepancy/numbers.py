@@ -319,7 +319,7 @@ class NumberGrammar:
                   if self.digit_filter.match(text, found.start(), timeout=MATCH_TIMEOUT)]
         if not starts:
             return spans
-        chosen = [pattern for needs, pattern, _ in self.not_figures_at_digit if _holds(text, needs, held)]
+        chosen = [pattern for needs, pattern, _ in self.not_figures_at_digit if _may_hold(text, needs, held, len(starts))]
         if len(starts) > _FEW_STARTS:  # a text made of such numbers ("1-1-1-..."): each pattern scans on its own
             return spans + [m.span() for pattern in chosen for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
         for pattern in chosen:
@@ -743,6 +743,15 @@ def _holds(text: str, needs: tuple[str, ...] | re.Pattern, held: dict[tuple[str,
         held[needs] = needs.search(text) is not None if isinstance(needs, re.Pattern) \
             else any(map(text.__contains__, needs))  # no generator's frame per need
     return held[needs]
+
+
+def _may_hold(text: str, needs: tuple[str, ...] | re.Pattern, held: dict, tries: int) -> bool:
+    """_holds(text, needs, held) where a look for each need costs less than `tries` tries of the pattern that needs
+    them, else True: the pattern is tried, and finds nothing where they are not held. A text holds a start of a
+    not-figure number or two, where a pattern of dates needs a dozen month names and one of models forty names."""
+    if needs in held or not isinstance(needs, tuple) or len(needs) <= tries:
+        return _holds(text, needs, held)
+    return True
 
 
 def _groups_of(pattern: regex.Pattern) -> type:
