@@ -260,7 +260,7 @@ class NumberGrammar:
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), at_digit(rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)""")),
             # aged 81, aged 18 to 34, aged between 18 and 25, aged three and 13, under the age of five (not "an
             # age of 3 billion users")
-            (("age", "Age", "AGE"), rf"""\b(?:aged|ages|age(?:\s+of)?)\s+(?:between\s+|from\s+)?{age}(?:\s*(?:-|–|to|and)\s*{age})?\b(?!\s+(?:{scales})\b)"""),
+            ((), age_phrase(rf"""\b(?:aged|ages|age(?:\s+of)?)\s+(?:between\s+|from\s+)?{age}(?:\s*(?:-|–|to|and)\s*{age})?\b(?!\s+(?:{scales})\b)""")),
             # The two name patterns are case-sensitive as a whole: their letters need no folding, and
             # folded they were 30 times slower (exponential under full folding: "A" + "i" * 30 + "(").
             ((), name_comma_number(rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+,\s\d{{1,3}}(?=,\s))""")),  # Jamie Armstrong, 25, said
@@ -289,10 +289,11 @@ class NumberGrammar:
 
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
-        blocked = _Blocked(self._not_figure_spans(text))
+        spaced = " " + folded(text)  # read by the word scans of both steps
+        blocked = _Blocked(self._not_figure_spans(text, spaced))
         atoms: list[Atom] = []
         rejected_end = -1
-        for match in self._atom_matches(text):
+        for match in self._atom_matches(text, spaced):
             if blocked.overlaps(match.span()) or not _readable(match.group()):
                 continue
             for atom in self._atoms_of(match, text):
@@ -307,12 +308,14 @@ class NumberGrammar:
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text, self.fractions), text), text)
         return [m for m in mentions if not self._is_year(m, text) and _finite(m)]
 
-    def _not_figure_spans(self, text: str) -> list[tuple[int, int]]:
-        """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds."""
+    def _not_figure_spans(self, text: str, spaced: str | None = None) -> list[tuple[int, int]]:
+        """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds. `spaced`:
+        " " + folded(text), if already made."""
         held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
+        spaced = " " + folded(text) if spaced is None else spaced
         spans = [m.span() for needs, pattern, starts in self.not_figure_patterns if _holds(text, needs, held)
                  for m in (pattern.finditer(text, timeout=MATCH_TIMEOUT) if starts is None
-                           else matches_at(pattern, text, starts(text)))]
+                           else matches_at(pattern, text, starts(text, spaced)))]
         # The patterns that start at a digit are tried together, once, where a run of digits starts;
         # each is matched on its own only where one of them matches, which in most texts is nowhere.
         starts = [found.start() for found in self.digit_filter_scan.finditer(text)
@@ -332,13 +335,13 @@ class NumberGrammar:
                     end = found.end()
         return spans
 
-    def _atom_matches(self, text: str):
+    def _atom_matches(self, text: str, spaced: str | None = None):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
         consumed = 0
         digits = self.candidate_patterns[0]
         # The digits' scan reads one character and the one before it at each position, and needs no timeout: the
         # regex module reads its clock at each match a scan with one finds, which cost more than the scan.
-        starts = [m.start() for m in digits.finditer(text)] + self._word_starts(text)
+        starts = [m.start() for m in digits.finditer(text)] + self._word_starts(text, spaced)
         # a look for each character first: most texts hold none, which this tells seven times faster than a scan
         if self.fraction_starts is not None and any(map(text.__contains__, self.fractions)):
             starts += [m.start() for m in self.fraction_starts.finditer(text)]
@@ -363,14 +366,16 @@ class NumberGrammar:
                 consumed = match.end()
                 yield match
 
-    def _word_starts(self, text: str) -> list[int]:
+    def _word_starts(self, text: str, spaced: str | None = None) -> list[int]:
         """The starts of the word candidate pattern's finditer: its matches confirmed where the fast scan
-        finds one may start, each skipped that starts inside the match before, as in the scan."""
+        finds one may start, each skipped that starts inside the match before, as in the scan. `spaced`:
+        " " + folded(text), if already made."""
         words = self.candidate_patterns[1]
         if self.word_start_scan is None:
             return [m.start() for m in words.finditer(text, timeout=MATCH_TIMEOUT)]
         # a match reads one number word at most: it needs no timeout, which costs more than it does
-        found = matches_at(words, text, map(match_start, self.word_start_scan.finditer(" " + folded(text))))
+        spaced = " " + folded(text) if spaced is None else spaced
+        found = matches_at(words, text, map(match_start, self.word_start_scan.finditer(spaced)))
         return [match.start() for match in found]
 
     def _may_end_a_lead(self, text: str, position: int) -> bool:
@@ -629,6 +634,8 @@ _MONTH_THEN_DIGIT = re.compile(rf"(?:{'|'.join(MONTH_STARTS)})[a-z]*\.?\W+[0-9\x
 _COMMA_BEFORE_NUMBER = re.compile(r",(?=[\s\x80-\U0010ffff][0-9\x80-\U0010ffff]{1,3},[\s\x80-\U0010ffff])")
 # The letters, dots, hyphens and apostrophes a name is written in, read backwards from where it ends.
 _NAME_RUN_BEFORE = regex.compile(r"[\p{L}'’.-]*", regex.REVERSE)
+# The letters every age pattern's match starts with, folded.
+_AGE = re.compile("age")
 # A capital, or a character past ASCII that may be one.
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 # The time zones a wire writes after a 24-hour clock time ("(2200 GMT)"): the words that pattern needs.
@@ -649,18 +656,28 @@ class month_digits(str):  # noqa: N801 - a marker, as at_digit
     digits."""
 
 
+class age_phrase(str):  # noqa: N801 - a marker, as at_digit
+    """A not-figure pattern every match of which starts with the letters "age", in any case ("aged 81", "Ages 18")."""
+
+
 class name_comma_number(str):  # noqa: N801 - a marker, as at_digit
     """A not-figure pattern every match of which starts at a capital of the run of letters, dots, hyphens and
     apostrophes right before a comma, a space and a number of three digits at most ("Jamie Armstrong, 25, said")."""
 
 
-def _month_starts(text: str):
+def _age_starts(text: str, spaced: str):
+    """Where "age" stands in the folded text, that no other character folds to: a search for those letters alone
+    finds them faster than the pattern's search, and news text holds a few."""
+    return (found.start() - 1 for found in _AGE.finditer(spaced))
+
+
+def _month_starts(text: str, spaced: str):
     """Where a month's name stands before digits: _MONTH_THEN_DIGIT holds no such place but where it starts (its
     letters follow a letter, its marks are no month's first letter)."""
     return map(match_start, _MONTH_THEN_DIGIT.finditer(text))
 
 
-def _name_comma_number_starts(text: str):
+def _name_comma_number_starts(text: str, spaced: str):
     """Where a name before a comma and a number may start, in text order (each run lies before its comma, and
     no run holds a comma). A try at each capital of a run reads to its comma at most, and the first that
     matches reaches past the others: one text costs a read of each run."""
@@ -669,10 +686,10 @@ def _name_comma_number_starts(text: str):
         yield from map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(text, run.start(), comma.start()))
 
 
-# Where the matches of a not-figure pattern of each marked kind may start, in text order: its scan is a search
-# of the whole text at every position, and news text holds a few such places. A try at each costs less, with no
-# timeout: each reads a few words from where it starts.
-_STARTS = {month_digits: _month_starts, name_comma_number: _name_comma_number_starts}
+# Where the matches of a not-figure pattern of each marked kind may start, in text order, from the text and " " +
+# folded(text): its scan is a search of the whole text at every position, and news text holds a few such places.
+# A try at each costs less, with no timeout: each reads a few words from where it starts.
+_STARTS = {month_digits: _month_starts, name_comma_number: _name_comma_number_starts, age_phrase: _age_starts}
 
 
 # What the atom pattern reads after digits and a space besides a scale word, case-blind: an abbreviated scale

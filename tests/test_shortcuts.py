@@ -67,7 +67,8 @@ NOT_FIGURE_PIECES = PIECES + ["12", "2014", "-15", "555-123-4567", "1995-01", "0
                               "Jamie Armstrong", "#", "+1-222-2222-2222", "\n", " ", "1-", "May", "Jan.", "\u00a0",
                               "\u0663", "\U00011f55", ",", " 7", "Sept", "uary", "2200", " GMT", "GMT", " local time",
                               " LOCAL\ttime", "UPDATE 2-", "UPDATE", "O'Neill-Smith", "\u00c9lise", "\u00e9", "Mr.",
-                              ", \u0663, ", ",\u2003", "A", "a", "-", "\u2019", ", 123,", ",\x1c7, "]
+                              ", \u0663, ", ",\u2003", "A", "a", "-", "\u2019", ", 123,", ",\x1c7, ", "Aged", "AGES", "age of", "page",
+                              "ag\u0130", "\u0130"]
 not_figure_texts = st.one_of(st.lists(st.sampled_from(NOT_FIGURE_PIECES), max_size=40).map("".join),
                              st.text(max_size=120))
 
