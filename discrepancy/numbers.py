@@ -139,6 +139,10 @@ class NumberGrammar:
         # Digits alone, as most figures are ("160 people", "7,939 were", "2.5%"): read by the stdlib engine where the
         # atom pattern would read them and nothing around them, in a fifth of its time.
         self.plain_number = _plain_number_pattern(self.scale_words)
+        # A number word alone, as most spelled figures are ("two people", "one of them"): likewise by the stdlib
+        # engine, where the atom pattern's word branch would read it alone.
+        self.plain_word = _plain_word_pattern(
+            {*self.unit_words, *self.ten_words, *self.scale_words} - _vague_first_words(self.vague), self.spelled.words)
         # Where a number may start: a digit or a number word. Scanning for these first and trying the
         # full pattern only there is an order of magnitude faster than running it at every character.
         # A digit after a digit starts nothing (the pattern wants no digit before a number, and no lead
@@ -349,8 +353,8 @@ class NumberGrammar:
         for position in starts:
             if position < consumed:
                 continue
-            match = self.plain_number.match(text, position) or self.atom_pattern.match(text, position,
-                                                                                         timeout=MATCH_TIMEOUT)
+            match = self.plain_number.match(text, position) or self.plain_word.match(text, position) \
+                or self.atom_pattern.match(text, position, timeout=MATCH_TIMEOUT)
             # The lead searches read at most 14 characters: they need no timeout, which costs more than they do.
             lead = self.lead_pattern.search(text, max(consumed, position - 14), position) \
                 if self._may_end_a_lead(text, position) else None
@@ -396,6 +400,8 @@ class NumberGrammar:
             raw = match.group()
             return [Atom(match.start(), match.end(), float(raw) if raw.isdigit() else float(_without_separators(raw)),
                          integer_digits=raw.isdigit())]
+        if match.re is self.plain_word:  # a number word alone: the atom pattern's words group alone
+            return self._spelled_atoms(text, match.start(), match.end(), "", 1.0, None)
         groups = self.atom_groups._make(match.groups())
         currency = groups.currency  # most figures have none, and need no cleaning
         currency = single_spaced(currency.strip()).replace(" ", "") if currency else ""
@@ -420,10 +426,15 @@ class NumberGrammar:
         if groups.multiplied:
             value = self.multiplier_verbs[groups.multiplied.lower()]
             return [Atom(match.start("multiplied"), match.end(), value, "fold" if value > 1 else "", spelled=True)]
+        return self._spelled_atoms(text, match.start("words"), match.end(), unit, sign, start)
+
+    def _spelled_atoms(self, text: str, start: int, end: int, unit: str, sign: float, lead_start: int | None) -> list[Atom]:
+        """The numbers of a run of number words from start to end, the first with the unit, sign and start of what
+        leads the run."""
         # one character past the run, so that "a third-party review" shows its hyphen
-        numbers = self.spelled.read(text[match.start("words"):match.end() + 1], match.start("words"))
+        numbers = self.spelled.read(text[start:end + 1], start)
         return [_signed(Atom(n.start, n.end, n.value, unit if i == 0 else "", scale=n.scale, spelled=True),
-                        sign if i == 0 else 1.0, start if i == 0 else None)
+                        sign if i == 0 else 1.0, lead_start if i == 0 else None)
                 for i, n in enumerate(numbers)]
 
     def _digits_atom(self, match: regex.Match, groups: tuple, unit: str, text: str) -> Atom | None:
@@ -713,6 +724,29 @@ def _plain_number_pattern(scale_words) -> re.Pattern:
             (?: \Z | [!-/:-@\[-`{{-~]                    # that is no scale ("160 people", not "5 million", "3 x 10^6")
               | (?!(?i:{words})(?![A-Za-z]))[A-Za-z]++(?![\x80-\U0010ffff]) ))
         """, re.X)
+
+
+def _plain_word_pattern(words, run_words) -> re.Pattern:
+    """A stdlib pattern that matches at a number word only where the atom pattern matches that word and nothing
+    else: its word branch, with nothing before the word that leads another branch (no word character, hyphen or
+    "per " before it; no vague amount starts with it) and nothing after it that the run goes on with (a mark that
+    ends it, or a space and a word of ASCII letters that is no number word). It asks for ASCII around the word, in
+    any case but for the letters that fold to ASCII ones, and leaves the rest to the atom pattern."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    run = "|".join(sorted(map(re.escape, run_words), key=len, reverse=True))
+    return re.compile(rf"""
+        (?<![A-Za-z0-9_\-\x80-\U0010ffff])(?<![Pp][Ee][Rr][\s\x1c-\x1f])  # no word character or hyphen before, nor "per "
+        (?:{alternatives})                                     # the number word
+        (?= [,.;:!?)"\]]                                      # then a mark that no run goes on after
+          | \ (?!(?:{run})(?![A-Za-z]))[A-Za-z]+(?![0-9_\x80-\U0010ffff]) )  # or a space and a word that is no number word
+        """, re.X | re.I | re.A)
+
+
+def _vague_first_words(vague) -> set[str]:
+    """The words the vague amounts start with, after "a" or "an": the atom pattern reads a vague amount before a
+    number word."""
+    return {phrase.split()[1] if phrase.split()[0] in ("a", "an") and len(phrase.split()) > 1 else phrase.split()[0]
+            for phrase in vague}
 
 
 # The characters past ASCII that may be digits to the regex module: every decimal digit Unicode has (or

@@ -567,3 +567,27 @@ def test_a_sentence_printed_again_names_its_speakers_where_it_stands_now():
     kept.extract(first)
     assert kept.extract(again) == Extractor(RULES).extract(again)
     assert [c.source for c in kept.extract(again)] == ["Police", "the health ministry", "Officials"]
+
+
+# Number words and what may lead or follow them: words that go on with a run, vague amounts, folds, halves, marks,
+# spaces of every kind, letters that fold to ASCII ones, "per", hyphens and digits.
+PLAIN_WORD_PIECES = ["two", "Two", "TWO", "one", "three", "twenty", "hundred", "thousand", "million", "lakh", "ten", "tens",
+                     "\u017fix", "\u212aILO", "six", "seven", "a", "an", "and", "point", "half", "quarter", "third",
+                     "second", "dozen", "dozens", "of", "fold", "-fold", "people", "men", "ones", " ", "  ", "\t", "\n",
+                     "\x1c", "\u00a0", "-", ",", ".", ";", ")", "\"", "'", "\u2019", "per ", "PER\t", "super ", "5",
+                     "$", "US$", "minus ", "Rs", "R", "\u00e9", "_", "several ", "a few ", "scores", "doubled"]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(PLAIN_WORD_PIECES), max_size=20).map("".join), st.text(max_size=60)))
+@example("killed two people and one of them, Two, said; two hundred and three-fold per two")
+@example("two ones, two\u00a0men, two a5, seven \u017fix, PER\x1ctwo men")
+def test_a_plain_number_word_is_the_atom_patterns_match_of_the_word_alone(text):
+    from test_properties import GRAMMAR
+    groups = GRAMMAR.atom_pattern.groupindex
+    for start in range(len(text) + 1):
+        plain = GRAMMAR.plain_word.match(text, start)
+        if plain:
+            full = GRAMMAR.atom_pattern.match(text, start)
+            assert full is not None and full.span() == plain.span(), (text, start)
+            assert {name for name in groups if full.group(name) is not None} == {"words"}
