@@ -293,11 +293,12 @@ class NumberGrammar:
 
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
-        spaced = " " + folded(text)  # read by the word scans of both steps
-        blocked = _Blocked(self._not_figure_spans(text, spaced))
+        # read by both steps: the folded text for their word scans, where runs of digits start for their digit scans
+        spaced, digit_starts = " " + folded(text), self._digit_starts(text)
+        blocked = _Blocked(self._not_figure_spans(text, spaced, digit_starts))
         atoms: list[Atom] = []
         rejected_end = -1
-        for match in self._atom_matches(text, spaced):
+        for match in self._atom_matches(text, spaced, digit_starts):
             if blocked.overlaps(match.span()) or not _readable(match.group()):
                 continue
             for atom in self._atoms_of(match, text):
@@ -312,18 +313,22 @@ class NumberGrammar:
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text, self.fractions), text), text)
         return [m for m in mentions if not self._is_year(m, text) and _finite(m)]
 
-    def _not_figure_spans(self, text: str, spaced: str | None = None) -> list[tuple[int, int]]:
-        """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds. `spaced`:
-        " " + folded(text), if already made."""
+    def _not_figure_spans(self, text: str, spaced: str | None = None,
+                          digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
+        """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds. `spaced`
+        and `digit_starts`: " " + folded(text) and self._digit_starts(text), if already made."""
         held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
         spaced = " " + folded(text) if spaced is None else spaced
+        digit_starts = self._digit_starts(text) if digit_starts is None else digit_starts
         spans = [m.span() for needs, pattern, starts in self.not_figure_patterns if _holds(text, needs, held)
                  for m in (pattern.finditer(text, timeout=MATCH_TIMEOUT) if starts is None
                            else matches_at(pattern, text, starts(text, spaced)))]
         # The patterns that start at a digit are tried together, once, where a run of digits starts;
         # each is matched on its own only where one of them matches, which in most texts is nowhere.
-        starts = [found.start() for found in self.digit_filter_scan.finditer(text)
-                  if self.digit_filter.match(text, found.start(), timeout=MATCH_TIMEOUT)]
+        # (the filter matches only where a run of digits starts, and its scan's matches are one character wide: where
+        # it matches at a run's start, its scan of the text finds it)
+        starts = [start for start in digit_starts if self.digit_filter_scan.match(text, start)
+                  and self.digit_filter.match(text, start, timeout=MATCH_TIMEOUT)]
         if not starts:
             return spans
         chosen = [pattern for needs, pattern, _ in self.not_figures_at_digit if _may_hold(text, needs, held, len(starts))]
@@ -339,13 +344,11 @@ class NumberGrammar:
                     end = found.end()
         return spans
 
-    def _atom_matches(self, text: str, spaced: str | None = None):
+    def _atom_matches(self, text: str, spaced: str | None = None, digit_starts: list[int] | None = None):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
         consumed = 0
-        digits = self.candidate_patterns[0]
-        # The digits' scan reads one character and the one before it at each position, and needs no timeout: the
-        # regex module reads its clock at each match a scan with one finds, which cost more than the scan.
-        starts = [m.start() for m in digits.finditer(text)] + self._word_starts(text, spaced)
+        digit_starts = self._digit_starts(text) if digit_starts is None else digit_starts
+        starts = digit_starts + self._word_starts(text, spaced)
         # a look for each character first: most texts hold none, which this tells seven times faster than a scan
         if self.fraction_starts is not None and any(map(text.__contains__, self.fractions)):
             starts += [m.start() for m in self.fraction_starts.finditer(text)]
@@ -369,6 +372,15 @@ class NumberGrammar:
             if match and match.end() > match.start():
                 consumed = match.end()
                 yield match
+
+    def _digit_starts(self, text: str) -> list[int]:
+        """Where the digits' candidate pattern (?<!\\d)\\d matches: by the stdlib engine, which reads ASCII digits as
+        the regex module does; the regex module is asked only where a character past ASCII stands at the digit or
+        before it (a digit only it may know). Neither needs a timeout: each reads a character and the one before it,
+        and the regex module reads its clock at each match a scan with one finds, which cost more than the scan."""
+        digits = self.candidate_patterns[0]
+        return [start for start in map(match_start, _MAY_START_DIGITS.finditer(text))
+                if text[start] <= "9" and text[start - 1:start] <= "\x7f" or digits.match(text, start)]
 
     def _word_starts(self, text: str, spaced: str | None = None) -> list[int]:
         """The starts of the word candidate pattern's finditer: its matches confirmed where the fast scan
@@ -752,6 +764,9 @@ def _vague_first_words(vague) -> set[str]:
 # The characters past ASCII that may be digits to the regex module: every decimal digit Unicode has (or
 # may add) lies outside Latin, Greek, Cyrillic, Hebrew and the block of punctuation, spaces and currency.
 _MAY_BE_DIGIT = "\u0660-\u1fff\u20d0-\U0010ffff"
+# Where a run of digits may start: a character that may be a digit, but for an ASCII digit after another. The first
+# character is matched, not looked ahead at, so that the engine skips to the next such character at once.
+_MAY_START_DIGITS = re.compile(f"[0-9{_MAY_BE_DIGIT}](?<![0-9][0-9])")
 
 
 def _digit_filter_scan(words_after: list[str]) -> re.Pattern:

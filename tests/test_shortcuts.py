@@ -279,3 +279,12 @@ def test_the_run_pattern_reads_each_character_past_ascii_it_does_not_name_as_it_
         for probe in probes:
             assert [m.span() for m in pattern.finditer(probe.format(char, char))] == \
                 [m.span() for m in pattern.finditer(probe.format(stand_in, stand_in))], (hex(code), probe)
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(AFTER_DIGIT_PIECES + ["\u0663", "\u0663\u0664", "5\u0663", "\u06635", "\u2019",
+                                                                 "\u00e9", "\U0001d7d9", "\uff15", "_", "a"]),
+                          max_size=40).map("".join), st.text(max_size=120)))
+@example("12 and 1,200, \u0663\u0664 and 5\u0663 and \u06635, \uff15\uff15 and \u20195")
+def test_runs_of_digits_start_where_the_digits_candidate_pattern_matches(text):
+    assert GRAMMAR._digit_starts(text) == [m.start() for m in GRAMMAR.candidate_patterns[0].finditer(text)]
