@@ -465,6 +465,8 @@ class Extractor:
         self._noun_like_words: dict[str, bool] = {}
         # the speakers of a sentence, by its words: an archive prints a wire's sentences again and again
         self._speakers_of_words: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        # the triggers of a window of words, by its words, reach and side
+        self._triggers_of_windows: dict[tuple[str, int, bool], tuple[tuple, ...]] = {}
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
@@ -1242,19 +1244,29 @@ class Extractor:
     def _triggers(self, text: str, start: int, end: int, limit: int, before: bool = False):
         """(distance in words, quantities, trigger word, where) of each trigger between start and end: where
         in the text it starts, or before the figure where it ends."""
-        window = text[start:end]
+        # read on the window alone, they depend on its words alone: most windows come back ("people were killed",
+        # "", " died"), nine in ten over an archive
+        found = _remembered(self._triggers_of_windows, (text[start:end], limit, before), self._window_triggers,
+                            _SENTENCES_REMEMBERED)
+        return [(distance, quantities, word, start + at) for distance, quantities, word, at in found]
+
+    def _window_triggers(self, key: tuple[str, int, bool]) -> tuple[tuple, ...]:
+        """_triggers of a window (read within its first `limit` words, or its last where `before`), with where each
+        is in the window."""
+        window, limit, before = key
         lowered = folded(window)
         if self.trigger_starts is not None and not self.trigger_starts.search(lowered):
-            return []
+            return ()
         # words come in text order, so the count of words between a trigger and the figure is a bisection
         if before:
             starts = [w.start() for w in _last_words(window, limit)]
             found = self.trigger_pattern.finditer(window, starts[0] if starts else len(window))
-            return [(len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[word], word,
-                     start + m.end()) for m in found for word in (_normal(m.group()),)]
+            return tuple((len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[word], word,
+                          m.end()) for m in found for word in (_normal(m.group()),))
         ends = [w.end() for w in itertools.islice(_words(window), limit)]
-        return [(bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[word], word, start + m.start())
-                for m in self._trigger_matches(window, lowered, ends[-1] if ends else 0) for word in (_normal(m.group()),)]
+        return tuple((bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[word], word, m.start())
+                     for m in self._trigger_matches(window, lowered, ends[-1] if ends else 0)
+                     for word in (_normal(m.group()),))
 
     def _trigger_matches(self, window: str, lowered: str, end: int):
         """What trigger_pattern.finditer(window, 0, end) gives, tried only where the folded scan finds that a

@@ -591,3 +591,24 @@ def test_a_plain_number_word_is_the_atom_patterns_match_of_the_word_alone(text):
             full = GRAMMAR.atom_pattern.match(text, start)
             assert full is not None and full.span() == plain.span(), (text, start)
             assert {name for name in groups if full.group(name) is not None} == {"words"}
+
+
+TRIGGER_PIECES = PART_PIECES + [" killed", " were killed", " died", "KILLED", " wounded", " injured", " dead", " people", " and",
+                                " arrested", " \u017fhot", " hostage", " taken hostage", "5 ", ", ", ". "]
+
+
+@CHECKS
+@given(st.lists(st.sampled_from(TRIGGER_PIECES), max_size=12).map("".join),
+       st.lists(st.sampled_from(TRIGGER_PIECES), max_size=6).map("".join), st.integers(1, 12), st.booleans())
+@example(" were killed and 5 injured", "Police said ", 12, False)
+@example("the attack killed ", "", 3, True)
+def test_the_triggers_of_a_window_are_kept_by_its_words_wherever_it_stands(window, lead, limit, before):
+    """The triggers of a window of words are kept by its words for the next figure or article that reads it: read
+    again at another place, or after the words before it changed, each is where a fresh reading puts it."""
+    from test_properties import EXTRACTOR
+    EXTRACTOR._triggers_of_windows.clear()
+    fresh = EXTRACTOR._triggers(lead + window, len(lead), len(lead) + len(window), limit, before)
+    kept = EXTRACTOR._triggers("x" + window + " 5", 1, 1 + len(window), limit, before)
+    assert [(d, q, w, at - len(lead)) for d, q, w, at in fresh] == [(d, q, w, at - 1) for d, q, w, at in kept]
+    EXTRACTOR._triggers_of_windows.clear()
+    assert EXTRACTOR._triggers("x" + window + " 5", 1, 1 + len(window), limit, before) == kept
