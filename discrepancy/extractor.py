@@ -2220,7 +2220,8 @@ def _normal(word: str) -> str:
 
 
 def _normal_form(word: str) -> str:
-    return single_spaced(word.lower().replace("’", "'"))
+    # folded as the patterns fold case: a trigger matched as "ſhot dead" is "shot dead"
+    return single_spaced(folded(word).replace("’", "'"))
 
 
 _NORMAL_FORMS: dict[str, str] = {}  # the same trigger words and units come back in every article

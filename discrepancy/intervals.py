@@ -395,4 +395,5 @@ def fmt(value: float | None) -> str:
 
 
 def _phrase(text: str) -> str:
-    return single_spaced(text.lower())
+    # folded as the patterns fold case: "ſ" matches an "s" of a phrase
+    return single_spaced(folded(text))

@@ -424,7 +424,7 @@ class NumberGrammar:
             atom = self._digits_atom(match, groups, unit, text)
             return [_signed(atom, sign, start)] if atom else []
         if groups.vague:
-            rule = self.vague[single_spaced(groups.vague.lower())]
+            rule = self.vague[single_spaced(folded(groups.vague))]
             if "words_before" in rule and not _between_words(text, match.start("vague"), match.end(), rule):
                 return []  # "test scores were high", "he scores more often": no vague amount
             return [Atom(match.start("vague"), match.end(), float(rule["value"]), unit,
@@ -436,7 +436,7 @@ class NumberGrammar:
         if groups.fraction:
             return [Atom(match.start("fraction"), match.end(), 0.5, unit, spelled=True)]
         if groups.multiplied:
-            value = self.multiplier_verbs[groups.multiplied.lower()]
+            value = self.multiplier_verbs[folded(groups.multiplied)]
             return [Atom(match.start("multiplied"), match.end(), value, "fold" if value > 1 else "", spelled=True)]
         return self._spelled_atoms(text, match.start("words"), match.end(), unit, sign, start)
 
@@ -473,7 +473,7 @@ class NumberGrammar:
         for group in (groups.spaced_suffix, groups.digit_scale):
             for word in (group or "").split():
                 scale *= self.suffix_scales.get(word) or self.scale_words.get(word.lower()) or \
-                    self.spelled.words[word.lower()][1]
+                    self.spelled.words[folded(word)][1]
         # \d+ is isdigit() on ASCII (most figures): the pattern reads only digits past it
         digits_only = raw.isdigit() if raw.isascii() else compiled(r"\d+").fullmatch(raw) is not None
         plain = digits_only and not glued and scale == 1 and not unit and not groups.exponent
@@ -774,8 +774,9 @@ def _digit_filter_scan(words_after: list[str]) -> re.Pattern:
     digit may match: where what follows the run may be what one of them reads next (a superset). The
     rules' `words_after` may follow the run after a space (ages, labels, models, streets): where one is
     not ASCII, any word may."""
-    # after the run and a space: "of May", "5 am", "5 a.m.", and each word by its first three letters
-    prefixes = ["of", "am", "a.", "pm", "p.", *{word.lower()[:3] for word in words_after}]
+    # after the run and a space: "of May", "5 am", "5 a.m.", the span of an era's years ("1000 and 1260 AD", "300 to
+    # 200 BC"), and each word by its first three letters
+    prefixes = ["of", "am", "a.", "pm", "p.", "to", "and", *{word.lower()[:3] for word in words_after}]
     word = "|".join(map(re.escape, prefixes)) if all(p.isascii() for p in prefixes) else "[a-z]"
     # The run's first character is matched, so that the engine skips to the next digit at once instead of trying
     # every position; the rest is a look-ahead, so that no match hides the start of the next run, and each run is

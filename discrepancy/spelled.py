@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 import regex
 
+from .patterns import folded
+
 TOKEN = regex.compile(r"(-\s*)?([A-Za-z]+)")
 FRACTION_OF_ONE = ("half", "halves", "quarter", "quarters")  # "half million": no numerator needed
 # A fraction after "hundred" is a fraction of one ("one hundred and three quarters" is 100.75); after a
@@ -100,8 +102,9 @@ class SpelledNumbers:
 
     def _tokens(self, run: str, offset: int) -> list[Token]:
         tokens = []
-        for match in TOKEN.finditer(run):
-            word = match.group(2).lower()
+        # read folded as the patterns fold case ("ſix" is "six"), which keeps every character's place
+        for match in TOKEN.finditer(folded(run)):
+            word = match.group(2)
             if word not in self.words or (self.words[word][0] == "ordinal" and run[match.end():match.end() + 1] == "-"):
                 break  # "a third-party review", "first-quarter": an adjective, not a fraction
             kind, value = self.words[word]

@@ -282,7 +282,7 @@ def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None, r
 
 def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date | None, dt.date] | None:
     """The first and last day the matched time words mean, or None when they cannot be placed."""
-    phrase = " ".join(words.group(0).lower().split())
+    phrase = " ".join(folded(words.group(0)).split())  # as the patterns fold case: "Tueſday" is "tuesday"
     if words.re is YEAR_WORDS:
         return _years(words, published)
     if words["date"] and words["year"]:
@@ -323,12 +323,12 @@ def _years(words: regex.Match, published: dt.date | None) -> tuple[dt.date | Non
     if words["since_began"]:  # a running total from a day no date names: an open start
         return None, published
     if words["calendar_year"]:
-        if not words.group(0).lower().startswith("last"):  # "this year", "since the start of the year"
+        if not folded(words.group(0)).startswith("last"):  # "this year", "since the start of the year"
             return dt.date(published.year, 1, 1), published
         return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
     count = words["count"]
-    years = 10 if count is None else int(count) if count.isdigit() else _YEAR_WORD_COUNTS[count.lower()]
-    years *= 10 if (words["unit"] or "").lower() == "decades" else 1
+    years = 10 if count is None else int(count) if count.isdigit() else _YEAR_WORD_COUNTS[folded(count)]
+    years *= 10 if folded(words["unit"] or "") == "decades" else 1
     day = min(published.day, 28) if published.month == 2 else published.day  # (29 February, years before)
     return published.replace(year=published.year - years, day=day), published
 

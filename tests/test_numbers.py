@@ -172,3 +172,19 @@ def test_a_falling_from_to_with_no_word_of_change_is_two_figures():
 def test_numbers_that_name_or_score_are_not_read(text, not_read):
     values = [m.value for m in GRAMMAR.find(text)]
     assert not [v for v in values if any(v == pytest.approx(n) for n in not_read)], values
+
+
+# Characters that the patterns fold to an ASCII letter ("ſ", the long s, folds to "s") match the number words; the
+# words are then read folded the same way, not looked up as written (each of these raised KeyError or IndexError).
+FOLDED_LETTERS = [
+    ("MILLIONſ", 2_000_000.0),   # a vague amount: "millions"
+    ("There were ſcores of dead.", 40.0),
+    ("a ſix-fold rise", 6.0),
+    ("TWENTY-ſIX", 26.0),
+    ("one hundred and ſix", 106.0),
+]
+
+
+@pytest.mark.parametrize("text, value", FOLDED_LETTERS, ids=[t for t, _ in FOLDED_LETTERS])
+def test_letters_folded_as_the_patterns_fold_them_read_as_the_words(text, value):
+    assert [m.value for m in GRAMMAR.find(text)] == [value]

@@ -196,7 +196,9 @@ AFTER_DIGIT_PIECES = NOT_FIGURE_PIECES + ["5 May", " of ", " OF ", "5pm", " a.m.
                                           "10.45 pm", "10.45\u00a0PM", "10.45:30am", "555.123-4567", "555.123.4567",
                                           "6.1.2022", "1/2/2022", "2019/20", "1.5", "1,\u0660\u0660\u0660 year-old",
                                           "1,23", "1,2345", "12", " ", "\t", "a.m.", " p.m.", "\u0663", ".\u0663", "9:30",
-                                          "123,"]
+                                          "123,",
+                                          # the span of an era's years
+                                          " and ", " to ", " AND ", "AD", " BC", "1260"]
 
 
 @CHECKS
@@ -205,6 +207,7 @@ AFTER_DIGIT_PIECES = NOT_FIGURE_PIECES + ["5 May", " of ", " OF ", "5pm", " a.m.
 @example("the 90210 zip code at 5 a.m. on the 4 of May, at \u0661\u0660:\u0664\u0665 and 1\u0660:45")
 @example("51,729 households, 51.2 million, 1,000,000-year-old, 10.45 pm, 555.123-4567 and 6.1.2022")
 @example("1,\u0660\u0660\u0660 year-old and 1.\u0663\u0663.2022 at 10.45\u00a0pm")
+@example("0 and 0AD ")  # the scan missed the span of an era's years: "1000 and 1260 AD"
 def test_the_digit_filter_is_tried_wherever_it_matches(text):
     everywhere = [m.start() for m in GRAMMAR.digit_filter.finditer(text)]
     assert everywhere == [found.start() for found in GRAMMAR.digit_filter_scan.finditer(text)
