@@ -89,7 +89,8 @@ GAPPED_AGENT = re.compile(r"\d\sby\s")
 WHOLE_OF_RELATIVE = regex.compile(r"\b(?:among|of)\s+those\s+\Z", regex.I)
 # A relative clause that is part of the noun phrase a figure opens, and the verb of the figure's clause past it:
 # "40 people who had been trapped under the rubble were rescued".
-RELATIVE_OF_NOUN = regex.compile(r"\b(?:who|that|which)\b", regex.I)
+RELATIVE_OF_NOUN_WORDS = ("who", "that", "which")
+RELATIVE_OF_NOUN = regex.compile(rf"\b(?:{'|'.join(RELATIVE_OF_NOUN_WORDS)})\b", regex.I)
 RELATIVE_OF_NOUN_CHARS = 80  # how far after the figure such a clause may start
 NOUN_PHRASE_EXTRA_WORDS = 4  # words after the counted noun before it: "aboard the plane that"
 MAIN_VERB_REACH = 16  # words of the relative clause and the verb after it that are read
@@ -1731,6 +1732,9 @@ def _relative_of_noun(text: str, end: int, limit: int, unit: str) -> regex.Match
     if not unit:
         return None
     window = text[end:min(limit, end + RELATIVE_OF_NOUN_CHARS)]
+    # a look for the words first: most windows hold none
+    if not any(map(window.lower().__contains__, RELATIVE_OF_NOUN_WORDS)):
+        return None
     relative = RELATIVE_OF_NOUN.search(window)
     if relative is None:
         return None
@@ -2049,9 +2053,12 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> 
     named = {name for name, dateline in within if not dateline}
     mentions = Counter(name for name, dateline in within if not (dateline and named - {name}))
     # a region is named by its cities too ("floods in Borno ... in Maiduguri"), where the article names it
-    inside = Counter({name: count + sum(n for other, n in mentions.items()
-                                        if other != name and gazetteer.relation(other, name) == "within")
-                      for name, count in mentions.items()}).most_common(2)
+    inside = Counter(mentions)
+    for name, count in mentions.items():
+        for region in gazetteer.ancestors(name):
+            if region in mentions:
+                inside[region] += count
+    inside = inside.most_common(2)
     # (the country as the owner of a place in it is no mention of the country itself: "Nigeria's Borno state")
     country_itself = sum(p.name == country and not OWNED_GAP.match(text, p.end) for p in places)
     if inside and inside[0][1] >= 2 and (len(inside) == 1 or inside[0][1] > inside[1][1]) \

@@ -356,6 +356,10 @@ class Gazetteer:
             return name
         return next((self.keys[k] for k in _keys_of(name) if k in self.keys), name)
 
+    def ancestors(self, name: str) -> list[str]:
+        """The places a place lies within, the nearest first (its region, its country, its continent)."""
+        return self._ancestors(name)
+
     def _ancestors(self, name: str) -> list[str]:
         found: list[str] = []
         parent = self.parents.get(name)
