@@ -2120,6 +2120,10 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
     never_nouns = alternation(sources.get("never_nouns", ())) or "(?!)"
+    # a count put at a figure, its noun perhaps owned: "Moscow put Ukrainian losses at 300", "put the army's toll at"
+    put_nouns = sources.get("put_at_nouns", ())
+    put_at = rf"put\s+(?:(?:the|its|their)\s+)?(?:[\p{{L}}-]+['’]s\s+|\p{{Lu}}[\p{{L}}-]+\s+)?(?i:{alternation(put_nouns)})\s+at\b" \
+        if put_nouns else "(?!)"
     # a passive verb's agent, a few words on: "estimated at 10,000 by organisers" (not past a clause's end)
     agents = alternation(sources.get("agent_verbs", ()))
     by_agent = rf"\b(?:{agents})\s+(?:[^\s;:]+\s+){{0,5}}?(?<![,]\s)by" if agents else "(?!)"
@@ -2187,6 +2191,7 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
         rf"|(?<=\band\s+\d[\d,.]*\s+)by\s+(?P<after_marker>{described_common}|{common})"
         rf"|(?P<before_verb>(?:{name_before}|{clause_common}){for_whom}){appositive}\s+{between}(?:(?:{verbs})\b(?={reports}){not_a_toll}"
         rf"|(?:{never_nouns})\b(?=\s+\p{{Ll}}){not_a_toll}"
+        rf"|{put_at}"
         rf"|(?:{addressing})\b)"
         rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{after_verb_common}{speaker_end}))")
 

@@ -703,6 +703,8 @@ SOURCES = [
     # an owner before the speaker's noun; a report's maker, not the report
     ("Twelve people died, the governor's office said in a statement.", "the governor's office"),
     ("Twelve people died, according to a statement from the provincial government.", "the provincial government"),
+    # a speaker who puts a count, perhaps owned, at a figure
+    ("Moscow put Ukrainian losses at 300 on Monday.", "Moscow"),
     # an aside between the speaker and the verb; a spokesman speaks for whom he speaks for
     ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said 40 fighters were killed.",
      "The Syrian Observatory for Human Rights"),
