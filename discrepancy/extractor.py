@@ -438,6 +438,11 @@ class Extractor:
                                      rf"(?:{alternation(speech)})\s+\Z", regex.I | regex.REVERSE) if speech else None
         # between a figure and the next: the sum the first adds to ("six died, bringing the state's toll to 55")
         summing = rules.numbers.get("sum_verbs", ())
+        # right before a figure: the sum a count was brought to, its noun perhaps far before ("brings the death toll
+        # of 15 months of the uprising to 1,121")
+        self.sum_level = version1(rf"(?<![\p{{L}}])(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
+                                  rf"(?:[^\s.;:]+\s+){{0,3}}?(?:{'|'.join(LEVEL_COUNT_WORDS)})\b(?:\s+[^\s.;:]+){{0,16}}?\s+to\s+\Z",
+                                  regex.I | regex.REVERSE) if summing else None
         self.sum_after = version1(rf",\s+(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
                                   rf"(?:[^\s,;:.]+\s+){{0,10}}?(?:to|past|at)\s+\Z", regex.I) if summing else None
         # before a place: words that make it a point of reference ("20 km south of Kabul", "outside Kabul")
@@ -1064,6 +1069,9 @@ class Extractor:
         level = self.level_reached is not None \
             and text[max(previous_end, mention.start - 16):mention.start].lower().endswith(self.level_endings) \
             and self.level_reached.match(text, max(previous_end, mention.start - 40), mention.start) is not None
+        # or the sum a count was brought to: "The killing brings the death toll of 15 months of the uprising to 1,121"
+        level = level or self.sum_level is not None and text.endswith(" to ", 0, mention.start) \
+            and self.sum_level.match(text, max(previous_end, mention.start - 200), mention.start) is not None
         reach = WINDOW_BEFORE_LEVEL if level else WINDOW_BEFORE
         return self._triggers(text, previous_end, mention.start, reach, before=True)
 

@@ -73,6 +73,10 @@ class Claim:
     # The words give the figure as a count to come, not one reached ("the toll could exceed 1,000", "is expected
     # to rise to 50"): it is not compared.
     projection: bool = False
+    # The words give the figure as a running total over a stretch of more than a month up to the article's day
+    # ("over the past decade", "since 2015", "the toll of 15 months of the uprising"), known even where the article
+    # is undated: it is not compared with one event's count.
+    running: bool = False
 
     def __post_init__(self):
         if not isinstance(self.copies, tuple):  # a record read back from JSON holds a list

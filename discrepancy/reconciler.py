@@ -92,6 +92,7 @@ class Figures:
         reach = {q.name: q.days_before_article for q in rules.quantities}
         self.since -= np.array([0 if c.time_phrase else reach.get(c.quantity, 0) for c in compared], dtype=float)
         self.stated_part = np.array([c.stated_part for c in compared], dtype=bool)
+        self.running = np.array([c.running for c in compared], dtype=bool)
         # the sentence of each figure, as a number: two of one article's figures said in one sentence are of one
         # account (a hash: a batch's sentences are not kept twice; figures of different articles never meet here)
         self.sentence = np.fromiter((hash(c.sentence) for c in compared), dtype=np.int64, count=len(compared))
@@ -273,10 +274,13 @@ def decide(figures: Figures, a: np.ndarray, b: np.ndarray, extent: np.ndarray,
     # Counts that do not only grow, of different windows, are not compared: a crowd on Monday and on Friday.
     # Nor are a running total over years and one event's count ("1,000 over the past decade", "54 on Saturday"),
     # or counts of days far apart: an event of the background ("in 2015, when 69 died") is another event.
-    long_a, long_b = until_a - since_a > LONG_PERIOD_DAYS, until_b - since_b > LONG_PERIOD_DAYS
+    # (a running total its words name is one, dated or not: "the toll of 15 months of the uprising" beside an
+    # undated article's "three Palestinians were killed")
+    running_a, running_b = figures.running[a], figures.running[b]
+    long_a, long_b = (until_a - since_a > LONG_PERIOD_DAYS) | running_a, (until_b - since_b > LONG_PERIOD_DAYS) | running_b
     far_apart = (since_b - until_a > EVENT_GAP_DAYS) | (since_a - until_b > EVENT_GAP_DAYS)
-    apart_in_time = dated & ~counts_up & ~overlap | (long_a != long_b) & ~np.isnan(since_a) & ~np.isnan(since_b) \
-        | far_apart
+    apart_in_time = dated & ~counts_up & ~overlap \
+        | (long_a != long_b) & (~np.isnan(since_a) & ~np.isnan(since_b) | running_a | running_b) | far_apart
     kept = ~(same_article & same) & ~apart_in_time & ~(same_article & part_exceeds & ~tied)
     return a[kept], b[kept], verdict[kept], extent[kept]
 

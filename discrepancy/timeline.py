@@ -79,6 +79,8 @@ YEAR_WORDS = regex.compile(rf"""
   | (?P<years_back>(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+
         (?:decade|(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?P<unit>years|decades)))
   | (?P<calendar_year>(?:this|last)\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)
+  | (?P<stretch>(?P<stretch_count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty)
+        \s+(?P<stretch_unit>months|years|decades)\s+of\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_EVENT_NOUNS}))
   | (?P<since_began>since\s+(?:the\s+)?(?:{_EVENT_NOUNS})\s+(?:began|begun|started|broke\s+out|erupted)
       | since\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}}?(?:{_EVENT_NOUNS}))\b)
     """, regex.X | regex.I)
@@ -90,9 +92,11 @@ YEAR_WORD_STARTS = re.compile(r"""[^a-z0-9_](?=
     since\W
   | (?:in|during|of|the)\W+(?:(?:early|late|mid)-?\W*)?(?:[a-z]{3,9}\.?\W+)?(?:19|20)..
   | (?:over|in|during|for|within)\W+the\W+(?:past|last|previous)\W
-  | (?:this|last)\W+year)""", re.X)
+  | (?:this|last)\W+year
+  | (?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty)\W+
+        (?:months|years|decades)\W+of\W)""", re.X)
 _YEAR_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                     "ten": 10, "twenty": 20}
+                     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20}
 
 
 def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
@@ -268,7 +272,13 @@ def _past_the_when_clause(text: str, words: regex.Match, claim: Claim) -> bool:
     return comma >= 0
 
 
+# The year words of a running total up to the article's day (not "in 2015", a year of the past).
+_RUNNING_KINDS = ("since", "years_back", "calendar_year", "since_began", "stretch")
+
+
 def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None, running: bool = False) -> Claim:
+    total = words is not None and words.re is YEAR_WORDS and any(words[kind] for kind in _RUNNING_KINDS) \
+        and not (words["calendar_year"] and folded(words.group(0)).startswith("last"))
     period = period_of(words, published) if words else None
     if running and period is not None:  # from the year named to the article's date
         period = (period[0], published) if published and published >= period[0] else None
@@ -277,7 +287,7 @@ def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None, r
         words = None
     phrase = " ".join(words.group(0).split()) if words else None
     return replaced(claim, time_phrase=phrase, period_start=period[0], period_end=period[1],
-                    published=claim.published or published)
+                    published=claim.published or published, running=total)
 
 
 def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date | None, dt.date] | None:
@@ -320,6 +330,12 @@ def _years(words: regex.Match, published: dt.date | None) -> tuple[dt.date | Non
         return first, last
     if published is None:
         return None
+    if words["stretch"]:  # "the death toll of 15 months of the uprising": the months before the article's date
+        count = words["stretch_count"]
+        number = int(count) if count.isdigit() else _YEAR_WORD_COUNTS[folded(count)]
+        unit = folded(words["stretch_unit"])
+        days = number * (30 if unit == "months" else 365 if unit == "years" else 3650)
+        return published - dt.timedelta(days=days), published
     if words["since_began"]:  # a running total from a day no date names: an open start
         return None, published
     if words["calendar_year"]:

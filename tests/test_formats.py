@@ -198,7 +198,7 @@ def test_claims_csv_header_and_rows_in_claim_order():
     text = claims_csv(CLAIMS)
     assert text.splitlines()[0] == ("id,article,text,value,low,high,qualifier,unit,direction,quantity,"
                                     "scope,place,source,sentence,line,column,start,end,reading,published,"
-                                    "story,time_phrase,period_start,period_end,copies,stated_part,superseded,projection")
+                                    "story,time_phrase,period_start,period_end,copies,stated_part,superseded,projection,running")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["id"] for row in rows] == ["k1", "k2", "a1", "a2", "b1"]
     assert rows[0]["value"] == "447000" and rows[0]["published"] == "2021-08-06"

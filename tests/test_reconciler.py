@@ -111,6 +111,15 @@ def test_a_figure_its_own_article_supersedes_is_not_compared():
     assert verdicts(replace(earlier, superseded=False), claim("b", "three", 3, 3, scope="soldiers")) == ["conflict"]
 
 
+def test_a_running_total_its_words_name_is_not_compared_with_one_events_count_even_undated():
+    total = replace(claim("a", "865", 865, 865, scope="Palestinians"), running=True,
+                    time_phrase="15 months of the Palestinian uprising")
+    event = claim("b", "three", 3, 3, scope="Palestinians")
+    assert verdicts(total, event) == []
+    assert verdicts(replace(total, running=False), event) == ["conflict"]
+    assert verdicts(total, replace(event, running=True)) == ["conflict"]
+
+
 def test_a_count_to_come_is_not_compared():
     projected = replace(claim("a", "exceed 1,000", 1000, None, "more_than"), projection=True)
     assert verdicts(projected, claim("b", "800", 800, 800)) == []

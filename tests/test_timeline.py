@@ -103,6 +103,9 @@ PERIODS = [
      "confirmed dead, officials said on Tuesday.", "on Tuesday", D(2022, 1, 11), D(2022, 1, 11)),
     ("a relative clause naming the event, alone", "The quake that struck on Sunday killed 70 people.", "on Sunday",
      D(2022, 1, 9), D(2022, 1, 9)),
+    # a toll of a stretch of months or years of an event: a running total up to the article's day
+    ("a stretch of months of an event", "The killing brings the death toll of 15 months of the uprising to 1,121.",
+     "15 months of the uprising", D(2020, 10, 19), D(2022, 1, 12)),
     # time words that say when the words before the figure were said yield to the figure's own
     ("said on a day, of another day", "Police said on Tuesday that 12 people died on Sunday.", "on Sunday",
      D(2022, 1, 9), D(2022, 1, 9)),
@@ -255,3 +258,12 @@ def test_the_year_words_are_those_of_the_plain_scan(text):
     plain = [m for m in YEAR_WORDS.finditer(text)
              if not (m["since"] and SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 80), m.start()))]
     assert [(m.span(), m.groups()) for m in year_words(text)] == [(m.span(), m.groups()) for m in plain]
+
+
+def test_a_running_total_is_known_by_its_words_even_in_an_undated_article():
+    for published in (WED_12_JAN, None):
+        article = Article(id="a", path="a.txt", published=published,
+                          text="The killing brings the death toll of 15 months of the uprising to 1,121. Separately, "
+                               "more than 1,000 people have died over the past decade. In 2015, 69 people died.")
+        running = {c.text: c.running for c in date_figures(article, EXTRACTOR.extract(article)) if c.quantity != "other"}
+        assert running == {"1,121": True, "more than 1,000": True, "69": False}
