@@ -2104,8 +2104,9 @@ def _common_source(common: list[str], lower_case: bool = False, described: str =
     named = r"\p{Lu}[\p{L}.-]*"
     # "hospital sources", "security officials": a word that says which, no verb's participle
     word = rf"{describing}(?!\p{{Ll}}+(?:ing|ed)\s)\p{{Ll}}[\p{{Ll}}-]*\s+"
-    # (or an acronym: "US officials", "U.N. officials")
-    capitalised = rf"\p{{Lu}}(?:\p{{Ll}}+|[\p{{Lu}}.]+)\s+(?:{word})?" if describing else r"\p{Lu}(?:\p{Ll}+|[\p{Lu}.]+)\s+"
+    # (or an acronym: "US officials", "U.N. officials"; or joined to a word by a hyphen: "Houthi-run media")
+    capitalised = rf"\p{{Lu}}(?:\p{{Ll}}+|[\p{{Lu}}.]+)(?:-\p{{Ll}}+)?\s+(?:{word})?" if describing \
+        else r"\p{Lu}(?:\p{Ll}+|[\p{Lu}.]+)(?:-\p{Ll}+)?\s+"
     # ("the governor's office", "the army's spokesman": an owner in lower case after 'the')
     determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:the)\s+\p{{Ll}}[\p{{Ll}}-]*['’]s{lower}\s+" \
                  rf"|(?i:local|state){lower}\s+|{named}['’]s{lower}\s+|{capitalised}"

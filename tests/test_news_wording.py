@@ -694,7 +694,8 @@ SOURCES = [
     # two words may say which speaker: in a clause of its own, after the verb, or after "local" and "state"
     ("Heatwave deaths have risen to 37, regional health officials said.", "regional health officials"),
     ("Six people drowned, said local government officials.", "local government officials"),
-    # an acronym says which speaker as a capitalised word does
+    # an acronym, or a capitalised word joined to another by a hyphen, says which speaker as a capitalised word does
+    ("Houthi-run media said 12 people were killed in strikes on Hodeidah.", "Houthi-run media"),
     ("More than 100,000 troops have massed near the border, US officials said.", "US officials"),
     ("UN officials say 1.2 million people have fled.", "UN officials"),
     # the place after a speaker's described noun is the speaker's too
