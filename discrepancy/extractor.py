@@ -441,7 +441,8 @@ class Extractor:
         # right before a figure: the sum a count was brought to, its noun perhaps far before ("brings the death toll
         # of 15 months of the uprising to 1,121")
         self.sum_level = version1(rf"(?<![\p{{L}}])(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
-                                  rf"(?:[^\s.;:]+\s+){{0,3}}?(?:{'|'.join(LEVEL_COUNT_WORDS)})\b(?:\s+[^\s.;:]+){{0,16}}?\s+to\s+\Z",
+                                  rf"(?:[^\s.;:]+\s+){{0,3}}?(?:{'|'.join(LEVEL_COUNT_WORDS)})\b"
+                                  rf"(?:\s+[^\s.;:]+){{0,16}}?\s+to\s+\Z",
                                   regex.I | regex.REVERSE) if summing else None
         self.sum_after = version1(rf",\s+(?:{alternation(summing)})\s+(?:the|its|their|this|[\p{{L}}]+['’]s)\s+"
                                   rf"(?:[^\s,;:.]+\s+){{0,10}}?(?:to|past|at)\s+\Z", regex.I) if summing else None
@@ -543,7 +544,8 @@ class Extractor:
             return False
         lead = text[max(sentence.start, mention.number_start - 60):mention.number_start].lower()
         return any(map(lead.__contains__, self.projection_starts)) \
-            and self.projection.search(text, max(sentence.start, mention.number_start - 60), mention.number_start) is not None
+            and self.projection.search(text, max(sentence.start, mention.number_start - 60),
+                                       mention.number_start) is not None
 
     def _beyond_reference(self, place: PlaceMention, text: str) -> PlaceMention | None:
         """The place a figure near a point of reference is in: the country round it ("struck south of Marrakech":
@@ -2131,8 +2133,8 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
     never_nouns = alternation(sources.get("never_nouns", ())) or "(?!)"
     # a count put at a figure, its noun perhaps owned: "Moscow put Ukrainian losses at 300", "put the army's toll at"
     put_nouns = sources.get("put_at_nouns", ())
-    put_at = rf"put\s+(?:(?:the|its|their)\s+)?(?:[\p{{L}}-]+['’]s\s+|\p{{Lu}}[\p{{L}}-]+\s+)?(?i:{alternation(put_nouns)})\s+at\b" \
-        if put_nouns else "(?!)"
+    put_at = rf"put\s+(?:(?:the|its|their)\s+)?(?:[\p{{L}}-]+['’]s\s+|\p{{Lu}}[\p{{L}}-]+\s+)?" \
+             rf"(?i:{alternation(put_nouns)})\s+at\b" if put_nouns else "(?!)"
     # a passive verb's agent, a few words on: "estimated at 10,000 by organisers" (not past a clause's end)
     agents = alternation(sources.get("agent_verbs", ()))
     by_agent = rf"\b(?:{agents})\s+(?:[^\s;:]+\s+){{0,5}}?(?<![,]\s)by" if agents else "(?!)"
@@ -2198,7 +2200,8 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
         rf"(?:(?:\b(?i:{markers})|{by_agent})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
         # the next figure's agent, its verb left out: "estimated at 10,000 by organisers and 3,000 by police"
         rf"|(?<=\band\s+\d[\d,.]*\s+)by\s+(?P<after_marker>{described_common}|{common})"
-        rf"|(?P<before_verb>(?:{name_before}|{clause_common}){for_whom}){appositive}\s+{between}(?:(?:{verbs})\b(?={reports}){not_a_toll}"
+        rf"|(?P<before_verb>(?:{name_before}|{clause_common}){for_whom}){appositive}\s+{between}"
+        rf"(?:(?:{verbs})\b(?={reports}){not_a_toll}"
         rf"|(?:{never_nouns})\b(?=\s+\p{{Ll}}){not_a_toll}"
         rf"|{put_at}"
         rf"|(?:{addressing})\b)"
