@@ -223,7 +223,9 @@ LEVEL_COUNT_WORDS = ("number", "toll", "tally", "count")
 OPENING_WHOLE = regex.compile(r"(?:of|among)\s+(?:the|those|all)\s+", regex.I)
 # Right before the earlier level a count is compared with: "rose to 57, up from 42", "up from an earlier estimate of
 # 120", "compared with 120 a day earlier".
-EARLIER_LEVEL = regex.compile(r"\b(?:(?:up|down)\s+from(?:\s+(?:an?|the|its)\s+(?:(?:earlier|previous|initial|first)\s+)?"
+# (or "from" right after the level reached: "rose to 45 from 40", "climbed to 63 from an earlier figure of 57")
+EARLIER_LEVEL = regex.compile(r"\b(?:(?:(?:up|down)|(?<=\bto\s+\d[\d,.]*\s+))\s*from"
+                              r"(?:\s+(?:an?|the|its)\s+(?:(?:earlier|previous|initial|first)\s+)?"
                               r"(?:estimate|figure|toll|count|tally|total)\s+of)?|compared\s+(?:with|to))\s+\Z", regex.I)
 # A whole that opens its sentence, its parts after it: "Of the dead, 112 were women", "Among those arrested, ".
 OPENING_SHARE = regex.compile(_OPENING_SHARE, regex.I)

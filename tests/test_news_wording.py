@@ -1050,6 +1050,8 @@ MOVED_BY = [
     ("The number of people killed in the floods has risen by 14 to 57.", [("14", "deaths", True), ("57", "deaths", False)]),
     ("Arrests have increased by 200 to 1,400, police said.", [("200", "arrests", True), ("1,400", "arrests", False)]),
     ("Prices fell by 2 to 3 per cent.", [("2 to 3", "other", False)]),
+    # a time word after the level is no counted noun of it
+    ("Arrests rose from 300 to 450 overnight.", [("from 300 to 450", "arrests", False)]),
 ]
 
 
@@ -1063,6 +1065,9 @@ EARLIER_LEVELS = [
     ("At least 150 civilians were killed, the UN said on Tuesday, up from an earlier estimate of 120.", "120",
      "deaths", "civilians"),
     ("Arrests rose to 300, compared with 120 a day earlier.", "120", "arrests", None),
+    # "from" right after the level reached
+    ("The number of dead rose to 45 from 40 on Monday.", "40", "deaths", None),
+    ("The toll climbed to 63 from an earlier figure of 57.", "57", "deaths", None),
 ]
 
 
