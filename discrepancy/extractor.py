@@ -80,12 +80,12 @@ RELATIVE = regex.compile(rf"\b(?:{'|'.join(RELATIVE_WORDS)})\b", regex.I)
 CLAUSE_WORD = regex.compile(rf"(?P<subordinate>{SUBORDINATE.pattern})|(?P<relative>{RELATIVE.pattern})", regex.I)
 # Where either may start, in folded text: most windows after a figure hold neither, which this scan tells faster.
 CLAUSE_WORD_STARTS = folded_word_starts([*SUBORDINATE_WORDS, *RELATIVE_WORDS])
-# Before a relative clause that says what the whole a figure is among or of counts: "two children were among those
-# who drowned", "four of those who died": its verb types the figure too.
 # After a bare figure: who gave it, in lower case ("and 3,000 by police", "by the ministry"; not "by Friday").
 ANOTHER_AGENT = regex.compile(r"\s+by\s+(?:the\s+)?\p{Ll}")
 # Where a figure's agent may stand with its verb left out: "... and 3,000 by police".
 GAPPED_AGENT = re.compile(r"\d\sby\s")
+# Before a relative clause that says what the whole a figure is among or of counts: "two children were among those
+# who drowned", "four of those who died": its verb types the figure too.
 WHOLE_OF_RELATIVE = regex.compile(r"\b(?:among|of)\s+those\s+\Z", regex.I)
 # A relative clause that is part of the noun phrase a figure opens, and the verb of the figure's clause past it:
 # "40 people who had been trapped under the rubble were rescued".
@@ -224,7 +224,7 @@ OPENING_WHOLE = regex.compile(r"(?:of|among)\s+(?:the|those|all)\s+", regex.I)
 # Right before the earlier level a count is compared with: "rose to 57, up from 42", "up from an earlier estimate of
 # 120", "compared with 120 a day earlier".
 # (or "from" right after the level reached: "rose to 45 from 40", "climbed to 63 from an earlier figure of 57")
-EARLIER_LEVEL = regex.compile(r"\b(?:(?:(?:up|down)|(?<=\bto\s+\d[\d,.]*\s+))\s*from"
+EARLIER_LEVEL = regex.compile(r"\b(?:(?:(?:up|down)\s+|(?<=\bto\s+\d[\d,.]*\s+))from"
                               r"(?:\s+(?:an?|the|its)\s+(?:(?:earlier|previous|initial|first)\s+)?"
                               r"(?:estimate|figure|toll|count|tally|total)\s+of)?|compared\s+(?:with|to))\s+\Z", regex.I)
 # A whole that opens its sentence, its parts after it: "Of the dead, 112 were women", "Among those arrested, ".
@@ -1743,21 +1743,21 @@ def _relative_of_noun(text: str, end: int, limit: int, unit: str) -> regex.Match
     verb, a conjunction or a comma comes first."""
     if not unit:
         return None
-    window = text[end:min(limit, end + RELATIVE_OF_NOUN_CHARS)]
+    window_end = min(limit, end + RELATIVE_OF_NOUN_CHARS)
     # a look for the words first: most windows hold none
-    if not any(map(window.lower().__contains__, RELATIVE_OF_NOUN_WORDS)):
+    if not any(map(text[end:window_end].lower().__contains__, RELATIVE_OF_NOUN_WORDS)):
         return None
-    relative = RELATIVE_OF_NOUN.search(window)
+    relative = RELATIVE_OF_NOUN.search(text, end, window_end)
     if relative is None:
         return None
-    between = window[:relative.start()]
+    between = text[end:relative.start()]
     if any(map(between.__contains__, ";:()")) or "," in between.rstrip().rstrip(","):
         return None
     words = [w.group().lower() for w in _words(between)]
     if len(words) > len(unit.split()) + NOUN_PHRASE_EXTRA_WORDS \
             or any(w in AUXILIARIES or w in MAIN_VERB_STOPS for w in words):
         return None
-    return RELATIVE_OF_NOUN.search(text, end + relative.start(), end + relative.end())
+    return relative
 
 
 def _trigger_end(text: str, end: int, next_start: int, sentence: Span, joined: bool) -> int:
@@ -2004,13 +2004,13 @@ def _final_level(mention: NumberMention) -> NumberMention:
     it reached."""
     level = mention.low if mention.fell else mention.high
     return mention._replace(value=level, low=level, high=level, qualifier="exact",
-                   reading=f"a change ending at {level:,.0f}: the figure is the level it reached")
+                            reading=f"a change ending at {level:,.0f}: the figure is the level it reached")
 
 
 def _lower_bound(mention: NumberMention, noun: str) -> NumberMention:
     """'Rescuers pulled 12 bodies from the wreckage': what was found of the dead, at least that many died."""
     return mention._replace(qualifier="at_least", high=None,
-                   reading=f"{mention.reading}; {noun} found: at least as many")
+                            reading=f"{mention.reading}; {noun} found: at least as many")
 
 
 def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMention:
@@ -2019,9 +2019,9 @@ def _same_qualifier(mention: NumberMention, restated: NumberMention) -> NumberMe
     if ratio is None:
         return mention
     return mention._replace(qualifier=restated.qualifier,
-                   low=None if restated.low is None else restated.low * ratio,
-                   high=None if restated.high is None else restated.high * ratio,
-                   reading=f"{restated.reading}, restated in other units")
+                            low=None if restated.low is None else restated.low * ratio,
+                            high=None if restated.high is None else restated.high * ratio,
+                            reading=f"{restated.reading}, restated in other units")
 
 
 class _PlaceWords(NamedTuple):
@@ -2092,6 +2092,9 @@ _ATTRIBUTE_DASHES = "-‐‑–"
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 # The opening of an aside that ends right before a verb of saying: ", a Britain-based war monitor," (its start).
 APPOSITIVE_BEFORE = regex.compile(r",\s+(?:a|an|the)\s+[^,;:()\"“”\d]{1,80}?,\Z")
+# After a speaker's common noun: the place it speaks in or for, which stays with it ("officials in Sindh said"), or the
+# place alone would be the speaker.
+_SPEAKERS_PLACE = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
 # The letters, dots, hyphens, apostrophes, brackets and spaces before a verb: what a name, 'the police', "Gaza's
 # health ministry" or "Iran Human Rights (IHR)" before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
@@ -2116,11 +2119,10 @@ def _common_source(common: list[str], lower_case: bool = False, described: str =
                  rf"|(?i:local|state){lower}\s+|{named}['’]s{lower}\s+|{capitalised}"
     if described:  # (one or two: ", hospital sources said", ", regional health officials said")
         determiner += rf"|{described}(?:{word}){{1,2}}"
-    place = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
     if lower_case:  # a name, then the common noun as written in lower case
-        return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{place})"
+        return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{_SPEAKERS_PLACE})"
     # (a common noun that owns another is no speaker: "the governor's office")
-    return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)})(?!['’]s\b){place})"
+    return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)})(?!['’]s\b){_SPEAKERS_PLACE})"
 
 
 def _source_before_verb_starts(common: list[str]) -> re.Pattern:
@@ -2172,7 +2174,7 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
     # (and the place after it, as after any common noun: "according to the provincial government of Khyber
     # Pakhtunkhwa")
     described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?i:{alternation(sources['common'])})(?![\p{{L}}])" \
-                       r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
+                       + _SPEAKERS_PLACE
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since
     # confirmed", "Mr Williams later told reporters"

@@ -17,7 +17,7 @@ import regex
 from .intervals import YEAR_BEFORE, Atom, Intervals, NumberMention
 from .rules import RuleSet
 from .spelled import SpelledNumbers
-from .patterns import (LAST_WORD, alternation, compiled, folded, match_start, matches_at, separated_word_starts,
+from .patterns import (LAST_WORD, alternation, compiled, folded, match_start, matches_at, separated_word_starts, spaced,
                        single_spaced, version1)
 
 __all__ = ["NumberGrammar", "NumberMention", "FUNCTION_WORDS", "MATCH_TIMEOUT"]
@@ -294,11 +294,11 @@ class NumberGrammar:
     def find(self, text: str) -> list[NumberMention]:
         """Every figure in `text`, qualified and combined into ranges."""
         # read by both steps: the folded text for their word scans, where runs of digits start for their digit scans
-        spaced, digit_starts = " " + folded(text), self._digit_starts(text)
-        blocked = _Blocked(self._not_figure_spans(text, spaced, digit_starts))
+        spaced_text, digit_starts = spaced(text), self._digit_starts(text)
+        blocked = _Blocked(self._not_figure_spans(text, spaced_text, digit_starts))
         atoms: list[Atom] = []
         rejected_end = -1
-        for match in self._atom_matches(text, spaced, digit_starts):
+        for match in self._atom_matches(text, spaced_text, digit_starts):
             if blocked.overlaps(match.span()) or not _readable(match.group()):
                 continue
             for atom in self._atoms_of(match, text):
@@ -313,16 +313,16 @@ class NumberGrammar:
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text, self.fractions), text), text)
         return [m for m in mentions if not self._is_year(m, text) and _finite(m)]
 
-    def _not_figure_spans(self, text: str, spaced: str | None = None,
+    def _not_figure_spans(self, text: str, spaced_text: str | None = None,
                           digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
-        """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds. `spaced`
-        and `digit_starts`: " " + folded(text) and self._digit_starts(text), if already made."""
+        """The spans of every not-figure pattern's finditer, for the patterns whose needs the text holds.
+        `spaced_text` and `digit_starts`: spaced(text) and self._digit_starts(text), if already made."""
         held: dict[tuple[str, ...], bool] = {}  # patterns that need the same words ask once
-        spaced = " " + folded(text) if spaced is None else spaced
+        spaced_text = spaced(text) if spaced_text is None else spaced_text
         digit_starts = self._digit_starts(text) if digit_starts is None else digit_starts
         spans = [m.span() for needs, pattern, starts in self.not_figure_patterns if _holds(text, needs, held)
                  for m in (pattern.finditer(text, timeout=MATCH_TIMEOUT) if starts is None
-                           else matches_at(pattern, text, starts(text, spaced)))]
+                           else matches_at(pattern, text, starts(text, spaced_text)))]
         # The patterns that start at a digit are tried together, once, where a run of digits starts;
         # each is matched on its own only where one of them matches, which in most texts is nowhere.
         # (the filter matches only where a run of digits starts, and its scan's matches are one character wide: where
@@ -344,11 +344,11 @@ class NumberGrammar:
                     end = found.end()
         return spans
 
-    def _atom_matches(self, text: str, spaced: str | None = None, digit_starts: list[int] | None = None):
+    def _atom_matches(self, text: str, spaced_text: str | None = None, digit_starts: list[int] | None = None):
         """The full atom pattern, tried only where a candidate starts (and just before it, for '$' or 'a')."""
         consumed = 0
         digit_starts = self._digit_starts(text) if digit_starts is None else digit_starts
-        starts = digit_starts + self._word_starts(text, spaced)
+        starts = digit_starts + self._word_starts(text, spaced_text)
         # a look for each character first: most texts hold none, which this tells seven times faster than a scan
         if self.fraction_starts is not None and any(map(text.__contains__, self.fractions)):
             starts += [m.start() for m in self.fraction_starts.finditer(text)]
@@ -382,16 +382,16 @@ class NumberGrammar:
         return [start for start in map(match_start, _MAY_START_DIGITS.finditer(text))
                 if text[start] <= "9" and text[start - 1:start] <= "\x7f" or digits.match(text, start)]
 
-    def _word_starts(self, text: str, spaced: str | None = None) -> list[int]:
+    def _word_starts(self, text: str, spaced_text: str | None = None) -> list[int]:
         """The starts of the word candidate pattern's finditer: its matches confirmed where the fast scan
-        finds one may start, each skipped that starts inside the match before, as in the scan. `spaced`:
-        " " + folded(text), if already made."""
+        finds one may start, each skipped that starts inside the match before, as in the scan. `spaced_text`:
+        spaced(text), if already made."""
         words = self.candidate_patterns[1]
         if self.word_start_scan is None:
             return [m.start() for m in words.finditer(text, timeout=MATCH_TIMEOUT)]
         # a match reads one number word at most: it needs no timeout, which costs more than it does
-        spaced = " " + folded(text) if spaced is None else spaced
-        found = matches_at(words, text, map(match_start, self.word_start_scan.finditer(spaced)))
+        spaced_text = spaced(text) if spaced_text is None else spaced_text
+        found = matches_at(words, text, map(match_start, self.word_start_scan.finditer(spaced_text)))
         return [match.start() for match in found]
 
     def _may_end_a_lead(self, text: str, position: int) -> bool:

@@ -95,6 +95,12 @@ def folded_word_starts(words, also: str = "") -> re.Pattern | None:
     return re.compile(r"(?<![a-z0-9_])" + words_pattern)
 
 
+def spaced(text: str) -> str:
+    """The folded text after a space: what a separated_word_starts scan reads, each of its matches starting where a
+    word may start in the text."""
+    return " " + folded(text)
+
+
 def separated_word_starts(words, also: str = "") -> re.Pattern | None:
     """folded_word_starts(words, also) matching the character before each start instead of looking behind at it: run
     on " " + folded(text), each match starts where a word may start in the text. The engine skips to the next

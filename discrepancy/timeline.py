@@ -22,7 +22,7 @@ import regex
 
 from .models import Article, Claim, replaced
 from .numbers import MONTH_STARTS
-from .patterns import folded, match_start, matches_at, separated_word_starts
+from .patterns import folded, match_start, matches_at, separated_word_starts, spaced
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
@@ -68,6 +68,12 @@ TIME_WORD_STARTS = separated_word_starts(_FIRST_WORDS, also=rf"{_DIGIT_START}|[^
 # What a running total is counted since the start of, when no date says when that was: "since the war began".
 _EVENT_NOUNS = "war|fighting|conflict|violence|unrest|crisis|clashes|protests|uprising|invasion|pandemic|epidemic|" \
                "outbreak|insurgency|offensive|siege|hostilities|crackdown|revolution"
+# The spelled counts of years, months or decades the year words read ("over the past two decades", "15 months of
+# the uprising"), and the alternation of them and of digits.
+_YEAR_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20}
+_COUNT = r"\d+|" + "|".join(_YEAR_WORD_COUNTS)
+
 # Words that put a figure in a year or over years: a past event in an article's background ("since 2015, when 69
 # people died", "a similar quake in 2011 killed 300", "the 2004 tsunami killed 230,000") or a running total over a
 # stretch of years ("more than 1,000 have died over the past decade", "since 2015, 40 journalists were killed",
@@ -77,9 +83,9 @@ YEAR_WORDS = regex.compile(rf"""
   | (?P<in_year>(?:in|during|of|the)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}\s+)?(?:19|20)\d\d(?![\d-]|\s*[-–/]\s*\d))
   | (?P<since>since\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d(?![\d-]))
   | (?P<years_back>(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+
-        (?:decade|(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?P<unit>years|decades)))
+        (?:decade|(?P<count>{_COUNT})\s+(?P<unit>years|decades)))
   | (?P<calendar_year>(?:this|last)\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)
-  | (?P<stretch>(?P<stretch_count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty)
+  | (?P<stretch>(?P<stretch_count>{_COUNT})
         \s+(?P<stretch_unit>months|years|decades)\s+of\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_EVENT_NOUNS}))
   | (?P<since_began>since\s+(?:the\s+)?(?:{_EVENT_NOUNS})\s+(?:began|begun|started|broke\s+out|erupted)
       | since\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}}?(?:{_EVENT_NOUNS}))\b)
@@ -88,22 +94,18 @@ YEAR_WORDS = regex.compile(rf"""
 # alternative's first word with what must follow it, loosely ("\W" holds both engines' spaces, a month is any
 # short word, a year's last two digits any characters), so that YEAR_WORDS is tried at a few places, not at every
 # "in" and "the". A whole scan of YEAR_WORDS was a third of the time dating an article took.
-YEAR_WORD_STARTS = re.compile(r"""[^a-z0-9_](?=
+YEAR_WORD_STARTS = re.compile(rf"""[^a-z0-9_](?=
     since\W
-  | (?:in|during|of|the)\W+(?:(?:early|late|mid)-?\W*)?(?:[a-z]{3,9}\.?\W+)?(?:19|20)..
+  | (?:in|during|of|the)\W+(?:(?:early|late|mid)-?\W*)?(?:[a-z]{{3,9}}\.?\W+)?(?:19|20)..
   | (?:over|in|during|for|within)\W+the\W+(?:past|last|previous)\W
   | (?:this|last)\W+year
-  | (?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty)\W+
+  | (?:{_COUNT})\W+
         (?:months|years|decades)\W+of\W)""", re.X)
-_YEAR_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20}
-
-
 def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
     """The claims with the period each holds over and the words that date it, if any."""
     text = article.text
-    spaced = _spaced(text)
-    found = [(m.start(), m.end(), m) for m in (*time_words(text, spaced), *year_words(text, spaced))]
+    spaced_text = spaced(text)
+    found = [(m.start(), m.end(), m) for m in (*time_words(text, spaced_text), *year_words(text, spaced_text))]
     compared = _Compared(text, claims)
     dated = []
     for claim in claims:
@@ -207,15 +209,10 @@ def _in_own_clause(text: str, inside: list[tuple[int, int, regex.Match]], claim:
     return [item for item in inside if item not in apart] if len(apart) < len(years) else inside
 
 
-def time_words(text: str, spaced: str | None = None) -> list[regex.Match]:
-    """What TIME_WORDS.finditer(text) gives (see TIME_WORD_STARTS). `spaced`: _spaced(text), where the caller has it."""
-    starts = TIME_WORD_STARTS.finditer(spaced or _spaced(text))
+def time_words(text: str, spaced_text: str | None = None) -> list[regex.Match]:
+    """What TIME_WORDS.finditer(text) gives (see TIME_WORD_STARTS). `spaced_text`: spaced(text), where the caller has it."""
+    starts = TIME_WORD_STARTS.finditer(spaced_text or spaced(text))
     return list(matches_at(TIME_WORDS, text, map(match_start, starts)))
-
-
-def _spaced(text: str) -> str:
-    """The folded text after a space: a separated_word_starts scan's match starts where a word may in the text."""
-    return " " + folded(text)
 
 
 # After a date, what makes it a dateline's ("KADUNA, Nigeria, March 8 (Reuters) - Gunmen abducted ... on
@@ -246,10 +243,10 @@ def _year_of_figure(text: str, item: tuple[int, int, regex.Match], claim: Claim)
     return end <= claim.start or "," not in text[claim.end:start]
 
 
-def year_words(text: str, spaced: str | None = None) -> list[regex.Match]:
+def year_words(text: str, spaced_text: str | None = None) -> list[regex.Match]:
     """The YEAR_WORDS of a text (what its finditer gives, tried only where YEAR_WORD_STARTS finds a start), but
-    for "since" a year after a superlative ("the worst flooding since 2015"). `spaced`: _spaced(text)."""
-    found = matches_at(YEAR_WORDS, text, map(match_start, YEAR_WORD_STARTS.finditer(spaced or _spaced(text))))
+    for "since" a year after a superlative ("the worst flooding since 2015"). `spaced_text`: spaced(text)."""
+    found = matches_at(YEAR_WORDS, text, map(match_start, YEAR_WORD_STARTS.finditer(spaced_text or spaced(text))))
     return [m for m in found
             if not (m["since"] and SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 80), m.start()))]
 
