@@ -473,7 +473,7 @@ class Extractor:
         self._unit_scopes: dict[str, str | None] = {}
         self._noun_like_words: dict[str, bool] = {}
         # the speakers of a sentence, by its words: an archive prints a wire's sentences again and again
-        self._speakers_of_words: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._speakers_of_words: dict[str, tuple[tuple[int, int, str, int, int], ...]] = {}
         # the triggers of a window of words, by its words, reach and side
         self._triggers_of_windows: dict[tuple[str, int, bool], tuple[tuple, ...]] = {}
 
@@ -619,8 +619,11 @@ class Extractor:
         complement = id(mention) in context.complements
         words_start = self._count_words_start(context, mention, previous_end, sentence, unit)
         following = context.following(mention) if joined else None
+        # "Survivors told aid workers that 100 children were in the hold": who says it is not what it counts
+        saying = [(start, end) for *_, start, end in self._sentence_speakers(context, sentence) if end <= mention.start]
         quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
-                                                           reach, sentence.end, following.end if following else None)
+                                                           reach, sentence.end, following.end if following else None,
+                                                           saying)
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if part_of_next and quantity == OTHER:
             quantity = self._predicate_of_part(text, context.following(mention), unit, sentence)
@@ -967,7 +970,7 @@ class Extractor:
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int,
                   shared: str | None = None, reach: int = WINDOW_AFTER, sentence_end: int | None = None,
-                  joined_end: int | None = None) -> str:
+                  joined_end: int | None = None, saying: Sequence[tuple[int, int]] = ()) -> str:
         """The quantity a figure counts: of the triggers in its own clause, the one of highest priority, then
         the nearest (after before before). A trigger that a conjunction parts from the figure belongs to another
         clause ("23 died and dozens more were injured") and yields to one in the figure's own; a noun before it
@@ -975,7 +978,8 @@ class Extractor:
         one after the figure's own counted noun ("300 schoolgirls kidnapped by gunmen"), nor a place after a
         preposition ("30,000 people living in camps"). A figure coordinated with the one before ("killed 5
         soldiers and 3 civilians") shares its type, unless a trigger of its own says otherwise ("12 dead and
-        dozens injured"). A figure that states no whole number counts nothing."""
+        dozens injured"). A figure that states no whole number counts nothing. `saying`: the spans of the words
+        before the figure that say who reports it, whose nouns count nothing."""
         if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed) \
                 or mention.unit and self._measure(mention.unit):
             return OTHER  # "30 years ago", "250 pieces", "Rs 4 lakh": a count of something no rule types, an amount
@@ -1006,6 +1010,8 @@ class Extractor:
             after = [t for t in after if not JOINED_NOUN_GAP.fullmatch(text, joined_end, t[3])]
         before = [] if shared is not None or denied_whole or self._object_of_word_before(text, mention, unit, previous_end) \
             else self._triggers_before(text, mention, previous_end)
+        if saying and before:  # a speaker's noun says who spoke: "Rescuers said", "Survivors told aid workers"
+            before = [t for t in before if not any(start < t[3] <= end for start, end in saying)]  # (where it ends)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
         candidates = self._candidates_after(text, mention, unit, after, several, next_start)
@@ -1395,22 +1401,30 @@ class Extractor:
         return bool(found) and found[0].start == 0 and found[0].end == len(word) - 1 and found[0].name != word[:-1]
 
     def _source(self, context: "_ArticleContext", mention: NumberMention, sentence: Span) -> str | None:
-        if sentence not in context.speakers:  # once per sentence, shared by its figures
-            words = context.article.text[sentence.start:sentence.end]
-            found = _remembered(self._speakers_of_words, words, self._speakers_in, _SENTENCES_REMEMBERED)
-            context.speakers[sentence] = [(sentence.start + start, sentence.start + end, speaker)
-                                          for start, end, speaker in found]
-        speakers = context.speakers[sentence]
+        speakers = self._sentence_speakers(context, sentence)
         if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
             return speakers[0][2] if speakers else None
         nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
         return nearest[2] if nearest else None
 
-    def _speakers_in(self, words: str) -> tuple[tuple[int, int, str], ...]:
-        """The speakers a sentence names, each with where it is said in the sentence. Read on the sentence alone,
-        so that no look-behind reaches into the sentence before: they depend on its words alone."""
+    def _sentence_speakers(self, context: "_ArticleContext", sentence: Span) -> list[tuple[int, int, str, int, int]]:
+        """The speakers a sentence names, each with the span in the article's text of the words that say so
+        ("Health officials put the toll at") and of its name ("Health officials"): found once per sentence, shared
+        by its figures."""
+        if sentence not in context.speakers:
+            words = context.article.text[sentence.start:sentence.end]
+            found = _remembered(self._speakers_of_words, words, self._speakers_in, _SENTENCES_REMEMBERED)
+            context.speakers[sentence] = [(sentence.start + start, sentence.start + end, speaker,
+                                           sentence.start + name_start, sentence.start + name_end)
+                                          for start, end, speaker, name_start, name_end in found]
+        return context.speakers[sentence]
+
+    def _speakers_in(self, words: str) -> tuple[tuple[int, int, str, int, int], ...]:
+        """The speakers a sentence names, each with where it is said in the sentence and where its name is. Read
+        on the sentence alone, so that no look-behind reaches into the sentence before: they depend on its words
+        alone."""
         speakers = ((m, _speaker(m)) for m in self._source_matches(words))
-        return tuple((m.start(), m.end(), speaker) for m, speaker in speakers if speaker)
+        return tuple((m.start(), m.end(), speaker, *_name_span(m)) for m, speaker in speakers if speaker)
 
     def _source_matches(self, words: str):
         """What source_pattern.finditer(words) gives, tried only where a match can start: at a verb or a
@@ -1534,7 +1548,7 @@ class _ArticleContext:
         self._listed_with_next: dict[int, bool] = {}  # by place: whether it and the next are named in one list
         self._mention_starts = [m.start for m in mentions]
         self._order = {id(m): i for i, m in enumerate(mentions)}
-        self.speakers: dict[Span, list[tuple[int, int, str]]] = {}
+        self.speakers: dict[Span, list[tuple[int, int, str, int, int]]] = {}
         self.among_scope: dict[Span, str | None] = {}
         self.last_typed: dict[Span, str] = {}  # the quantity of the last typed figure in each sentence
         # the quantity and scope of the article's last typed figure that is no part: what "the figure" restates
@@ -1643,7 +1657,7 @@ class _ArticleContext:
     def _speakers_wider(self, place: PlaceMention, others: list[PlaceMention], sentence: Span,
                         gazetteer: Gazetteer) -> bool:
         """Whether a place is in the words that name the sentence's speaker and holds another of its places."""
-        return any(start <= place.start and place.end <= end for start, end, _ in self.speakers.get(sentence, ())) \
+        return any(start <= place.start and place.end <= end for start, end, *_ in self.speakers.get(sentence, ())) \
             and any(gazetteer.relation(other.name, place.name) == "within" for other in others if other is not place)
 
     def _free_after(self, place: PlaceMention, mention: NumberMention, words: "_PlaceWords") -> bool:
@@ -2237,6 +2251,11 @@ def _speaker(match: regex.Match) -> str | None:
                                                 "that", "these", "those", "some", "another"):
         return None
     return single_spaced(name).strip(" .,'’")
+
+
+def _name_span(match: regex.Match) -> tuple[int, int]:
+    """Where the name _speaker reads stands in the source pattern's match: its first group that matched."""
+    return next(match.span(group) for group in (1, 2, 3) if match.start(group) >= 0)
 
 
 def _in_spans(offset: int, spans) -> bool:
