@@ -347,7 +347,8 @@ class Extractor:
             rf"\s+(?:of\s+(?:(?:the|its|their)\s+)?|(?:were|are|was|is)\s+(?:all\s+)?)({self.scope_pattern.pattern})",
             regex.I)
         # (a reported clause may open with a number word: "Hospital sources said three people were injured")
-        self.source_pattern = _source_pattern(rules.sources, self.grammar.word_starters)
+        self.source_pattern = _source_pattern(rules.sources, self.grammar.word_starters,
+                                              rules.places.get("kind_nouns", ()))
         self.source_starts = _source_starts(rules.sources)
         self.source_before_verb_starts = _source_before_verb_starts(rules.sources["common"])
         # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
@@ -2108,18 +2109,28 @@ _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 APPOSITIVE_BEFORE = regex.compile(r",\s+(?:a|an|the)\s+[^,;:()\"“”\d]{1,80}?,\Z")
 # After a speaker's common noun: the place it speaks in or for, which stays with it ("officials in Sindh said"), or the
 # place alone would be the speaker.
-_SPEAKERS_PLACE = r"(?:\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)?"
+def _speakers_place(kind_nouns: Sequence[str]) -> str:
+    """A place after a speaker's common noun, which stays with it ("officials in Sindh said"), or the place alone
+    would be the speaker: named, or named with the noun of its kind ("police in the town of Bor", "health officials
+    in the northern province of Helmand", "officials in Borno state"; up to two words before the kind)."""
+    name = r"\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*"
+    if not kind_nouns:
+        return rf"(?:\s+(?:in|of|from)\s+(?:the\s+)?{name})?"
+    kind = alternation(kind_nouns)
+    return rf"(?:\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?i:{kind})\s+of\s+)?{name}" \
+           rf"(?:\s+(?i:{kind})(?![\p{{L}}]))?)?"
 # The letters, dots, hyphens, apostrophes, brackets and spaces before a verb: what a name, 'the police', "Gaza's
 # health ministry" or "Iran Human Rights (IHR)" before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
 
 
-def _common_source(common: list[str], lower_case: bool = False, described: str = "", describing: str = "") -> str:
+def _common_source(common: list[str], place: str, lower_case: bool = False, described: str = "",
+                   describing: str = "") -> str:
     """A speaker named by a common noun. After 'the' or 'a', up to two lower-case words say which one ("the
     health ministry", "the state news agency", "a senior official"); without 'the' only a capitalised word may
     ("Rights groups"), with a word that `describing` lets describe it ("Israeli military sources"), or "people
     killed police said" would name "people killed police", but for where `described` says such a word may open
-    it. A place after it stays with it ("officials in Sindh said"), or the place alone would be the speaker."""
+    it. A place after it (`place`: _speakers_place) stays with it."""
     lower = r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}"
     # "the UN refugee agency", "an AFP tally", "Gaza's health ministry": a name before the lower-case words
     named = r"\p{Lu}[\p{L}.-]*"
@@ -2134,9 +2145,9 @@ def _common_source(common: list[str], lower_case: bool = False, described: str =
     if described:  # (one or two: ", hospital sources said", ", regional health officials said")
         determiner += rf"|{described}(?:{word}){{1,2}}"
     if lower_case:  # a name, then the common noun as written in lower case
-        return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{_SPEAKERS_PLACE})"
+        return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{place})"
     # (a common noun that owns another is no speaker: "the governor's office")
-    return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)})(?!['’]s\b){_SPEAKERS_PLACE})"
+    return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)})(?!['’]s\b){place})"
 
 
 def _source_before_verb_starts(common: list[str]) -> re.Pattern:
@@ -2145,7 +2156,7 @@ def _source_before_verb_starts(common: list[str]) -> re.Pattern:
     return folded_word_starts(["the", "a", "an", "local", "state", *common])
 
 
-def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pattern:
+def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns: Sequence[str] = ()) -> regex.Pattern:
     verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
     markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
     never_nouns = alternation(sources.get("never_nouns", ())) or "(?!)"
@@ -2173,22 +2184,23 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = ()) -> regex.Pa
         + r")(?!['’]s\b)"
     not_describing = sources.get("not_describing_speakers", ())
     describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
-    common = _common_source(sources["common"], describing=describing)
+    place = _speakers_place(kind_nouns)
+    common = _common_source(sources["common"], place, describing=describing)
     # A clause of its own names its speaker with a word before the common noun (", hospital sources said"), as
     # does a verb's subject after it ("said hospital officials in Kabul"); elsewhere a lower-case word before
     # the noun is another clause's ("people killed police said").
-    clause_common = _common_source(sources["common"], described=r"(?<=[,;:]\s+)", describing=describing)
-    after_verb_common = _common_source(sources["common"], described=r"(?<=\s)", describing=describing)
+    clause_common = _common_source(sources["common"], place, described=r"(?<=[,;:]\s+)", describing=describing)
+    after_verb_common = _common_source(sources["common"], place, described=r"(?<=\s)", describing=describing)
     # after a verb, a speaker's title before the name: "said rescue chief Ali Khan", "said police spokesman Ben Ito"
     titled = rf"(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?:{alternation(sources['common'])})\s+(?=\p{{Lu}}))?"
     # after a marker, a name that lower-case words go on from is the common noun's ("according to British
     # intelligence", "the UN refugee agency"), not a name cut short; "the Interior Ministry" is a name
-    named_common = _common_source(sources["common"], lower_case=True)
+    named_common = _common_source(sources["common"], place, lower_case=True)
     # after a marker, lower-case words before it are the common noun's too: "according to provincial officials"
     # (and the place after it, as after any common noun: "according to the provincial government of Khyber
     # Pakhtunkhwa")
     described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?i:{alternation(sources['common'])})(?![\p{{L}}])" \
-                       + _SPEAKERS_PLACE
+                       + place
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since
     # confirmed", "Mr Williams later told reporters"

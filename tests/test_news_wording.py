@@ -696,6 +696,12 @@ SOURCES = [
     # a common noun after the verb is its speaker only where its clause ends there or says which one
     ("Union leaders say workers and the government agreed on a 4 per cent rise.", None),
     ("Six people drowned, said officials in Sindh.", "officials in Sindh"),
+    # and a place named with the noun of its kind, before or after it
+    ("Police in the town of Bor said 20 people died in the clashes.", "Police in the town of Bor"),
+    ("Health officials in the northern province of Helmand said 14 people were killed.",
+     "Health officials in the northern province of Helmand"),
+    ("Officials in Borno state said 30 people had been abducted.", "Officials in Borno state"),
+    ("Nine people drowned, said police in Kwara State.", "police in Kwara State"),
     # a verb that is never a noun may report a clause that opens with any word
     ("Mr Dixon says maintenance staff earn 28 per cent above the average.", "Mr Dixon"),
     # two words may say which speaker: in a clause of its own, after the verb, or after "local" and "state"
