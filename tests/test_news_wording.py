@@ -702,6 +702,11 @@ SOURCES = [
      "Health officials in the northern province of Helmand"),
     ("Officials in Borno state said 30 people had been abducted.", "Officials in Borno state"),
     ("Nine people drowned, said police in Kwara State.", "police in Kwara State"),
+    # armed and public services and bodies of a kind speak as their common noun
+    ("Ukraine's air force said it shot down 29 of 35 drones launched overnight.", "Ukraine's air force"),
+    ("UN agencies said hundreds of people remain unaccounted for.", "UN agencies"),
+    ("The fire service said 40 people were rescued from the building.", "The fire service"),
+    ("The security forces said 12 attackers were killed.", "The security forces"),
     # a verb that is never a noun may report a clause that opens with any word
     ("Mr Dixon says maintenance staff earn 28 per cent above the average.", "Mr Dixon"),
     # two words may say which speaker: in a clause of its own, after the verb, or after "local" and "state"
