@@ -46,7 +46,9 @@ PREPOSITIONS = frozenset("""near among amongst across around into over under aft
 outside between against through ago each last next across along behind beyond toward towards within without
 onto upon via amid off""".split())
 SUBORDINATE_WORDS = "after before when whenever while because since although though until unless whereas if".split()
-SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b", regex.I)
+# (but "since" after an auxiliary is an adverb: "12 have since been charged", "the toll has since risen to 40")
+SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b(?<!\b(?:has|have|had|having|'ve)\s+since)",
+                            regex.I)
 # A part tied to a whole: "14 of them", "six of whom", "eight of those killed", "14 Australians and seven others";
 # "including 14 Australians", "among them 3".
 STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom|those)\b"

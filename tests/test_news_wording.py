@@ -296,8 +296,8 @@ SCOPES = [
     ("The victims were all civilians, 17 in total.", "17", "deaths", "civilians"),
     ("Those detained overnight are all students, 85 in all, the university said.", "85", "arrests", "children"),
     ("Most of those killed were soldiers, 40 in all.", "40", "deaths", EVERYONE),
-    # those sentenced are alive, whatever follows (not_after in rules/quantities/deaths.toml)
-    ("The court sentenced 12 men to death.", "12", "other", None),
+    # those sentenced are alive, whatever follows (not_after in rules/quantities/deaths.toml): convicted
+    ("The court sentenced 12 men to death.", "12", "convicted", EVERYONE),
     ("A military tribunal condemned five officers to death for the massacre.", "five", "other", None),
     ("Gunmen shot dead 12 men outside the court.", "12", "deaths", EVERYONE),
     # a figure with no noun of its own is tied to its group straight after it
@@ -324,6 +324,16 @@ OTHER_QUANTITIES = [
     ("Some 300 workers tested positive at the plant.", "Some 300", "infected", EVERYONE),
     ("The court heard 200 cases last year.", "200", "other", None),
     ("Suharto fell ill on Sunday when he received some 100 visitors.", "some 100", "other", None),
+    # those arrested, charged and jailed by a court: three counts (rules/quantities/charged.toml, convicted.toml)
+    ("Police arrested 1,232 people during the riots, with 705 charged so far.", "1,232", "arrests", EVERYONE),
+    ("Police arrested 1,232 people during the riots, with 705 charged so far.", "705", "charged", EVERYONE),
+    ("Prosecutors have indicted 45 people in connection with the attack.", "45", "charged", EVERYONE),
+    ("A court jailed 12 protesters for up to five years.", "12", "convicted", "protesters"),
+    ("At least 120 people have been convicted over the unrest.", "At least 120", "convicted", EVERYONE),
+    ("He was charged with the manslaughter of 18 tourists.", "18", "deaths", "foreigners"),
+    # "since" after an auxiliary is no clause of its own
+    ("Police detained 40 people; 12 have since been charged.", "12", "charged", EVERYONE),
+    ("Two more passengers have since died in hospital.", "Two", "deaths", PART),
     ("Forty-one people were hospitalised with smoke inhalation.", "Forty-one", "injured", EVERYONE),
     ("More than 70 people were wounded in the attack, medics said.", "More than 70", "injured", EVERYONE),
     ("About 90 people were treated in hospital for injuries, officials said.", "About 90", "injured", EVERYONE),
