@@ -331,6 +331,9 @@ OTHER_QUANTITIES = [
     ("A court jailed 12 protesters for up to five years.", "12", "convicted", "protesters"),
     ("At least 120 people have been convicted over the unrest.", "At least 120", "convicted", EVERYONE),
     ("He was charged with the manslaughter of 18 tourists.", "18", "deaths", "foreigners"),
+    # a headline's count before "top" is its subject: the verb, no label ("the top 10")
+    ("Deaths top 500 as fighting rages", "500", "deaths", EVERYONE),
+    ("Arrests top 1,000 as unrest spreads", "1,000", "arrests", EVERYONE),
     # "since" after an auxiliary is no clause of its own
     ("Police detained 40 people; 12 have since been charged.", "12", "charged", EVERYONE),
     ("Two more passengers have since died in hospital.", "Two", "deaths", PART),
