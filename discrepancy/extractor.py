@@ -196,6 +196,9 @@ DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"
 # (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
                                 r"(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
+# Right before a place, where something happened: "in Helmand", "near the northern city of Kandahar".
+LOCATED = regex.compile(r"\b(?:in|at|near|off|outside|across|inside)\s+(?:the\s+)?"
+                        r"(?-i:\p{Ll}[\p{Ll}-]*\s+(?:of\s+)?){0,3}\Z", regex.I)
 # A list that leaves out the verb and noun of its first item: "Six people died in Texas, four in Oklahoma and
 # one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
 # or "and"; after the next: where or when it was, a capitalised name after a preposition.
@@ -535,7 +538,8 @@ class Extractor:
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=direction,
             quantity=typing.quantity, scope=scope,
-            source=source, place=context.place_for(original, sentence, self.gazetteer, self.place_words),
+            source=source, place=context.place_for(original, sentence, self.gazetteer, self.place_words,
+                                                   typing.quantity != OTHER),
             sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
             stated_part=typing.stated_part,
@@ -856,6 +860,11 @@ class Extractor:
             scope = UNNAMED_PART  # "21 bodies recovered overnight, bringing the toll to 68"
         if scope is None and typing.restates:
             scope = context.last_account[1]  # "1,200 protesters were detained; police put the figure at 850"
+        if scope is None and context.article.text.endswith(("the ", "The "), 0, mention.start):
+            # "Three US soldiers were killed ... The three died when ...": the figure said again, of the same group
+            scope = context.scopes_said.get((typing.quantity, mention.value))
+        elif scope is not None and not typing.stated_part:
+            context.scopes_said[(typing.quantity, mention.value)] = scope
         return scope
 
     # --- what is counted ------------------------------------------------------------------
@@ -1565,6 +1574,7 @@ class _ArticleContext:
         # item before it
         self.listed: dict[int, str | None] = {}
         self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
+        self.scopes_said: dict[tuple[str, float | None], str] = {}  # by quantity and value: the group last said
         self.directions: dict[int, str | None] = {}
         self.reported_earlier: set[str] = set()  # ids of the typed claims given as an earlier report
         self.bracketed: dict[int, NumberMention] = {}  # by id of a mention in brackets: the figure it restates
@@ -1625,12 +1635,14 @@ class _ArticleContext:
         return max(previous_end, sentence.start), min(next_start, sentence.end)
 
     def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer,
-                  words: "_PlaceWords") -> str | None:
+                  words: "_PlaceWords", counts_people: bool = False) -> str | None:
         """The place a preposition after the figure names ("nine in Lyon, six in Paris": it binds closer than
         a comma); else the nearest in the sentence that no other figure's preposition names ("164 killed,
         including 103 in Almaty": Almaty is the part's; but "in 50 cities across Russia" names the place of the
         figure before too); else the country, where the sentence says the whole country ("nationwide"); else the
-        last one named earlier in the paragraph; else the article's."""
+        last one named earlier in the paragraph; else the article's. Of a figure that counts people
+        (`counts_people`: a typed one), a nationality said of those counted yields to where the sentence says it
+        was."""
         in_sentence = self._places_between(sentence.start, sentence.end)
         text = self.article.text
         if in_sentence:  # most sentences name no place
@@ -1647,6 +1659,14 @@ class _ArticleContext:
             # that holds another place of the sentence says who spoke, the other where ("the Gaza health ministry
             # said 24 died" is Gaza's, "Police in Karachi say ... targeting India" Karachi's)
             free = [p for p in free if not self._speakers_wider(p, free, sentence, gazetteer)] or free
+            # "Two British soldiers were killed in Helmand", "Israeli troops shot eight children near Rafah": a
+            # country said of who was counted or who acted yields to where the sentence says it was
+            # (but not to a wider region: "since Kazakhstan's independence ... in Central Asia" stays Kazakhstan's)
+            unlocated = [p for p in free if p.country == p.name and not self._located(p)] if counts_people else []
+            located = [p for p in free if p not in unlocated and self._located(p)] if unlocated else []
+            if located:
+                free = [p for p in free if p not in unlocated
+                        or any(gazetteer.relation(p.name, wider.name) == "within" for wider in located)]
             if free:
                 return self._named_with(min(free, key=lambda p: abs(p.start - mention.start)), gazetteer, mention)
         if words.whole_country is not None and self.main_place is not None \
@@ -1656,6 +1676,10 @@ class _ArticleContext:
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
+
+    def _located(self, place: PlaceMention) -> bool:
+        """Whether a preposition of place comes right before the place: "in Helmand", "near the northern Kandahar"."""
+        return LOCATED.search(self.article.text, max(0, place.start - 40), place.start) is not None
 
     def _speakers_wider(self, place: PlaceMention, others: list[PlaceMention], sentence: Span,
                         gazetteer: Gazetteer) -> bool:

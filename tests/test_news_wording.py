@@ -296,6 +296,11 @@ SCOPES = [
     ("The victims were all civilians, 17 in total.", "17", "deaths", "civilians"),
     ("Those detained overnight are all students, 85 in all, the university said.", "85", "arrests", "children"),
     ("Most of those killed were soldiers, 40 in all.", "40", "deaths", EVERYONE),
+    # the figure said again with "the" and no noun counts the group said before with it
+    ("Three US soldiers were killed by a stray bomb. The three died when it landed near their position.", "three",
+     "deaths", "soldiers"),
+    ("Police said 40 protesters were killed. The 40 died when troops opened fire.", "40", "deaths", "protesters"),
+    ("Five soldiers and two civilians died. The three were killed when the bomb struck.", "three", "deaths", EVERYONE),
     # those sentenced are alive, whatever follows (not_after in rules/quantities/deaths.toml): convicted
     ("The court sentenced 12 men to death.", "12", "convicted", EVERYONE),
     ("A military tribunal condemned five officers to death for the massacre.", "five", "other", None),
@@ -862,6 +867,15 @@ PLACES = [
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+    # a country said of who was counted or who acted yields to where the sentence says it was (but not to a
+    # wider region)
+    ("Two British soldiers were killed in Helmand on Tuesday.", [("Two", "Helmand")]),
+    ("Twelve Nepali workers died in the fire at a building in Kuwait.", [("Twelve", "Kuwait")]),
+    ("Indian security forces shot dead eight suspected militants in southern Kashmir.", [("eight", "Kashmir")]),
+    ("Israeli troops shot five Palestinian teenagers near Hebron, medics said.", [("five", "Hebron")]),
+    ("Two British soldiers were killed on Tuesday.", [("Two", "United Kingdom")]),
+    ("More than 160 people died in the worst unrest since Kazakhstan's independence, the deadliest in Central Asia "
+     "in decades.", [("More than 160", "Kazakhstan")]),
     # a place GeoNames lacks, named by its kind; a possessive's place owns the one after it
     ("Most of the deaths were in the mountainous Al Haouz province, where 290 people died.", [("290", "Al Haouz")]),
     ("Gunmen killed 12 people in Nigeria's Tsafe district.", [("12", "Tsafe (Nigeria)")]),
