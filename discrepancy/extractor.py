@@ -323,6 +323,9 @@ class Extractor:
         self.excluded_groups = {q.name: frozenset(q.excluded_groups) for q in rules.quantities if q.excluded_groups}
         # quantities whose words type only a figure before them, each with the few that type one after them
         self.after_only = {q.name: frozenset(q.words_before_figure) for q in rules.quantities if q.after_only}
+        # (and the words that type only a figure after them: "still searching for 8 people", not "32,000 people
+        # searching for work")
+        self.before_only = {q.name: frozenset(q.only_before_figure) for q in rules.quantities if q.only_before_figure}
         self.lower_bound_units = {q.name: frozenset(q.lower_bound_units) for q in rules.quantities if q.lower_bound_units}
         self.group_word_endings = tuple(f"{word} " for word in self.group_words)  # what the text before ends in
         # "sentenced 12 men to death": words right before a figure after which it counts none of a quantity
@@ -1139,7 +1142,8 @@ class Extractor:
             if unit and beyond <= 0 and not grouped and not (words == 1 and self._participle(word)):
                 in_noun += [len(candidates) + i for i in range(len(quantities))]
             verb_after = verb_after or own and beyond > 0 and bool(in_noun) and _predicate_of(text, mention.end, unit, at)
-            candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities]
+            candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities
+                           if q not in self.before_only or word not in self.before_only[q]]
         if verb_after and in_noun:
             # "Two wounded soldiers died in hospital": a state said in the noun phrase yields to the clause's verb
             for i in in_noun:
@@ -1169,8 +1173,10 @@ class Extractor:
         if not candidates or not _whole(mention):
             return OTHER  # "the 9/11 attacks", "a 7.8-magnitude quake": no count of people or things
         best = max(candidates)
-        if best.quantity in self.excluded_groups and unit and self._counts_excluded(unit, self.excluded_groups[best.quantity]):
-            # "hundreds of militants who have fled": a group this quantity never counts; the next trigger says
+        while best.quantity in self.excluded_groups and unit \
+                and self._counts_excluded(unit, self.excluded_groups[best.quantity]):
+            # "hundreds of militants who have fled": a group this quantity never counts; the next trigger says (if
+            # its quantity counts them: "searched for three gunmen who fled" are neither missing nor displaced)
             candidates = [c for c in candidates if c.quantity != best.quantity]
             if not candidates:
                 return OTHER

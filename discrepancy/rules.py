@@ -28,7 +28,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "negated_words": (list, False), "group_words": (list, False), "groups": (list, False),
         "not_after": (list, False), "excluded_groups": (list, False), "after_only": (bool, False),
         "words_before_figure": (list, False), "days_before_article": (int, False),
-        "lower_bound_units": (list, False),
+        "lower_bound_units": (list, False), "only_before_figure": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -106,6 +106,7 @@ class QuantityRule:
     excluded_groups: tuple[str, ...] = ()  # scopes (with those within them) never counted as this: fighters who fled
     after_only: bool = False  # its words type only a figure before them: "3,000 gathered", not "gathered 12 samples"
     words_before_figure: tuple[str, ...] = ()  # with after_only, the words that type a figure after them: "a crowd of"
+    only_before_figure: tuple[str, ...] = ()  # words that type only a figure after them: "searching for 8 people"
     days_before_article: int = 0  # dated by nothing but its article, a figure may hold this many days before it
     lower_bound_units: tuple[str, ...] = ()  # a figure counting these bounds the quantity from below: "12 bodies"
 
@@ -286,6 +287,7 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         not_after=tuple(w.lower() for w in data.get("not_after", ())),
         excluded_groups=tuple(data.get("excluded_groups", ())), after_only=data.get("after_only", False),
         words_before_figure=tuple(w.lower() for w in data.get("words_before_figure", ())),
+        only_before_figure=tuple(w.lower() for w in data.get("only_before_figure", ())),
         days_before_article=data.get("days_before_article", 0),
         lower_bound_units=tuple(w.lower() for w in data.get("lower_bound_units", ())),
     )

@@ -336,6 +336,11 @@ OTHER_QUANTITIES = [
     ("A court jailed 12 protesters for up to five years.", "12", "convicted", "protesters"),
     ("At least 120 people have been convicted over the unrest.", "At least 120", "convicted", EVERYONE),
     ("He was charged with the manslaughter of 18 tourists.", "18", "deaths", "foreigners"),
+    # those still searched for are missing (not a manhunt's gunmen)
+    ("Searchers were still looking for 10 campers and a counselor, authorities said.", "10", "missing", EVERYONE),
+    ("Rescuers are still searching for 8 people believed to be buried under the mud.", "8", "missing", EVERYONE),
+    ("Police searched for three gunmen who fled the scene.", "three", "fighters", "fighters"),
+    ("Labor says 4,000 jobs were created, but 32,000 people were looking for work.", "32,000", "other", None),
     # a headline's count before "top" is its subject: the verb, no label ("the top 10")
     ("Deaths top 500 as fighting rages", "500", "deaths", EVERYONE),
     ("Arrests top 1,000 as unrest spreads", "1,000", "arrests", EVERYONE),
