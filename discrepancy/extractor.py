@@ -196,6 +196,8 @@ DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"
 # (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
                                 r"(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
+# How far after a figure the window of time it counts over may be said: "14 deaths were recorded in the last 24 hours"
+WINDOW_REACH = 60
 # Right before a place, where something happened: "in Helmand", "near the northern city of Kandahar".
 LOCATED = regex.compile(r"\b(?:in|at|near|off|outside|across|inside)\s+(?:the\s+)?"
                         r"(?-i:\p{Ll}[\p{Ll}-]*\s+(?:of\s+)?){0,3}\Z", regex.I)
@@ -420,6 +422,10 @@ class Extractor:
         self.increment_before = version1(rf"(?<![\p{{L}}])(?:{alternation(before)})\s+\Z", regex.I | regex.REVERSE) \
             if before else None
         self.increment_after = version1(rf"\s+(?:{alternation(after)})\b(?!\s+than\b)") if after else None
+        windows, time_units = rules.numbers.get("window_words", ()), rules.numbers.get("window_units", ())
+        # ("24 hours" is a figure of its own, and "three days" may be: the window's count is read as words here)
+        self.window = regex.compile(rf"\b(?:{alternation(windows)})\s+(?:[\p{{L}}\d-]+\s+)?(?:{alternation(time_units)})\b",
+                                    regex.I) if windows and time_units else None
         rest = rules.numbers.get("rest_before", ())  # "the last two", "the remaining 12"
         self.rest_before = version1(rf"(?<![\p{{L}}])(?:{alternation(rest)})\s+\Z", regex.I | regex.REVERSE) \
             if rest else None
@@ -661,7 +667,8 @@ class Extractor:
         share = bool(unit) and not mention.unit and text.startswith(" of ", mention.end) \
             and _named_share(text, mention, unit) is not None
         whole = context.last_typed.get(sentence)
-        part_of_sum = part_of_sum or self._increment(text, mention, quantity, whole, previous_end > sentence.start)
+        part_of_sum = part_of_sum or self._increment(text, mention, quantity, whole, previous_end > sentence.start) \
+            or self._over_window(text, mention, quantity, sentence, next_start)
         # (a figure joined to a part is a part where it counts what that part does: not "among them seven
         # children, and 45 wounded")
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
@@ -811,6 +818,20 @@ class Extractor:
         return self.increment_after is not None and self.increment_after.match(text, mention.end) is not None \
             or self.increment_before is not None \
             and self.increment_before.match(text, max(0, mention.start - 20), mention.start) is not None
+
+    def _over_window(self, text: str, mention: NumberMention, quantity: str, sentence: Span, next_start: int) -> bool:
+        """Whether a typed figure counts over a rolling window of time, an increment of the toll: said after it,
+        before the next figure (which may be the window's own: "14 deaths in the last 24 hours"; not "rose to 300,
+        including 14 in the last 24 hours", the 14's), or opening its sentence ("Over the past week, nine people
+        died"); not "three days of clashes left 25 dead", an event's whole toll."""
+        if quantity == OTHER or self.window is None:
+            return False
+        if "," in text[sentence.start:mention.start] and self.window.match(text, sentence.start, mention.start):
+            return True
+        end = min(sentence.end, mention.end + WINDOW_REACH)
+        window = self.window.search(text, mention.end, end) if "the " in text[mention.end:end] else None
+        return window is not None and window.start() < next_start \
+            and not any(map(text[mention.end:window.start()].__contains__, ",;:"))
 
     def _quantity_of_noun(self, unit: str) -> str:
         """The quantity of highest priority a word of the counted noun names ("the 20 injured"), else OTHER."""

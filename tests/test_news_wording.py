@@ -1282,6 +1282,12 @@ def test_parts_named_by_their_whole_and_counts_of_a_state(sentence, expected):
 
 # the words around a figure that state it as a part of a whole said beside it (which explains it to the reconciler)
 STATED_AROUND = [
+    # a count over a rolling window of time is an increment of the toll, not a toll of its own
+    ("The ministry reported 14 deaths in the last 24 hours.", "14", True),
+    ("Over the past week, nine people died of cholera in the province.", "nine", True),
+    ("The death toll has risen to 300, including 14 in the last 24 hours.", "300", False),
+    ("Three days of clashes have left 25 people dead.", "25", False),
+    ("Health officials recorded 40 new infections during the past fortnight.", "40", True),
     ("The attack left 14 dead, including the two attackers.", "two", True),
     ("The victims, aged between 19 and 74, included 12 Britons.", "12", True),
     ("The dead include 14 children, the ministry said.", "14", True),
