@@ -1484,7 +1484,7 @@ class Extractor:
             # where a name or a common noun may start: a scan each, where a test of each character cost more
             starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
             starts.update(map(match_start, self.source_before_verb_starts.finditer(lowered, run, verb)))
-            aside = APPOSITIVE_BEFORE.search(words, max(covered, run - 100), run) if words[run - 1:run] == "," else None
+            aside = APPOSITIVE_BEFORE.search(words, max(covered, run - 140), run) if words[run - 1:run] == "," else None
             if aside:  # "The Syrian Observatory for Human Rights, a Britain-based war monitor, said": the name before
                 before = _RUN_BEFORE.match(words, covered, aside.start()).start()
                 starts.add(before + len(words[before:aside.start()]) - len(words[before:aside.start()].lstrip()))
@@ -2158,20 +2158,26 @@ _ATTRIBUTE_DASHES = "-‐‑–"
 # 'local', 'state' or a common noun does (their first three letters). Any character outside ASCII may
 # start one too, so that no capital or case folding the engine knows is missed.
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
-# The opening of an aside that ends right before a verb of saying: ", a Britain-based war monitor," (its start).
-APPOSITIVE_BEFORE = regex.compile(r",\s+(?:a|an|the)\s+[^,;:()\"“”\d]{1,80}?,\Z")
+# An aside between a speaker and its verb of saying: ", a Britain-based war monitor,", ", speaking on condition of
+# anonymity,", ", who spoke on condition of anonymity because they were not authorised to brief reporters,".
+APPOSITIVE = r",\s+(?:(?:a|an|the|who|which)\s+|\p{Ll}+ing\s+)[^,;:()\"“”\d]{1,120}?,"
+# (its opening, where it ends right before the verb)
+APPOSITIVE_BEFORE = regex.compile(APPOSITIVE + r"\Z")
 # After a speaker's common noun: the place it speaks in or for, which stays with it ("officials in Sindh said"), or the
 # place alone would be the speaker.
 def _speakers_place(kind_nouns: Sequence[str]) -> str:
     """A place after a speaker's common noun, which stays with it ("officials in Sindh said"), or the place alone
     would be the speaker: named, or named with the noun of its kind ("police in the town of Bor", "health officials
-    in the northern province of Helmand", "officials in Borno state"; up to two words before the kind)."""
+    in the northern province of Helmand", "officials in Borno state"; up to two words before the kind), or by its
+    kind alone ("officials in the region")."""
     name = r"\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*"
     if not kind_nouns:
         return rf"(?:\s+(?:in|of|from)\s+(?:the\s+)?{name})?"
     kind = alternation(kind_nouns)
+    # (or by its kind alone, after "the": "officials in the region", "police in the northern province")
     return rf"(?:\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?i:{kind})\s+of\s+)?{name}" \
-           rf"(?:\s+(?i:{kind})(?![\p{{L}}]))?)?"
+           rf"(?:\s+(?i:{kind})(?![\p{{L}}]))?" \
+           rf"|\s+(?:in|of|from)\s+the\s+(?:\p{{Ll}}[\p{{Ll}}-]*\s+)?(?:{kind})(?![\p{{L}}]))?"
 # The letters, dots, hyphens, apostrophes, brackets and spaces before a verb: what a name, 'the police', "Gaza's
 # health ministry" or "Iran Human Rights (IHR)" before it is written in.
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
@@ -2227,13 +2233,14 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # "said Elsie May")
     weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    words = rf"\p{{Lu}}[\p{{L}}.-]*(?:\s+(?:(?:of|for|on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday})" \
+    # (and joined by "and": "the Australian Institute of Health and Welfare", "Russia and Ukraine said")
+    words = rf"\p{{Lu}}[\p{{L}}.-]*(?:\s+(?:(?:of|for|and|on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday})" \
             rf"\p{{Lu}}[\p{{L}}.-]*)*(?:\s*\(\p{{Lu}}[\p{{L}}.-]{{1,10}}\))?"
     name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
     # A name before the verb does not start inside a run of capitalised words: the run's first word
     # was tried and read to the same end, so the name would fail again. Without this, a long
     # capitalised sentence costs the square of its length.
-    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?))" + words \
+    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?))" + words \
         + r")(?!['’]s\b)"
     not_describing = sources.get("not_describing_speakers", ())
     describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
@@ -2276,7 +2283,7 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # before a verb: whom a speaker speaks for ("a spokesman for the fire service said"), and an aside between the
     # speaker and the verb ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said")
     for_whom = r"(?:\s+for\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)?"
-    appositive = r"(?:,\s+(?:a|an|the)\s+[^,;:()\"“”\d]{1,80}?,)?"
+    appositive = rf"(?:{APPOSITIVE})?"
     # "fighting between Muslims and Christians has claimed hundreds of lives": a toll, no speaker's claim
     not_a_toll = r"(?<!claim(?:s|ed)?\b(?=\s+(?:[\p{L}\d,.-]+\s+){1,3}?(?:lives|victims)\b))"
     return version1(

@@ -725,6 +725,22 @@ SOURCES = [
      "Health officials in the northern province of Helmand"),
     ("Officials in Borno state said 30 people had been abducted.", "Officials in Borno state"),
     ("Nine people drowned, said police in Kwara State.", "police in Kwara State"),
+    # an aside between the speaker and the verb: an appositive, a participle, a relative clause
+    ("Officials in the region, speaking on condition of anonymity, said 17 soldiers died.", "Officials in the region"),
+    ("The rebels, who control the town, said 30 soldiers were killed.", "The rebels"),
+    ("Two security officials, who spoke on condition of anonymity because they were not authorized to brief "
+     "reporters, said five soldiers were killed.", "Two security officials"),
+    # a record that shows a count, and a count compiled by a body
+    ("More than 1,000 people have died, a Reuters tally shows.", "a Reuters tally"),
+    ("Hospital records show 12 patients died in the heatwave.", "Hospital records"),
+    ("According to figures compiled by the World Health Organization, 1,400 people were killed.",
+     "the World Health Organization"),
+    ("According to the latest figures released by the health ministry, 40 people died.", "the health ministry"),
+    # a name joined by "and"
+    ("The Centers for Disease Control and Prevention said 12 people had died.",
+     "The Centers for Disease Control and Prevention"),
+    ("A study by the Australian Institute of Health and Welfare shows 200 people died.",
+     "the Australian Institute of Health and Welfare"),
     # armed and public services and bodies of a kind speak as their common noun
     ("Ukraine's air force said it shot down 29 of 35 drones launched overnight.", "Ukraine's air force"),
     ("UN agencies said hundreds of people remain unaccounted for.", "UN agencies"),
