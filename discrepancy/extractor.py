@@ -196,6 +196,8 @@ DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"
 # (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
                                 r"(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
+# A figure's number, then the preposition that says where it was counted: "103 in Almaty", "nine of them in Lyon".
+COUNTED_IN = regex.compile(r"\d\s+(?:[\p{L}'’-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?\Z")
 # How far after a figure the window of time it counts over may be said: "14 deaths were recorded in the last 24 hours"
 WINDOW_REACH = 60
 # Right before a place, where something happened: "in Helmand", "near the northern city of Kandahar".
@@ -2120,7 +2122,8 @@ def _in_dateline(text: str, place: PlaceMention) -> bool:
 
 def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> str | None:
     """The country the article names most (a city counts for its country); or the one place in it the article
-    names more often than the country itself and than any other place in it (an Ohio shooting, floods in Assam:
+    names more often than the country itself and than any other place in it, or the only one it names in a country
+    it never names itself (an Ohio shooting, floods in Assam:
     a figure of such an article with no place of its own is no figure of the whole country, which a state's
     figures would be set beside as its parts). A dateline's city is where the report was filed from, which says
     the country but not the place in it where the article names another ("KATHMANDU (Reuters) - A plane crashed
@@ -2143,6 +2146,13 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> 
     country_itself = sum(p.name == country and not OWNED_GAP.match(text, p.end) for p in places)
     if inside and inside[0][1] >= 2 and (len(inside) == 1 or inside[0][1] > inside[1][1]) \
             and inside[0][1] > country_itself:
+        return inside[0][0]
+    # (or the one place it names in a country it never names: "The death toll from the floods in central Texas")
+    # (not a dateline's: "AUSTIN (AP) - At least 82 people have been killed in the floods"; nor one a part of a
+    # figure is counted in: "164 people were killed, including 103 in Almaty")
+    if len(inside) == 1 and not country_itself and inside[0][0] in named \
+            and not any(p.name == inside[0][0] and COUNTED_IN.search(text, max(0, p.start - 40), p.start)
+                        for p in places):
         return inside[0][0]
     return country
 

@@ -888,6 +888,11 @@ PLACES = [
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+    # an article that names one place in a country it never names is about that place (not a dateline's)
+    ("Floods in central Texas have killed 51 people.\n\nRescuers said 27 girls remain missing.",
+     [("51", "Texas"), ("27", "Texas")]),
+    ("AUSTIN (AP) - Floods have killed 82 people.\n\nRescuers said 27 girls remain missing.",
+     [("82", "Austin"), ("27", "United States")]),
     # a country said of who was counted or who acted yields to where the sentence says it was (but not to a
     # wider region)
     ("Two British soldiers were killed in Helmand on Tuesday.", [("Two", "Helmand")]),
