@@ -336,6 +336,11 @@ OTHER_QUANTITIES = [
     ("A court jailed 12 protesters for up to five years.", "12", "convicted", "protesters"),
     ("At least 120 people have been convicted over the unrest.", "At least 120", "convicted", EVERYONE),
     ("He was charged with the manslaughter of 18 tourists.", "18", "deaths", "foreigners"),
+    # what a gathering drew is a crowd, and another account put at the crowd restates it
+    ("The rally drew an estimated 50,000 people, organisers said, while police put the crowd at 20,000.",
+     "an estimated 50,000", "crowd", EVERYONE),
+    ("The rally drew an estimated 50,000 people, organisers said, while police put the crowd at 20,000.",
+     "20,000", "crowd", EVERYONE),
     # those still searched for are missing (not a manhunt's gunmen)
     ("Searchers were still looking for 10 campers and a counselor, authorities said.", "10", "missing", EVERYONE),
     ("Rescuers are still searching for 8 people believed to be buried under the mud.", "8", "missing", EVERYONE),
@@ -736,6 +741,7 @@ SOURCES = [
     ("According to figures compiled by the World Health Organization, 1,400 people were killed.",
      "the World Health Organization"),
     ("According to the latest figures released by the health ministry, 40 people died.", "the health ministry"),
+    ("The march went ahead on Sunday, and police later put the turnout at 20,000.", "police"),
     # a name joined by "and"
     ("The Centers for Disease Control and Prevention said 12 people had died.",
      "The Centers for Disease Control and Prevention"),
