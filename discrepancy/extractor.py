@@ -2170,7 +2170,7 @@ _ATTRIBUTE_DASHES = "-‐‑–"
 _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 # An aside between a speaker and its verb of saying: ", a Britain-based war monitor,", ", speaking on condition of
 # anonymity,", ", who spoke on condition of anonymity because they were not authorised to brief reporters,".
-APPOSITIVE = r",\s+(?:(?:a|an|the|who|which)\s+|\p{Ll}+ing\s+)[^,;:()\"“”\d]{1,120}?,"
+APPOSITIVE = r",\s+(?:(?:a|an|the|who|which)\s+|\p{Ll}+ing\s+)[^,;:()\"“”]{1,120}?,"
 # (its opening, where it ends right before the verb)
 APPOSITIVE_BEFORE = regex.compile(APPOSITIVE + r"\Z")
 # After a speaker's common noun: the place it speaks in or for, which stays with it ("officials in Sindh said"), or the
@@ -2243,9 +2243,11 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # "said Elsie May")
     weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    # (and joined by "and": "the Australian Institute of Health and Welfare", "Russia and Ukraine said")
-    words = rf"\p{{Lu}}[\p{{L}}.-]*(?:\s+(?:(?:of|for|and|on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday})" \
-            rf"\p{{Lu}}[\p{{L}}.-]*)*(?:\s*\(\p{{Lu}}[\p{{L}}.-]{{1,10}}\))?"
+    # (and joined by "and": "the Australian Institute of Health and Welfare", "Russia and Ukraine said"; a plural
+    # owner inside it: "the National Police Chiefs' Council")
+    word = r"\p{Lu}[\p{L}.-]*(?:(?<=s)['’](?=\s+\p{Lu}))?"
+    words = rf"{word}(?:\s+(?:(?:of|for|and|on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday}){word})*" \
+            rf"(?:\s*\(\p{{Lu}}[\p{{L}}.-]{{1,10}}\))?"
     name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
     # A name before the verb does not start inside a run of capitalised words: the run's first word
     # was tried and read to the same end, so the name would fail again. Without this, a long

@@ -12,7 +12,10 @@ extractor's places and dates and the reconciler's windows meet.
   "in 50 cities across Russia" and "nationwide";
 - outbreak: a cholera outbreak in a Nigerian state told over four days: cases beside deaths ("312 new cases and nine
   deaths"), a toll that moved "by 14 to 62", cases "up from 1,300 on Monday", the state capital's own toll, and a
-  speaker whose name holds a country ("the Nigeria Centre for Disease Control").
+  speaker whose name holds a country ("the Nigeria Centre for Disease Control");
+- riots: arrests after riots told over ten days, beside those charged and those jailed (three counts, each rising),
+  a day's arrests "in the last 24 hours", and speakers behind an aside ("The council, which coordinates the
+  country's 43 forces, said", "Officials at the Ministry of Justice, speaking on condition of anonymity, said").
 """
 import json
 from pathlib import Path
@@ -28,7 +31,7 @@ BATCHES = Path(__file__).parent / "fixtures" / "batches"
 def checked(tmp_path_factory):
     """Each batch's JSON document, checked once."""
     found = {}
-    for batch in ("ferry", "quake", "kid", "plane", "protest", "outbreak"):
+    for batch in ("ferry", "quake", "kid", "plane", "protest", "outbreak", "riots"):
         report = tmp_path_factory.mktemp(batch) / "report.md"
         out = tmp_path_factory.mktemp(batch) / "out.json"
         main(["check", str(BATCHES / batch), "--report", str(report), "--output", f"json={out}", "--format", "summary",
@@ -110,3 +113,19 @@ def test_an_outbreaks_cases_and_deaths_rise_and_its_capital_is_a_part_of_its_sta
     assert not [p for p in deaths + cases if p[0] in ("conflict", "revision")]
     # the state capital's toll is the state's part, flagged for a look, not a place apart
     assert ("different_scope", ("48", "41")) in deaths or ("different_scope", ("41", "48")) in deaths
+
+
+def test_arrests_charges_and_jailings_are_three_counts_and_a_days_arrests_a_part(checked):
+    riots = checked["riots"]
+    r2, r3 = claims_by_text(riots, "r2"), claims_by_text(riots, "r3")
+    assert [(r2[t]["quantity"], r2[t]["stated_part"]) for t in ("741", "302", "120", "Twelve")] == \
+        [("arrests", False), ("charged", False), ("arrests", True), ("convicted", False)]
+    # each count rises on its own, and none is set beside another's
+    assert ("update", ("741", "More than 1,000")) in pairs(riots, "arrests")
+    assert ("update", ("302", "nearly 600")) in pairs(riots, "charged")
+    assert ("update", ("Twelve", "94")) in pairs(riots, "convicted")
+    # the day's arrests are a part of the count, no conflict with it
+    assert not [p for p in pairs(riots, "arrests") if "120" in p[1] and p[0] not in ("consistent", "update")]
+    # the speaker behind an aside, and a name that holds a plural owner
+    assert (r2["120"]["source"], r3["94"]["source"], r2["741"]["source"]) == \
+        ("The council", "Ministry of Justice", "the National Police Chiefs' Council")

@@ -742,6 +742,9 @@ SOURCES = [
      "the World Health Organization"),
     ("According to the latest figures released by the health ministry, 40 people died.", "the health ministry"),
     ("The march went ahead on Sunday, and police later put the turnout at 20,000.", "police"),
+    ("The council, which coordinates the country's 43 forces, said 120 people had been arrested.", "The council"),
+    ("The number of arrests has risen to 741, the National Police Chiefs' Council said.",
+     "the National Police Chiefs' Council"),
     # a name joined by "and"
     ("The Centers for Disease Control and Prevention said 12 people had died.",
      "The Centers for Disease Control and Prevention"),
