@@ -196,6 +196,8 @@ DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"
 # (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
                                 r"(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
+# Between a passive verb and the figure that is its agent: "was shot dead by two policemen".
+PASSIVE_AGENT = regex.compile(r"\s+by\s+(?:the\s+|some\s+)?")
 # A figure's number, then the preposition that says where it was counted: "103 in Almaty", "nine of them in Lyon".
 COUNTED_IN = regex.compile(r"\d\s+(?:[\p{L}'’-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?\Z")
 # How far after a figure the window of time it counts over may be said: "14 deaths were recorded in the last 24 hours"
@@ -1180,6 +1182,8 @@ class Extractor:
         for distance, quantities, word, at in before:
             if unit and word in self.scope_of_word:
                 continue  # "Gunmen kidnapped 80 students": who acted
+            if text.startswith(" by ", at) and PASSIVE_AGENT.fullmatch(text, at, mention.start):
+                continue  # "was shot dead by two policemen": who acted, the agent of the verb
             own = not (several and CONJUNCTION.search(text, at, mention.start))
             candidates += [_Candidate(own, self.priority[q], -distance, 0, q, at) for q in quantities
                            if q not in self.after_only or word in self.after_only[q]]

@@ -654,6 +654,11 @@ AGENTS = [
     ("The soldiers arrested 40 people.", "40", "arrests"),
     ("Troops killed 23 insurgents in the operation.", "23", "deaths"),
     ("Militants attacked the base, killing 14 soldiers.", "14", "deaths"),
+    # the agent of a passive verb is who acted, not what the verb befell
+    ("The gunman was shot dead by two policemen who feared he would detonate a bomb.", "two", "other"),
+    ("He was arrested by three officers outside his home.", "three", "other"),
+    ("The mob lynched two soldiers outside the police station.", "two", "deaths"),
+    ("Hospitals asked for blood for the hundreds of burns victims.", "hundreds of", "injured"),
     # who reports a figure is not what it counts
     ("Survivors told aid workers that as many as 100 children had been in the hold.", "as many as 100", "other"),
     ("Rescuers said on Monday that some 60 people had been aboard the bus.", "some 60", "other"),
