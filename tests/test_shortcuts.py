@@ -266,6 +266,19 @@ def test_the_place_runs_of_an_ascii_view_are_those_of_the_run_pattern_in_the_tex
             [m.span() for m in gazetteer.run_pattern.finditer(text)]
 
 
+@CHECKS
+@given(st.lists(run_texts, min_size=1, max_size=4))
+@example(["In Almaty and the Tajik–Afghan border", "Almaty’s mayor, in Almaty", "The Tajik-Afghan Border"])
+def test_the_places_of_remembered_runs_are_those_of_each_run_read_anew(texts):
+    from discrepancy.places import _tokens
+    gazetteer = EXTRACTOR.gazetteer
+    for text in texts:  # the later texts find runs the earlier ones left remembered
+        plain = [place for run in gazetteer.run_pattern.finditer(text)
+                 for place in gazetteer._places_in_run(text, _tokens(run.group(), run.start()))]
+        unnamed = gazetteer._named_by_kind(text, plain) if gazetteer.kind_noun_scan is not None else []
+        assert gazetteer.find(text) == (sorted(plain + unnamed) if unnamed else plain), text
+
+
 def test_the_run_pattern_reads_each_character_past_ascii_it_does_not_name_as_it_reads_nul():
     """What ascii_view stands on: a character past ASCII that is no letter, mark, number or word character is
     to the run pattern what NUL is, but for the stand-ins, which are what their ASCII characters are."""
