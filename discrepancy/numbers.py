@@ -176,6 +176,13 @@ class NumberGrammar:
         # cost a third of what they cost as scans of their own, each over the whole text.
         either = "|".join(f"(?:{source})" for _, _, source in self.not_figures_at_digit)
         self.digit_filter = version1(rf"(?<!\d)(?=\d)(?={either})", regex.X | regex.I)
+        # Each of those patterns as a look-ahead of its own, tried in turn and skipped where it does not match: one
+        # try where a run of digits starts gives each pattern's match there (the look-ahead's first match is the
+        # pattern's), as a group of its own; a dozen and a half tries, each with its timeout, cost four times as much.
+        self.digit_patterns = version1("".join(f"(?:(?=(?P<at_digit_{index}>{source}))|)" for index, (_, _, source)
+                                               in enumerate(self.not_figures_at_digit)), regex.X | regex.I)
+        self.digit_pattern_groups = [self.digit_patterns.groupindex[f"at_digit_{index}"]
+                                     for index in range(len(self.not_figures_at_digit))]
         # Where the filter may match: it is tried only there, as most runs of digits are followed by
         # nothing any of its patterns reads next ("160 people", "7,939 were"), which this scan sees faster.
         self.digit_filter_scan = _digit_filter_scan(
@@ -260,7 +267,7 @@ class NumberGrammar:
             # not from inside a number ("1,234,567"): the try from its first digit reads the same groups
             ((), at_digit(rf"""(?<!\d,)\b\d{{1,3}}(?:,\d{{3}})*\s*-?\s*{age_words}""")),  # ages: 81-year-old
             # a year of an era, or a span of them: A.D. 1000, 1000 and 1260 AD, 300 BC
-            (("AD", "A.D", "BC", "B.C", "CE", "C.E"), rf"""(?-i:(?<![\w.])(?:A\.?D|B\.?C|C\.?E)\.?\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\b)"""),
+            (("AD", "A.D", "BC", "B.C", "CE", "C.E"), era_before(rf"""(?-i:(?<![\w.])(?:A\.?D|B\.?C|C\.?E)\.?\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\b)""")),
             (("AD", "A.D", "BC", "B.C", "CE", "C.E"), at_digit(rf"""(?-i:\b\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s*(?:A\.?D|B\.?C\.?E?|C\.?E)\b\.?)""")),
             # aged 81, aged 18 to 34, aged between 18 and 25, aged three and 13, under the age of five (not "an
             # age of 3 billion users")
@@ -274,7 +281,7 @@ class NumberGrammar:
             (_CLOCK_ZONES, at_digit(rf"""(?-i:\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:{_CLOCK_ZONE_ALTERNATIVES})\b)""")),
             # (each of its signs holds "<" or "=", which a text is searched for twice as fast as for the four)
             (("<", "="), rf"""(?:<>|=>|=<|==)\s*\d[\d.,]*"""),  # code, not prose: x <> 30
-            (("(",), rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))"""),  # a player's number: Brandt (9)
+            (("(",), name_bracketed_number(rf"""(?-i:\p{{Lu}}[\p{{L}}'’.-]+\s\(\d{{1,3}}\))""")),  # a player's number: Brandt (9)
             ((), at_digit(rf"""(?<![\w.,\u00a0\u202f\u2009]|\d\ )0\d+(?![\d.,])""")),  # codes with a leading zero: 0401
             # a phone number dialled from home, in groups: 0800 555 0199, 020 7946 0958, 0161-496-0000
             ((), at_digit(rf"""(?<![\w.,]|\d\ )0\d{{2,4}}(?:[\ -]\d{{3,4}}){{1,2}}(?![\d]|[.,]\d)""")),
@@ -327,21 +334,24 @@ class NumberGrammar:
         # each is matched on its own only where one of them matches, which in most texts is nowhere.
         # (the filter matches only where a run of digits starts, and its scan's matches are one character wide: where
         # it matches at a run's start, its scan of the text finds it)
-        starts = [start for start in digit_starts if self.digit_filter_scan.match(text, start)
-                  and self.digit_filter.match(text, start, timeout=MATCH_TIMEOUT)]
-        if not starts:
+        # (where none of them matches, no group does: a failed look-ahead keeps none of its groups)
+        found = [match for match in (self.digit_patterns.match(text, start, timeout=MATCH_TIMEOUT)
+                                     for start in digit_starts if self.digit_filter_scan.match(text, start))
+                 if match.lastindex is not None]
+        if not found:
             return spans
-        chosen = [pattern for needs, pattern, _ in self.not_figures_at_digit if _may_hold(text, needs, held, len(starts))]
-        if len(starts) > _FEW_STARTS:  # a text made of such numbers ("1-1-1-..."): each pattern scans on its own
-            return spans + [m.span() for pattern in chosen for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
-        for pattern in chosen:
+        chosen = [(pattern, group) for (needs, pattern, _), group in zip(self.not_figures_at_digit, self.digit_pattern_groups)
+                  if _may_hold(text, needs, held, len(found))]
+        if len(found) > _FEW_STARTS:  # a text made of such numbers ("1-1-1-..."): each pattern scans on its own
+            return spans + [m.span() for pattern, _ in chosen for m in pattern.finditer(text, timeout=MATCH_TIMEOUT)]
+        for _, group in chosen:
             end = 0
-            for start in starts:
-                # as the pattern's own finditer: no match starts inside the one before
-                found = pattern.match(text, start, timeout=MATCH_TIMEOUT) if start >= end else None
-                if found:
-                    spans.append(found.span())
-                    end = found.end()
+            for match in found:
+                # as the pattern's own finditer: no match starts inside the one before (an unmatched group starts at -1)
+                start, match_end = match.span(group)
+                if start >= end:
+                    spans.append((start, match_end))
+                    end = match_end
         return spans
 
     def _atom_matches(self, text: str, spaced_text: str | None = None, digit_starts: list[int] | None = None):
@@ -655,6 +665,10 @@ _MONTH_THEN_DIGIT = re.compile(rf"(?:{'|'.join(MONTH_STARTS)})[a-z]*\.?\W+[0-9\x
 # A comma before a space, a number of three digits at most and a comma and a space (a superset: any character past
 # ASCII may be a digit or a space to the regex module): only the comma is taken, as the next may start another.
 _COMMA_BEFORE_NUMBER = re.compile(r",(?=[\s\x80-\U0010ffff][0-9\x80-\U0010ffff]{1,3},[\s\x80-\U0010ffff])")
+# A space before a number of three digits at most in brackets (a superset, as above): only the space is taken.
+_SPACE_BEFORE_BRACKETED_NUMBER = re.compile(r"[\s\x80-\U0010ffff](?=\([0-9\x80-\U0010ffff]{1,3}\))")
+# An era's letters, as the pattern before a year writes them.
+_ERA_LETTERS = re.compile(r"A\.?D|B\.?C|C\.?E")
 # The letters, dots, hyphens and apostrophes a name is written in, read backwards from where it ends.
 _NAME_RUN_BEFORE = regex.compile(r"[\p{L}'’.-]*", regex.REVERSE)
 # The letters every age pattern's match starts with, folded.
@@ -672,6 +686,16 @@ _FEW_STARTS = 32
 
 class at_digit(str):  # noqa: N801 - a marker, written where the patterns are
     """A not-figure pattern every match of which starts where a run of digits does."""
+
+
+class name_bracketed_number(str):  # noqa: N801 - a marker, as at_digit
+    """A not-figure pattern every match of which starts at a capital of the run of letters, dots, hyphens and
+    apostrophes right before a space and a number of three digits at most in brackets ("Brandt (9)")."""
+
+
+class era_before(str):  # noqa: N801 - a marker, as at_digit
+    """A not-figure pattern every match of which starts with the letters of an era, case and all: "AD", "A.D",
+    "BC", "B.C", "CE", "C.E"."""
 
 
 class month_digits(str):  # noqa: N801 - a marker, as at_digit
@@ -704,15 +728,33 @@ def _name_comma_number_starts(text: str, spaced: str):
     """Where a name before a comma and a number may start, in text order (each run lies before its comma, and
     no run holds a comma). A try at each capital of a run reads to its comma at most, and the first that
     matches reaches past the others: one text costs a read of each run."""
-    for comma in _COMMA_BEFORE_NUMBER.finditer(text):
-        run = _NAME_RUN_BEFORE.match(text, 0, comma.start())
-        yield from map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(text, run.start(), comma.start()))
+    return _capitals_of_names_before(text, _COMMA_BEFORE_NUMBER)
+
+
+def _name_bracketed_number_starts(text: str, spaced: str):
+    """Where a name before a space and a number in brackets may start, in text order: as for a name before a
+    comma, each run lies before its space, and no run holds the bracket after it."""
+    return _capitals_of_names_before(text, _SPACE_BEFORE_BRACKETED_NUMBER)
+
+
+def _capitals_of_names_before(text: str, scan: re.Pattern):
+    """The capitals (or characters past ASCII) of each run of a name's characters that ends where `scan` matches."""
+    for found in scan.finditer(text):
+        run = _NAME_RUN_BEFORE.match(text, 0, found.start())
+        yield from map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(text, run.start(), found.start()))
+
+
+def _era_starts(text: str, spaced: str):
+    """Where an era's letters stand ("AD", "B.C", "CE"): the pattern's look-behind refuses a letter or a dot before
+    them, so no match starts inside letters the scan found, which it steps past."""
+    return map(match_start, _ERA_LETTERS.finditer(text))
 
 
 # Where the matches of a not-figure pattern of each marked kind may start, in text order, from the text and " " +
 # folded(text): its scan is a search of the whole text at every position, and news text holds a few such places.
 # A try at each costs less, with no timeout: each reads a few words from where it starts.
-_STARTS = {month_digits: _month_starts, name_comma_number: _name_comma_number_starts, age_phrase: _age_starts}
+_STARTS = {month_digits: _month_starts, name_comma_number: _name_comma_number_starts, age_phrase: _age_starts,
+           name_bracketed_number: _name_bracketed_number_starts, era_before: _era_starts}
 
 
 # What the atom pattern reads after digits and a space besides a scale word, case-blind: an abbreviated scale

@@ -68,7 +68,9 @@ NOT_FIGURE_PIECES = PIECES + ["12", "2014", "-15", "555-123-4567", "1995-01", "0
                               "\u0663", "\U00011f55", ",", " 7", "Sept", "uary", "2200", " GMT", "GMT", " local time",
                               " LOCAL\ttime", "UPDATE 2-", "UPDATE", "O'Neill-Smith", "\u00c9lise", "\u00e9", "Mr.",
                               ", \u0663, ", ",\u2003", "A", "a", "-", "\u2019", ", 123,", ",\x1c7, ", "Aged", "AGES", "age of", "page",
-                              "ag\u0130", "\u0130"]
+                              "ag\u0130", "\u0130",
+                              # a player's number, an era's letters
+                              "Brandt (9)", " (12)", "(", ")", "\u00e9(3)", "A.D.", "B.C.", "C.E. ", "BCE", "ADBC", "1000 "]
 not_figure_texts = st.one_of(st.lists(st.sampled_from(NOT_FIGURE_PIECES), max_size=40).map("".join),
                              st.text(max_size=120))
 
@@ -88,6 +90,7 @@ def plain_not_figure_spans(text: str) -> list:
 @example("1-" * 40)
 @example("UPDATE 2-Gunmen at 2200 GMT, 1500 local time, 0300\u00a0local  time, 2360 GMT")
 @example("Sept.\u00a020, January\t\u0663, May \U00011f55, Jamie Armstrong,\u00a0\u0663\u0663, said; Lee, 7,")
+@example("Brandt (9) and O’Neill-Smith\u00a0(12), Ab\u00e9 (\u0663); in 300 BCE, A.D. 1000 and 1260, ADBC 5, C.E 12")
 def test_the_not_figure_spans_are_those_of_each_pattern_scanning_on_its_own(text):
     assert sorted(GRAMMAR._not_figure_spans(text)) == plain_not_figure_spans(text)
 
@@ -212,6 +215,20 @@ def test_the_digit_filter_is_tried_wherever_it_matches(text):
     everywhere = [m.start() for m in GRAMMAR.digit_filter.finditer(text)]
     assert everywhere == [found.start() for found in GRAMMAR.digit_filter_scan.finditer(text)
                           if GRAMMAR.digit_filter.match(text, found.start())]
+
+
+@CHECKS
+@given(st.one_of(st.lists(st.sampled_from(AFTER_DIGIT_PIECES + NOT_FIGURE_PIECES), max_size=30).map("".join),
+                 st.text(max_size=80)))
+@example("06.01.2022 at 10.45pm, the 81-year-old, 4 January 2022, 300 BC, 0800 555 0199, 1995-01, 2014-15, a 9-2 lead")
+def test_each_group_of_the_digit_patterns_is_its_patterns_own_match(text):
+    groups = GRAMMAR.digit_pattern_groups
+    for start in range(len(text) + 1):
+        found = GRAMMAR.digit_patterns.match(text, start)
+        own = [pattern.match(text, start) for _, pattern, _ in GRAMMAR.not_figures_at_digit]
+        assert [found.span(group) for group in groups] == [m.span() if m else (-1, -1) for m in own], (text, start)
+        if GRAMMAR.candidate_patterns[0].match(text, start):  # where a run of digits starts, as the filter asks
+            assert (found.lastindex is not None) == (GRAMMAR.digit_filter.match(text, start) is not None)
 
 
 def test_every_digit_past_ascii_may_start_a_run_to_the_digit_filter_scan():
