@@ -102,6 +102,10 @@ class Intervals:
             if len(word) not in lengths:
                 lengths.append(len(word))
         self._patterns_by_last_words: dict[tuple[str, ...], regex.Pattern] = {}
+        # The last words a tail of a text ends in, by the tail as written (as long as the longest last word): the words
+        # before figures repeat ("killed at least ", "more than "), and a look-up costs a fifth of a reading.
+        self._longest_last_word = max(map(len, self._phrases_by_last_word), default=0)
+        self._last_words_of_tails: dict[str, tuple[str, ...]] = {}
         # A match holds at most as many runs of non-spaces as the longest phrase: the search starts at the
         # first of that many runs before the end (found in one backward step) instead of trying every
         # position of the text.
@@ -111,6 +115,9 @@ class Intervals:
         # joined by a hyphen, too: "300-odd fighters", "1,000-plus people"
         self.after_pattern = regex.compile(
             r"\A(?:\s*|-)(?>(" + alternation(self.after) + r")(?![\w]))(?!\s*[-−$€£¥]?\d)", regex.I)
+        # What a text that the after pattern matches starts with past its spaces, folded: a hyphen, or the first
+        # character of a phrase (most figures are followed by a word that starts none)
+        self._after_firsts = frozenset(folded(p[:1]) for p in self.after) | {"-"}
 
     def phrase_before(self, text: str) -> regex.Match | None:
         """before_pattern.search(text): the qualifier phrase that `text` ends in ('more than '), if any."""
@@ -124,12 +131,32 @@ class Intervals:
         """The phrases' last words that the text ends in (before its closing spaces), read case-blind."""
         # most texts before a figure close with one space after a word
         end = len(text) - 1 if text[-1:] == " " and not text[-2:-1].isspace() else _CLOSING_SPACES.match(text).start()
-        lengths = self._last_word_lengths.get(folded(text[end - 1])) if end else None
+        tail = text[max(0, end - self._longest_last_word):end]  # all that the last words are read from
+        found = self._last_words_of_tails.get(tail)
+        if found is None:
+            if len(self._last_words_of_tails) >= _TAILS_REMEMBERED:
+                self._last_words_of_tails.clear()  # a bound on memory over a long batch
+            found = self._last_words_of_tails[tail] = self._last_words_of_tail(tail)
+        return found
+
+    def _last_words_of_tail(self, tail: str) -> tuple[str, ...]:
+        """The phrases' last words that end the tail of a text, read case-blind."""
+        lengths = self._last_word_lengths.get(folded(tail[-1])) if tail else None
         if not lengths:
             return ()
-        tail = folded(text[max(0, end - lengths[-1]):end])
+        tail = folded(tail[-lengths[-1]:])
         return tuple([tail[-length:] for length in lengths
                       if length <= len(tail) and tail[-length:] in self._phrases_by_last_word])
+
+    def _after_phrase(self, text: str, end: int) -> regex.Match | None:
+        """after_pattern.match(text[end:end + 30]): the qualifier phrase that follows a figure ('or more'), if any.
+        The pattern is tried only where what follows past its spaces may start one (Python's spaces hold the
+        pattern's): a character past ASCII may fold to a phrase's first letter."""
+        after = text[end:end + 30]
+        first = after.lstrip()[:1]
+        if first.isascii() and first.lower() not in self._after_firsts:
+            return None
+        return self.after_pattern.match(after)
 
     def _pattern_ending_in(self, last_words: tuple[str, ...]) -> regex.Pattern:
         """before_pattern for the phrases with these last words only: the same matches where the text ends
@@ -252,7 +279,7 @@ class Intervals:
         # "at least another 30", "up to a further 3,000": the qualifier before the word that adds
         added = ADDED.search(lead) if lead.endswith(_ADDED_ENDINGS) else None
         before = self.phrase_before(lead[:added.start()] if added else lead)
-        after = self.after_pattern.match(text[atom.end:atom.end + 30])
+        after = self._after_phrase(text, atom.end)
         if before and before.group(1)[:1] in "uU" and self._moved_up(lead, before.start()):
             before = None  # "edged up to 4.2%", "went up to 30": the level reached, no bound
         elif before and before.group(1).lower() == "over" and self._handed_over(lead, before.start()):
@@ -300,6 +327,8 @@ def _before_pattern(phrases) -> regex.Pattern:
     return regex.compile(r"(?:(?<![\w])|(?=[<>=≤≥~]))(" + alternation(phrases) + r")\s*\Z", regex.I)
 
 
+# The tails of texts before figures remembered with the last words they end in: a bound on memory.
+_TAILS_REMEMBERED = 50_000
 # The spaces a text closes with, read backwards from its end.
 _CLOSING_SPACES = regex.compile(r"\s*", regex.REVERSE)
 # Words that add a number to one stated before, between a qualifier and it: "at least another 30".

@@ -99,6 +99,26 @@ def test_the_phrase_before_is_found_among_the_phrases_ending_in_the_texts_last_w
         assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
 
 
+AFTER_PIECES = PART_PIECES + ["or more", " or more ", "OR LESS", "-odd", " odd", "-plus", "plus", " PLU\u017f", " or \u017fo",
+                              "or equal to it", "and up", " and above", "\u00a0", "\x1c", "\u2003", " -", "- ", "5", "$"]
+after_texts = st.one_of(st.lists(st.sampled_from(AFTER_PIECES), max_size=12).map("".join), st.text(max_size=40))
+
+
+@CHECKS
+@given(after_texts)
+@example(" or more people")
+@example("-odd fighters")
+@example("\x1c\u00a0\u2003or so")
+@example(" \u017fo")
+@example("  -plus")
+def test_the_phrase_after_is_looked_for_only_where_its_first_character_stands(text):
+    from test_properties import GRAMMAR
+    intervals = GRAMMAR.intervals
+    for start in range(len(text) + 1):
+        found, plain = intervals._after_phrase(text, start), intervals.after_pattern.match(text[start:start + 30])
+        assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
+
+
 WORD_PIECES = PART_PIECES + ["by ", " by", "BY ", "rose ", "grew sales ", "its ", "the ", "cut its workforce ", "by by ",
                              "x, by ", "\u00e9t\u00e9 ", "d\u2019", "-", "up ", "made up "]
 word_texts = st.one_of(st.lists(st.sampled_from(WORD_PIECES), max_size=20).map("".join), st.text(max_size=60))
