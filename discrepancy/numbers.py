@@ -330,11 +330,9 @@ class NumberGrammar:
         spans = [m.span() for needs, pattern, starts in self.not_figure_patterns if _holds(text, needs, held)
                  for m in (pattern.finditer(text, timeout=MATCH_TIMEOUT) if starts is None
                            else matches_at(pattern, text, starts(text, spaced_text)))]
-        # The patterns that start at a digit are tried together, once, where a run of digits starts;
-        # each is matched on its own only where one of them matches, which in most texts is nowhere.
-        # (the filter matches only where a run of digits starts, and its scan's matches are one character wide: where
-        # it matches at a run's start, its scan of the text finds it)
-        # (where none of them matches, no group does: a failed look-ahead keeps none of its groups)
+        # The patterns that start at a digit are tried together, once, where a run of digits starts and the
+        # filter's scan says one of them may match, which in most texts is nowhere; each pattern's match there is
+        # its group's. (Where none of them matches, no group does: a failed look-ahead keeps none of its groups.)
         found = [match for match in (self.digit_patterns.match(text, start, timeout=MATCH_TIMEOUT)
                                      for start in digit_starts if self.digit_filter_scan.match(text, start))
                  if match.lastindex is not None]

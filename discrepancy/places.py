@@ -323,7 +323,7 @@ class Gazetteer:
         return PlaceMention(start, end, f"{text[start:end]} ({owner.name})", owner.country)
 
     def _places_within(self, words: str) -> tuple:
-        """The places of a run with no dash, as offsets within it, kept for the next time it is written."""
+        """The places of a run with no dash, as offsets within it, to be remembered for the next time it is written."""
         return tuple((p.start, p.end, p.name, p.country) for p in self._places_in_run(words, _tokens(words, 0)))
 
     def in_context(self, places: list[PlaceMention]) -> list[PlaceMention]:
