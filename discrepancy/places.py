@@ -184,15 +184,16 @@ def _cities(min_population: int) -> tuple[dict, ...]:
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ern")  # Kurdish, Sudanese, Christian, Southern
 
 
-def _kind_patterns(nouns) -> tuple[re.Pattern, regex.Pattern]:
+def _kind_patterns(nouns, capitalised=()) -> tuple[re.Pattern, regex.Pattern]:
     """A stdlib scan for the nouns of a kind of place (" province", " district"), and the words before one that
     name the place: a preposition, perhaps a determiner, a possessive place and two lower-case words, then one to
     three capitalised words ("in the mountainous Al Haouz", "in Nigeria's Zamfara"). After a preposition only:
-    "Monday state media said", "the Islamic State" name no place."""
+    "Monday state media said", "the Islamic State" name no place. The `capitalised` kinds are read capitalised
+    too, as a part of the name ("in Kerr County")."""
     # not before "of", where the name follows ("the Christian town of Tentena"); a space first, which the engine
     # looks for fast (a look-behind first tried each character: six times slower)
     # (the nouns as a prefix tree: the engine gives up on most words after a letter or two)
-    scan = re.compile(rf" {alternation(nouns)}\b(?! of\b)")
+    scan = re.compile(rf" {alternation([*nouns, *(noun.capitalize() for noun in capitalised)])}\b(?! of\b)")
     name = r"\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)(?:\s+(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
     before = regex.compile(rf"(?<![\p{{L}}])(?i:in|of|from|across|near|at|to)\s+(?:the\s+)?"
                            rf"(?:\p{{Lu}}[\p{{L}}.-]*['’]s\s+)?(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?P<name>{name})\Z", regex.REVERSE)
@@ -241,7 +242,7 @@ class Gazetteer:
         longest = max(len(key.split()) for key in keys)
         nouns = places_rules.get("kind_nouns", ())
         return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors),
-                   *(_kind_patterns(nouns) if nouns else (None, None)),
+                   *(_kind_patterns(nouns, places_rules.get("capitalised_kind_nouns", ())) if nouns else (None, None)),
                    namesakes={name: others for name, others in namesakes.items() if others})
 
     def find(self, text: str) -> list[PlaceMention]:
@@ -311,7 +312,8 @@ class Gazetteer:
             if text.endswith(_ADJECTIVE_ENDINGS, start, end) and " " not in text[start:end]:
                 continue  # "in the Kurdish region": a people's adjective, no name
             if not any(m.start < end and start < m.end for m in known):
-                found.append(self._owned(text, start, end, known))
+                # a capitalised kind is a part of the name: "Kerr County" (but "Al Haouz province")
+                found.append(self._owned(text, start, noun.end() if text[noun.start() + 1].isupper() else end, known))
         return found
 
     def _owned(self, text: str, start: int, end: int, known: list[PlaceMention]) -> PlaceMention:
@@ -319,7 +321,10 @@ class Gazetteer:
         district": "Mayo (Khartoum)", a part of Khartoum and of Sudan), else in no place the gazetteer knows."""
         owner = next((m for m in reversed(known) if m.end <= start), None)
         if owner is None or not OWNED_GAP.fullmatch(text, owner.end, start):
-            return PlaceMention(start, end, text[start:end], None)
+            # or the known place after it, set off by a comma: "Kerr County, Texas"
+            owner = next((m for m in known if m.start >= end), None)
+            if owner is None or not text.startswith(", ", end) or owner.start != end + 2:
+                return PlaceMention(start, end, text[start:end], None)
         return PlaceMention(start, end, f"{text[start:end]} ({owner.name})", owner.country)
 
     def _places_within(self, words: str) -> tuple:

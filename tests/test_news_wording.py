@@ -902,6 +902,10 @@ PLACES = [
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+    # a county or province GeoNames lacks, named with its kind capitalised, perhaps with its state after a comma
+    ("The floods have killed 40 people in Kerr County, the sheriff said.", [("40", "Kerr County")]),
+    ("Twelve people died in Kerr County, Texas, on Friday.", [("Twelve", "Kerr County (Texas)")]),
+    ("Fighters of the Islamic State killed 12 people in the village.", [("12", None)]),
     # an article that names one place in a country it never names is about that place (not a dateline's)
     ("Floods in central Texas have killed 51 people.\n\nRescuers said 27 girls remain missing.",
      [("51", "Texas"), ("27", "Texas")]),
