@@ -74,7 +74,7 @@ class Intervals:
     """Qualifier phrases compiled once; `combine(atoms, text)` gives the NumberMentions."""
 
     def __init__(self, qualifiers, approx_margin: float, change_words=(), moving_verbs=(), change_from_verbs=(),
-                 handing_over_verbs=()):
+                 handing_over_verbs=(), passing_verbs=(), count_nouns=()):
         self.approx_margin = approx_margin
         # "fell $2 to $81": after a word of change, an amount then "to" is the change, then the level
         self.change_words = frozenset(w.lower() for w in change_words)
@@ -82,6 +82,11 @@ class Intervals:
         self.moving_verbs = frozenset(w.lower() for w in moving_verbs)
         # "handed over 30 weapons": a verb whose "over" is its particle, no bound
         self.handing_over_verbs = frozenset(w.lower() for w in handing_over_verbs)
+        # "the toll passed 100", "Deaths top 500": a verb of passing a mark after a count's noun is "more than"
+        self.passing_endings = tuple(f"{verb} " for verb in passing_verbs)
+        self.passing = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(count_nouns)})\s+(?P<verb>{alternation(passing_verbs)})\s+\Z",
+                                     regex.I) if passing_verbs and count_nouns else None
+        self.passing_rule = next((q for q in qualifiers if q.position == "before" and q.qualifier == "more_than"), None)
         # "rose from 44 to 164": a word of change before "from" (perhaps a word between) makes the range a change
         self.change_before_from = regex.compile(
             rf"{alternation(change_from_verbs)}\W+(?:\w+\W+)?from\s+\Z", regex.I) if change_from_verbs else None
@@ -227,6 +232,13 @@ class Intervals:
         return first.value >= 1 and first.value % 1 == 0 and not first.vague_phrase \
             and not compiled(r"\bby\s+\Z", regex.I).search(lead) and not self._ends_in_change_word(lead)
 
+    def _passed(self, lead: str) -> regex.Match | None:
+        """A verb of passing a mark after a count's noun, right before the figure: "the toll passed 100", "Deaths top
+        500" (asked only where the lead ends in such a verb: most do not)."""
+        if self.passing is None or self.passing_rule is None or not lead.lower().endswith(self.passing_endings):
+            return None
+        return self.passing.search(lead)
+
     def _moved_up(self, lead: str, at: int) -> bool:
         """Whether 'up' before a figure is the particle of a verb of movement ('edged up to'), not 'up to'."""
         verb = LAST_WORD.match(lead, 0, at)
@@ -287,8 +299,11 @@ class Intervals:
         rule_before = self.before[_phrase(before.group(1))] if before else None
         rule_after = self.after[_phrase(after.group(1))] if after else None
         start = atom.start - len(before.group()) - (len(added.group()) if added else 0) if before else atom.start
+        passed = self._passed(lead) if before is None else None
+        if passed:  # "the toll passed 100"
+            before, rule_before, start = passed, self.passing_rule, atom.start - (len(lead) - passed.start("verb"))
         end = atom.end + after.end() if rule_after else atom.end
-        rule, phrase = rule_before, before.group(1).lower() if before else ""
+        rule, phrase = rule_before, (before.group("verb") if passed else before.group(1)).lower() if before else ""
         if rule_after and rule_after.interval == "closes":
             if not rule_before or rule_before.interval not in ("above", "below"):
                 return self._qualified_by(rule_before, phrase, atom, start, atom.end)

@@ -49,6 +49,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "year_nouns": (list, False), "gathering_verbs": (list, False), "durations": (list, False),
         "level_verbs": (list, False), "irregular_participles": (list, False),
         "moving_verbs": (list, False), "handing_over_verbs": (list, False), "projection_words": (list, False),
+        "passing_verbs": (list, False), "count_nouns": (list, False),
         "projection_verbs": (list, False), "verb_labels": (list, False), "before_verb_labels": (list, False),
         "change_from_verbs": (list, False), "comparatives": (list, False),
         "format_codes": (list, False),

@@ -92,6 +92,12 @@ def test_deaths_in_wire_wording(sentence, written, low, high, qualifier, quantit
 
 # --- qualifiers, vague amounts, ranges and spelled numbers -----------------------------------------------
 BOUNDS = [
+    # a verb of passing a mark after a count's noun bounds it from below (not "passed 12 laws", "the top 10")
+    ("The death toll passed 100 on Monday.", "passed 100", 100, OPEN, "more_than", "deaths", EVERYONE),
+    ("Riot arrests pass 1,000", "pass 1,000", 1000, OPEN, "more_than", "arrests", EVERYONE),
+    ("Deaths top 500 as fighting rages", "top 500", 500, OPEN, "more_than", "deaths", EVERYONE),
+    ("Arrests top 1,000 as unrest spreads", "top 1,000", 1000, OPEN, "more_than", "arrests", EVERYONE),
+    ("Parliament passed 12 laws on Tuesday.", "12", 12, 12, "exact", "other", None),
     # the low end and the high end of what is said make one range
     ("Officials said as few as 12 and as many as 40 people were detained.", "as few as 12 and as many as 40", 12,
      40, "range", "arrests", EVERYONE),
@@ -346,9 +352,6 @@ OTHER_QUANTITIES = [
     ("Rescuers are still searching for 8 people believed to be buried under the mud.", "8", "missing", EVERYONE),
     ("Police searched for three gunmen who fled the scene.", "three", "fighters", "fighters"),
     ("Labor says 4,000 jobs were created, but 32,000 people were looking for work.", "32,000", "other", None),
-    # a headline's count before "top" is its subject: the verb, no label ("the top 10")
-    ("Deaths top 500 as fighting rages", "500", "deaths", EVERYONE),
-    ("Arrests top 1,000 as unrest spreads", "1,000", "arrests", EVERYONE),
     # "since" after an auxiliary is no clause of its own
     ("Police detained 40 people; 12 have since been charged.", "12", "charged", EVERYONE),
     ("Two more passengers have since died in hospital.", "Two", "deaths", PART),
