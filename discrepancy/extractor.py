@@ -1692,6 +1692,8 @@ class _ArticleContext:
             # that holds another place of the sentence says who spoke, the other where ("the Gaza health ministry
             # said 24 died" is Gaza's, "Police in Karachi say ... targeting India" Karachi's)
             free = [p for p in free if not self._speakers_wider(p, free, sentence, gazetteer)] or free
+            # "24 hostages were freed, including 10 Thai nationals, Qatar said": a country that speaks is no place
+            free = [p for p in free if p.country != p.name or not self._speaks(p, sentence)] or free
             # "Two British soldiers were killed in Helmand", "Israeli troops shot eight children near Rafah": a
             # country said of who was counted or who acted yields to where the sentence says it was
             # (but not to a wider region: "since Kazakhstan's independence ... in Central Asia" stays Kazakhstan's)
@@ -1700,6 +1702,9 @@ class _ArticleContext:
             if located:
                 free = [p for p in free if p not in unlocated
                         or any(gazetteer.relation(p.name, wider.name) == "within" for wider in located)]
+            elif unlocated:
+                # "24 hostages were freed, including 10 Thai nationals": the nationality of another figure's noun
+                free = [p for p in free if p not in unlocated or not self._nationality_of_another(p, mention)]
             if free:
                 return self._named_with(min(free, key=lambda p: abs(p.start - mention.start)), gazetteer, mention)
         if words.whole_country is not None and self.main_place is not None \
@@ -1709,6 +1714,18 @@ class _ArticleContext:
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
+
+    def _speaks(self, place: PlaceMention, sentence: Span) -> bool:
+        """Whether a place is the whole name of one of the sentence's speakers ("Qatar said", "Russia says")."""
+        return any(start == place.start and end == place.end for *_, start, end in self.speakers.get(sentence, ()))
+
+    def _nationality_of_another(self, place: PlaceMention, mention: NumberMention) -> bool:
+        """Whether a country is named right after another figure's number, the nationality of those it counts
+        ("including 10 Thai nationals")."""
+        before = bisect.bisect_right(self._mention_starts, place.start) - 1
+        figure = self.mentions[before] if before >= 0 else None
+        return figure is not None and figure is not mention and figure.end < place.start \
+            and not self.article.text[figure.end:place.start].strip()
 
     def _located(self, place: PlaceMention) -> bool:
         """Whether a preposition of place comes right before the place: "in Helmand", "near the northern Kandahar"."""

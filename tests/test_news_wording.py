@@ -905,6 +905,11 @@ PLACES = [
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+    # a country that speaks, or that is another figure's nationality, is no place of the figure
+    ("Hostages were freed in Gaza on Friday. Qatar said 24 hostages were freed, including 10 Thai nationals.",
+     [("24", "Gaza"), ("10", "Thailand")]),
+    ("The accident happened in Austria. Two Swiss guides survived it, but 14 Australians died.",
+     [("Two", "Switzerland"), ("14", "Austria")]),
     # a county or province GeoNames lacks, named with its kind capitalised, perhaps with its state after a comma
     ("The floods have killed 40 people in Kerr County, the sheriff said.", [("40", "Kerr County")]),
     ("Twelve people died in Kerr County, Texas, on Friday.", [("Twelve", "Kerr County (Texas)")]),
