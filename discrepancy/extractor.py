@@ -203,8 +203,9 @@ COUNTED_IN = regex.compile(r"\d\s+(?:[\p{L}'’-]+\s+){0,3}?(?:in|at|near)\s+(?:
 # How far after a figure the window of time it counts over may be said: "14 deaths were recorded in the last 24 hours"
 WINDOW_REACH = 60
 # Right before a place, where something happened: "in Helmand", "near the northern city of Kandahar".
+# (read backwards from the place: its match ends there, and a forward search would try every position before it)
 LOCATED = regex.compile(r"\b(?:in|at|near|off|outside|across|inside)\s+(?:the\s+)?"
-                        r"(?-i:\p{Ll}[\p{Ll}-]*\s+(?:of\s+)?){0,3}\Z", regex.I)
+                        r"(?-i:\p{Ll}[\p{Ll}-]*\s+(?:of\s+)?){0,3}\Z", regex.I | regex.REVERSE)
 # A list that leaves out the verb and noun of its first item: "Six people died in Texas, four in Oklahoma and
 # one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
 # or "and"; after the next: where or when it was, a capitalised name after a preposition.
@@ -430,6 +431,10 @@ class Extractor:
         # ("24 hours" is a figure of its own, and "three days" may be: the window's count is read as words here)
         self.window = regex.compile(rf"\b(?:{alternation(windows)})\s+(?:[\p{{L}}\d-]+\s+)?(?:{alternation(time_units)})\b",
                                     regex.I) if windows and time_units else None
+        # (asked only where a window's last word is written, " past ", " last ": most figures have none near them;
+        # and at a sentence's start only where it opens as one does)
+        self.window_words = tuple({f" {w.split()[-1].lower()} " for w in windows})
+        self.window_openings = tuple({w.split()[0].lower() + " " for w in windows})
         rest = rules.numbers.get("rest_before", ())  # "the last two", "the remaining 12"
         self.rest_before = version1(rf"(?<![\p{{L}}])(?:{alternation(rest)})\s+\Z", regex.I | regex.REVERSE) \
             if rest else None
@@ -532,7 +537,8 @@ class Extractor:
         sentence = context.document.sentence_at(mention.start)
         previous_end, next_start = context.neighbours(mention, sentence, self.durations)
         unit, noun_before = self._unit(article.text, mention, sentence, next_start)
-        typing = self._typing(context, mention, sentence, previous_end, next_start, unit, noun_before)
+        speakers = self._sentence_speakers(context, sentence)
+        typing = self._typing(context, mention, sentence, previous_end, next_start, unit, noun_before, speakers)
         mention, restated = self._as_compared(context, mention, sentence, unit, typing.quantity)
         direction = self._direction_in_context(context, original, mention, sentence, unit, restated)
         context.units[id(original)], context.directions[id(original)] = unit, direction
@@ -542,7 +548,7 @@ class Extractor:
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
-        source = self._source(context, mention, sentence)  # (before the place: a speaker's name is no place of it)
+        source = _source(speakers, mention)  # (before the place: a speaker's name is no place of it)
         if typing.quantity != OTHER and (typing.earlier_level
                                          or self._reported_earlier(article.text, previous_end, original, next_start)):
             context.reported_earlier.add(f"{article.id}:{line}:{column}")
@@ -605,8 +611,9 @@ class Extractor:
         return noun_before or unit, noun_before
 
     def _typing(self, context: "_ArticleContext", mention: NumberMention, sentence: Span, previous_end: int,
-                next_start: int, unit: str, noun_before: str) -> "_Typing":
-        """What the figure counts and how it stands to the figures around it. Tells the context what the next
+                next_start: int, unit: str, noun_before: str, speakers: list) -> "_Typing":
+        """What the figure counts and how it stands to the figures around it (`speakers`: the sentence's, as
+        _sentence_speakers gives them). Tells the context what the next
         figure, joined to this one, counts, and the quantity this sentence's parts count."""
         text = context.article.text
         shared = context.shared.get(id(mention))  # the quantity of the figure before, joined to this one
@@ -640,7 +647,7 @@ class Extractor:
         words_start = self._count_words_start(context, mention, previous_end, sentence, unit)
         following = context.following(mention) if joined else None
         # "Survivors told aid workers that 100 children were in the hold": who says it is not what it counts
-        saying = [(start, end) for *_, start, end in self._sentence_speakers(context, sentence) if end <= mention.start]
+        saying = [(start, end) for *_, start, end in speakers if end <= mention.start] if speakers else ()
         quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
                                                            reach, sentence.end, following.end if following else None,
                                                            saying)
@@ -830,10 +837,13 @@ class Extractor:
         died"); not "three days of clashes left 25 dead", an event's whole toll."""
         if quantity == OTHER or self.window is None:
             return False
-        if "," in text[sentence.start:mention.start] and self.window.match(text, sentence.start, mention.start):
+        if text[sentence.start:sentence.start + 12].lower().startswith(self.window_openings) \
+                and self.window.match(text, sentence.start, mention.start) \
+                and "," in text[sentence.start:mention.start]:
             return True
         end = min(sentence.end, mention.end + WINDOW_REACH)
-        window = self.window.search(text, mention.end, end) if "the " in text[mention.end:end] else None
+        after = text[mention.end:end].lower()
+        window = self.window.search(text, mention.end, end) if any(map(after.__contains__, self.window_words)) else None
         return window is not None and window.start() < next_start \
             and not any(map(text[mention.end:window.start()].__contains__, ",;:"))
 
@@ -1445,13 +1455,6 @@ class Extractor:
         found = self.gazetteer.find(word[:-1])
         return bool(found) and found[0].start == 0 and found[0].end == len(word) - 1 and found[0].name != word[:-1]
 
-    def _source(self, context: "_ArticleContext", mention: NumberMention, sentence: Span) -> str | None:
-        speakers = self._sentence_speakers(context, sentence)
-        if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
-            return speakers[0][2] if speakers else None
-        nearest = min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)), default=None)
-        return nearest[2] if nearest else None
-
     def _sentence_speakers(self, context: "_ArticleContext", sentence: Span) -> list[tuple[int, int, str, int, int]]:
         """The speakers a sentence names, each with the span in the article's text of the words that say so
         ("Health officials put the toll at") and of its name ("Health officials"): found once per sentence, shared
@@ -1693,18 +1696,10 @@ class _ArticleContext:
             # said 24 died" is Gaza's, "Police in Karachi say ... targeting India" Karachi's)
             free = [p for p in free if not self._speakers_wider(p, free, sentence, gazetteer)] or free
             # "24 hostages were freed, including 10 Thai nationals, Qatar said": a country that speaks is no place
-            free = [p for p in free if p.country != p.name or not self._speaks(p, sentence)] or free
-            # "Two British soldiers were killed in Helmand", "Israeli troops shot eight children near Rafah": a
-            # country said of who was counted or who acted yields to where the sentence says it was
-            # (but not to a wider region: "since Kazakhstan's independence ... in Central Asia" stays Kazakhstan's)
-            unlocated = [p for p in free if p.country == p.name and not self._located(p)] if counts_people else []
-            located = [p for p in free if p not in unlocated and self._located(p)] if unlocated else []
-            if located:
-                free = [p for p in free if p not in unlocated
-                        or any(gazetteer.relation(p.name, wider.name) == "within" for wider in located)]
-            elif unlocated:
-                # "24 hostages were freed, including 10 Thai nationals": the nationality of another figure's noun
-                free = [p for p in free if p not in unlocated or not self._nationality_of_another(p, mention)]
+            if self.speakers.get(sentence):
+                free = [p for p in free if p.country != p.name or not self._speaks(p, sentence)] or free
+            if counts_people and free:
+                free = self._where_counted(free, mention, gazetteer)
             if free:
                 return self._named_with(min(free, key=lambda p: abs(p.start - mention.start)), gazetteer, mention)
         if words.whole_country is not None and self.main_place is not None \
@@ -1714,6 +1709,23 @@ class _ArticleContext:
         paragraph = self.document.paragraph_at(mention.start)
         earlier = self._places_between(paragraph.start, sentence.start)
         return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
+
+    def _where_counted(self, free: list[PlaceMention], mention: NumberMention, gazetteer: Gazetteer) -> list[PlaceMention]:
+        """Of the places a figure that counts people may take, those that say where they were counted: a country
+        said of who was counted or who acted yields to a place a preposition says it happened in ("Two British
+        soldiers were killed in Helmand", "Israeli troops shot eight children near Rafah"), but not to a wider
+        region ("since Kazakhstan's independence ... in Central Asia" stays Kazakhstan's); the nationality of
+        another figure's noun is none ("24 hostages were freed, including 10 Thai nationals")."""
+        if len(free) == 1 and not self._nationality_of_another(free[0], mention):
+            return free  # most sentences name one place, of the figure's
+        unlocated = [p for p in free if p.country == p.name and not self._located(p)]
+        if not unlocated:
+            return free
+        located = [p for p in free if p not in unlocated and self._located(p)]
+        if located:
+            return [p for p in free if p not in unlocated
+                    or any(gazetteer.relation(p.name, wider.name) == "within" for wider in located)]
+        return [p for p in free if p not in unlocated or not self._nationality_of_another(p, mention)]
 
     def _speaks(self, place: PlaceMention, sentence: Span) -> bool:
         """Whether a place is the whole name of one of the sentence's speakers ("Qatar said", "Russia says")."""
@@ -2266,7 +2278,7 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     # (and joined by "and": "the Australian Institute of Health and Welfare", "Russia and Ukraine said"; a plural
     # owner inside it: "the National Police Chiefs' Council")
-    word = r"\p{Lu}[\p{L}.-]*(?:(?<=s)['’](?=\s+\p{Lu}))?"
+    word = r"\p{Lu}[\p{L}.-]*(?:['’](?<=s.)(?=\s+\p{Lu}))?"
     words = rf"{word}(?:\s+(?:(?:of|for|and|on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday}){word})*" \
             rf"(?:\s*\(\p{{Lu}}[\p{{L}}.-]{{1,10}}\))?"
     name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
@@ -2356,6 +2368,13 @@ def _speaker(match: regex.Match) -> str | None:
                                                 "that", "these", "those", "some", "another"):
         return None
     return single_spaced(name).strip(" .,'’")
+
+
+def _source(speakers: list[tuple[int, int, str, int, int]], mention: NumberMention) -> str | None:
+    """Who gives the figure: of its sentence's speakers, the nearest."""
+    if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
+        return speakers[0][2] if speakers else None
+    return min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)))[2]
 
 
 def _name_span(match: regex.Match) -> tuple[int, int]:
