@@ -126,7 +126,7 @@ def test_summary_lines_order_is_the_whole_key_order(rows):
 
 def test_summary_lines_of_a_checked_batch_are_in_the_whole_key_order():
     # The reconciler's findings are read as columns (their first figures by position, not looked up by id).
-    result = check([str(FIXTURES / folder) for folder in ("hostile", "floods", "mixed")])
+    result = check([str(FIXTURES / folder) for folder in ("hostile", "floods", "mixed", "batches/quake")])
     assert len(result.findings.flagged()) > 20
     assert summary_lines(result) == naive_summary_lines(result)
 

@@ -351,7 +351,8 @@ OTHER_QUANTITIES = [
     ("Searchers were still looking for 10 campers and a counselor, authorities said.", "10", "missing", EVERYONE),
     ("Rescuers are still searching for 8 people believed to be buried under the mud.", "8", "missing", EVERYONE),
     ("Police searched for three gunmen who fled the scene.", "three", "fighters", "fighters"),
-    ("Labor says 4,000 jobs were created, but 32,000 people were looking for work.", "32,000", "other", None),
+    ("Labor says 4,000 jobs were created, but 32,000 people were searching for work.", "32,000", "other", None),
+    ("The company is looking for 2,000 workers.", "2,000", "other", None),
     # "since" after an auxiliary is no clause of its own
     ("Police detained 40 people; 12 have since been charged.", "12", "charged", EVERYONE),
     ("Two more passengers have since died in hospital.", "Two", "deaths", PART),
