@@ -2078,7 +2078,7 @@ def _earlier_report_pattern(sources: dict) -> tuple[regex.Pattern, regex.Pattern
     nouns = sources.get("report_nouns", ())
     if not (words or adjectives and nouns):
         return None
-    verbs = alternation(sources["verbs"])
+    verbs = alternation([*sources["verbs"], *sources.get("earlier_report_verbs", ())])
     before, after = [], None
     if words:
         earlier = alternation(words)

@@ -69,6 +69,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     "sources": {"kind": (str, True), "verbs": (list, True), "markers": (list, True), "common": (list, True),
                 "addressing_verbs": (list, False), "between_speaker_and_verb": (list, False),
                 "earlier_words": (list, False), "earlier_adjectives": (list, False), "report_nouns": (list, False),
+                "earlier_report_verbs": (list, False),
                 "not_describing_speakers": (list, False), "never_nouns": (list, False), "agent_verbs": (list, False),
                 "put_at_nouns": (list, False),
                 "examples": (list, False)},

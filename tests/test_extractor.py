@@ -241,6 +241,9 @@ SUPERSEDED = [
     ("At least 30 people were killed, the army said earlier. The toll later rose to 41.",
      {"At least 30": True, "41": False}),
     ("Preliminary figures put the number of injured at 80; 65 people were killed.", {"80": False, "65": False}),
+    # given by a verb other than one of saying
+    ("The toll, initially put at 40, was later revised to 28.", {"40": True, "28": False}),
+    ("The number of dead, first estimated at 300, has risen to 450.", {"300": True, "450": False}),
     # an earlier report with no later figure of its count stands; an earlier event is no earlier report
     ("Initial reports said 40 people were injured.", {"40": False}),
     ("Earlier, troops shot dead six gunmen. Later, police arrested 11 people.", {"six": False, "11": False}),
