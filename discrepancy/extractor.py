@@ -429,8 +429,8 @@ class Extractor:
         self.increment_after = version1(rf"\s+(?:{alternation(after)})\b(?!\s+than\b)") if after else None
         windows, time_units = rules.numbers.get("window_words", ()), rules.numbers.get("window_units", ())
         # ("24 hours" is a figure of its own, and "three days" may be: the window's count is read as words here)
-        self.window = regex.compile(rf"\b(?:{alternation(windows)})\s+(?:[\p{{L}}\d-]+\s+)?(?:{alternation(time_units)})\b",
-                                    regex.I) if windows and time_units else None
+        self.window = regex.compile(rf"\b(?:{alternation(windows)})\s+(?:[\p{{L}}\d-]+\s+)?"
+                                    rf"(?:{alternation(time_units)})\b", regex.I) if windows and time_units else None
         # (asked only where a window's last word is written, " past ", " last ": most figures have none near them;
         # and at a sentence's start only where it opens as one does)
         self.window_words = tuple({f" {w.split()[-1].lower()} " for w in windows})
@@ -1710,7 +1710,8 @@ class _ArticleContext:
         earlier = self._places_between(paragraph.start, sentence.start)
         return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
 
-    def _where_counted(self, free: list[PlaceMention], mention: NumberMention, gazetteer: Gazetteer) -> list[PlaceMention]:
+    def _where_counted(self, free: list[PlaceMention], mention: NumberMention,
+                       gazetteer: Gazetteer) -> list[PlaceMention]:
         """Of the places a figure that counts people may take, those that say where they were counted: a country
         said of who was counted or who acted yields to a place a preposition says it happened in ("Two British
         soldiers were killed in Helmand", "Israeli troops shot eight children near Rafah"), but not to a wider
