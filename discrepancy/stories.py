@@ -674,6 +674,7 @@ def _linked(batch: Batch, rows: np.ndarray, columns: np.ndarray,
             country: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs of `rows` and `columns` similar enough to link, each as (smaller, larger, similarity);
     `country`: the core country whose articles these are (None: rows that name no country)."""
+    columns = columns[_kept_from_rows(batch, rows, columns, country)]
     if not len(columns):
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
     score = batch.similarity(rows, columns, country)
@@ -686,6 +687,18 @@ def _linked(batch: Batch, rows: np.ndarray, columns: np.ndarray,
         keep &= ~batch.share_core_before(a, b, country)
     return (np.minimum(a, b)[keep].astype(np.int32), np.maximum(a, b)[keep].astype(np.int32),
             score[i, j][keep].astype(np.float32))
+
+
+def _kept_from_rows(batch: Batch, rows: np.ndarray, columns: np.ndarray, country: int | None) -> np.ndarray:
+    """Which `columns` may make a pair _linked keeps with one of `rows`: a pair of two articles naming countries
+    (or two naming none) is kept from its smaller one, so a column before every row is kept from none of them.
+    Those are not compared: a block's rows are its columns, and every pair was worked out twice, once from
+    each article (half of the links' products). The rest keep their order, and each kept pair its score, from
+    the same row."""
+    later = columns > rows.min()
+    if country is None:  # rows naming no country keep their pairs with those naming one, whichever is smaller
+        later |= batch.has_countries[columns]
+    return later
 
 
 def cluster_batch(batch: Batch) -> list[int]:

@@ -20,6 +20,7 @@ from hypothesis import example, given, settings, strategies as st
 from scipy import sparse
 
 import discrepancy
+from discrepancy import stories
 from discrepancy.cli import main
 from discrepancy.extractor import Extractor
 from discrepancy.models import Article
@@ -257,6 +258,18 @@ def test_distances_written_a_few_rows_at_a_time_are_the_squares_to_the_last_bit(
     assert (batch.core_table[:, 1] >= 0).any()  # and some articles have several core countries
     for group in (everyone, some, everyone[:2], everyone[:1]):
         assert np.array_equal(batch.distances(group, cells), as_distances(batch.square_similarity(group)))
+
+
+def test_links_found_comparing_only_the_pairs_kept_are_those_comparing_every_pair(archive, monkeypatch):
+    # every seventh article names no country (its rows are compared with every article), some are undated
+    batch = Batch([dataclasses.replace(s, countries=Counter()) if k % 7 == 0 else
+                   dataclasses.replace(s, article=dataclasses.replace(s.article, published=None)) if k % 11 == 0 else s
+                   for k, s in enumerate(archive[0].batch.sketches)])
+    found = stories.links(batch)
+    monkeypatch.setattr(stories, "_kept_from_rows", lambda batch, rows, columns, country: np.ones(len(columns), bool))
+    every = stories.links(batch)
+    assert len(found[0]) > 1000
+    assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(found, every))
 
 
 def test_a_sketch_keeps_the_words_of_each_figures_paragraph():
