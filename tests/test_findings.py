@@ -2,6 +2,7 @@
 import pickle
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from discrepancy.api import check
 from discrepancy.findings import Findings
@@ -39,3 +40,23 @@ def test_picking_out_keeps_the_order_of_the_findings(findings):
 
 def test_findings_travel_whole_between_processes(findings):
     assert pickle.loads(pickle.dumps(findings)) == findings
+
+
+def _split_one_at_a_time(findings: Findings, keys: list) -> dict:
+    """Findings.by as a loop over the findings: each key's findings in order, the keys in the order they first come."""
+    positions: dict = {}
+    for position, key in enumerate(keys):
+        positions.setdefault(key, []).append(position)
+    return {key: [findings[position] for position in found] for key, found in positions.items()}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_findings_split_by_keys_numbered_at_once_are_those_split_one_at_a_time(findings, data):
+    # the whole table, a slice of it and findings picked out in any order (rows given as C ints)
+    picks = data.draw(st.lists(st.integers(0, len(findings) - 1), max_size=40))
+    some = data.draw(st.sampled_from([findings, findings[3:-2], findings.at(picks), findings.flagged()]))
+    keys = data.draw(st.lists(st.sampled_from(["a", "b", None, 3, ("x", 1)]), min_size=len(some), max_size=len(some)))
+    split = some.by(keys)
+    assert list(split) == list(_split_one_at_a_time(some, keys))
+    assert {key: list(part) for key, part in split.items()} == _split_one_at_a_time(some, keys)
