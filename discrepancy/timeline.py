@@ -304,7 +304,10 @@ def period_of(words: regex.Match, published: dt.date | None) -> tuple[dt.date | 
     if words["earlier"]:  # "a day earlier", "the previous day": days before the article's own
         day = published - dt.timedelta(days=_days_back(phrase))
         return day, day
-    day = _parse(phrase.removeprefix("on "), published)
+    if words["relative"]:  # "yesterday", "this morning", "3 days ago"
+        day = _relative_day(phrase, published)
+        return (day, day) if day else None
+    day = _date_before(phrase.removeprefix("on "), published)  # a date without its year: "on 6 January"
     if day and words["date"] and day > published:  # "on 30 December" in an article of 2 January
         day = _parse(f"{phrase.removeprefix('on ')} {published.year - 1}", None)
     return (day, day) if day else None
@@ -381,6 +384,54 @@ def _span(phrase: str, published: dt.date) -> tuple[dt.date, dt.date]:
         return first, published
     last_month_end = first - dt.timedelta(days=1)
     return last_month_end.replace(day=1), last_month_end
+
+
+# Relative words and dates without a year are read by dateparser once for each phrase, from two reference days, not
+# from each article's day: it took a millisecond for each phrase and day of a batch. A phrase read alike from both (as
+# many days back; as the same day and month, each in the reference day's year) is read alike from any day. They are
+# near the ends of leap years, on different days of the month: a reading that takes the reference's day is told apart.
+_REFERENCE_DAYS = (dt.date(2000, 12, 30), dt.date(2004, 12, 31))
+# Further back than this, or from a day this near the calendar's start, a phrase is read from the article's own date.
+_MOST_DAYS_BACK = 3650
+_EARLIEST_YEAR = 1900
+
+
+def _relative_day(phrase: str, published: dt.date) -> dt.date | None:
+    """The day relative words mean ("yesterday", "3 days ago"), as dateparser reads them from the article's date
+    (_parse): as many days back as it counts from the reference days."""
+    back = _days_back_read(phrase)
+    if back is None or not 0 <= back <= _MOST_DAYS_BACK or published.year < _EARLIEST_YEAR or not phrase.isascii():
+        return _parse(phrase, published)
+    return published - dt.timedelta(days=back)
+
+
+def _date_before(phrase: str, published: dt.date) -> dt.date | None:
+    """The day a date without its year means ("6 january", "jan. 6th"), as dateparser reads it from the article's date
+    (_parse): the day and month it reads from the reference days, in the article's year unless that is later than its
+    day, else in the year before. (29 February, in no year of three in four, is read from the article's date.)"""
+    named = _day_and_month_read(phrase)
+    if named is None or named == (29, 2) or published.year < _EARLIEST_YEAR or not phrase.isascii():
+        return _parse(phrase, published)
+    day, month = named
+    this_year = dt.date(published.year, month, day)
+    return this_year if this_year <= published else dt.date(published.year - 1, month, day)
+
+
+@functools.lru_cache(maxsize=1024)
+def _days_back_read(phrase: str) -> int | None:
+    """How many days back from both reference days dateparser reads the phrase as; None unless as many from each."""
+    back = {None if day is None else (reference - day).days
+            for reference, day in zip(_REFERENCE_DAYS, (_parse(phrase, r) for r in _REFERENCE_DAYS))}
+    return back.pop() if len(back) == 1 else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_and_month_read(phrase: str) -> tuple[int, int] | None:
+    """The day and month dateparser reads the phrase as from both reference days, in each one's year; else None
+    ("32 january" is read as January 1932, on the reference day's day of the month)."""
+    read = {(day.day, day.month) if day is not None and day.year == reference.year else None
+            for reference, day in zip(_REFERENCE_DAYS, (_parse(phrase, r) for r in _REFERENCE_DAYS))}
+    return read.pop() if len(read) == 1 else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -267,3 +267,34 @@ def test_a_running_total_is_known_by_its_words_even_in_an_undated_article():
                                "more than 1,000 people have died over the past decade. In 2015, 69 people died.")
         running = {c.text: c.running for c in date_figures(article, EXTRACTOR.extract(article)) if c.quantity != "other"}
         assert running == {"1,121": True, "more than 1,000": True, "69": False}
+
+
+MONTH_WORDS = ["january", "February", "feb", "Feb.", "march", "apr", "may", "june", "jul.", "aug", "sept", "Sept.", "oct",
+               "nov", "December", "dec."]
+RELATIVE_WORDS = st.one_of(st.sampled_from(["today", "Yesterday", "tonight", "last night", "this morning", "this afternoon",
+                                            "this evening", "two days ago", "ten days ago", "3 days ago"]),
+                           st.integers(0, 5000).map("{} days ago".format))
+DATES_WITHOUT_YEAR = st.builds(lambda day, month, form: form.format(day=day, month=month), st.integers(1, 32),
+                               st.sampled_from(MONTH_WORDS),
+                               st.sampled_from(["{day} {month}", "on {month} {day}", "{day}th of {month}", "{month} {day}rd"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(RELATIVE_WORDS, DATES_WITHOUT_YEAR), st.dates(D(1890, 1, 1), D(2100, 12, 31)))
+@example("29 February", D(2024, 3, 1))
+@example("february 29", D(2023, 3, 1))
+@example("31 December", D(2022, 12, 31))
+@example("1 january", D(2023, 1, 1))
+@example("3650 days ago", D(1910, 1, 1))
+@example("3651 days ago", D(2022, 1, 1))
+@example("yesterday", D(1900, 1, 1))
+def test_days_read_from_one_day_for_each_phrase_are_those_read_from_each_articles_day(words, published):
+    from unittest import mock
+    from discrepancy import timeline
+    found, = TIME_WORDS.finditer(words)
+
+    def plain(phrase, published):  # dateparser asked from the article's own day
+        return timeline._parse(phrase, published)
+    with mock.patch.object(timeline, "_relative_day", plain), mock.patch.object(timeline, "_date_before", plain):
+        expected = timeline.period_of(found, published)
+    assert timeline.period_of(found, published) == expected
