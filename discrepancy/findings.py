@@ -19,6 +19,8 @@ from .models import FLAGGED, VERDICTS, Claim, Finding
 # The type of the findings table's columns of positions and codes: a C int (32 bits), which holds any batch's
 # claim and finding numbers; a long would double the millions of entries of a large batch's table.
 POSITION = "i"
+# Verdict code -> 1 where the verdict is flagged, else 0 (bytes.translate's table).
+_FLAGGED_CODES = bytes(VERDICTS[code] in FLAGGED if code < len(VERDICTS) else 0 for code in range(256))
 
 # verdict, first claim, second claim, extent -> the finding's message (the reconciler's wording)
 Describe = Callable[[str, Claim, Claim, str], str]
@@ -54,6 +56,13 @@ class FindingTable:
 
     def quantities_of(self, rows: Iterable[int]) -> list[str]:
         return [claim.quantity for claim in map(self.claims.__getitem__, map(self.first.__getitem__, rows))]
+
+    def flags_of(self, rows: Iterable[int]) -> bytes:
+        # The verdict codes of the rows (a slice of the column where the rows run forward in steps), each made 1
+        # where flagged by a table of bytes: no verdict's name is looked up.
+        codes = self.verdict[rows.start:rows.stop:rows.step] if isinstance(rows, range) and rows.step > 0 else \
+            bytes(map(self.verdict.__getitem__, rows))
+        return codes.translate(_FLAGGED_CODES)
 
     def messages_of(self, rows: Iterable[int]) -> list[str]:
         # Written without the rest of each Finding: a report's brief groups read the messages of a batch's
@@ -101,6 +110,9 @@ class ListedTable:
 
     def quantities_of(self, rows: Iterable[int]) -> list[str]:
         return [self.findings[row].quantity for row in rows]
+
+    def flags_of(self, rows: Iterable[int]) -> bytes:
+        return bytes(self.findings[row].verdict in FLAGGED for row in rows)
 
     def messages_of(self, rows: Iterable[int]) -> list[str]:
         return [self.findings[row].message for row in rows]
@@ -200,19 +212,25 @@ class Findings(Sequence):
         # A byte a finding, not a list of positions: a batch's millions of findings are mostly all kept, and
         # their positions as Python ints held a hundred megabytes to find that out.
         kept = bytearray(map(bool, itertools.islice(keeps, len(self))))
+        return self._kept(kept)
+
+    def _kept(self, kept: bytes | bytearray) -> Findings:
+        """The findings whose byte in `kept` (one a finding, at most) is not 0; itself when all are kept."""
         if len(kept) == len(self) and 0 not in kept:
             return self
-        return self.at(itertools.compress(range(len(self)), kept))
+        positions = np.flatnonzero(np.frombuffer(kept, dtype=np.uint8))
+        return Findings(self._table, array(POSITION, self._row_numbers()[positions].tobytes()))
 
     def flagged(self) -> Findings:
         """The conflicts, revisions and different scopes, in order."""
-        return self.where(map(FLAGGED.__contains__, self.verdicts()))
+        return self._kept(self._table.flags_of(self._rows))
 
     def by_severity(self) -> Findings:
         """The flagged findings, conflicts first, then revisions, then different scopes (each kept in order)."""
         flagged = self.flagged()
-        ranks = [FLAGGED.index(verdict) for verdict in flagged.verdicts()]
-        return flagged.at(sorted(range(len(flagged)), key=ranks.__getitem__))
+        ranks = np.fromiter(map(FLAGGED.index, flagged.verdicts()), dtype=np.int8, count=len(flagged))
+        order = np.argsort(ranks, kind="stable")
+        return Findings(self._table, array(POSITION, flagged._row_numbers()[order].tobytes()))
 
     def by(self, keys: Iterable) -> dict:
         """The findings split by `keys` (one a finding), each part in order."""

@@ -55,8 +55,24 @@ def _split_one_at_a_time(findings: Findings, keys: list) -> dict:
 def test_findings_split_by_keys_numbered_at_once_are_those_split_one_at_a_time(findings, data):
     # the whole table, a slice of it and findings picked out in any order (rows given as C ints)
     picks = data.draw(st.lists(st.integers(0, len(findings) - 1), max_size=40))
-    some = data.draw(st.sampled_from([findings, findings[3:-2], findings.at(picks), findings.flagged()]))
+    table = Findings(findings._table)  # the table's rows in its order: a range of them
+    some = data.draw(st.sampled_from([findings, findings[3:-2], findings.at(picks), findings.flagged(), table,
+                                      table[::-1]]))
     keys = data.draw(st.lists(st.sampled_from(["a", "b", None, 3, ("x", 1)]), min_size=len(some), max_size=len(some)))
     split = some.by(keys)
     assert list(split) == list(_split_one_at_a_time(some, keys))
     assert {key: list(part) for key, part in split.items()} == _split_one_at_a_time(some, keys)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_findings_picked_out_by_their_columns_are_those_picked_one_at_a_time(findings, data):
+    picks = data.draw(st.lists(st.integers(0, len(findings) - 1), max_size=40))
+    table = Findings(findings._table)  # the table's rows in its order: a range of them
+    some = data.draw(st.sampled_from([findings, findings[3:-2], findings[::2], findings[::-1], findings.at(picks),
+                                      Findings.of(tuple(findings)[2:9]), table, table[::-1], table[1::3]]))
+    made = list(some)
+    assert list(some.flagged()) == [f for f in made if f.flagged]
+    assert list(some.by_severity()) == sorted((f for f in made if f.flagged), key=lambda f: FLAGGED.index(f.verdict))
+    keeps = data.draw(st.lists(st.booleans(), min_size=len(made), max_size=len(made)))
+    assert list(some.where(keeps)) == [f for f, kept in zip(made, keeps) if kept]
