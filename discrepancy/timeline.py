@@ -420,8 +420,8 @@ def _date_before(phrase: str, published: dt.date) -> dt.date | None:
 @functools.lru_cache(maxsize=1024)
 def _days_back_read(phrase: str) -> int | None:
     """How many days back from both reference days dateparser reads the phrase as; None unless as many from each."""
-    back = {None if day is None else (reference - day).days
-            for reference, day in zip(_REFERENCE_DAYS, (_parse(phrase, r) for r in _REFERENCE_DAYS))}
+    read = [_parse(phrase, reference) for reference in _REFERENCE_DAYS]
+    back = {None if day is None else (reference - day).days for reference, day in zip(_REFERENCE_DAYS, read)}
     return back.pop() if len(back) == 1 else None
 
 
@@ -429,9 +429,10 @@ def _days_back_read(phrase: str) -> int | None:
 def _day_and_month_read(phrase: str) -> tuple[int, int] | None:
     """The day and month dateparser reads the phrase as from both reference days, in each one's year; else None
     ("32 january" is read as January 1932, on the reference day's day of the month)."""
-    read = {(day.day, day.month) if day is not None and day.year == reference.year else None
-            for reference, day in zip(_REFERENCE_DAYS, (_parse(phrase, r) for r in _REFERENCE_DAYS))}
-    return read.pop() if len(read) == 1 else None
+    read = [_parse(phrase, reference) for reference in _REFERENCE_DAYS]
+    named = {(day.day, day.month) if day is not None and day.year == reference.year else None
+             for reference, day in zip(_REFERENCE_DAYS, read)}
+    return named.pop() if len(named) == 1 else None
 
 
 @functools.lru_cache(maxsize=4096)
