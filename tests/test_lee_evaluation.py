@@ -36,7 +36,7 @@ def test_the_annotations_cover_what_the_note_says(grouped):
 
 # Measured on the commit that added this file; raise them when the tool gets better.
 @pytest.mark.parametrize("measure,at_least", [
-    ("found", 84), ("right_quantity", 80),
+    ("found", 84), ("right_quantity", 81),
 ])
 def test_figures_found(grouped, measure, at_least):
     assert getattr(grouped, measure) >= at_least
@@ -49,7 +49,8 @@ def test_findings_judged(grouped):
     # as one scope the two are one fact said twice and make no finding, and a false conflict went with it)
     # (36 since a country before a noun of an armed force names no place: "US forces" figures are Afghanistan's, and
     # "three US troops" and "US forces killed is now three" of two articles meet there)
-    assert grouped.verdicts["right"] >= 36
+    # (38 since a nationality yields to a place a preposition names and "The three" counts the group said before)
+    assert grouped.verdicts["right"] >= 38
     assert grouped.verdicts["false alarm"] <= 10
 
 
