@@ -1192,7 +1192,7 @@ class Extractor:
         for distance, quantities, word, at in before:
             if unit and word in self.scope_of_word:
                 continue  # "Gunmen kidnapped 80 students": who acted
-            if text.startswith(" by ", at) and PASSIVE_AGENT.fullmatch(text, at, mention.start):
+            if PASSIVE_AGENT.fullmatch(text, at, mention.start):
                 continue  # "was shot dead by two policemen": who acted, the agent of the verb
             own = not (several and CONJUNCTION.search(text, at, mention.start))
             candidates += [_Candidate(own, self.priority[q], -distance, 0, q, at) for q in quantities

@@ -13,13 +13,13 @@ from discrepancy.extractor import (STATED_PART_AFTER, STATED_PART_AFTER_REACH, W
 from discrepancy.intervals import interval_of
 from discrepancy.text import Document, Span
 
-from test_properties import PIECES
+from test_properties import PIECES, pieces_or_text
 
 # Letters outside ASCII that match ASCII letters under the patterns' case folding (İ ~ i, ſ ~ s, K ~ k).
 FOLDING = ["\u0130", "\u017f", "\u212a", "OTHER", "ThEm", "WHOM", "o\u017f", "\u017feven", "\u212aILLED"]
 PART_PIECES = PIECES + FOLDING + [" of them", " of whom", " among them", " and seven others", " and 3 other",
                                   " Australians", " and", " of", " them", " ", "\n", "\t", ", "]
-texts = st.one_of(st.lists(st.sampled_from(PART_PIECES), max_size=40).map("".join), st.text(max_size=120))
+texts = pieces_or_text(PART_PIECES, 40, 120)
 CHECKS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -80,7 +80,7 @@ def test_only_the_known_letters_fold_to_ascii():
 QUALIFIER_PIECES = PART_PIECES + ["more than ", "MORE THAN ", "at least ", "AT LEA\u017fT ", "no more than ", "as many as ",
                                   "has ", "photo ", "approx. ", "ca. ", "sub-", "x>", ">= ", "\u2264", "~", "\u0130",
                                   "nearly\u00a0", "ALMO\u017fT ", "\u212a", "over\u2003 ", "up to "]
-qualifier_texts = st.one_of(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size=30).map("".join), st.text(max_size=80))
+qualifier_texts = pieces_or_text(QUALIFIER_PIECES, 30, 80)
 
 
 @CHECKS
@@ -101,7 +101,7 @@ def test_the_phrase_before_is_found_among_the_phrases_ending_in_the_texts_last_w
 
 AFTER_PIECES = PART_PIECES + ["or more", " or more ", "OR LESS", "-odd", " odd", "-plus", "plus", " PLU\u017f", " or \u017fo",
                               "or equal to it", "and up", " and above", "\u00a0", "\x1c", "\u2003", " -", "- ", "5", "$"]
-after_texts = st.one_of(st.lists(st.sampled_from(AFTER_PIECES), max_size=12).map("".join), st.text(max_size=40))
+after_texts = pieces_or_text(AFTER_PIECES, 12, 40)
 
 
 @CHECKS
@@ -121,7 +121,7 @@ def test_the_phrase_after_is_looked_for_only_where_its_first_character_stands(te
 
 WORD_PIECES = PART_PIECES + ["by ", " by", "BY ", "rose ", "grew sales ", "its ", "the ", "cut its workforce ", "by by ",
                              "x, by ", "\u00e9t\u00e9 ", "d\u2019", "-", "up ", "made up "]
-word_texts = st.one_of(st.lists(st.sampled_from(WORD_PIECES), max_size=20).map("".join), st.text(max_size=60))
+word_texts = pieces_or_text(WORD_PIECES, 20, 60)
 
 
 @CHECKS
@@ -170,7 +170,7 @@ def plain_clause_end(text: str, start: int, end: int, unit: str) -> int:
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(CLAUSE_PIECES), max_size=25).map("".join), st.text(max_size=80)),
+@given(pieces_or_text(CLAUSE_PIECES, 25, 80),
        st.sampled_from(["", "people", "Taliban fighters", "a b c"]))
 @example("30 people who died after the tragedy which killed 21", "people")
 def test_a_clause_ends_where_the_two_plain_scans_say(text, unit):
@@ -202,7 +202,7 @@ GAP_PIECES = [" ", "  ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "in", "IN", "\u
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(GAP_PIECES), max_size=8).map("".join), st.text(max_size=20)))
+@given(pieces_or_text(GAP_PIECES, 8, 20))
 def test_the_gaps_between_atoms_are_read_only_where_their_words_allow(gap):
     from discrepancy.numbers import _SHARE_WORDS, _SPACE_OR_TAB, _gap_words
     from discrepancy.patterns import compiled, folded
@@ -285,7 +285,7 @@ NOUN_PIECES = PART_PIECES + [" people", " Taliban fighters", "-inch", " inch", "
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(NOUN_PIECES), max_size=10).map("".join), st.text(max_size=40)))
+@given(pieces_or_text(NOUN_PIECES, 10, 40))
 @example(" Taliban fighters were killed")
 @example(" of the best speakers said")
 @example("-inch display")
@@ -348,7 +348,7 @@ LABEL_PIECES = PART_PIECES + ["Flight", " No", "No.", " No. ", ":", " : ", "#", 
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(LABEL_PIECES), max_size=16).map("".join), st.text(max_size=60)))
+@given(pieces_or_text(LABEL_PIECES, 16, 60))
 @example("people died in the floods, and police killed ")
 @example("the flight was Flight No. ")
 @example("Game : ")
@@ -368,7 +368,7 @@ EARLIER_PIECES = PART_PIECES + ["earlier ", "EARLIER", "initially ", "first ", "
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(EARLIER_PIECES), max_size=14).map("".join), st.text(max_size=60)))
+@given(pieces_or_text(EARLIER_PIECES, 14, 60))
 @example("police had earlier said 12 and then said 5")
 @example("30 died, police said earlier")
 @example("an INITIAL toll of 42")
@@ -391,7 +391,7 @@ RATE_PIECES = PART_PIECES + ["each year", "EVERY DAY", "per\tweek", "a  month", 
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(RATE_PIECES), max_size=14).map("".join), st.text(max_size=60)))
+@given(pieces_or_text(RATE_PIECES, 14, 60))
 @example("40,000 die each year")
 @example("Every day, 12 migrants drown")
 @example("12 5annually")
@@ -416,7 +416,7 @@ BETWEEN_FIGURES_PIECES = PART_PIECES + [" km (", "(US$", " (", " / ", ", ", ";",
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(BETWEEN_FIGURES_PIECES), max_size=10).map("".join), st.text(max_size=40)))
+@given(pieces_or_text(BETWEEN_FIGURES_PIECES, 10, 40))
 @example(" km (")
 @example(" points, or ")
 @example("%, Microsoft ")
@@ -443,7 +443,7 @@ REFERENCE_PIECES = PART_PIECES + ["south of ", "SOUTH OF THE ", "north-east of "
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(REFERENCE_PIECES), max_size=10).map("".join), st.text(max_size=50)))
+@given(pieces_or_text(REFERENCE_PIECES, 10, 50))
 @example("struck 50 km south of ")
 @example("the south of ")
 @example("outside the ")
@@ -461,7 +461,7 @@ SENTENCE_PIECES = PART_PIECES + [". ", "! ", "? ", ".\" ", ".\u2019 ", ".) ", ".
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map("".join), st.text(max_size=80)))
+@given(pieces_or_text(SENTENCE_PIECES, 30, 80))
 @example("Police said 5 died. Mr. Smith said 6.\" The toll rose.) (7 more.")
 @example("0 people. 1,000,0001,000,000")
 def test_sentence_ends_are_those_of_the_plain_scan(text):
@@ -483,7 +483,7 @@ PLAIN_NUMBER_PIECES = ["0", "7", "16", "160", "2,030", "7,939", "1,000,000", "12
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(PLAIN_NUMBER_PIECES), max_size=20).map("".join), st.text(max_size=60)))
+@given(pieces_or_text(PLAIN_NUMBER_PIECES, 20, 60))
 @example("160 people, 7,939 were arrested and 2.5% rose in 2019.")
 @example("5 million, 3 x 10^6, 4 K, 2 dozens, 1,234,5678 and 5\u00a0k")
 def test_a_plain_number_is_the_atom_patterns_match_of_its_digits_alone(text):
@@ -549,7 +549,7 @@ WHOLE_COUNTRY_PIECES = PART_PIECES + ["nationwide", "NATIONWIDE", "countrywide",
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(WHOLE_COUNTRY_PIECES), max_size=10).map("".join), st.text(max_size=60)))
+@given(pieces_or_text(WHOLE_COUNTRY_PIECES, 10, 60))
 @example("Protests spread nationwide")
 @example("xnationwide")
 @example("acro\u017fs the country")
@@ -566,7 +566,7 @@ ATTRIBUTE_PIECES = PART_PIECES + ["-based", "\u2010led", "\u2011backed", "\u2013
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(ATTRIBUTE_PIECES), max_size=6).map("".join), st.text(max_size=30)))
+@given(pieces_or_text(ATTRIBUTE_PIECES, 6, 30))
 @example("-based monitor")
 @example("\u2013led coalition")
 def test_an_attribute_after_a_place_is_looked_for_only_after_a_dash(after):
@@ -599,7 +599,7 @@ PLAIN_WORD_PIECES = ["two", "Two", "TWO", "one", "three", "twenty", "hundred", "
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(PLAIN_WORD_PIECES), max_size=20).map("".join), st.text(max_size=60)))
+@given(pieces_or_text(PLAIN_WORD_PIECES, 20, 60))
 @example("killed two people and one of them, Two, said; two hundred and three-fold per two")
 @example("two ones, two\u00a0men, two a5, seven \u017fix, PER\x1ctwo men")
 def test_a_plain_number_word_is_the_atom_patterns_match_of_the_word_alone(text):

@@ -1109,8 +1109,6 @@ def test_bodies_found_bound_the_toll_from_below(sentence, written, qualifier, lo
     assert (claim.quantity, claim.qualifier, claim.low, claim.high) == ("deaths", qualifier, low, high)
 
 
-# The earlier level a count is compared with counts what the count does, and is superseded by it in its article.
-# (sentence, figure as written, quantity, scope)
 # a count to come is no count reached: it is not compared (Claim.projection)
 PROJECTIONS = [
     ("Officials fear the toll could exceed 1,000.", "exceed 1,000", "deaths", True),
@@ -1158,6 +1156,8 @@ def test_how_far_a_count_moved_is_a_part_of_the_level_it_reached(sentence, expec
     assert [(c.text, c.quantity, c.stated_part) for c in claims_of(sentence)] == expected
 
 
+# The earlier level a count is compared with counts what the count does, and is superseded by it in its article.
+# (sentence, figure as written, quantity, scope)
 EARLIER_LEVELS = [
     ("The toll rose to 57, up from 42 on Monday.", "42", "deaths", None),
     ("At least 150 civilians were killed, the UN said on Tuesday, up from an earlier estimate of 120.", "120",

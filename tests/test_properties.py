@@ -50,6 +50,14 @@ PIECES = [
     "\u00a0", "\u2028", "\u200b", "\u202e", "\x00", "\x85", "\ufeff", "\ud800", "é", "Алматы", "١٢٣", "𝟙𝟚", "½", "²",
 ]
 pieces = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def pieces_or_text(chosen: list[str], most: int, text_size: int):
+    """Texts joined from up to `most` of the chosen pieces, or any text of up to `text_size` characters: what a fast
+    path is tested on beside its plain call (the pieces reach its gates, any text what they leave out)."""
+    return st.one_of(st.lists(st.sampled_from(chosen), max_size=most).map("".join), st.text(max_size=text_size))
+
+
 texts = st.one_of(pieces, st.text(max_size=200), st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)),
                                                            max_size=30).map("".join))
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

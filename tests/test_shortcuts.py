@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from discrepancy.extractor import WORD, _last_words
 
-from test_properties import EXTRACTOR, GRAMMAR, PIECES
+from test_properties import EXTRACTOR, GRAMMAR, PIECES, pieces_or_text
 
 SOURCE_PIECES = PIECES + ["said ", " said", "told reporters", "according to ", "According to ", "per ", "the ",
                           "The ", "Police ", "police ", "spokesman ", "Ministry of the Interior ", "of ", "’s ",
                           "Reuters", "as reported by ", "put the toll at ", "McDonald", "ſtate "]
-texts = st.one_of(st.lists(st.sampled_from(SOURCE_PIECES), max_size=40).map("".join), st.text(max_size=120))
+texts = pieces_or_text(SOURCE_PIECES, 40, 120)
 CHECKS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -173,7 +173,7 @@ TRIGGER_PIECES = SOURCE_PIECES + [" killed", " KILLED", " ki\u212aLED", "-killed
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(TRIGGER_PIECES), max_size=30).map("".join), st.text(max_size=120)))
+@given(pieces_or_text(TRIGGER_PIECES, 30, 120))
 @example("5 people were killed, 3 ki\u212aLED and 2 abandoned\u00a0their homes")
 def test_triggers_are_those_of_the_plain_scan_where_the_folded_scan_finds_none(text):
     def triggers(start, end, before):
@@ -205,7 +205,7 @@ AFTER_DIGIT_PIECES = NOT_FIGURE_PIECES + ["5 May", " of ", " OF ", "5pm", " a.m.
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(AFTER_DIGIT_PIECES), max_size=40).map("".join), st.text(max_size=120)))
+@given(pieces_or_text(AFTER_DIGIT_PIECES, 40, 120))
 @example("81 - YEAR-OLD, 5\u00a0May, 90210 ZIP CODE, 22 Avenue Foch, 737 Max, 2014\u201315, 1,200 were, 0401")
 @example("the 90210 zip code at 5 a.m. on the 4 of May, at \u0661\u0660:\u0664\u0665 and 1\u0660:45")
 @example("51,729 households, 51.2 million, 1,000,000-year-old, 10.45 pm, 555.123-4567 and 6.1.2022")
@@ -253,7 +253,7 @@ LEAD_PIECES = PIECES + _currency_tokens() + [" ", "  ", "\t", "-", " - ", "\u00a
 
 
 @CHECKS
-@given(st.one_of(st.lists(st.sampled_from(LEAD_PIECES), max_size=30).map("".join), st.text(max_size=60)))
+@given(pieces_or_text(LEAD_PIECES, 30, 60))
 @example("killed 5, paid USD 6, Rs. 7, KSh  8, Y= 9, minus- 10, NEGATIVE 11, an 12, $A 13, x-\u00a0 14")
 def test_a_lead_is_looked_for_where_the_last_letter_before_its_spaces_may_end_one(text):
     for position in range(1, len(text) + 1):
@@ -266,7 +266,7 @@ def test_a_lead_is_looked_for_where_the_last_letter_before_its_spaces_may_end_on
 RUN_PIECES = ["Sri Lanka", "’s ", "N’Djamena", "d’Ivoire", "Tajik–Afghan border", "Nur-Sultan", "\u00a0", " ", "\t",
               "St. Kitts", "U.S.", "Rio de Janeiro", "Isle of Man", "phố", "Almatý", "€", "“", "”", "—", "…", "é",
               "\u0301", "\u0663", "²", "\x00", "\u200d", "said ", ", ", ".", "Kazakhstan", "l’Aquila", "’", "O’Neill"]
-run_texts = st.one_of(st.lists(st.sampled_from(RUN_PIECES), max_size=30).map("".join), st.text(max_size=80))
+run_texts = pieces_or_text(RUN_PIECES, 30, 80)
 
 
 @CHECKS

@@ -11,6 +11,7 @@ from discrepancy.places import Gazetteer
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
 from discrepancy.timeline import SUPERLATIVE_BEFORE, TIME_WORDS, YEAR_WORDS, date_figures, time_words, year_words
+from test_properties import pieces_or_text
 
 RULES = load_rules()
 EXTRACTOR = Extractor(RULES)
@@ -232,7 +233,7 @@ TIME_PIECES = ["on ", "On ", "last ", "LAST ", "this ", "early ", "late ", "Mond
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.lists(st.sampled_from(TIME_PIECES), max_size=30).map("".join), st.text(max_size=80)))
+@given(pieces_or_text(TIME_PIECES, 30, 80))
 @example("Police said on Monday morning, 6 January 2022, that 16 died; last week 3 days ago, this evening.")
 @example("Mondays, Sunday-night, on monday8, Jan 6th, 2022's toll")
 @example("on\x1c6 January 2022, x\u0301on Monday, ²on Monday, \U00011f55 days ago")
@@ -250,7 +251,7 @@ YEAR_PIECES = ["since ", "Since ", "SINCE ", "in ", "In ", "during ", "of ", "th
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.lists(st.sampled_from(YEAR_PIECES), max_size=30).map("".join), st.text(max_size=80)))
+@given(pieces_or_text(YEAR_PIECES, 30, 80))
 @example("Since 2015, when 69 died, and in early 2011, during mid-2004, of March 2019; over the past two decades")
 @example("the worst since 1999 this year, since the war began, since the start of the year, ſince 2015, İn 2015")
 @example("Berlin 2015, convince 2015, proof 2015, in\x1c2015, in\u00a0Sept. 2015, in 20\U00011f55\U00011f55")
