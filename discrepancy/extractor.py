@@ -196,6 +196,13 @@ DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"
 # (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
                                 r"(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
+# A verb of being and a noun that ends the clause after a figure: "4 were soldiers", "12 were police officers and".
+GROUP_PREDICATE = regex.compile(r"\s+(?:were|was|are|is)\s+(?:(?:all|mostly|also)\s+)?(?P<noun>[\p{L}-]+(?:\s+[\p{L}-]+)?)"
+                                r"(?=\s*(?:[,.;:]|\Z)|\s+(?:and|while|but)\b)", regex.I)
+# Between two figures whose clauses "and" joins, no mark between: "killed 4 [people] and [injured] 11".
+JOINED_CLAUSES = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+and\s+(?P<after>(?:[\p{L}'’-]+\s+){0,2})", regex.I)
+# A verb of a figure's own clause: a participle or past tense, or an auxiliary ("injured 11", "11 were hurt").
+OWN_VERB = regex.compile(r"\b(?:\p{L}+(?:ed|en)|were|was|are|is|have|has|had|hurt|left)\b", regex.I)
 # Between a passive verb and the figure that is its agent: "was shot dead by two policemen".
 PASSIVE_AGENT = regex.compile(r"\s+by\s+(?:the\s+|some\s+)?")
 # A figure's number, then the preposition that says where it was counted: "103 in Almaty", "nine of them in Lyon".
@@ -624,8 +631,9 @@ class Extractor:
         opening_whole = previous_end <= sentence.start and OPENING_WHOLE.fullmatch(text, sentence.start, mention.start)
         # "Including the six attackers, 33 people died": a part that opens its sentence, before its whole
         opening_part = previous_end <= sentence.start and OPENING_PART.fullmatch(text, sentence.start, mention.start)
+        # (not to a next figure that opens a clause of its own: "rescued 14 people and 3 remain unaccounted for")
         joined = lists_next or bool(unit) and next_start < sentence.end and not opening_whole and not opening_part \
-            and _joined(text[mention.end:next_start], unit)
+            and _joined(text[mention.end:next_start], unit) and not _opens_clause(text, context.following(mention))
         # "Eight members of one family were killed": the next figure is in this one's noun phrase, which the verb
         # after it ends
         complemented = bool(unit) and next_start < sentence.end and _complement_gap(text[mention.end:next_start], unit)
@@ -685,6 +693,9 @@ class Extractor:
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
                            or id(mention) in context.joined_parts and quantity == shared or part_after
                            or part_of_sum or share or _among_next(text, mention.end, next_start, sentence))
+        if stated_part and whole is not None and quantity not in (OTHER, whole) and not unit \
+                and self._group_predicate(text, mention):
+            quantity = whole  # "Of the dead, 12 were police and 4 were soldiers": who the four were, not a count of troops
         if quantity == OTHER and stated_part and whole and _whole(mention) and not self._things(unit):
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
             # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)
@@ -721,6 +732,11 @@ class Extractor:
         return not unit and text.endswith(" ", 0, mention.start) and mention.start > sentence.start \
             and context.last_typed.get(sentence) == context.last_account[0] \
             and EARLIER_LEVEL.search(text, max(sentence.start, mention.start - 60), mention.start) is not None
+
+    def _group_predicate(self, text: str, mention: NumberMention) -> bool:
+        """Whether a verb of being and a noun of a group, ending the figure's clause, follow it: "4 were soldiers"."""
+        predicate = GROUP_PREDICATE.match(text, mention.end)
+        return predicate is not None and _normal(predicate.group("noun")) in self.scope_of_word
 
     def _count_words_start(self, context: "_ArticleContext", mention: NumberMention, previous_end: int,
                            sentence: Span, unit: str) -> int:
@@ -1755,7 +1771,17 @@ class _ArticleContext:
         places ("1,400 detained in 50 cities across Russia")."""
         bound = self._bound_to(place)
         return bound is None or bound is mention \
-            or words.counted_places is not None and words.counted_places.match(self.article.text, bound.end) is not None
+            or words.counted_places is not None and words.counted_places.match(self.article.text, bound.end) is not None \
+            or bound.start > mention.end and self._joined_clauses_place(mention, bound, place)
+
+    def _joined_clauses_place(self, mention: NumberMention, later: NumberMention, place: PlaceMention) -> bool:
+        """Whether a place a later figure's preposition names is said of both figures' clauses, which "and" joins,
+        each with a verb of its own: "killed 4 and injured 11 in Gujarat", "killed 4 and 11 were hurt in Kerala"
+        (not a breakdown's part, whose verb is left out: "six died in Texas and four in Oklahoma")."""
+        text = self.article.text
+        joined = JOINED_CLAUSES.fullmatch(text, mention.end, later.start)
+        return joined is not None and (OWN_VERB.search(joined.group("after")) is not None
+                                       or OWN_VERB.search(text, later.end, place.start) is not None)
 
     def _named_with(self, place: PlaceMention, gazetteer: Gazetteer, mention: NumberMention) -> str:
         """The place, or with the places named together with it ("in Turkey and Syria", "Kabul, Herat and
@@ -1905,6 +1931,13 @@ def _joined(gap: str, unit: str) -> bool:
     if not unit or not gap.startswith(unit):
         return False
     return bool(COORDINATION_GAP.match(gap[len(unit):]))
+
+
+def _opens_clause(text: str, mention: NumberMention) -> bool:
+    """Whether a figure with no noun of its own is its clause's subject, its verb right after it ("and 3 remain
+    missing", "and 12 were injured")."""
+    verb = WORD.match(text, mention.end + 1) if text[mention.end:mention.end + 1] == " " else None
+    return verb is not None and verb.group().lower() in VERB_GROUP_WORDS
 
 
 def _named_share(text: str, mention: NumberMention, unit: str) -> int | None:
@@ -2265,8 +2298,10 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     never_nouns = alternation(sources.get("never_nouns", ())) or "(?!)"
     # a count put at a figure, its noun perhaps owned: "Moscow put Ukrainian losses at 300", "put the army's toll at"
     put_nouns = sources.get("put_at_nouns", ())
-    put_at = rf"put\s+(?:(?:the|its|their)\s+)?(?:[\p{{L}}-]+['’]s\s+|\p{{Lu}}[\p{{L}}-]+\s+)?" \
-             rf"(?i:{alternation(put_nouns)})\s+at\b" if put_nouns else "(?!)"
+    # and what it counts said after it: "put the number of wounded at 200", "put the toll from the quake at 2,300"
+    put_at = rf"put(?:s|ting)?\s+(?:(?:the|its|their)\s+)?(?:[\p{{L}}-]+['’]s\s+|\p{{Lu}}[\p{{L}}-]+\s+)?" \
+             rf"(?i:{alternation(put_nouns)})(?:\s+(?:of|for|from|among|in)(?:\s+[\p{{L}}'’-]+){{1,4}}?)?\s+at\b" \
+        if put_nouns else "(?!)"
     # a passive verb's agent, a few words on: "estimated at 10,000 by organisers" (not past a clause's end)
     agents = alternation(sources.get("agent_verbs", ()))
     by_agent = rf"\b(?:{agents})\s+(?:[^\s;:]+\s+){{0,5}}?(?<![,]\s)by" if agents else "(?!)"

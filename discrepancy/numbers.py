@@ -134,6 +134,9 @@ class NumberGrammar:
         # Not "over thirty years old", which states a bound.
         adjectival = [w for w in numbers.get("age_words", ()) if "-" in w]
         self.spelled_age = regex.compile(rf"\s*-?\s*{alternation(adjectival)}(?![\w])", regex.I)
+        self.age_bound = _age_bound_pattern(numbers)
+        self.age_bound_limit = numbers.get("age_bound_limit", 120)
+        self.durations = frozenset(numbers.get("durations", ()))
         self.atom_pattern = self._compile_atoms()
         self.atom_groups = _groups_of(self.atom_pattern)
         self.digits_group = self.atom_pattern.groupindex["digits"]  # by number: a group read by name is looked up anew
@@ -319,7 +322,7 @@ class NumberGrammar:
                     rejected_end = atom.end
         atoms = _without_scores(atoms, text)
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text, self.fractions), text), text)
-        return [m for m in mentions if not self._is_year(m, text) and _finite(m)]
+        return [m for m in mentions if not self._is_year(m, text) and _finite(m) and not self._is_age_bound(m, text)]
 
     def _not_figure_spans(self, text: str, spaced_text: str | None = None,
                           digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
@@ -628,6 +631,26 @@ class NumberGrammar:
         word_before, preposition = found.groups()
         return preposition.lower() != "by" or (word_before or "").lower() not in self.change_words
 
+    def _is_age_bound(self, mention: NumberMention, text: str) -> bool:
+        """Whether the figure bounds an age ("children under five", "aged over 60", "45 were under 18"), by the
+        words right before its number and what follows it (rules: numbers.toml age_bound_words)."""
+        if self.age_bound is None or mention.unit or mention.value is None or None not in (mention.low, mention.high):
+            return False  # (a bound's interval is open on one side)
+        if not (0 < mention.value <= self.age_bound_limit and mention.value == int(mention.value)):
+            return False
+        lead = self.age_bound.search(text, max(0, mention.number_start - 40), mention.number_start)
+        if lead is None:
+            return False
+        after = _WORD_AFTER.match(text, mention.end)
+        word = after.group("word").lower() if after and after.group("word") else ""
+        if word in self.unit_words_after and word not in self.durations or word in self.scale_words \
+                or after and after.group("percent"):
+            return False  # "people over 100 miles away", "over 60 million", "under 40%"
+        if lead.group("group"):
+            return True
+        # after a verb of being, only an age that ends its clause: "45 were under 18", not "deaths were over 50"
+        return mention.value < 100 and (not word or word in ("years", "and", "or", "when", "at"))
+
     def _is_year(self, mention: NumberMention, text: str) -> bool:
         written = text[mention.number_start:mention.number_end]
         if mention.unit or mention.qualifier != "exact" and mention.qualifier != "range":
@@ -655,6 +678,23 @@ class NumberGrammar:
             next_word.group(1).endswith("s") or self._irregular_plural_counted(next_word.group(1), mention, text))
         # "its 2018 sales", "2019 earnings": a noun of a period's accounts is dated by the year, not counted
         return not counted or next_word.group(1) in self.year_nouns
+
+
+# The word after a figure, or a percent sign or "per cent" right after it.
+_WORD_AFTER = regex.compile(r"\s*(?:(?P<percent>%|per\s?cent\b|percent\b)|(?P<word>[\p{L}-]+))?")
+
+
+def _age_bound_pattern(numbers: dict) -> regex.Pattern | None:
+    """The words before an age's bound, ending where its number starts: a noun of people (group) or a verb of
+    being not after a noun of a count, then the bound ("children under ", "45 were under ")."""
+    bounds, groups = numbers.get("age_bound_words", ()), numbers.get("age_group_nouns", ())
+    if not bounds or not groups:
+        return None
+    verbs, counts = numbers.get("age_bound_verbs", ()), numbers.get("count_nouns", ())
+    not_a_count = rf"(?<!\b(?:{alternation(counts)})\s+)" if counts else ""
+    verb = rf"{not_a_count}(?:{alternation(verbs)})" if verbs else "(?!)"
+    return regex.compile(rf"(?<![\p{{L}}])(?:(?P<group>{alternation(groups)})|{verb})\s+(?:{alternation(bounds)})\s+\Z",
+                         regex.I)
 
 
 # Where a month's name before a number may start, for the stdlib to find faster than the pattern's own scan (a

@@ -537,6 +537,11 @@ CLAUSES = [
      [("250,000", "displaced", EVERYONE), ("47", "deaths", EVERYONE)]),
     ("Some 250 homes were destroyed and 1,200 people left homeless.",
      [("Some 250", "other", None), ("1,200", "displaced", EVERYONE)]),
+    # a next figure with no noun of its own and its verb right after it opens a clause of its own
+    ("Fire crews rescued 14 people and at least 3 remain unaccounted for.",
+     [("14", "rescued", EVERYONE), ("at least 3", "missing", EVERYONE)]),
+    ("Police arrested 40 people and 12 were hurt in the clashes.",
+     [("40", "arrests", EVERYONE), ("12", "injured", EVERYONE)]),
     ("Security forces killed 5 soldiers and 3 civilians by mistake.",
      [("5", "deaths", "soldiers"), ("3", "deaths", "civilians")]),
     ("The strike killed 11 Taliban fighters and 2 Afghan soldiers.",
@@ -690,6 +695,17 @@ NOT_COUNTS = [
     ("Four suspects aged 19 to 25 were detained.", [("Four", "arrests")]),
     ("Two sisters aged four and 11 were killed when the roof collapsed.", [("Two", "deaths")]),
     ("A man aged twenty-three was arrested at the scene.", []),
+    # a bound on an age: after a noun of people or "aged", or ending a clause after a verb of being
+    ("Around 40% of the 1,200 people arrested were under 18.", [("Around 40", "other"), ("1,200", "arrests")]),
+    ("Of the 300 arrested, 45 were under 18.", [("300", "arrests"), ("45", "arrests")]),
+    ("Most of the dead were children under five.", []),
+    ("Many of those detained were aged under 18, police said.", []),
+    ("People over 65 make up most of the 40 dead.", [("40", "deaths")]),
+    # (a bound with a unit, or said of a count, is a figure)
+    ("Deaths were over 50 by Friday.", [("over 50", "deaths")]),
+    ("The number of dead was over 60.", [("over 60", "deaths")]),
+    ("Over 60 people were killed.", [("Over 60", "deaths")]),
+    ("Temperatures stayed under 18 degrees as 12 people died of cold.", [("under 18", "other"), ("12", "deaths")]),
     ("She shot 68 in the final round to win by two.", [("68", "other"), ("two", "other")]),
     # a place and a colon before a count of people is no label ("Flight 370", "Game 7")
     ("In Syria: 9 people died in shelling overnight.", [("9", "deaths")]),
@@ -781,6 +797,10 @@ SOURCES = [
     ("Twelve people died, according to a statement from the provincial government.", "the provincial government"),
     # a speaker who puts a count, perhaps owned, at a figure
     ("Moscow put Ukrainian losses at 300 on Monday.", "Moscow"),
+    # what the count counts said after its noun
+    ("Hospital sources put the number of wounded at around 200.", "Hospital sources"),
+    ("Officials put the death toll from Monday's earthquake at 2,316.", "Officials"),
+    ("The agency puts the number of those displaced at 1.2 million.", "The agency"),
     # an aside between the speaker and the verb; a spokesman speaks for whom he speaks for
     ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said 40 fighters were killed.",
      "The Syrian Observatory for Human Rights"),
@@ -906,6 +926,9 @@ PLACES = [
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+    # two clauses "and" joins, each with its verb, share the place said after the second (a part leaves its verb out)
+    ("The blast killed 4 and injured 11 at a factory in Gujarat.", [("4", "Gujarat"), ("11", "Gujarat")]),
+    ("Floods killed 4 and 11 were hurt in Kerala.", [("4", "Kerala"), ("11", "Kerala")]),
     # a country that speaks, or that is another figure's nationality, is no place of the figure
     ("Hostages were freed in Gaza on Friday. Qatar said 24 hostages were freed, including 10 Thai nationals.",
      [("24", "Gaza"), ("10", "Thailand")]),
@@ -1075,6 +1098,9 @@ OPENING_WHOLES = [
                                                                       ("40", "arrests", True)]),
     # every figure after the opening whole is a part of it
     ("Of the dead, 112 were women and seven were children.", [("112", "deaths", True), ("seven", "deaths", True)]),
+    # a noun of a group after the part's verb says who they were, not what they count
+    ("Of those killed, 12 were police officers and 4 were soldiers.",
+     [("12", "deaths", True), ("4", "deaths", True)]),
     ("Of course, 12 people died.", [("12", "deaths", False)]),
     # not a whole in the middle of a clause
     ("Most of the protesters, 200 in all, were arrested.", [("200", "arrests", False)]),
