@@ -2327,10 +2327,11 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
     place = _speakers_place(kind_nouns)
     common = _common_source(sources["common"], place, describing=describing)
-    # A clause of its own names its speaker with a word before the common noun (", hospital sources said"), as
-    # does a verb's subject after it ("said hospital officials in Kabul"); elsewhere a lower-case word before
-    # the noun is another clause's ("people killed police said").
-    clause_common = _common_source(sources["common"], place, described=r"(?<=[,;:]\s+)", describing=describing)
+    # A clause of its own names its speaker with a word before the common noun (", hospital sources said", ", but
+    # opposition groups say"), as does a verb's subject after it ("said hospital officials in Kabul"); elsewhere a
+    # lower-case word before the noun is another clause's ("people killed police said").
+    clause_common = _common_source(sources["common"], place, describing=describing,
+                                   described=r"(?<=[,;:]\s+(?:(?:and|but|while|whereas|though|although)\s+)?)")
     after_verb_common = _common_source(sources["common"], place, described=r"(?<=\s)", describing=describing)
     # after a verb, a speaker's title before the name: "said rescue chief Ali Khan", "said police spokesman Ben Ito"
     titled = rf"(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?:{alternation(sources['common'])})\s+(?=\p{{Lu}}))?"

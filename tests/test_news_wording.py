@@ -469,6 +469,10 @@ OTHER_QUANTITIES = [
     # crossing a border is displacement, but for troops
     ("More than 1.5 million people have crossed into Chad since April.", "More than 1.5 million", "displaced", EVERYONE),
     ("About 2,000 troops crossed into the region overnight.", "About 2,000", "troops", "soldiers"),
+    # left without a roof is displacement; without power is not
+    ("The quake damaged 500 homes and left 3,000 people without shelter.", "3,000", "displaced", EVERYONE),
+    ("Some 1,200 families lost their homes in the fire.", "Some 1,200", "displaced", "families"),
+    ("The storm left 40,000 people without power.", "40,000", "other", None),
     # seizing a count of people is kidnapping them; seizing things is not
     ("Militants seized 40 passengers from the bus at a checkpoint.", "40", "kidnapped", EVERYONE),
     ("Customs officers seized 12 tonnes of cocaine at the port.", "12", "other", None),
@@ -813,6 +817,7 @@ SOURCES = [
     # the other side of a conflict, and those who speak for a company or an office
     ("The rebels said they had killed more than 200 soldiers.", "The rebels"),
     ("The airline said 12 passengers were injured.", "The airline"),
+    ("The coalition said its air strikes had killed 120 Houthi fighters.", "The coalition"),
     ("The coast guard said 40 migrants were rescued off the island.", "The coast guard"),
     # a speaker's title between the verb and the name; a day after the name is no part of it
     ('"We have recovered 16 bodies," said rescue chief Ali Khan.', "Ali Khan"),
@@ -880,6 +885,14 @@ def test_each_figure_of_two_agents_is_given_by_its_own():
     # two accounts of one crowd, to be compared: neither is a part of the other
     assert [(c.text, c.quantity, c.source, c.stated_part) for c in claims] == \
         [("10,000", "crowd", "organisers", False), ("3,000", "crowd", "police", False)]
+
+
+
+def test_another_account_of_a_toll_in_a_clause_of_its_own_is_its_speakers():
+    claims = claims_of("The government confirmed 23 deaths, but opposition groups say the real figure is closer to 100.")
+    # (the word before the common noun after a conjunction says which speaker; "closer to" bounds an account)
+    assert [(c.text, c.quantity, c.source, c.low, c.high) for c in claims] == \
+        [("23", "deaths", "The government", 23, 23), ("closer to 100", "deaths", "opposition groups", 95, 105)]
 
 
 # --- breakdowns: a list of counts that names its verb and noun once -----------------------------------------

@@ -33,6 +33,9 @@ FIGURES = [
     ("nearly 8,000 people were detained", "nearly 8,000", 8000, 7600, 8000, "approx"),
     ("almost 200 flights were cancelled", "almost 200", 200, 190, 200, "approx"),
     ("about 2,000 soldiers", "about 2,000", 2000, 1900, 2100, "approx"),
+    # another account set beside one
+    ("the real figure is closer to 100", "closer to 100", 100, 95, 105, "approx"),
+    ("the toll is nearer 40,000", "nearer 40,000", 40000, 38000, 42000, "approx"),
     ("fewer than 20 people turned up", "fewer than 20", 20, OPEN, 20, "less_than"),
     ("up to 700 contract workers", "up to 700", 700, OPEN, 700, "at_most"),
     ("no less than thirty witnesses", "no less than thirty", 30, 30, OPEN, "at_least"),
