@@ -2333,8 +2333,10 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     clause_common = _common_source(sources["common"], place, describing=describing,
                                    described=r"(?<=[,;:]\s+(?:(?:and|but|while|whereas|though|although)\s+)?)")
     after_verb_common = _common_source(sources["common"], place, described=r"(?<=\s)", describing=describing)
-    # after a verb, a speaker's title before the name: "said rescue chief Ali Khan", "said police spokesman Ben Ito"
-    titled = rf"(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?:{alternation(sources['common'])})\s+(?=\p{{Lu}}))?"
+    # after a verb or a marker, a speaker's title before the name: "said rescue chief Ali Khan", "according to police
+    # spokesman Ben Ito"
+    title = rf"(?:(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?:{alternation(sources['common'])})\s+(?=\p{{Lu}}))"
+    titled = f"{title}?"
     # after a marker, a name that lower-case words go on from is the common noun's ("according to British
     # intelligence", "the UN refugee agency"), not a name cut short; "the Interior Ministry" is a name
     named_common = _common_source(sources["common"], place, lower_case=True)
@@ -2369,7 +2371,8 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # "fighting between Muslims and Christians has claimed hundreds of lives": a toll, no speaker's claim
     not_a_toll = r"(?<!claim(?:s|ed)?\b(?=\s+(?:[\p{L}\d,.-]+\s+){1,3}?(?:lives|victims)\b))"
     return version1(
-        rf"(?:(?:\b(?i:{markers})|{by_agent})\s+(?P<after_marker>{named_common}|{name}|{described_common}|{common})"
+        rf"(?:(?:\b(?i:{markers})|{by_agent})\s+(?:{title}(?P<after_marker>{name})"
+        rf"|(?P<after_marker>{named_common}|{name}|{described_common}|{common}))"
         # the next figure's agent, its verb left out: "estimated at 10,000 by organisers and 3,000 by police"
         rf"|(?<=\band\s+\d[\d,.]*\s+)by\s+(?P<after_marker>{described_common}|{common})"
         rf"|(?P<before_verb>(?:{name_before}|{clause_common}){for_whom}){appositive}\s+{between}"

@@ -823,6 +823,8 @@ SOURCES = [
     ('"We have recovered 16 bodies," said rescue chief Ali Khan.', "Ali Khan"),
     ("At least 16 people died, said police spokesman Ben Ito on Monday.", "Ben Ito"),
     ("Police Chief Sam Ruto Tuesday said 16 people had died.", "Police Chief Sam Ruto"),
+    ("Some 56 people died, according to police spokesman Dan Bahadur Karki.", "Dan Bahadur Karki"),
+    ("The crowd was estimated at 10,000 by police chief Ali Khan.", "Ali Khan"),
     ('"We have 31 dead," a hospital director told reporters.', "a hospital director"),
     ("According to figures released by the health ministry, 2,300 people were injured.", "the health ministry"),
     ("An estimated 3,000 people were killed in the fighting, the UN said.", "the UN"),
