@@ -2195,6 +2195,9 @@ def _main_place(places: list[PlaceMention], gazetteer: Gazetteer, text: str) -> 
     figures would be set beside as its parts). A dateline's city is where the report was filed from, which says
     the country but not the place in it where the article names another ("KATHMANDU (Reuters) - A plane crashed
     near Pokhara"; but "OAKDALE, Ohio (AP) - ... in suburban Ohio")."""
+    # (a place GeoNames lacks, named by its kind, lies in no country it knows: the article's country, or its place,
+    # is one it knows where it names one: "residents in the Christian town of Tentena" in a story on Sulawesi)
+    places = [p for p in places if p.country is not None or p.name in gazetteer.countries] or places
     counts = Counter(p.country or p.name for p in places)
     if not counts:
         return None

@@ -182,6 +182,8 @@ def _cities(min_population: int) -> tuple[dict, ...]:
 
 
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ern")  # Kurdish, Sudanese, Christian, Southern
+# A place's name as the kind patterns read it: one to three capitalised words, not a possessive.
+_KIND_NAME = r"\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)(?:\s+(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
 
 
 def _kind_patterns(nouns, capitalised=()) -> tuple[re.Pattern, regex.Pattern]:
@@ -194,10 +196,21 @@ def _kind_patterns(nouns, capitalised=()) -> tuple[re.Pattern, regex.Pattern]:
     # looks for fast (a look-behind first tried each character: six times slower)
     # (the nouns as a prefix tree: the engine gives up on most words after a letter or two)
     scan = re.compile(rf" {alternation([*nouns, *(noun.capitalize() for noun in capitalised)])}\b(?! of\b)")
-    name = r"\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)(?:\s+(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
     before = regex.compile(rf"(?<![\p{{L}}])(?i:in|of|from|across|near|at|to)\s+(?:the\s+)?"
-                           rf"(?:\p{{Lu}}[\p{{L}}.-]*['’]s\s+)?(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?P<name>{name})\Z", regex.REVERSE)
+                           rf"(?:\p{{Lu}}[\p{{L}}.-]*['’]s\s+)?(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?P<name>{_KIND_NAME})\Z",
+                           regex.REVERSE)
     return scan, before
+
+
+def _kind_of_patterns(nouns) -> tuple[re.Pattern, regex.Pattern]:
+    """A stdlib scan for the nouns of a kind of place before "of" and a capital (" village of K"), and the noun with
+    the name after it, where a preposition, perhaps a determiner and two words stand before ("in the southern
+    district of Dhading", "near the Christian town of Tentena"; not "the state of the economy", "a city of Lagos's
+    size")."""
+    scan = re.compile(rf" (?:{alternation(nouns)}) of (?=[A-Z])")
+    name = regex.compile(rf"(?<=(?<![\p{{L}}])(?i:in|of|from|across|near|at|to|outside)\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}})"
+                         rf"(?:{alternation(nouns)})\s+of\s+(?P<name>{_KIND_NAME})(?![\p{{L}}\p{{M}}'’-])")
+    return scan, name
 
 
 def _state_name(name: str, countries: dict[str, str]) -> str:
@@ -220,6 +233,10 @@ class Gazetteer:
     # the name before it (None where the rules name no such nouns)
     kind_noun_scan: re.Pattern | None = None
     kind_name_before: regex.Pattern | None = None
+    # or by the noun of its kind before it and "of" ("in the village of Kalimpong"): where such a noun is, and the
+    # noun and the name after it, a preposition before them
+    kind_of_scan: re.Pattern | None = None
+    kind_of_name: regex.Pattern | None = None
     # a city's name -> its namesakes in other countries, most populous first ("Valencia" -> "Valencia (Spain)")
     namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # run as written -> (start, end, name, country) of its places, offsets within the run
@@ -240,9 +257,10 @@ class Gazetteer:
         connectors = frozenset(t for word in words for t in _TOKEN.findall(word)[1:-1]
                                if t.isalpha() and t.islower())
         longest = max(len(key.split()) for key in keys)
-        nouns = places_rules.get("kind_nouns", ())
+        nouns, nouns_of = places_rules.get("kind_nouns", ()), places_rules.get("kind_nouns_before_name", ())
         return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors),
                    *(_kind_patterns(nouns, places_rules.get("capitalised_kind_nouns", ())) if nouns else (None, None)),
+                   *(_kind_of_patterns(nouns_of) if nouns_of else (None, None)),
                    namesakes={name: others for name, others in namesakes.items() if others})
 
     def find(self, text: str) -> list[PlaceMention]:
@@ -314,6 +332,18 @@ class Gazetteer:
             if not any(m.start < end and start < m.end for m in known):
                 # a capitalised kind is a part of the name: "Kerr County" (but "Al Haouz province")
                 found.append(self._owned(text, start, noun.end() if text[noun.start() + 1].isupper() else end, known))
+        return found + self._named_after_kind(text, known) if self.kind_of_scan is not None else found
+
+    def _named_after_kind(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+        """The places GeoNames lacks that the text names after the noun of their kind and "of", a preposition
+        before them: "in the southern district of Dhading", "in the village of Kalimpong"."""
+        found = []
+        for noun in self.kind_of_scan.finditer(text):
+            named = self.kind_of_name.match(text, noun.start() + 1)
+            if named is not None:
+                start, end = named.span("name")
+                if not any(m.start < end and start < m.end for m in known):
+                    found.append(self._owned(text, start, end, known))
         return found
 
     def _owned(self, text: str, start: int, end: int, known: list[PlaceMention]) -> PlaceMention:

@@ -949,6 +949,11 @@ PLACES = [
      [("24", "Gaza"), ("10", "Thailand")]),
     ("The accident happened in Austria. Two Swiss guides survived it, but 14 Australians died.",
      [("Two", "Switzerland"), ("14", "Austria")]),
+    # a place GeoNames lacks, named after its kind and "of", is a figure's place, but not the article's over a country
+    ("Floods swept Nepal on Monday. In the southern district of Dhading, a landslide buried a bus, killing 35 "
+     "passengers. Across Nepal, 170 people have died.", [("35", "Dhading"), ("170", "Nepal")]),
+    ("Residents in the Christian town of Tentena fear attacks.\n\nViolence flared again on Sulawesi.\n\n"
+     "Police said 12 people were arrested.", [("12", "Sulawesi")]),
     # a county or province GeoNames lacks, named with its kind capitalised, perhaps with its state after a comma
     ("The floods have killed 40 people in Kerr County, the sheriff said.", [("40", "Kerr County")]),
     ("Twelve people died in Kerr County, Texas, on Friday.", [("Twelve", "Kerr County (Texas)")]),

@@ -182,8 +182,16 @@ NAMED_BY_KIND = [
     ("On Monday state media said 40 died.", []),
     ("Fighters of the Islamic State attacked.", []),
     ("The Barpeta district officials met.", []),
-    ("Residents in the Christian town of Tentena fear attacks.", []),
     ("Fighting spread in the Kurdish region.", []),
+    # the noun of its kind before "of" and the name (rules/places.toml kind_nouns_before_name): not an adjective
+    # before the noun ("Christian"), nor what no preposition opens, nor what is no capitalised name
+    ("Residents in the Christian town of Tentena fear attacks.", [("Tentena", "Tentena")]),
+    ("In the southern district of Dhading, a landslide buried a bus.", [("Dhading", "Dhading")]),
+    ("A landslide buried homes in the village of Kalimpong.", [("Kalimpong", "Kalimpong")]),
+    ("Twelve died in the town of Springfield.", [("Springfield", "Springfield")]),
+    ("The city of Bor was shelled.", []),
+    ("Analysts wrote of the state of the economy.", []),
+    ("Shells fell in the region of Kabrat's capital.", []),
 ]
 
 
