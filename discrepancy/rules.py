@@ -81,6 +81,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     },
     "units": {"kind": (str, True), "symbols": (list, True), "surfaces": (list, True)},
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
+               "min_located_city_population": (int, False),
                "not_places": (list, False), "kind_nouns": (list, False), "capitalised_kind_nouns": (list, False),
                "kind_nouns_before_name": (list, False),
                "variant_prefix_letters": (int, False),
@@ -278,7 +279,7 @@ def _merge_places(singles: dict, data: dict) -> None:
     if "namesake_population_share" in data:
         places["namesake_population_share"] = data["namesake_population_share"]
     places["min_city_population"] = data["min_city_population"]
-    for setting in ("variant_prefix_letters", "variant_length_difference"):
+    for setting in ("variant_prefix_letters", "variant_length_difference", "min_located_city_population"):
         if setting in data:
             places[setting] = data[setting]
 

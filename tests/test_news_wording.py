@@ -949,6 +949,9 @@ PLACES = [
      [("24", "Gaza"), ("10", "Thailand")]),
     ("The accident happened in Austria. Two Swiss guides survived it, but 14 Australians died.",
      [("Two", "Switzerland"), ("14", "Austria")]),
+    # a smaller city after a preposition of place is the figure's place, not the speaker's country
+    ("Ukrainian officials said Russian shelling killed 5 civilians in Kherson and wounded 14 more.",
+     [("5", "Kherson"), ("14", "Kherson")]),
     # a place GeoNames lacks, named after its kind and "of", is a figure's place, but not the article's over a country
     ("Floods swept Nepal on Monday. In the southern district of Dhading, a landslide buried a bus, killing 35 "
      "passengers. Across Nepal, 170 people have died.", [("35", "Dhading"), ("170", "Nepal")]),
