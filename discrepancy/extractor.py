@@ -196,6 +196,9 @@ DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"
 # (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
                                 r"(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
+# An aside between dashes after a figure and its noun: "1.9 million Gazans - about 85% of the population - have".
+DASH_ASIDE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?P<aside>[-–—]\s+[^-–—.;:]{1,150}?\s+[-–—])\s+")
+_DASHES_SCAN = re.compile(r" [-–—] ")
 # A verb of being and a noun that ends the clause after a figure: "4 were soldiers", "12 were police officers and".
 GROUP_PREDICATE = regex.compile(r"\s+(?:were|was|are|is)\s+(?:(?:all|mostly|also)\s+)?(?P<noun>[\p{L}-]+(?:\s+[\p{L}-]+)?)"
                                 r"(?=\s*(?:[,.;:]|\Z)|\s+(?:and|while|but)\b)", regex.I)
@@ -651,6 +654,12 @@ class Extractor:
         aside = INCLUDED_ASIDE.search(text, mention.end, min(trigger_end, mention.end + 200)) \
             if text.find(", ", mention.end, trigger_end) >= 0 else None
         reach += len(aside.group().split()) if aside else 0
+        if trigger_end == next_start < sentence.end and _DASHES_SCAN.search(text, mention.end, next_start):
+            # "Around 1.9 million Gazans - about 85% of the population - have been displaced": the verb is read past
+            # an aside between dashes, and past the figures in it
+            past = self._past_dash_aside(context, mention, next_start, sentence)
+            if past is not None:
+                trigger_end, reach = past[0], reach + past[1]
         complement = id(mention) in context.complements
         words_start = self._count_words_start(context, mention, previous_end, sentence, unit)
         following = context.following(mention) if joined else None
@@ -732,6 +741,21 @@ class Extractor:
         return not unit and text.endswith(" ", 0, mention.start) and mention.start > sentence.start \
             and context.last_typed.get(sentence) == context.last_account[0] \
             and EARLIER_LEVEL.search(text, max(sentence.start, mention.start - 60), mention.start) is not None
+
+    @staticmethod
+    def _past_dash_aside(context: "_ArticleContext", mention: NumberMention, next_start: int,
+                         sentence: Span) -> tuple[int, int] | None:
+        """Where the words that say what a figure counts end when an aside between dashes, which holds the next
+        figure, follows its noun: at the first figure after the aside (or the sentence's end); with the aside's
+        words, to add to their reach. None where no such aside follows."""
+        aside = DASH_ASIDE.match(context.article.text, mention.end, sentence.end)
+        if aside is None or not aside.start("aside") < next_start < aside.end("aside"):
+            return None
+        after = context.following(mention)
+        while after is not None and after.start < aside.end():
+            after = context.following(after)
+        end = after.start if after is not None and after.start < sentence.end else sentence.end
+        return end, len(aside.group("aside").split())
 
     def _group_predicate(self, text: str, mention: NumberMention) -> bool:
         """Whether a verb of being and a noun of a group, ending the figure's clause, follow it: "4 were soldiers"."""

@@ -541,6 +541,11 @@ CLAUSES = [
      [("250,000", "displaced", EVERYONE), ("47", "deaths", EVERYONE)]),
     ("Some 250 homes were destroyed and 1,200 people left homeless.",
      [("Some 250", "other", None), ("1,200", "displaced", EVERYONE)]),
+    # an aside between dashes, and the figure in it, stand between a figure and its verb
+    ("Around 1.9 million Gazans - about 85% of the population - have been displaced.",
+     [("Around 1.9 million", "displaced", EVERYONE), ("about 85", "other", None)]),
+    ("About 2,000 people – 1,200 of them children – fled the town.",
+     [("About 2,000", "displaced", EVERYONE), ("1,200", "displaced", "children")]),
     # a next figure with no noun of its own and its verb right after it opens a clause of its own
     ("Fire crews rescued 14 people and at least 3 remain unaccounted for.",
      [("14", "rescued", EVERYONE), ("at least 3", "missing", EVERYONE)]),
