@@ -823,6 +823,7 @@ SOURCES = [
     ("The rebels said they had killed more than 200 soldiers.", "The rebels"),
     ("The airline said 12 passengers were injured.", "The airline"),
     ("The coalition said its air strikes had killed 120 Houthi fighters.", "The coalition"),
+    ("About 1,200 people were killed, according to Israeli tallies.", "Israeli tallies"),
     ("The coast guard said 40 migrants were rescued off the island.", "The coast guard"),
     # a speaker's title between the verb and the name; a day after the name is no part of it
     ('"We have recovered 16 bodies," said rescue chief Ali Khan.', "Ali Khan"),
