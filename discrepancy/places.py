@@ -199,31 +199,33 @@ _ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ern")  # Kurdish, Sudanese, Christia
 _KIND_NAME = r"\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)(?:\s+(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
 
 
-def _kind_patterns(nouns, capitalised=()) -> tuple[re.Pattern, regex.Pattern]:
-    """A stdlib scan for the nouns of a kind of place (" province", " district"), and the words before one that
-    name the place: a preposition, perhaps a determiner, a possessive place and two lower-case words, then one to
-    three capitalised words ("in the mountainous Al Haouz", "in Nigeria's Zamfara"). After a preposition only:
-    "Monday state media said", "the Islamic State" name no place. The `capitalised` kinds are read capitalised
-    too, as a part of the name ("in Kerr County")."""
-    # not before "of", where the name follows ("the Christian town of Tentena"); a space first, which the engine
-    # looks for fast (a look-behind first tried each character: six times slower)
-    # (the nouns as a prefix tree: the engine gives up on most words after a letter or two)
-    scan = re.compile(rf" {alternation([*nouns, *(noun.capitalize() for noun in capitalised)])}\b(?! of\b)")
+def _kind_patterns(nouns, capitalised=(), nouns_of=()) -> tuple:
+    """A stdlib scan for the nouns of a kind of place (" province", " district", " village of K"); the words before
+    one that name the place: a preposition, perhaps a determiner, a possessive place and two lower-case words, then
+    one to three capitalised words ("in the mountainous Al Haouz", "in Nigeria's Zamfara"); and the noun with the
+    name after it and "of", where a preposition, perhaps a determiner and two words stand before ("in the southern
+    district of Dhading", "near the Christian town of Tentena"; not "the state of the economy", "a city of Lagos's
+    size"). After a preposition only: "Monday state media said", "the Islamic State" name no place. The
+    `capitalised` kinds are read capitalised too, as a part of the name ("in Kerr County"); `nouns_of` are read
+    before "of" (`nouns` not). With the nouns read each way, as written."""
+    before_words = frozenset([*nouns, *(noun.capitalize() for noun in capitalised)])
+    # one scan for both ways, a space first, which the engine looks for fast (a look-behind first tried each
+    # character: six times slower); the nouns as a prefix tree: the engine gives up on most words after a letter or two
+    scan = re.compile(rf" (?P<noun>{alternation([*before_words, *nouns_of])})\b(?P<of> of (?=[A-Z]))?")
     before = regex.compile(rf"(?<![\p{{L}}])(?i:in|of|from|across|near|at|to)\s+(?:the\s+)?"
                            rf"(?:\p{{Lu}}[\p{{L}}.-]*['’]s\s+)?(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?P<name>{_KIND_NAME})\Z",
                            regex.REVERSE)
-    return scan, before
+    after = regex.compile(rf"(?<=(?<![\p{{L}}])(?i:in|of|from|across|near|at|to|outside)\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}})"
+                          rf"(?:{alternation(nouns_of)})\s+of\s+(?P<name>{_KIND_NAME})(?![\p{{L}}\p{{M}}'’-])") if nouns_of else None
+    return scan, before, after, before_words, frozenset(nouns_of)
 
 
-def _kind_of_patterns(nouns) -> tuple[re.Pattern, regex.Pattern]:
-    """A stdlib scan for the nouns of a kind of place before "of" and a capital (" village of K"), and the noun with
-    the name after it, where a preposition, perhaps a determiner and two words stand before ("in the southern
-    district of Dhading", "near the Christian town of Tentena"; not "the state of the economy", "a city of Lagos's
-    size")."""
-    scan = re.compile(rf" (?:{alternation(nouns)}) of (?=[A-Z])")
-    name = regex.compile(rf"(?<=(?<![\p{{L}}])(?i:in|of|from|across|near|at|to|outside)\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}})"
-                         rf"(?:{alternation(nouns)})\s+of\s+(?P<name>{_KIND_NAME})(?![\p{{L}}\p{{M}}'’-])")
-    return scan, name
+_OF_NEXT = re.compile(r" of\b")
+
+
+def _overlaps(span: tuple[int, int], places: list[PlaceMention]) -> bool:
+    start, end = span
+    return any(p.start < end and start < p.end for p in places)
 
 
 def _state_name(name: str, countries: dict[str, str]) -> str:
@@ -246,10 +248,11 @@ class Gazetteer:
     # the name before it (None where the rules name no such nouns)
     kind_noun_scan: re.Pattern | None = None
     kind_name_before: regex.Pattern | None = None
-    # or by the noun of its kind before it and "of" ("in the village of Kalimpong"): where such a noun is, and the
-    # noun and the name after it, a preposition before them
-    kind_of_scan: re.Pattern | None = None
-    kind_of_name: regex.Pattern | None = None
+    # or by the noun of its kind before it and "of" ("in the village of Kalimpong"): the noun and the name after it,
+    # a preposition before them; and the nouns read each way
+    kind_name_after: regex.Pattern | None = None
+    kind_nouns_after_name: frozenset[str] = frozenset()
+    kind_nouns_before_name: frozenset[str] = frozenset()
     # a city's name -> its namesakes in other countries, most populous first ("Valencia" -> "Valencia (Spain)")
     namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the keys of smaller cities, a place only right after a preposition of place ("in Kherson", "near Bakhmut")
@@ -274,9 +277,10 @@ class Gazetteer:
                                if t.isalpha() and t.islower())
         longest = max(len(key.split()) for key in keys)
         nouns, nouns_of = places_rules.get("kind_nouns", ()), places_rules.get("kind_nouns_before_name", ())
+        kinds_read = _kind_patterns(nouns, places_rules.get("capitalised_kind_nouns", ()), nouns_of) \
+            if nouns or nouns_of else (None, None, None, frozenset(), frozenset())
         return cls(keys, parents, countries, longest, _run_pattern(connectors), _ascii_run_pattern(connectors),
-                   *(_kind_patterns(nouns, places_rules.get("capitalised_kind_nouns", ())) if nouns else (None, None)),
-                   *(_kind_of_patterns(nouns_of) if nouns_of else (None, None)),
+                   *kinds_read,
                    namesakes={name: others for name, others in namesakes.items() if others}, located_keys=located_keys)
 
     def find(self, text: str) -> list[PlaceMention]:
@@ -345,7 +349,7 @@ class Gazetteer:
         found = []
         for run in runs:
             start = run.start()
-            if _LOCATED_BEFORE.search(text, max(0, start - 9), start) is None:
+            if not _after_preposition_of_place(text, start):
                 continue
             # the run's first words ("near Bakhmut on Monday" is one run, joined by "on")
             tokens = list(_TOKEN.finditer(run.group()))[:_LOCATED_WORDS]
@@ -360,30 +364,27 @@ class Gazetteer:
     def _named_by_kind(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
         """The places GeoNames lacks that the text names by the noun of their kind after a preposition: "were in the
         mountainous Al Haouz province" (in no country the gazetteer knows: set beside a country, such a place is
-        unrelated to it, never a part of it nor the same), "in Nigeria's Zamfara state" (within its owner)."""
+        unrelated to it, never a part of it nor the same), "in Nigeria's Zamfara state" (within its owner), "in the
+        southern district of Dhading" (the noun before the name and "of")."""
         found = []
         for noun in self.kind_noun_scan.finditer(text):
+            if noun.group("of"):  # "in the village of Kalimpong"
+                named = self.kind_name_after.match(text, noun.start() + 1) \
+                    if noun.group("noun") in self.kind_nouns_before_name else None
+                if named is not None and not _overlaps(named.span("name"), known):
+                    found.append(self._owned(text, *named.span("name"), known))
+                continue
+            if noun.group("noun") not in self.kind_nouns_after_name or _OF_NEXT.match(text, noun.end()):
+                continue  # (not before "of", where the name follows: "the town of Bor", "the state of the economy")
             named = self.kind_name_before.match(text, max(0, noun.start() - 80), noun.start())
             if named is None:
                 continue
             start, end = named.span("name")
             if text.endswith(_ADJECTIVE_ENDINGS, start, end) and " " not in text[start:end]:
                 continue  # "in the Kurdish region": a people's adjective, no name
-            if not any(m.start < end and start < m.end for m in known):
+            if not _overlaps((start, end), known):
                 # a capitalised kind is a part of the name: "Kerr County" (but "Al Haouz province")
                 found.append(self._owned(text, start, noun.end() if text[noun.start() + 1].isupper() else end, known))
-        return found + self._named_after_kind(text, known) if self.kind_of_scan is not None else found
-
-    def _named_after_kind(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
-        """The places GeoNames lacks that the text names after the noun of their kind and "of", a preposition
-        before them: "in the southern district of Dhading", "in the village of Kalimpong"."""
-        found = []
-        for noun in self.kind_of_scan.finditer(text):
-            named = self.kind_of_name.match(text, noun.start() + 1)
-            if named is not None:
-                start, end = named.span("name")
-                if not any(m.start < end and start < m.end for m in known):
-                    found.append(self._owned(text, start, end, known))
         return found
 
     def _owned(self, text: str, start: int, end: int, known: list[PlaceMention]) -> PlaceMention:
@@ -541,8 +542,22 @@ def _tokens(words: str, start: int) -> list[Token]:
 
 # The most words of a smaller city's name ("Chasiv Yar", "Deir al-Balah").
 _LOCATED_WORDS = 4
-# A preposition of place right before a name: where a smaller city's name is the city's ("in Kherson", "near Bakhmut").
-_LOCATED_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Oo]ff)[ \t\u00a0]+$")
+# The prepositions of place after which a smaller city's name is the city's ("in Kherson", "near Bakhmut").
+_LOCATED_PREPOSITIONS = frozenset(case(word) for word in ("in", "near", "outside", "around", "into", "off")
+                                  for case in (str.lower, str.capitalize))
+
+
+def _after_preposition_of_place(text: str, start: int) -> bool:
+    """Whether a preposition of place and a space come right before `start`, perhaps after a bracket or a quote
+    ("(near Bakhmut"). The words before are read from a few characters: a pattern's search of them cost ten times
+    as much."""
+    if text[start - 1:start] != " ":
+        return False
+    lead = text[max(0, start - 11):start - 1]
+    words = lead.rsplit(None, 1)
+    if len(words) < 2 and start > 11:
+        return False  # a word of ten letters or more, or no word: no preposition of these
+    return bool(words) and words[-1].lstrip("(\"“") in _LOCATED_PREPOSITIONS
 
 
 def _located_cities(rules: dict, kinds: dict, parents: dict, keys: dict) -> dict[str, str]:
