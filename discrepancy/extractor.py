@@ -280,6 +280,20 @@ class _Typing(NamedTuple):
     earlier_level: bool = False  # the earlier level the count before it is compared with: "57, up from 42"
 
 
+class _PeopleWords:
+    """The nouns that count people, as `word in people_words` asks: the rules' list, and the words that end as nouns
+    of people do (scopes.toml people_suffixes: "partygoers", "co-workers", "physicians")."""
+
+    __slots__ = ("words", "suffixes")
+
+    def __init__(self, words: frozenset[str], suffixes: Sequence[str]):
+        self.words, self.suffixes = words, tuple(suffixes)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words or bool(self.suffixes) and word.endswith(self.suffixes) \
+            and len(word) > min(map(len, self.suffixes)) + 1  # ("goers" alone is no noun)
+
+
 class _Candidate(NamedTuple):
     """A quantity a trigger offers a figure, ordered as the choice among them goes: a trigger in the figure's own
     clause first, then of higher priority, then nearer, then after the figure before one before it."""
@@ -326,7 +340,7 @@ class Extractor:
         self.trigger_starts = folded_word_starts(self.quantity_of_word)
         self.scope_of_word = {_normal(w): s.name for s in rules.scopes for w in s.words}
         self.scope_pattern = _phrase_pattern(self.scope_of_word)
-        self.people_words = frozenset(_normal(w) for w in rules.people_words)
+        self.people_words = _PeopleWords(frozenset(_normal(w) for w in rules.people_words), rules.people_suffixes)
         # "none of the 62 passengers survived": words of survival, denied, say what the figure counts
         self.quantity_of_negated = {_normal(w): q.name for q in rules.quantities for w in q.negated_words}
         self.negated_pattern = _phrase_pattern(self.quantity_of_negated) if self.quantity_of_negated else None

@@ -35,7 +35,8 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "phrases": (list, True), "position": (str, True), "qualifier": (str, True),
         "interval": (str, True), "examples": (list, True),
     },
-    "scopes": {"kind": (str, True), "root": (str, True), "people_words": (list, True), "scope": (list, True)},
+    "scopes": {"kind": (str, True), "root": (str, True), "people_words": (list, True), "scope": (list, True),
+               "people_suffixes": (list, False)},
     "scope": {"name": (str, True), "words": (list, True), "within": (str, True), "examples": (list, False)},
     "numbers": {
         "kind": (str, True), "units": (dict, True), "tens": (dict, True), "scales": (dict, True),
@@ -153,6 +154,7 @@ class RuleSet:
     furniture: dict
     places: dict
     units: dict
+    people_suffixes: tuple[str, ...] = ()  # endings of nouns that count people ("partygoers")
 
     def quantity(self, name: str) -> QuantityRule | None:
         return next((q for q in self.quantities if q.name == name), None)
@@ -314,6 +316,7 @@ def _rule_set(singles: dict, quantities: dict[str, QuantityRule]) -> RuleSet:
         scopes=tuple(ScopeRule(s["name"], tuple(s["words"]), s["within"], tuple(s.get("examples", ())))
                      for s in scopes["scope"]),
         scope_root=scopes["root"], people_words=tuple(scopes["people_words"]),
+        people_suffixes=tuple(scopes.get("people_suffixes", ())),
         numbers=singles["numbers"], sources=singles["sources"],
         furniture=singles["furniture"], places=singles["places"], units=singles["units"],
     )

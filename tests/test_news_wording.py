@@ -469,6 +469,11 @@ OTHER_QUANTITIES = [
     # crossing a border is displacement, but for troops
     ("More than 1.5 million people have crossed into Chad since April.", "More than 1.5 million", "displaced", EVERYONE),
     ("About 2,000 troops crossed into the region overnight.", "About 2,000", "troops", "soldiers"),
+    # nouns of people the list lacks, by their endings (scopes.toml people_suffixes); not "estimates", "assists"
+    ("The gunman opened fire at the plant, killing six co-workers.", "six", "deaths", EVERYONE),
+    ("Six partygoers were injured when the balcony collapsed.", "Six", "injured", EVERYONE),
+    ("Two physicians were kidnapped near the clinic.", "Two", "kidnapped", EVERYONE),
+    ("Officials killed 30 estimates of the budget.", "30", "other", None),
     # left without a roof is displacement; without power is not
     ("The quake damaged 500 homes and left 3,000 people without shelter.", "3,000", "displaced", EVERYONE),
     ("Some 1,200 families lost their homes in the fire.", "Some 1,200", "displaced", "families"),
