@@ -990,6 +990,8 @@ class Extractor:
             whole = compiled(r"\d[\d,.]*\s+(?=\p{L})").match(rest, at)
             at = whole.end() if whole else at  # "240 of the 543 seats": the part counts what the whole does
         elif first == "-":
+            if rest[:1] != "-" and rest[rest.index("-") + 1:rest.index("-") + 2].isspace():
+                return ""  # a dash between spaces ends the phrase: "rises to 45 - police" is the police's word
             # "a 5,000-strong force": the size of what the noun after names; "a 300-page report", "a one-bedroom
             # flat": the word hyphened to the figure is what it counts, the noun after what that describes
             strong = compiled(r"\s*-\s*strong\b", regex.I).match(rest)

@@ -213,6 +213,9 @@ FIGURES = [
      [('6.1', 6.1, 6.1, 'exact', 'inch', None), ('48', 48, 48, 'exact', 'megapixel', None)]),
     ('The new train reaches 300 km/h on the straight sections.',
      [('300', 300, 300, 'exact', 'km/h', None)]),
+    # a dash between spaces ends the noun phrase; a hyphen joins the word to the figure
+    ('UPDATE 3-Shares in the miner fall 12 - sources', [('12', 12, 12, 'exact', '', 'down')]),
+    ('Output rose to 45 - a record for the plant.', [('45', 45, 45, 'exact', '', None)]),
     # --- changes with a direction; a level reached has none ---
     ('Shares of the retailer rose 5% in early trading.',
      [('5', 5, 5, 'exact', '%', 'up')]),
