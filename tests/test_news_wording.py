@@ -454,6 +454,9 @@ OTHER_QUANTITIES = [
     ("The fighting left 120 people dead or wounded.", "120", "killed_or_injured", EVERYONE),
     ("At least 45 civilians were killed or injured in the strikes.", "At least 45", "killed_or_injured", "civilians"),
     ("The landslide left at least 150 people dead or missing.", "at least 150", "dead_or_missing", EVERYONE),
+    # casualties are the dead and the injured together
+    ("Russia has suffered more than 300,000 casualties in the war.", "more than 300,000", "killed_or_injured", EVERYONE),
+    ("At least 45 casualties were reported, including 12 deaths.", "At least 45", "killed_or_injured", EVERYONE),
     ("More than 40 fishermen are missing, feared dead.", "More than 40", "dead_or_missing", EVERYONE),
     ("Twelve people died and 30 were wounded.", "Twelve", "deaths", EVERYONE),
     # treatment sought or received is an injury; an estimate of a crowd's size types the figure after it
