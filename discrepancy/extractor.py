@@ -2358,13 +2358,15 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # (and joined by "and": "the Australian Institute of Health and Welfare", "Russia and Ukraine said"; a plural
     # owner inside it: "the National Police Chiefs' Council")
     word = r"\p{Lu}[\p{L}.-]*(?:['’](?<=s.)(?=\s+\p{Lu}))?"
-    words = rf"{word}(?:\s+(?:(?:of|for|and|on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday}){word})*" \
-            rf"(?:\s*\(\p{{Lu}}[\p{{L}}.-]{{1,10}}\))?"
+    # (and by "to": "the Committee to Protect Journalists"; but after its verb "said Ali Khan to Reuters" is Ali Khan)
+    words, words_after_verb = (rf"{word}(?:\s+(?:(?:{joiners}|on(?!\s+{month}))\s+(?:the\s+)?)?(?!{weekday}){word})*"
+                               rf"(?:\s*\(\p{{Lu}}[\p{{L}}.-]{{1,10}}\))?" for joiners in ("of|for|and|to", "of|for|and"))
     name = rf"(?>(?:the\s+)?{words})(?!['’]s\b)"
+    name_after_verb = rf"(?>(?:the\s+)?{words_after_verb})(?!['’]s\b)"
     # A name before the verb does not start inside a run of capitalised words: the run's first word
     # was tried and read to the same end, so the name would fail again. Without this, a long
     # capitalised sentence costs the square of its length.
-    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?))" + words \
+    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|and|to|on)\s+(?:the\s+)?)?))" + words \
         + r")(?!['’]s\b)"
     not_describing = sources.get("not_describing_speakers", ())
     describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
@@ -2423,7 +2425,7 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
         rf"|(?:{never_nouns})\b(?=\s+\p{{Ll}}){not_a_toll}"
         rf"|{put_at}"
         rf"|(?:{addressing})\b)"
-        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name}|{after_verb_common}{speaker_end}))")
+        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name_after_verb}|{after_verb_common}{speaker_end}))")
 
 
 

@@ -832,6 +832,10 @@ SOURCES = [
     ("The airline said 12 passengers were injured.", "The airline"),
     ("The coalition said its air strikes had killed 120 Houthi fighters.", "The coalition"),
     ("About 1,200 people were killed, according to Israeli tallies.", "Israeli tallies"),
+    # a name joined by "to" before its verb or after a marker; after its verb, "to" says whom it was said to
+    ("More than 40 journalists were arrested, the Committee to Protect Journalists said.",
+     "the Committee to Protect Journalists"),
+    ("Twelve people died, said Ali Khan to Reuters.", "Ali Khan"),
     ("The coast guard said 40 migrants were rescued off the island.", "The coast guard"),
     # a speaker's title between the verb and the name; a day after the name is no part of it
     ('"We have recovered 16 bodies," said rescue chief Ali Khan.', "Ali Khan"),
