@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -199,6 +199,8 @@ PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'�
 # An aside between dashes after a figure and its noun: "1.9 million Gazans - about 85% of the population - have".
 DASH_ASIDE = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?P<aside>[-–—]\s+[^-–—.;:]{1,150}?\s+[-–—])\s+")
 _DASHES_SCAN = re.compile(r" [-–—] ")
+# What opens a list's item that a place names before its figure: "33 deaths, South Carolina 36 and Virginia 2".
+_ITEM_OPENERS = (", ", " and ", "; ")
 # A verb of being and a noun that ends the clause after a figure: "4 were soldiers", "12 were police officers and".
 GROUP_PREDICATE = regex.compile(r"\s+(?:were|was|are|is)\s+(?:(?:all|mostly|also)\s+)?(?P<noun>[\p{L}-]+(?:\s+[\p{L}-]+)?)"
                                 r"(?=\s*(?:[,.;:]|\Z)|\s+(?:and|while|but)\b)", regex.I)
@@ -220,6 +222,10 @@ LOCATED = regex.compile(r"\b(?:in|at|near|off|outside|across|inside)\s+(?:the\s+
 # one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
 # or "and"; after the next: where or when it was, a capitalised name after a preposition.
 LIST_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z", regex.I)
+# A list's item named before its figure: the gap after the item before ("deaths, South Carolina "), and what ends the
+# item after its figure ("South Carolina 36," "Virginia 2.").
+NAMED_ITEM_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\Z")
+NAMED_ITEM_END = regex.compile(r"\s*(?:[,.;]|and\b|\Z)")
 ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:(?:in|on|at|off|across|from)\s+(?:the\s+)?\p{Lu}"
                             r"|at\s+(?:the\s+|a\s+)?\p{Ll}[\p{L}-]+(?:\s+\p{Ll}[\p{L}-]+)?\s*(?:[,.;]|and\b))")  # "eight at the restaurant"
 # What parts a figure from the whole after it: "Fourteen of the 20 injured", "240 of the 543 seats".
@@ -643,7 +649,7 @@ class Extractor:
         shared = context.shared.get(id(mention))  # the quantity of the figure before, joined to this one
         # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
         lists_next = next_start < sentence.end and _lists_next(text, mention.end, next_start,
-                                                               context.following(mention))
+                                                               context.following(mention), context.names_item)
         # "Of the 157 people on board, 149 were killed": a whole that opens its sentence, whose parts' verb follows
         opening_whole = previous_end <= sentence.start and OPENING_WHOLE.fullmatch(text, sentence.start, mention.start)
         # "Including the six attackers, 33 people died": a part that opens its sentence, before its whole
@@ -1868,7 +1874,10 @@ class _ArticleContext:
         return self._own_place(mention, sentence) is not None
 
     def _own_place(self, mention: NumberMention, sentence: Span) -> PlaceMention | None:
-        """The first place after the figure in its sentence, where a preposition ties the two ("six in Paris")."""
+        """The first place after the figure in its sentence, where a preposition ties the two ("six in Paris"); or the
+        place that names a list's item right before it ("33 deaths, South Carolina 36, Tennessee 17")."""
+        if self.names_item(mention):
+            return self._places_between(max(0, mention.start - 80), mention.start)[-1]
         after = self._places_between(mention.end, sentence.end)[:2]
         if not after or self._bound_to(after[0]) is not mention:
             return None
@@ -1878,13 +1887,29 @@ class _ArticleContext:
         return after[0]
 
     def _bound_to(self, place: PlaceMention) -> NumberMention | None:
-        """The figure a preposition ties the place to ("six in Paris", "16 people died in Almaty"), if any."""
+        """The figure a preposition ties the place to ("six in Paris", "16 people died in Almaty"), or the list's
+        item the place names right before it ("South Carolina 36"), if any."""
         before = bisect.bisect_right(self._mention_starts, place.start) - 1
         figure = self.mentions[before] if before >= 0 else None
         if figure is None or figure.end > place.start \
                 or not PLACE_OF_FIGURE.fullmatch(self.article.text, figure.end, place.start):
-            return None
+            return self._item_named_by(place)
         return figure
+
+    def names_item(self, mention: NumberMention) -> bool:
+        """Whether a place right before the figure names it as a list's item ("..., South Carolina 36")."""
+        before = self._places_between(max(0, mention.start - 80), mention.start)[-1:]
+        return bool(before) and self._item_named_by(before[0]) is mention
+
+    def _item_named_by(self, place: PlaceMention) -> NumberMention | None:
+        """The figure right after a place that opens a list's item, after a comma or "and": "..., South Carolina 36".
+        (Not a list's first item, "Georgia reported 33": a place before its verb may be who speaks.)"""
+        text = self.article.text
+        if text[place.end:place.end + 1] != " " or not text.endswith(_ITEM_OPENERS, 0, place.start):
+            return None
+        after = bisect.bisect_left(self._mention_starts, place.end + 1)
+        figure = self.mentions[after] if after < len(self.mentions) else None
+        return figure if figure is not None and figure.start == place.end + 1 else None
 
     def _places_between(self, start: int, end: int) -> list[PlaceMention]:
         """The places named from start to end, in text order (places come in text order: a bisection)."""
@@ -2042,14 +2067,18 @@ def _another_agents(text: str, mention: NumberMention) -> bool:
     return text.endswith(("and ", ", "), 0, mention.start) and ANOTHER_AGENT.match(text, mention.end) is not None
 
 
-def _lists_next(text: str, end: int, next_start: int, following: NumberMention | None) -> bool:
+def _lists_next(text: str, end: int, next_start: int, following: NumberMention | None,
+                names_item: Callable[[NumberMention], bool]) -> bool:
     """Whether the next figure is the next item of a list that leaves out what its items count: "Six people
-    died in Texas, four in Oklahoma" (but not "six in Texas, four were injured in Ohio")."""
-    ending = text[end:next_start].rstrip()  # every match ends in a comma or "and", which most gaps do not
-    if following is None or following.unit or not (ending[-1:] == "," or ending[-3:].lower() == "and") \
-            or not LIST_GAP.match(text, end, next_start):
+    died in Texas, four in Oklahoma" (but not "six in Texas, four were injured in Ohio"), or names the item by a
+    place before its figure (`names_item`): "33 deaths, South Carolina 36, Tennessee 17" (not "Kills 43, Wounds 55")."""
+    if following is None or following.unit:
         return False
-    return ELIDED_ITEM.match(text, following.end) is not None
+    ending = text[end:next_start].rstrip()  # every match ends in a comma or "and", which most gaps do not
+    if not (ending[-1:] == "," or ending[-3:].lower() == "and"):
+        return ending[-1:].isalpha() and NAMED_ITEM_GAP.match(text, end, next_start) is not None \
+            and NAMED_ITEM_END.match(text, following.end) is not None and names_item(following)
+    return LIST_GAP.match(text, end, next_start) is not None and ELIDED_ITEM.match(text, following.end) is not None
 
 
 def _states_part_after(text: str, end: int, sentence_end: int) -> bool:

@@ -59,6 +59,10 @@ AGE_APPOSITION = regex.compile(r"(?<![\w])(?:the|a|an)\s+(?:\p{L}+\s+)?\p{L}+(?<
 # A preposition of place before a capitalised word and a number: the word is a place, the number its count,
 # where a lower-case word follows ("in Turkey 900 died"); names known to label ("in Article 4") are asked first.
 PLACE_PREPOSITION_BEFORE = regex.compile(r"\b(?:in|across|throughout)\s+\Z", regex.I)
+# Before a capitalised word and a number, the item of a breakdown before it: a figure, perhaps its noun, and a comma
+# ("33 deaths, South Carolina 36"; a year of four digits is none: "In 2019, Flight 370").
+BREAKDOWN_ITEM_BEFORE = regex.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d,)\d[\d,.]*(?:\s+\p{Ll}+){0,2}(?:,\s+(?:and\s+)?|\s+and\s+)"
+                                     r"(?:\p{Lu}[\p{L}.'’-]*\s+)*\Z")
 FOR_ONE_BEFORE = regex.compile(r"\bfor\s+\Z", regex.I)
 # "m" glued to digits is million ("1.2m tons", "£3m") except where it measures a length.
 METRE_CONTEXT = regex.compile(r"\A(?:\s*[-(]|\s*(?:long|high|wide|tall|deep|away|thick|across|below|above|under|"
@@ -590,6 +594,9 @@ class NumberGrammar:
         if not word[:1].isupper() or self.intervals.phrase_before(before) or _sentence_initial(text, atom,
                                                                                                          label):
             return False
+        if (", " in before[-60:] or " and " in before[-60:]) \
+                and BREAKDOWN_ITEM_BEFORE.search(before, max(0, len(before) - 80), label.start()):
+            return False  # "Georgia reported 33 deaths, South Carolina 36, Tennessee 17": a breakdown's next item
         if counted and PLACE_PREPOSITION_BEFORE.search(before, 0, label.start()):
             return False  # "In Turkey 900 died", "and in Syria 1,600 people": a place, then its count
         plural = counted and (next_word.group(1).endswith("s") or next_word.group(1) == "%"
