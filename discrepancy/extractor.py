@@ -517,6 +517,9 @@ class Extractor:
         attackers = rules.places.get("attacker_nouns", ())
         self.attacker_place = version1(rf"(?:['’]s)?\s+(?i:{alternation(attackers)})(?![\p{{L}}])") \
             if attackers else None
+        # after a place: the capitalised noun of a facility named after it ("Riverside Park", "Victoria Station")
+        facilities = rules.places.get("facility_nouns", ())
+        self.facility_after = re.compile(rf" (?:{alternation(facilities)})\b") if facilities else None
         # around a figure: words that make it an earlier report ("had earlier confirmed", "initial reports said")
         self.earlier_report = _earlier_report_pattern(rules.sources)
         # the first words of its earlier words and adjectives, of which every match holds one: most figures have none near
@@ -552,6 +555,10 @@ class Extractor:
                       or not self.attribute_place.match(article.text, p.end)]
         if self.attacker_place is not None and places:
             places = [p for p in places if p.country != p.name or not self.attacker_place.match(article.text, p.end)]
+        if self.facility_after is not None and places:
+            # (only where a space and a capital follow the place: most are followed by a mark or a lower-case word)
+            places = [p for p in places if not article.text[p.end + 1:p.end + 2].isupper()
+                      or not self.facility_after.match(article.text, p.end)]
         if self.reference_point is not None and places:
             places = [p for p in map(self._beyond_reference, places, itertools.repeat(article.text)) if p]
         main_place = _main_place(places, self.gazetteer, article.text)

@@ -84,7 +84,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
     "places": {"kind": (str, True), "min_city_population": (int, True), "place": (list, False),
                "min_located_city_population": (int, False),
                "not_places": (list, False), "kind_nouns": (list, False), "capitalised_kind_nouns": (list, False),
-               "kind_nouns_before_name": (list, False),
+               "kind_nouns_before_name": (list, False), "facility_nouns": (list, False),
                "variant_prefix_letters": (int, False),
                "reference_words": (list, False), "outside_words": (list, False), "attribute_suffixes": (list, False),
                "namesake_population_share": (float, False), "place_count_nouns": (list, False),
@@ -276,7 +276,7 @@ def _merge_places(singles: dict, data: dict) -> None:
     places["not_places"] = places["not_places"] + data.get("not_places", [])
     places["kind_nouns"] = places["kind_nouns"] + data.get("kind_nouns", [])
     for words in ("reference_words", "outside_words", "attribute_suffixes", "place_count_nouns", "whole_country_words",
-                  "attacker_nouns", "capitalised_kind_nouns", "kind_nouns_before_name"):
+                  "attacker_nouns", "capitalised_kind_nouns", "kind_nouns_before_name", "facility_nouns"):
         places[words] = places.get(words, []) + data.get(words, [])
     if "namesake_population_share" in data:
         places["namesake_population_share"] = data["namesake_population_share"]
