@@ -651,12 +651,14 @@ class NumberGrammar:
         after = _WORD_AFTER.match(text, mention.end)
         word = after.group("word").lower() if after and after.group("word") else ""
         if word in self.unit_words_after and word not in self.durations or word in self.scale_words \
-                or after and after.group("percent"):
-            return False  # "people over 100 miles away", "over 60 million", "under 40%"
+                or after and after.group("percent") or word in ("year", "years"):
+            # "people over 100 miles away", "over 60 million", "under 40%"; and a bound in years is the age words'
+            # to read ("He is over thirty years old" states a bound: the number grammar keeps it)
+            return False
         if lead.group("group"):
             return True
         # after a verb of being, only an age that ends its clause: "45 were under 18", not "deaths were over 50"
-        return mention.value < 100 and (not word or word in ("years", "and", "or", "when", "at"))
+        return mention.value < 100 and (not word or word in ("and", "or", "when", "at"))
 
     def _is_year(self, mention: NumberMention, text: str) -> bool:
         written = text[mention.number_start:mention.number_end]

@@ -718,7 +718,8 @@ NOT_COUNTS = [
     ("Most of the dead were children under five.", []),
     ("Many of those detained were aged under 18, police said.", []),
     ("People over 65 make up most of the 40 dead.", [("40", "deaths")]),
-    # (a bound with a unit, or said of a count, is a figure)
+    # (a bound with a unit, or said of a count, is a figure; one in years is the age words' to read, which keep it)
+    ("The suspect, who is over thirty years old, was arrested with 12 others.", [("over thirty", "other"), ("12", "arrests")]),
     ("Deaths were over 50 by Friday.", [("over 50", "deaths")]),
     ("The number of dead was over 60.", [("over 60", "deaths")]),
     ("Over 60 people were killed.", [("Over 60", "deaths")]),
