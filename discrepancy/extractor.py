@@ -784,6 +784,12 @@ class Extractor:
         end = after.start if after is not None and after.start < sentence.end else sentence.end
         return end, len(aside.group("aside").split())
 
+    def _verb_after_noun(self, text: str, end: int) -> bool:
+        """Whether a trigger word comes right after a counted noun of one participle, which makes it the clause's verb
+        and the participle a noun: "Two wounded died", "Two wounded die" (a noun there would have been read into it)."""
+        verb = WORD.match(text, end + 1) if text.startswith(" ", end) else None
+        return verb is not None and _normal(verb.group()) in self.quantity_of_word
+
     def _group_predicate(self, text: str, mention: NumberMention) -> bool:
         """Whether a verb of being and a noun of a group, ending the figure's clause, follow it: "4 were soldiers"."""
         predicate = GROUP_PREDICATE.match(text, mention.end)
@@ -1242,8 +1248,10 @@ class Extractor:
             # were injured" (but "12 dead and dozens injured": "dead" says what befell them)
             grouped = unit and beyond <= 0 and word in self.scope_of_word
             nearness = FARTHEST if grouped else -distance
-            # (a lone verb read as the counted noun is the clause's verb: "12 died in hospital")
-            if unit and beyond <= 0 and not grouped and not (words == 1 and self._participle(word)):
+            # (a lone verb read as the counted noun is the clause's verb: "12 died in hospital"; but not one that
+            # another verb follows, which is a noun: "Two wounded died in hospital")
+            if unit and beyond <= 0 and not grouped and not (words == 1 and self._participle(word)
+                                                             and not self._verb_after_noun(text, at + len(word))):
                 in_noun += [len(candidates) + i for i in range(len(quantities))]
             verb_after = verb_after or own and beyond > 0 and bool(in_noun) and _predicate_of(text, mention.end, unit, at)
             candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities

@@ -468,6 +468,9 @@ OTHER_QUANTITIES = [
     # dying of wounds is a death, though it names the injuries; a critical condition is an injury
     ("Three of the wounded later succumbed to their injuries.", "Three", "deaths", "part of a larger group"),
     ("Nine soldiers died of their wounds in hospital.", "Nine", "deaths", "soldiers"),
+    # a lone participle read as the counted noun is a noun where a verb follows it
+    ("Two wounded died in hospital overnight.", "Two", "deaths", EVERYONE),
+    ("Twelve wounded were evacuated by helicopter.", "Twelve", "injured", EVERYONE),
     ("Four people remain in critical condition, doctors said.", "Four", "injured", "part of a larger group"),
     # crossing a border is displacement, but for troops
     ("More than 1.5 million people have crossed into Chad since April.", "More than 1.5 million", "displaced", EVERYONE),
