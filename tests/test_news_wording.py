@@ -691,8 +691,8 @@ AGENTS = [
     # who reports a figure is not what it counts
     ("Survivors told aid workers that as many as 100 children had been in the hold.", "as many as 100", "other"),
     ("Rescuers said on Monday that some 60 people had been aboard the bus.", "some 60", "other"),
-    known_miss("a speaker named by an adjective alone ('The injured told') is not found as a speaker",
-               "The injured told reporters that 12 gunmen had stormed the village.", "12", "other"),
+    # a speaker named by an adjective alone ("The injured told"): its word types nothing; the gunmen are counted
+    ("The injured told reporters that 12 gunmen had stormed the village.", "12", "fighters"),
     ("Survivors said 104 people were rescued.", "104", "rescued"),
     ("The death toll, rescuers said, rose to 40.", "40", "deaths"),
 ]
