@@ -337,8 +337,12 @@ class Extractor:
         self.gazetteer = Gazetteer.from_rules(rules.places)
         self.quantity_of_word: dict[str, list[str]] = {}
         for quantity in rules.quantities:
-            for word in quantity.words:
+            for word in (*quantity.words, *quantity.group_words_after):
                 self.quantity_of_word.setdefault(_normal(word), []).append(quantity.name)
+        # words that type a figure after them only where it counts one of the quantity's groups ("150 police officers
+        # were sent", not "12 people were sent to hospital")
+        self.group_words_after = {(_normal(word), q.name): frozenset(q.groups) for q in rules.quantities
+                                  for word in q.group_words_after}
         self.priority = {q.name: q.priority for q in rules.quantities}
         self.trigger_pattern = _phrase_pattern(self.quantity_of_word)
         # Where a trigger may start, in folded text: most windows around a figure hold none, and this scan
@@ -1255,7 +1259,8 @@ class Extractor:
                 in_noun += [len(candidates) + i for i in range(len(quantities))]
             verb_after = verb_after or own and beyond > 0 and bool(in_noun) and _predicate_of(text, mention.end, unit, at)
             candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities
-                           if q not in self.before_only or word not in self.before_only[q]]
+                           if (q not in self.before_only or word not in self.before_only[q])
+                           and ((word, q) not in self.group_words_after or self._counts_group(unit, (word, q)))]
         if verb_after and in_noun:
             # "Two wounded soldiers died in hospital": a state said in the noun phrase yields to the clause's verb
             for i in in_noun:
@@ -1328,6 +1333,11 @@ class Extractor:
             if self._within(scope, groups) or self.scope_root in groups:
                 return quantity
         return None
+
+    def _counts_group(self, unit: str, word_of: tuple[str, str]) -> bool:
+        """Whether a figure's noun counts one of the groups a quantity's word after it is said of."""
+        scope = _remembered(self._unit_scopes, unit, self._scope_of_unit) if unit else None
+        return scope is not None and self._within(scope, self.group_words_after[word_of])
 
     def _counts_excluded(self, unit: str, groups: frozenset[str]) -> bool:
         """Whether a counted noun names a group a quantity never counts: one of `groups` or within one, or any people

@@ -28,7 +28,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "negated_words": (list, False), "group_words": (list, False), "groups": (list, False),
         "not_after": (list, False), "excluded_groups": (list, False), "after_only": (bool, False),
         "words_before_figure": (list, False), "days_before_article": (int, False),
-        "lower_bound_units": (list, False), "only_before_figure": (list, False),
+        "lower_bound_units": (list, False), "only_before_figure": (list, False), "group_words_after": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -116,6 +116,7 @@ class QuantityRule:
     after_only: bool = False  # its words type only a figure before them: "3,000 gathered", not "gathered 12 samples"
     words_before_figure: tuple[str, ...] = ()  # with after_only, the words that type a figure after them: "a crowd of"
     only_before_figure: tuple[str, ...] = ()  # words that type only a figure after them: "searching for 8 people"
+    group_words_after: tuple[str, ...] = ()  # words after a count of one of `groups` only: "150 police were sent"
     days_before_article: int = 0  # dated by nothing but its article, a figure may hold this many days before it
     lower_bound_units: tuple[str, ...] = ()  # a figure counting these bounds the quantity from below: "12 bodies"
 
@@ -232,9 +233,9 @@ def _check_values(data: dict, kind: str, path: str, text: str) -> None:
             if item["qualifier"] not in QUALIFIER_NAMES:
                 raise RuleError(path, _line_of(text, "qualifier"), f"unknown qualifier '{item['qualifier']}'")
     if kind == "quantity":
-        if bool(data.get("group_words")) != bool(data.get("groups")):
-            raise RuleError(path, _line_of(text, "group_words" if "group_words" in data else "groups"),
-                            "'group_words' and 'groups' go together")
+        if bool(data.get("group_words") or data.get("group_words_after")) != bool(data.get("groups")):
+            raise RuleError(path, _line_of(text, "groups" if "groups" in data else "group_words"),
+                            "'group_words' or 'group_words_after' and 'groups' go together")
         for example in data["examples"]:
             if not isinstance(example, dict) or "text" not in example:
                 raise RuleError(path, _line_of(text, "examples"), "each example needs a 'text'")
@@ -298,6 +299,7 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         excluded_groups=tuple(data.get("excluded_groups", ())), after_only=data.get("after_only", False),
         words_before_figure=tuple(w.lower() for w in data.get("words_before_figure", ())),
         only_before_figure=tuple(w.lower() for w in data.get("only_before_figure", ())),
+        group_words_after=tuple(w.lower() for w in data.get("group_words_after", ())),
         days_before_article=data.get("days_before_article", 0),
         lower_bound_units=tuple(w.lower() for w in data.get("lower_bound_units", ())),
     )

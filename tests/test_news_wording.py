@@ -1487,8 +1487,9 @@ BATCH_MISSES = [
                "Nine people, including the gunman, were killed, police said.",
                [("Nine", "deaths", "everyone with the attacker", None)]),
     ("At least 15 people were shot, the chief said.", [("At least 15", "shot", EVERYONE, None)]),
-    known_miss("police sent to a scene are no deployment: 'sent' types troops only for soldiers",
-               "Around 150 police officers were sent to the scene.", [("Around 150", "troops", "police", None)]),
+    # police sent to a scene are a deployment: "sent" types troops after a count of the security forces only
+    ("Around 150 police officers were sent to the scene.", [("Around 150", "troops", "police", None)]),
+    ("Twelve people were sent to hospital with burns.", [("Twelve", "injured", None, None)]),
     known_miss("those in relief camps are a part of the displaced, a scope the scopes do not have",
                "More than 250,000 people are sheltering in government relief camps.",
                [("More than 250,000", "displaced", "in camps", None)]),
