@@ -140,6 +140,7 @@ class NumberGrammar:
         self.spelled_age = regex.compile(rf"\s*-?\s*{alternation(adjectival)}(?![\w])", regex.I)
         self.age_bound = _age_bound_pattern(numbers)
         self.age_bound_limit = numbers.get("age_bound_limit", 120)
+        self.age_words_before = tuple(f"{words} " for words in numbers.get("age_words_before", ()))
         self.durations = frozenset(numbers.get("durations", ()))
         self.atom_pattern = self._compile_atoms()
         self.atom_groups = _groups_of(self.atom_pattern)
@@ -639,8 +640,12 @@ class NumberGrammar:
         return preposition.lower() != "by" or (word_before or "").lower() not in self.change_words
 
     def _is_age_bound(self, mention: NumberMention, text: str) -> bool:
-        """Whether the figure bounds an age ("children under five", "aged over 60", "45 were under 18"), by the
-        words right before its number and what follows it (rules: numbers.toml age_bound_words)."""
+        """Whether the figure is an age said by the words before it ("as young as 10": numbers.toml age_words_before)
+        or bounds one ("children under five", "aged over 60", "45 were under 18"), by the words right before its
+        number and what follows it (rules: numbers.toml age_bound_words)."""
+        if self.age_words_before and text[max(0, mention.number_start - 16):mention.number_start].lower().endswith(
+                self.age_words_before):
+            return True
         if self.age_bound is None or mention.unit or mention.value is None or None not in (mention.low, mention.high):
             return False  # (a bound's interval is open on one side)
         if not (0 < mention.value <= self.age_bound_limit and mention.value == int(mention.value)):

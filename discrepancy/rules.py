@@ -44,7 +44,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "ordinals": (dict, True), "compound_only_ordinals": (list, True),
         "identifier_labels": (list, True), "age_words": (list, False), "glued_units": (list, True),
         "age_bound_words": (list, False), "age_bound_limit": (int, False), "age_group_nouns": (list, False),
-        "age_bound_verbs": (list, False),
+        "age_bound_verbs": (list, False), "age_words_before": (list, False),
         "year_range": (list, True), "rises": (list, True), "falls": (list, True), "phrase_stops": (list, True),
         "street_words": (list, True), "particle_verbs": (list, False),
         "plurals_without_s": (list, False), "model_words": (list, False),

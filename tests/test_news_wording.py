@@ -484,6 +484,7 @@ OTHER_QUANTITIES = [
     ("The quake damaged 500 homes and left 3,000 people without shelter.", "3,000", "displaced", EVERYONE),
     ("Some 1,200 families lost their homes in the fire.", "Some 1,200", "displaced", "families"),
     ("The storm left 40,000 people without power.", "40,000", "other", None),
+    ("Some 2,500 residents have been told to leave their homes.", "Some 2,500", "displaced", "civilians"),
     # seizing a count of people is kidnapping them; seizing things is not
     ("Militants seized 40 passengers from the bus at a checkpoint.", "40", "kidnapped", EVERYONE),
     ("Customs officers seized 12 tonnes of cocaine at the port.", "12", "other", None),
@@ -719,6 +720,8 @@ NOT_COUNTS = [
     ("Around 40% of the 1,200 people arrested were under 18.", [("Around 40", "other"), ("1,200", "arrests")]),
     ("Of the 300 arrested, 45 were under 18.", [("300", "arrests"), ("45", "arrests")]),
     ("Most of the dead were children under five.", []),
+    ("More than 50 people, including children as young as 10, were detained overnight.",
+     [("More than 50", "arrests")]),
     ("Many of those detained were aged under 18, police said.", []),
     ("People over 65 make up most of the 40 dead.", [("40", "deaths")]),
     # (a bound with a unit, or said of a count, is a figure; one in years is the age words' to read, which keep it)
