@@ -252,9 +252,11 @@ OPENING_WHOLE = regex.compile(r"(?:of|among)\s+(?:the|those|all)\s+", regex.I)
 # Right before the earlier level a count is compared with: "rose to 57, up from 42", "up from an earlier estimate of
 # 120", "compared with 120 a day earlier".
 # (or "from" right after the level reached: "rose to 45 from 40", "climbed to 63 from an earlier figure of 57")
+# (or the figure a correction sets aside: "the number abducted was 137, not 287 as initially reported")
 EARLIER_LEVEL = regex.compile(r"\b(?:(?:(?:up|down)\s+|(?<=\bto\s+\d[\d,.]*\s+))from"
                               r"(?:\s+(?:an?|the|its)\s+(?:(?:earlier|previous|initial|first)\s+)?"
-                              r"(?:estimate|figure|toll|count|tally|total)\s+of)?|compared\s+(?:with|to))\s+\Z", regex.I)
+                              r"(?:estimate|figure|toll|count|tally|total)\s+of)?|compared\s+(?:with|to)"
+                              r"|(?<=\d(?:\s+\p{L}+){0,3},\s+)not|(?<=\d\s+)(?:rather\s+than|instead\s+of))\s+\Z", regex.I)
 # A whole that opens its sentence, its parts after it: "Of the dead, 112 were women", "Among those arrested, ".
 OPENING_SHARE = regex.compile(_OPENING_SHARE, regex.I)
 # Before a part that opens its sentence, the whole after it ("Including the six attackers, 33 people died").

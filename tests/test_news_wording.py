@@ -1247,6 +1247,11 @@ EARLIER_LEVELS = [
     # "from" right after the level reached
     ("The number of dead rose to 45 from 40 on Monday.", "40", "deaths", None),
     ("The toll climbed to 63 from an earlier figure of 57.", "57", "deaths", None),
+    # the figure a correction sets aside
+    ("Officials said the number of children abducted was 137, not 287 as initially reported.", "287", "kidnapped",
+     None),
+    ("Police said 12 were arrested, not 20.", "20", "arrests", None),
+    ("The toll stood at 45 rather than 54.", "54", "deaths", None),
 ]
 
 
