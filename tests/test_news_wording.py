@@ -112,6 +112,7 @@ BOUNDS = [
     ("The rescue took over 30 hours.", "over 30", 30, OPEN, "more_than", "other", None),
     # "scores" alone as the subject of a clause (words_before and words_after in rules/numbers.toml)
     ("Nineteen people were killed and scores were wounded.", "scores", 40, OPEN, "at_least", "injured", EVERYONE),
+    ("Hundreds were injured and scores killed in the stampede.", "scores", 40, OPEN, "at_least", "deaths", EVERYONE),
     ("Two bombs went off near the stadium, and scores more were hurt in the stampede.", "scores", 40, OPEN,
      "at_least", "injured", EVERYONE),
     ("Gunmen killed some 40 villagers in a dawn raid, local officials said.", "some 40", 38, 42, "approx", "deaths",
