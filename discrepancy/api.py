@@ -15,7 +15,7 @@ from .articles import MAX_ARTICLE_BYTES, Furniture, JsonLine, compile_furniture,
 from .baseline import Suppression, find_suppressions
 from .errors import InputError, printable
 from .extractor import Extractor, Reading
-from .models import Article, Claim, Result
+from .models import Article, Claim, Result, claim_columns, claims_read_back
 from .batch import compare
 from .memory import without_cycle_collection
 from .pool import ordered_map, progress, stage
@@ -109,6 +109,15 @@ class Digest:
     checked: bool                      # False when its figures could not be read: it is left out
     sketch: Sketch | None = None       # what story grouping needs of it
     suppressions: tuple[Suppression, ...] = ()
+
+    def __reduce__(self):
+        # Its claims travel from a worker as columns (models.claim_columns), built again all at once.
+        return _digest_read_back, (self.article, claim_columns(self.claims), self.errors, self.checked, self.sketch,
+                                   self.suppressions)
+
+
+def _digest_read_back(article: Article | None, claim_columns: tuple[tuple, ...], *rest) -> Digest:
+    return Digest(article, claims_read_back(claim_columns), *rest)
 
 
 class Digester:

@@ -1,8 +1,11 @@
 """Claims travel between processes whole, and a batch's claims read back share their repeated values."""
+import dataclasses
 import datetime as dt
 import pickle
 
-from discrepancy.models import Claim
+import pytest
+
+from discrepancy.models import Claim, claim_columns, claims_read_back, replaced
 
 SENTENCE = "At least 16 people were killed and 20 injured in Almaty on Monday, police said."
 
@@ -45,3 +48,30 @@ def test_claims_read_back_share_their_numbers_and_keep_each_ones_type_and_sign()
     assert read[0].value is read[0].low is read[0].high and read[2].value is read[2].low
     assert all(got.start is read[0].start and got.end is read[0].end for got in read)
     assert read[0].value is not read[1].value  # 16.0 and 16 stay apart
+
+
+def test_claims_sent_as_columns_are_read_back_as_the_claims():
+    claims = (claim("At least 16", 0, dt.date(2022, 1, 10)), claim("20", 33, None),
+              dataclasses.replace(claim("7", 60, None), value=7, low=None, place=None, source=None, time_phrase=None))
+    read = claims_read_back(pickle.loads(pickle.dumps(claim_columns(claims))))
+    assert read == claims and all(type(c) is Claim for c in read)
+    assert read[0].sentence is read[1].sentence and type(read[2].value) is int
+    assert claims_read_back(claim_columns([])) == ()
+
+
+@pytest.mark.parametrize("changes", [{}, {"story": "s1"}, {"time_phrase": None, "period_start": dt.date(2022, 1, 9),
+                                                             "period_end": dt.date(2022, 1, 9), "running": True},
+                                     {"copies": ("a:1:3",), "value": None, "low": -1.5, "id": "b:2:5"}])
+def test_a_claim_replaced_is_the_claim_dataclasses_replace_gives(changes):
+    original = claim("At least 16", 0, dt.date(2022, 1, 10))
+    copy = replaced(original, **changes)
+    assert copy == dataclasses.replace(original, **changes) and type(copy) is Claim
+    assert original == claim("At least 16", 0, dt.date(2022, 1, 10))  # the original unchanged
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        copy.story = "s2"  # frozen like any claim
+    assert hash(copy) == hash(dataclasses.replace(original, **changes))
+
+
+def test_a_claim_replaced_with_a_field_it_has_not_is_an_error():
+    with pytest.raises(KeyError):
+        replaced(claim("16", 9, None), storey="s1")

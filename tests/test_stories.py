@@ -305,6 +305,17 @@ def test_a_digest_and_its_sketch_hold_one_article():
     assert digest.article is digest.sketch.article and digest.article.text == ""
 
 
+def test_a_digest_read_back_is_the_digest():
+    digester = discrepancy.api.Digester(RULES, keep_text=True, sketch=True)
+    for article in (KAZAKH, dataclasses.replace(KAZAKH, id="none", text="No figure here.")):
+        digest = digester(article)
+        read = pickle.loads(pickle.dumps(digest))
+        assert (read.article, read.claims, read.errors, read.checked, read.suppressions) == \
+            (digest.article, digest.claims, digest.errors, digest.checked, digest.suppressions)
+        assert type(read.claims) is tuple and (read.sketch.names, read.sketch.near) == (digest.sketch.names, digest.sketch.near)
+    assert read.claims == () and digest.claims == ()
+
+
 def test_a_batch_handed_over_is_compared_as_one_its_caller_keeps(mixed):
     from discrepancy.api import Digester, _collected, digested
     from discrepancy.batch import compare
