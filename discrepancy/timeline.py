@@ -103,6 +103,8 @@ YEAR_WORD_STARTS = re.compile(rf"""[^a-z0-9_](?=
         (?:months|years|decades)\W+of\W)""", re.X)
 def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
     """The claims with the period each holds over and the words that date it, if any."""
+    if not claims:  # no need to look for time words
+        return []
     text = article.text
     spaced_text = spaced(text)
     found = [(m.start(), m.end(), m) for m in (*time_words(text, spaced_text), *year_words(text, spaced_text))]
@@ -115,21 +117,27 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
         inside = [item for item in found if span[0] <= item[0] and item[1] <= span[1]
                   and (item[2].re is not YEAR_WORDS or _year_of_figure(text, item, claim))
                   and not _dateline_date(text, item) and not compared.dates_another(item, claim)]
+        if not inside:  # most figures: none of the article's time words stand in their sentence
+            dated.append(_dated(claim, article.published, None))
+            continue
         nearest = min(_in_own_clause(text, _unless_naming_event(text, inside, claim), claim),
-                      key=lambda item: _distance(item, claim), default=None)
-        words = nearest[2] if nearest else None
-        dated.append(_dated(claim, _base_day(article.published, words, compared.compared_with(claim), dated),
-                            words, running=words is not None and _past_the_when_clause(text, words, claim)))
+                      key=lambda item: _distance(item, claim))
+        words = nearest[2]
+        dated.append(_dated(claim, _base_day(article.published, words, compared, claim, dated),
+                            words, running=_past_the_when_clause(text, words, claim)))
     return dated
 
 
-def _base_day(published: dt.date | None, words: regex.Match | None, compared: Claim | None,
+def _base_day(published: dt.date | None, words: regex.Match, compared: _Compared, claim: Claim,
               dated: list[Claim]) -> dt.date | None:
     """The day the figure's time words count from: the article's, but for days before the one of the figure it is
     compared with ("The toll rose to 40 on Tuesday, up from 32 a day earlier": the 32 holds on Monday)."""
-    if words is None or words.re is YEAR_WORDS or not words["earlier"] or compared is None:
+    if words.re is YEAR_WORDS or not words["earlier"]:
         return published
-    before = next((c for c in reversed(dated) if c.id == compared.id), None)
+    compared_with = compared.compared_with(claim)
+    if compared_with is None:
+        return published
+    before = next((c for c in reversed(dated) if c.id == compared_with.id), None)
     return before.period_start if before is not None and before.time_phrase and before.period_start else published
 
 

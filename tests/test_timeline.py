@@ -299,3 +299,25 @@ def test_days_read_from_one_day_for_each_phrase_are_those_read_from_each_article
     with mock.patch.object(timeline, "_relative_day", plain), mock.patch.object(timeline, "_date_before", plain):
         expected = timeline.period_of(found, published)
     assert timeline.period_of(found, published) == expected
+
+
+DATING_PIECES = ["16 people died", "Police arrested 40", "up from 32", " a day earlier", " on Monday", " in 2015",
+                 " since 2015, when", " last week", ". ", ", ", " ", "\n\n", "the toll rose to 70", "x"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces_or_text(DATING_PIECES, 16, 80), st.one_of(st.none(), st.just(WED_12_JAN)))
+@example("16 people died. Police arrested 40 on Monday", WED_12_JAN)
+@example("16 people died in 2015up from 32 a day earlier", None)
+def test_a_figure_whose_sentence_has_no_time_words_holds_on_the_articles_day(text, published):
+    article = Article(id="a", path="a.txt", text=text, published=published)
+    claims = EXTRACTOR.extract(article)
+    for claim, dated in zip(claims, date_figures(article, claims)):
+        assert dated.id == claim.id
+        start = text.find(claim.sentence, max(0, claim.start - len(claim.sentence)))
+        sentence = (start, start + len(claim.sentence)) if start >= 0 else (claim.start, claim.end)
+        words = [m.span() for pattern in (TIME_WORDS, YEAR_WORDS) for m in pattern.finditer(text)
+                 if sentence[0] <= m.start() and m.end() <= sentence[1]]
+        if not words:
+            assert (dated.time_phrase, dated.period_start, dated.period_end, dated.running, dated.published) == \
+                (None, published, published, False, claim.published or published)
