@@ -223,6 +223,9 @@ class Counts:
     buckets: np.ndarray
     counts: np.ndarray    # unsigned integers (see _count_type): read them as floats where a ufunc takes them
 
+    def __reduce__(self):
+        return _counts_read_back, (*_array_sent(self.buckets), *_array_sent(self.counts))
+
 
 @dataclass(frozen=True)
 class Sketch:
@@ -238,20 +241,40 @@ class Sketch:
     paragraphs: Mapping[str, Counts]             # claim id -> its paragraph's words, for the claims in `near`
 
     def __reduce__(self):
-        # Read back from a worker, its names, places and countries share their strings with the sketches
-        # read before it: a batch names a few thousand people and places, most in many articles (half of
-        # the memory of those counters).
-        return _read_back, (self.article, self.words, self.names, self.places, self.countries, self.near,
-                            self.paragraphs)
+        # Read back from a worker, its names, places and countries share their strings with the sketches read
+        # before it: a batch names a few thousand people and places, most in many articles (half of the memory
+        # of those counters). They travel as their keys and counts (a Counter's own unpickling, then a copy of
+        # it with its keys interned, took three times as long, in the process all the workers' results go to).
+        return _read_back, (self.article, self.words, *_counter_sent(self.names), *_counter_sent(self.places),
+                            *_counter_sent(self.countries), self.near, self.paragraphs)
 
 
-def _read_back(article: Article, words: Counts, names: Counter, places: Counter, countries: Counter,
-               near: dict[str, Counter], paragraphs: Mapping[str, Counts]) -> Sketch:
-    return Sketch(article, words, _interned(names), _interned(places), _interned(countries), near, paragraphs)
+def _read_back(article: Article, words: Counts, names: tuple, name_counts: tuple, places: tuple, place_counts: tuple,
+               countries: tuple, country_counts: tuple, near: dict[str, Counter],
+               paragraphs: Mapping[str, Counts]) -> Sketch:
+    return Sketch(article, words, _interned(names, name_counts), _interned(places, place_counts),
+                  _interned(countries, country_counts), near, paragraphs)
 
 
-def _interned(counted: Counter) -> Counter:
-    return Counter({sys.intern(key): count for key, count in counted.items()})
+def _counter_sent(counted: Counter) -> tuple[tuple, tuple]:
+    return tuple(counted), tuple(counted.values())
+
+
+def _interned(keys: tuple, counts: tuple) -> Counter:
+    counted = Counter()
+    dict.update(counted, zip(map(sys.intern, keys), counts))  # Counter.update checks its argument's type first
+    return counted
+
+
+def _array_sent(array) -> tuple[bytes, str]:
+    # An array travels as its bytes and type, read back as a view of the bytes received: numpy's own
+    # unpickling took four times as long. Read-only, as a sketch's arrays are only read.
+    array = np.asarray(array)
+    return array.tobytes(), array.dtype.str
+
+
+def _counts_read_back(buckets: bytes, bucket_type: str, counts: bytes, count_type: str) -> Counts:
+    return Counts(np.frombuffer(buckets, bucket_type), np.frombuffer(counts, count_type))
 
 
 class Paragraphs(Mapping):
@@ -264,6 +287,10 @@ class Paragraphs(Mapping):
         self.buckets = np.concatenate([c.buckets for c in counted]) if counted else np.zeros(0, np.int32)
         self.counts = np.concatenate([c.counts for c in counted]) if counted else np.zeros(0, np.float32)
 
+    def __reduce__(self):
+        return _paragraphs_read_back, (self.paragraph_of, *_array_sent(self.bounds), *_array_sent(self.buckets),
+                                       *_array_sent(self.counts))
+
     def __getitem__(self, claim_id: str) -> Counts:
         at = self.paragraph_of[claim_id]
         start, end = self.bounds[at], self.bounds[at + 1]
@@ -274,6 +301,14 @@ class Paragraphs(Mapping):
 
     def __len__(self) -> int:
         return len(self.paragraph_of)
+
+
+def _paragraphs_read_back(paragraph_of: dict[str, int], bounds: bytes, bound_type: str, buckets: bytes,
+                          bucket_type: str, counts: bytes, count_type: str) -> Paragraphs:
+    paragraphs = Paragraphs.__new__(Paragraphs)  # its arrays as they were sent, not put end to end again
+    paragraphs.paragraph_of, paragraphs.bounds = paragraph_of, np.frombuffer(bounds, bound_type)
+    paragraphs.buckets, paragraphs.counts = np.frombuffer(buckets, bucket_type), np.frombuffer(counts, count_type)
+    return paragraphs
 
 
 def sketch(article: Article, claims: Sequence[Claim], gazetteer: Gazetteer, keep_text: bool = True,

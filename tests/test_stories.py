@@ -299,6 +299,26 @@ def test_sketches_read_back_share_the_names_of_people_and_places():
         assert all(a is b for a, b in zip(sorted(ours), sorted(theirs)))  # one string for each name
 
 
+def test_a_sketch_read_back_holds_the_same_counts_of_the_same_types():
+    claims = Extractor(RULES).extract(KAZAKH)
+    original = sketch(KAZAKH, claims, GAZETTEER, keep_text=False)
+    read = pickle.loads(pickle.dumps(original))
+    assert (read.article, read.names, read.places, read.countries, read.near) == \
+        (original.article, original.names, original.places, original.countries, original.near)
+    pairs = [(read.words, original.words), *((read.paragraphs[key], original.paragraphs[key]) for key in original.paragraphs)]
+    assert list(read.paragraphs) == list(original.paragraphs) and len(pairs) > 1
+    for got, expected in pairs:
+        for array, wanted in ((got.buckets, expected.buckets), (got.counts, expected.counts)):
+            assert array.dtype == wanted.dtype and array.tolist() == wanted.tolist()
+    for counts in (np.array([3, 70_000], np.float32), np.array([1, 300], np.uint16), np.zeros(0, np.uint8)):
+        given = Counts(np.arange(len(counts), dtype=np.int32), counts)
+        back = pickle.loads(pickle.dumps(given))
+        assert back.counts.dtype == counts.dtype and back.counts.tolist() == counts.tolist()
+        assert back.buckets.tolist() == given.buckets.tolist()
+    plain = dataclasses.replace(original, paragraphs={})  # a mapping of another kind travels as it is
+    assert pickle.loads(pickle.dumps(plain)).paragraphs == {}
+
+
 def test_a_digest_and_its_sketch_hold_one_article():
     digester = discrepancy.api.Digester(RULES, keep_text=False, sketch=True)
     digest = pickle.loads(pickle.dumps(digester(KAZAKH)))
