@@ -80,6 +80,9 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def _install(function: Callable) -> None:
     global _FUNCTION
     _FUNCTION = function
+    # What a forked worker inherits is never collected there: a full collection would write to every object's
+    # header, and so copy every page it shares with its parent (a large batch's parent holds a gigabyte).
+    gc.freeze()
     gc.enable()  # a worker forked while its parent had the collector paused collects as usual
 
 

@@ -146,6 +146,15 @@ def test_workers_collect_cycles_though_forked_while_collection_was_paused():
         assert set(pool.ordered_map(collector_enabled, range(8), workers=2, chunk=2)) == {True}
 
 
+def inherited_objects_frozen(_) -> bool:
+    return gc.get_freeze_count() > 0
+
+
+def test_workers_leave_the_objects_they_inherit_to_their_parent():
+    # a collection walking them would copy every page the worker shares with its parent
+    assert set(pool.ordered_map(inherited_objects_frozen, range(8), workers=2, chunk=2)) == {True}
+
+
 def _resident_bytes() -> int:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
