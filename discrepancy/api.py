@@ -237,7 +237,7 @@ def check(paths: Sequence[str], rules: RuleSet | None = None, rule_dirs: Sequenc
     gazetteer = digester.extractor.gazetteer if extracted.articles else None
     with stage(f"comparing {len(extracted.claims):,} figures of {len(extracted.articles):,} articles", quiet=quiet), \
             timed(timings, "comparing"):
-        return compare(extracted, rules, gazetteer, ledger, sketches=sketches, handed_over=True)
+        return compare(extracted, rules, gazetteer, ledger, sketches=sketches, handed_over=True, workers=workers)
 
 
 @contextlib.contextmanager

@@ -22,7 +22,7 @@ from .stories import KnownStories, Sketch, group_stories, sketch
 
 
 def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledger: Path | None = None,
-            sketches: list[Sketch] | None = None, handed_over: bool = False) -> Result:
+            sketches: list[Sketch] | None = None, handed_over: bool = False, workers: int = 1) -> Result:
     """The extracted batch with its stories, findings and groups; stored in `ledger` when given.
 
     `sketches` (one per extracted article, stories.sketch) stand for the articles' text when the
@@ -32,20 +32,22 @@ def compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledg
     its claims are given their story in place rather than copied, and the list is emptied (the
     sketches go once the stories are formed), so that neither is held while the figures are compared
     (at 100,000 articles, the copies and the sketches were a third of the memory).
+
+    With workers > 1 parts of the comparing run in that many processes; the result is the same.
     """
     with without_cycle_collection():
-        return _compare(extracted, rules, gazetteer, ledger, sketches, handed_over)
+        return _compare(extracted, rules, gazetteer, ledger, sketches, handed_over, workers)
 
 
 def _compare(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, ledger: Path | None,
-             sketches: list[Sketch] | None, handed_over: bool) -> Result:
+             sketches: list[Sketch] | None, handed_over: bool, workers: int) -> Result:
     if sketches is None and gazetteer is not None:
         sketches = _sketched(extracted.articles, extracted.claims, gazetteer)
     if ledger is None or not extracted.articles:  # nothing read: nothing to store, and no empty batch
-        return _compared(extracted, rules, gazetteer, sketches or [], Stored((), ()), handed_over)[0]
+        return _compared(extracted, rules, gazetteer, sketches or [], Stored((), ()), handed_over, workers)[0]
     with Ledger(ledger) as book, book.batch():
         stored = book.stored(extracted.articles)
-        result, placed, story_of = _compared(extracted, rules, gazetteer, sketches or [], stored, handed_over)
+        result, placed, story_of = _compared(extracted, rules, gazetteer, sketches or [], stored, handed_over, workers)
         new = {a.id for a in extracted.articles}
         book.record(extracted.articles, [c for c in placed if c.article in new], {a: story_of.get(a) for a in new})
         book.restory([c for c in placed if c.article not in new], {a.id: story_of.get(a.id) for a in stored.articles})
@@ -60,7 +62,7 @@ def _sketched(articles: Sequence[Article], claims: Sequence[Claim], gazetteer: G
 
 
 def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, sketches: list[Sketch],
-              stored: Stored, handed_over: bool) -> tuple[Result, list[Claim], dict[str, str]]:
+              stored: Stored, handed_over: bool, workers: int) -> tuple[Result, list[Claim], dict[str, str]]:
     """The result to show, every claim (batch and stored) with its story and copies, and the story of
     every article (batch and stored)."""
     articles = [*extracted.articles, *stored.articles]
@@ -71,7 +73,7 @@ def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, sk
             sketches.clear()
         known = KnownStories(stored.story_of, stored.story_since)
         # the stored claims are copies made above: placed in place with the batch's when it is handed over
-        stories, claims = group_stories(every, claims, known, in_place=handed_over)
+        stories, claims = group_stories(every, claims, known, in_place=handed_over, workers=workers)
         del every  # the sketches: not needed to compare the figures
         return_freed_memory()
     else:

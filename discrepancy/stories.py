@@ -18,9 +18,11 @@ a ledger's stories (KnownStories), a story holding stored articles keeps the id 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import functools
 import heapq
+import itertools
 import math
 import re
 import sys
@@ -38,6 +40,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .memory import return_freed_memory
 from .models import Article, Claim, Story, replaced, set_story
+from .pool import ordered_map
 from .places import Gazetteer, PlaceMention, without_accents
 from .rules import BUNDLED_RULES
 from .text import PARAGRAPH, Document
@@ -736,13 +739,15 @@ def _kept_from_rows(batch: Batch, rows: np.ndarray, columns: np.ndarray, country
     return later
 
 
-def cluster_batch(batch: Batch) -> list[int]:
+def cluster_batch(batch: Batch, workers: int = 1) -> list[int]:
     """A story number for each article: average linkage on 1 - similarity within each run of linked articles.
 
     Two groups merge only when their average similarity is above LINK, so one pair of their articles
     at least is that similar: no story spans two components of the graph of such pairs. Each component
     is clustered on its own, exactly, up to DENSE_MAX articles; a larger one (a country in the news
     day after day links its whole run) in DENSE_MAX slices, then the slices' stories across slices.
+    With workers > 1 the components and slices are clustered in that many processes (forked: they read
+    the batch's matrices where they lie), the same numbers in the same order.
     """
     n = len(batch.sketches)
     links_found = links(batch)
@@ -750,16 +755,40 @@ def cluster_batch(batch: Batch) -> list[int]:
     labels = np.zeros(n, dtype=np.int64)
     members = np.argsort(component, kind="stable")
     bounds = np.searchsorted(component[members], np.arange(count + 1))
-    next_label = 0
-    for c in range(count):
-        group = members[bounds[c]:bounds[c + 1]]
-        if len(group) <= DENSE_MAX:
-            local = np.asarray(cluster_distances(batch.distances(group), len(group)))
-        else:
-            local = _sliced_average(batch, group, component, c, *links_found)
-        labels[group] = local + next_label
-        next_label += int(local.max()) + 1
+    groups = [members[bounds[c]:bounds[c + 1]] for c in range(count)]
+    pieces = [_dense_pieces(group) for group in groups]
+    # Taken in the order the pieces were listed, while the workers go on with the next ones.
+    with contextlib.closing(ordered_map(DenseClustering(batch), itertools.chain.from_iterable(pieces),
+                                        workers if count > 1 else 1, chunk=PIECES_AT_ONCE)) as clustered:
+        next_label = 0
+        for c, (group, parts) in enumerate(zip(groups, pieces)):
+            sliced = [np.asarray(next(clustered)) for _ in parts]
+            local = sliced[0] if len(parts) == 1 else _sliced_average(batch, group, component, c, sliced, *links_found)
+            labels[group] = local + next_label
+            next_label += int(local.max()) + 1
     return [int(label) for label in labels]
+
+
+# Pieces sent to a worker at once: most components are a few articles, clustered in well under a millisecond.
+PIECES_AT_ONCE = 8
+
+
+def _dense_pieces(group: np.ndarray) -> list[np.ndarray]:
+    """The runs of articles clustered exactly: the component itself, or its slices of DENSE_MAX articles."""
+    return [group] if len(group) <= DENSE_MAX else [group[start:start + DENSE_MAX]
+                                                   for start in range(0, len(group), DENSE_MAX)]
+
+
+class DenseClustering:
+    """A run of articles -> their story numbers, clustered exactly (picklable: sent to worker processes)."""
+
+    def __init__(self, batch: Batch):
+        self.batch = batch
+
+    def __call__(self, piece: np.ndarray) -> list[int]:
+        if len(piece) < 2:  # an article linked to none (most components): no distances to work out
+            return [0] * len(piece)
+        return cluster_distances(self.batch.distances(piece), len(piece))
 
 
 def _components(n: int, a: np.ndarray, b: np.ndarray) -> tuple[int, np.ndarray]:
@@ -831,18 +860,16 @@ def _leaves_under(node: int, children: np.ndarray, leaves: int) -> list[int]:
     return found
 
 
-def _sliced_average(batch: Batch, group: np.ndarray, component: np.ndarray, number: int, a: np.ndarray,
-                    b: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """Story numbers for component `number` (its articles `group`), too large to compare whole: each slice
-    of DENSE_MAX articles (in the batch's order, by date) clustered exactly, then average linkage over
-    those stories on the linked pairs (a, b, score) alone (pairs less similar than LINK count as 0).
-    Time and memory grow with the component, not its square."""
+def _sliced_average(batch: Batch, group: np.ndarray, component: np.ndarray, number: int, sliced: list[np.ndarray],
+                    a: np.ndarray, b: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """Story numbers for component `number` (its articles `group`), too large to compare whole: given each slice
+    of DENSE_MAX articles (in the batch's order, by date) clustered exactly (`sliced`, _dense_pieces' numbers),
+    average linkage over those stories on the linked pairs (a, b, score) alone (pairs less similar than LINK
+    count as 0). Time and memory grow with the component, not its square."""
     local = np.zeros(len(group), dtype=np.int64)
     offset = 0
-    for start in range(0, len(group), DENSE_MAX):
-        part = group[start:start + DENSE_MAX]
-        labels = np.asarray(cluster_distances(batch.distances(part), len(part)))
-        local[start:start + len(part)] = labels + offset
+    for start, labels in zip(range(0, len(group), DENSE_MAX), sliced):
+        local[start:start + len(labels)] = labels + offset
         offset += int(labels.max()) + 1
     position = np.full(len(batch.sketches), -1, dtype=np.int64)
     position[group] = np.arange(len(group))
@@ -978,19 +1005,19 @@ def assign_stories(articles: Sequence[Article], claims: Sequence[Claim], gazette
 
 
 def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim], known: KnownStories | None = None,
-                  in_place: bool = False) -> tuple[list[Story], list[Claim]]:
+                  in_place: bool = False, workers: int = 1) -> tuple[list[Story], list[Claim]]:
     """The stories of the sketched articles, and each claim with the story it belongs to.
 
     With `known` (a ledger's stories), a story holding stored articles keeps the id they were given.
     `in_place`: the claims are the caller's own, held nowhere else, and are given their story rather
-    than copied with it.
+    than copied with it. With workers > 1 the articles are clustered in that many processes (the same stories).
     """
     if not sketches:
         return [], list(claims)
-    asides = grouped(sketches, known or KnownStories())
+    asides = grouped(sketches, known or KnownStories(), workers)
     claims = list(claims)
     stories = [aside or asides.story_of_article.get(claim.article)
-               for claim, aside in zip(claims, asides.stories_of(claims))]
+               for claim, aside in zip(claims, asides.stories_of(claims, workers))]
     found = sorted([*asides.story_by_label.values(), *asides.stories.values()],
                    key=lambda s: (s.first or dt.date.max, s.id))
     if in_place:
@@ -1000,14 +1027,14 @@ def group_stories(sketches: Sequence[Sketch], claims: Iterable[Claim], known: Kn
     return found, [replaced(claim, story=story) for claim, story in zip(claims, stories)]
 
 
-def grouped(sketches: Sequence[Sketch], known: KnownStories) -> _Asides:
+def grouped(sketches: Sequence[Sketch], known: KnownStories, workers: int = 1) -> _Asides:
     """The sketched articles' stories (story_by_label, story_of_article), ready to place their figures."""
     # In one order whatever order the batch came in: clustering breaks ties by position.
     batch = Batch(sorted(sketches, key=_order))
     # Weighing the words freed as much memory as the matrices hold, in pieces the C library keeps: handed
     # back, it is not held through the clustering (at 30,000 articles, 40 of the 115 MB the matrices took).
     return_freed_memory()
-    labels = cluster_batch(batch)
+    labels = cluster_batch(batch, workers)
     drafts: dict[int, _Draft] = {}
     for s, label in zip(batch.sketches, labels):
         drafts.setdefault(label, _Draft([])).sketches.append(s)
@@ -1089,12 +1116,13 @@ class _Asides:
         self.centroids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.concerned: dict[tuple, frozenset[str]] = {}
 
-    def stories_of(self, claims: Sequence[Claim]) -> list[str | None]:
+    def stories_of(self, claims: Sequence[Claim], workers: int = 1) -> list[str | None]:
         """For each claim, the story it belongs to when it is about another event than its article's; else None.
 
         The asides that may join another story of the batch are weighed together, those with the same
         candidate stories in one product of their paragraphs and those stories' words: a claim at a time,
-        the many small products cost most of the grouping.
+        the many small products cost most of the grouping. With workers > 1 the products are worked out in
+        that many processes (forked: they read the batch's matrices where they lie).
         """
         found: list[str | None] = [None] * len(claims)
         elsewhere: dict[tuple[int, ...], list[tuple[int, Claim, Sketch, frozenset[str]]]] = {}
@@ -1108,13 +1136,19 @@ class _Asides:
                 elsewhere.setdefault(tuple(candidates), []).append((position, claim, owner, near))
             else:
                 found[position] = self._own_story(owner.article, near)
-        for candidates, asides in elsewhere.items():
-            closeness = self._closeness([owner.paragraphs[claim.id] for _, claim, owner, _ in asides], candidates)
-            for (position, _, owner, near), row in zip(asides, closeness):
-                best = int(np.argmax(row))  # the first of the closest, as candidates are ordered
-                found[position] = self.story_by_label[candidates[best]].id if row[best] >= ASIDE_LINK \
-                    else self._own_story(owner.article, near)
+        weighed = ([owner.paragraphs[claim.id] for _, claim, owner, _ in asides] for asides in elsewhere.values())
+        with contextlib.closing(ordered_map(Closeness(self), zip(weighed, elsewhere),
+                                            workers if len(elsewhere) > 1 else 1, chunk=PIECES_AT_ONCE)) as products:
+            for (candidates, asides), closeness in zip(elsewhere.items(), products):
+                self._place(found, candidates, asides, closeness)
         return found
+
+    def _place(self, found: list[str | None], candidates: tuple[int, ...], asides: list, closeness: np.ndarray) -> None:
+        """Puts each of the asides sharing `candidates` in the closest of them (close enough), else a story of its own."""
+        for (position, _, owner, near), row in zip(asides, closeness):
+            best = int(np.argmax(row))  # the first of the closest, as candidates are ordered
+            found[position] = self.story_by_label[candidates[best]].id if row[best] >= ASIDE_LINK \
+                else self._own_story(owner.article, near)
 
     def _aside(self, claim: Claim) -> tuple[Sketch, int, frozenset[str]] | None:
         """The claim's article, story and the countries named around it, when it is about other countries
@@ -1172,3 +1206,13 @@ class _Asides:
                                       last=article.published,
                                       undated=() if article.published else (article.id,))
         return key
+
+
+class Closeness:
+    """(paragraphs, candidate stories) -> _Asides._closeness of them (picklable: sent to worker processes)."""
+
+    def __init__(self, asides: _Asides):
+        self.asides = asides
+
+    def __call__(self, item: tuple[list[Counts], tuple[int, ...]]) -> np.ndarray:
+        return self.asides._closeness(*item)

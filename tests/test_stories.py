@@ -219,6 +219,11 @@ def test_asides_placed_together_are_placed_as_one_at_a_time(archive):
     assert any("/" in story for story in moved) and any("/" not in story for story in moved)
 
 
+def test_asides_weighed_in_two_processes_are_placed_as_in_one(archive):
+    asides, claims = archive
+    assert asides.stories_of(claims, workers=2) == asides.stories_of(claims)
+
+
 def test_an_asides_closeness_to_stories_is_the_cosine_of_its_words(archive):
     asides, claims = archive
     paragraphs = [s.paragraphs[c] for s in asides.batch.sketches for c in s.paragraphs][:50]
@@ -270,6 +275,16 @@ def test_links_found_comparing_only_the_pairs_kept_are_those_comparing_every_pai
     every = stories.links(batch)
     assert len(found[0]) > 1000
     assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(found, every))
+
+
+@pytest.mark.parametrize("dense_max", [8, stories.DENSE_MAX])
+def test_articles_clustered_in_two_processes_get_the_story_numbers_one_process_gives(archive, monkeypatch, dense_max):
+    # with runs of at most 8 articles clustered exactly, the larger runs (up to 21) are sliced and the slices merged
+    monkeypatch.setattr(stories, "DENSE_MAX", dense_max)
+    batch = archive[0].batch
+    one = stories.cluster_batch(batch)
+    assert len(set(one)) > 20
+    assert stories.cluster_batch(batch, workers=2) == one
 
 
 def test_a_sketch_keeps_the_words_of_each_figures_paragraph():
