@@ -55,6 +55,7 @@ DENSE_MAX = 3_000         # a run of linked articles up to this size is clustere
 BLOCK_CELLS = 2_000_000   # article pairs compared at once while looking for links (memory: a few of these as floats)
 DISTANCE_CELLS = 1_000_000  # similarities worked out at once while a block's distances are written
 LINK_CHUNK = 2_000_000    # links of a large component summed at once
+PIECES_AT_ONCE = 8        # blocks or runs of articles sent to a worker at once: most take well under a millisecond
 
 # A run of capitalised words: a name of a person, organisation or place ("Kassym-Jomart Tokayev").
 NAME_RUN = regex.compile(r"""
@@ -643,31 +644,47 @@ def _entity_matrix(sketches: Sequence[Sketch]) -> sparse.csr_matrix:
     return _unit_rows(matrix)
 
 
-def links(batch: Batch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def links(batch: Batch, workers: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair (i < j) of articles similar enough to join one story (at least LINK), with its similarity.
 
     Only articles that may share a story are compared: those with a core country in common (or
     naming no country) and printed within the window of each other. The cost grows with the
-    articles of one country within WINDOW_DAYS, not with the square of the batch.
+    articles of one country within WINDOW_DAYS, not with the square of the batch. With workers > 1 the
+    blocks are compared in that many processes (forked: they read the batch's matrices where they lie).
     """
-    n = len(batch.sketches)
-    order = np.lexsort((np.arange(n), batch.day, ~batch.dated))   # undated first, then by day
-    members = batch.cores.tocsc()
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for country in range(batch.cores.shape[1]):
-        block = order[np.isin(order, members.indices[members.indptr[country]:members.indptr[country + 1]])
-                      & batch.has_countries[order]]
-        for rows, columns in _windows(batch, block, block) if len(block) > 1 else ():
-            found.append(_linked(batch, rows, columns, country))
-    countryless = order[~batch.has_countries[order]]
-    if len(countryless):
-        for rows, columns in _windows(batch, countryless, order):
-            found.append(_linked(batch, rows, columns))
+    found = list(ordered_map(Linking(batch), _compared_blocks(batch), workers, chunk=PIECES_AT_ONCE))
     if not found:
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
     a, b, score = ([part[k] for part in found] for k in range(3))
     del found
     return _joined(a), _joined(b), _joined(score)
+
+
+def _compared_blocks(batch: Batch) -> Iterator[tuple[np.ndarray, np.ndarray, int | None]]:
+    """The blocks of articles compared for links, as (rows, columns, their core country or None for rows that
+    name no country): each country's articles with each other, a window of days at a time."""
+    n = len(batch.sketches)
+    order = np.lexsort((np.arange(n), batch.day, ~batch.dated))   # undated first, then by day
+    members = batch.cores.tocsc()
+    for country in range(batch.cores.shape[1]):
+        block = order[np.isin(order, members.indices[members.indptr[country]:members.indptr[country + 1]])
+                      & batch.has_countries[order]]
+        for rows, columns in _windows(batch, block, block) if len(block) > 1 else ():
+            yield rows, columns, country
+    countryless = order[~batch.has_countries[order]]
+    if len(countryless):
+        for rows, columns in _windows(batch, countryless, order):
+            yield rows, columns, None
+
+
+class Linking:
+    """(rows, columns, country) -> _linked's pairs of them (picklable: sent to worker processes)."""
+
+    def __init__(self, batch: Batch):
+        self.batch = batch
+
+    def __call__(self, block: tuple[np.ndarray, np.ndarray, int | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return _linked(self.batch, *block)
 
 
 def _joined(parts: list[np.ndarray]) -> np.ndarray:
@@ -750,7 +767,7 @@ def cluster_batch(batch: Batch, workers: int = 1) -> list[int]:
     the batch's matrices where they lie), the same numbers in the same order.
     """
     n = len(batch.sketches)
-    links_found = links(batch)
+    links_found = links(batch, workers)
     count, component = _components(n, *links_found[:2])
     labels = np.zeros(n, dtype=np.int64)
     members = np.argsort(component, kind="stable")
@@ -767,10 +784,6 @@ def cluster_batch(batch: Batch, workers: int = 1) -> list[int]:
             labels[group] = local + next_label
             next_label += int(local.max()) + 1
     return [int(label) for label in labels]
-
-
-# Pieces sent to a worker at once: most components are a few articles, clustered in well under a millisecond.
-PIECES_AT_ONCE = 8
 
 
 def _dense_pieces(group: np.ndarray) -> list[np.ndarray]:

@@ -287,6 +287,15 @@ def test_articles_clustered_in_two_processes_get_the_story_numbers_one_process_g
     assert stories.cluster_batch(batch, workers=2) == one
 
 
+def test_links_found_in_two_processes_are_those_found_in_one(archive):
+    # every seventh article names no country, as above: the blocks of both kinds are compared
+    batch = Batch([dataclasses.replace(s, countries=Counter()) if k % 7 == 0 else s
+                   for k, s in enumerate(archive[0].batch.sketches)])
+    one, two = stories.links(batch), stories.links(batch, workers=2)
+    assert len(one[0]) > 1000
+    assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(one, two))
+
+
 def test_a_sketch_keeps_the_words_of_each_figures_paragraph():
     claims = Extractor(RULES).extract(KAZAKH)
     sketched = sketch(KAZAKH, claims, GAZETTEER, keep_text=False)
