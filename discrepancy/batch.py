@@ -79,7 +79,7 @@ def _compared(extracted: Result, rules: RuleSet, gazetteer: Gazetteer | None, sk
     else:
         stories = []
     story_of = {a: s.id for s in stories if "/" not in s.id for a in s.articles}  # asides are no article's story
-    claims = mark_copies(claims)
+    claims = mark_copies(claims, workers)
     relate = gazetteer.relation if gazetteer else (lambda a, b: "unknown")
     new_ids = {c.id for c in extracted.claims}
     findings, groups = reconcile(claims, rules, relate, fresh=new_ids if stored.claims else None)

@@ -13,18 +13,34 @@ from collections.abc import Sequence
 
 from .baseline import normalise
 from .models import Claim, replaced
+from .pool import ordered_map
 
 CONTAINED = 0.7   # the least share of the shorter sentence's trigrams found in the other
 SHARED = 0.5      # the least Jaccard similarity of the two sentences' trigrams
 SHINGLE = 3
+STORIES_AT_ONCE = 16  # stories sent to a worker at once: most have a bucket or two, looked through in microseconds
 
 
-def mark_copies(claims: Sequence[Claim]) -> list[Claim]:
+def mark_copies(claims: Sequence[Claim], workers: int = 1) -> list[Claim]:
     """The claims, each copy carrying the ids of every copy of its sentence (the witness first).
 
     Copies are looked for within a story, where the witness is compared: a bucket then holds a story's
-    printings of one figure, not the whole batch's, and a large batch costs no more per figure.
+    printings of one figure, not the whole batch's, and a large batch costs no more per figure. With
+    workers > 1 the stories are looked through in that many processes (forked: they read the claims
+    where they lie, and send back only the ids of the copies they find).
     """
+    stories = _buckets(claims)
+    copies: dict[str, tuple[str, ...]] = {}
+    for found in ordered_map(StoryCopies(stories), stories, workers if len(stories) > 1 else 1,
+                             chunk=STORIES_AT_ONCE):
+        for ids in found:
+            copies.update(dict.fromkeys(ids, ids))
+    return [replaced(c, copies=copies[c.id]) if c.id in copies else c for c in claims]
+
+
+def _buckets(claims: Sequence[Claim]) -> dict[str | None, list[list[Claim]]]:
+    """Each story's buckets of claims that may be copies of each other: the same (quantity, text, interval),
+    two or more of them (most figures are the only one of their text in their story)."""
     # Normalised once for each text: a batch's figures repeat a few thousand texts.
     normalised: dict[str, str] = {}
     stories: dict[str | None, dict[tuple, list[Claim]]] = {}
@@ -33,15 +49,22 @@ def mark_copies(claims: Sequence[Claim]) -> list[Claim]:
         if text is None:
             text = normalised[claim.text] = normalise(claim.text)
         stories.setdefault(claim.story, {}).setdefault((claim.quantity, text, claim.low, claim.high), []).append(claim)
-    copies: dict[str, tuple[str, ...]] = {}
-    for buckets in stories.values():
+    return {story: kept for story, buckets in stories.items()
+            if (kept := [bucket for bucket in buckets.values() if len(bucket) > 1])}
+
+
+class StoryCopies:
+    """A story -> the ids of each set of copies among its claims, the witness first (picklable: sent to worker
+    processes, where the buckets are the parent's, inherited)."""
+
+    def __init__(self, stories: dict[str | None, list[list[Claim]]]):
+        self.stories = stories
+
+    def __call__(self, story: str | None) -> list[tuple[str, ...]]:
         shingled: dict[str, frozenset] = {}  # a sentence with several figures is in several of its story's buckets
-        for bucket in buckets.values():
-            if len({c.article for c in bucket}) > 1:
-                for group in _copy_groups(bucket, shingled):
-                    ids = tuple(c.id for c in sorted(group, key=_witness_order))
-                    copies.update(dict.fromkeys(ids, ids))
-    return [replaced(c, copies=copies[c.id]) if c.id in copies else c for c in claims]
+        return [tuple(c.id for c in sorted(group, key=_witness_order))
+                for bucket in self.stories[story] if len({c.article for c in bucket}) > 1
+                for group in _copy_groups(bucket, shingled)]
 
 
 def is_witness(claim: Claim) -> bool:

@@ -6,7 +6,7 @@ from hypothesis import example, given, strategies as st
 
 import discrepancy
 from discrepancy.copies import is_witness, mark_copies
-from discrepancy.models import Claim
+from discrepancy.models import Claim, replaced
 from discrepancy.places import Gazetteer
 from discrepancy.reconciler import reconcile
 from discrepancy.rules import load_rules
@@ -71,6 +71,18 @@ def test_the_mixed_batch_reprints_count_once(mixed_result):
     assert {c.copies for c in copied} == {("blast-peshawar-1:4:145", "blast-peshawar-2:5:145")}
     compared = {i for f in mixed_result.findings for i in f.claims}
     assert "blast-peshawar-2:5:145" not in compared and "blast-peshawar-1:4:145" in compared
+
+
+def test_copies_looked_for_in_two_processes_are_those_found_in_one():
+    # forty stories (more than a worker takes at once), each with a wire sentence reprinted, a rewrite,
+    # and a figure alone; the claims of no story among them
+    claims = [replaced(claim(f"{source}{number}", sentence, text, value), story=f"story{number}" if number else None)
+              for number in range(40)
+              for source, sentence, text, value in [("ap", WIRE, "32", 32), ("dawn", WIRE.upper(), "32", 32),
+                                                    ("geo", PAIRS[3][1], "32", 32), ("bbc", WIRE, "59", 59)]]
+    one = mark_copies(claims)
+    assert sum(1 for c in one if c.copies) == 80
+    assert mark_copies(claims, workers=2) == one
 
 
 @pytest.fixture(scope="module")
