@@ -9,7 +9,8 @@ for its default month of few events), then prints in one run:
 - the same for a sample of its articles in this process, and quantulum3's parser on the same
   sample (`parser.parse(text)`), with the ratio between them;
 - `discrepancy check --workers N --timings` on every corpus: seconds (and of each step), peak resident memory (the largest
-  process, and all processes together) and the figures and findings it reported.
+  process's RSS, and all processes' together as their PSS: a worker forked from the main process shares its pages,
+  which RSS would count again in each) and the figures and findings it reported.
 With --readme the table replaces the one between the scale markers in README.md.
 """
 from __future__ import annotations
@@ -58,7 +59,7 @@ def main() -> None:
     if not args.no_extraction:
         lines += extraction_rows(corpora[min(sizes)], args.sample)
     lines += ["", "| `discrepancy check --workers %d` | articles | MB | seconds | articles/s | peak RSS, largest "
-              "process | peak RSS, all processes | figures | findings | steps (s) |" % args.workers,
+              "process | peak PSS, all processes | figures | findings | steps (s) |" % args.workers,
               "|---|---|---|---|---|---|---|---|---|---|"]
     for size in sizes:
         lines.append(check_row(corpora[size], size, args))
@@ -179,14 +180,16 @@ def _steps(stderr: str) -> str:
 
 def measure(command: list[str], timeout: float) -> dict:
     """Runs `command`; its wall time, exit status (None if stopped), standard error and peak resident memory:
-    of its largest process and of all its processes together (read from /proc every 0.1 s)."""
+    of its largest process (RSS) and of all its processes together (PSS, each shared page counted once between its
+    sharers), read from /proc every 0.1 s."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
         largest = total = 0
         while process.poll() is None:
-            sizes = [_rss(pid) for pid in _tree(process.pid)]
-            largest, total = max(largest, max(sizes, default=0)), max(total, sum(sizes))
+            tree = _tree(process.pid)
+            largest = max(largest, max(map(_rss, tree), default=0))
+            total = max(total, sum(map(_pss, tree)))
             if time.perf_counter() - start > timeout:
                 process.kill()
                 process.wait()
@@ -199,25 +202,36 @@ def measure(command: list[str], timeout: float) -> dict:
 
 
 def _tree(pid: int) -> list[int]:
+    """The process and its descendants, those started from any of its threads too (the charts' and the printed
+    output's workers are started from threads of their own: /proc lists a child under the thread that made it)."""
     found, todo = [], [pid]
     while todo:
         current = todo.pop()
         found.append(current)
-        try:
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-        except OSError:
-            continue
-        todo += [int(child) for child in children]
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                todo += [int(child) for child in (task / "children").read_text().split()]
+            except OSError:
+                continue
     return found
 
 
 def _rss(pid: int) -> int:
+    return _kilobytes(f"/proc/{pid}/status", "VmRSS") * 1024
+
+
+def _pss(pid: int) -> int:
+    return _kilobytes(f"/proc/{pid}/smaps_rollup", "Pss") * 1024
+
+
+def _kilobytes(path: str, field: str) -> int:
+    """A "Field:   123 kB" line's number in a /proc file; 0 when the process has gone."""
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        text = Path(path).read_text()
     except OSError:
         return 0
-    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
-    return int(found.group(1)) * 1024 if found else 0
+    found = re.search(rf"^{field}:\s+(\d+) kB", text, re.M)
+    return int(found.group(1)) if found else 0
 
 
 def machine() -> str:
