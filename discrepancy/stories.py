@@ -1149,6 +1149,11 @@ class _Asides:
                 elsewhere.setdefault(tuple(candidates), []).append((position, claim, owner, near))
             else:
                 found[position] = self._own_story(owner.article, near)
+        if workers > 1:
+            # The stories' words weighed here, before the workers are forked: weighed there, each worker would touch
+            # (and so copy) the pages of most of the batch's sketches.
+            for label in sorted({label for candidates in elsewhere for label in candidates}):
+                self._centroid(label)
         weighed = ([owner.paragraphs[claim.id] for _, claim, owner, _ in asides] for asides in elsewhere.values())
         with contextlib.closing(ordered_map(Closeness(self), zip(weighed, elsewhere),
                                             workers if len(elsewhere) > 1 else 1, chunk=PIECES_AT_ONCE)) as products:
