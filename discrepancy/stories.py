@@ -55,7 +55,7 @@ DENSE_MAX = 3_000         # a run of linked articles up to this size is clustere
 BLOCK_CELLS = 2_000_000   # article pairs compared at once while looking for links (memory: a few of these as floats)
 DISTANCE_CELLS = 1_000_000  # similarities worked out at once while a block's distances are written
 LINK_CHUNK = 2_000_000    # links of a large component summed at once
-PIECES_AT_ONCE = 8        # blocks or runs of articles sent to a worker at once: most take well under a millisecond
+ASIDES_AT_ONCE = 8        # sets of asides weighed by a worker at once: each takes about a millisecond
 
 # A run of capitalised words: a name of a person, organisation or place ("Kassym-Jomart Tokayev").
 NAME_RUN = regex.compile(r"""
@@ -652,7 +652,9 @@ def links(batch: Batch, workers: int = 1) -> tuple[np.ndarray, np.ndarray, np.nd
     articles of one country within WINDOW_DAYS, not with the square of the batch. With workers > 1 the
     blocks are compared in that many processes (forked: they read the batch's matrices where they lie).
     """
-    found = list(ordered_map(Linking(batch), _compared_blocks(batch), workers, chunk=PIECES_AT_ONCE))
+    # A block at a time: blocks of up to BLOCK_CELLS pairs take tenths of a second, and sent several at once
+    # one worker could be left with the heavy ones.
+    found = list(ordered_map(Linking(batch), _compared_blocks(batch), workers, chunk=1))
     if not found:
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
     a, b, score = ([part[k] for part in found] for k in range(3))
@@ -774,9 +776,10 @@ def cluster_batch(batch: Batch, workers: int = 1) -> list[int]:
     bounds = np.searchsorted(component[members], np.arange(count + 1))
     groups = [members[bounds[c]:bounds[c + 1]] for c in range(count)]
     pieces = [_dense_pieces(group) for group in groups]
-    # Taken in the order the pieces were listed, while the workers go on with the next ones.
+    # Taken in the order the pieces were listed, while the workers go on with the next ones; a piece at a time,
+    # as a large component's slices come one after another and each takes most of a second.
     with contextlib.closing(ordered_map(DenseClustering(batch), itertools.chain.from_iterable(pieces),
-                                        workers if count > 1 else 1, chunk=PIECES_AT_ONCE)) as clustered:
+                                        workers if count > 1 else 1, chunk=1)) as clustered:
         next_label = 0
         for c, (group, parts) in enumerate(zip(groups, pieces)):
             sliced = [np.asarray(next(clustered)) for _ in parts]
@@ -1156,7 +1159,7 @@ class _Asides:
                 self._centroid(label)
         weighed = ([owner.paragraphs[claim.id] for _, claim, owner, _ in asides] for asides in elsewhere.values())
         with contextlib.closing(ordered_map(Closeness(self), zip(weighed, elsewhere),
-                                            workers if len(elsewhere) > 1 else 1, chunk=PIECES_AT_ONCE)) as products:
+                                            workers if len(elsewhere) > 1 else 1, chunk=ASIDES_AT_ONCE)) as products:
             for (candidates, asides), closeness in zip(elsewhere.items(), products):
                 self._place(found, candidates, asides, closeness)
         return found
