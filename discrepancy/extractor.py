@@ -292,14 +292,14 @@ class _PeopleWords:
     """The nouns that count people, as `word in people_words` asks: the rules' list, and the words that end as nouns
     of people do (scopes.toml people_suffixes: "partygoers", "co-workers", "physicians")."""
 
-    __slots__ = ("words", "suffixes")
+    __slots__ = ("words", "suffixes", "shortest")
 
     def __init__(self, words: frozenset[str], suffixes: Sequence[str]):
         self.words, self.suffixes = words, tuple(suffixes)
+        self.shortest = min(map(len, self.suffixes), default=0) + 2  # ("goers" alone is no noun)
 
     def __contains__(self, word: str) -> bool:
-        return word in self.words or bool(self.suffixes) and word.endswith(self.suffixes) \
-            and len(word) > min(map(len, self.suffixes)) + 1  # ("goers" alone is no noun)
+        return word in self.words or bool(self.suffixes) and len(word) >= self.shortest and word.endswith(self.suffixes)
 
 
 class _Candidate(NamedTuple):
@@ -793,8 +793,8 @@ class Extractor:
     def _verb_after_noun(self, text: str, end: int) -> bool:
         """Whether a trigger word comes right after a counted noun of one participle, which makes it the clause's verb
         and the participle a noun: "Two wounded died", "Two wounded die" (a noun there would have been read into it)."""
-        verb = WORD.match(text, end + 1) if text.startswith(" ", end) else None
-        return verb is not None and _normal(verb.group()) in self.quantity_of_word
+        verb = _word_after(text, end)
+        return verb is not None and _normal(verb) in self.quantity_of_word
 
     def _group_predicate(self, text: str, mention: NumberMention) -> bool:
         """Whether a verb of being and a noun of a group, ending the figure's clause, follow it: "4 were soldiers"."""
@@ -1015,7 +1015,8 @@ class Extractor:
             whole = compiled(r"\d[\d,.]*\s+(?=\p{L})").match(rest, at)
             at = whole.end() if whole else at  # "240 of the 543 seats": the part counts what the whole does
         elif first == "-":
-            if rest[:1] != "-" and rest[rest.index("-") + 1:rest.index("-") + 2].isspace():
+            dash = rest.index("-")
+            if dash and rest[dash + 1:dash + 2].isspace():
                 return ""  # a dash between spaces ends the phrase: "rises to 45 - police" is the police's word
             # "a 5,000-strong force": the size of what the noun after names; "a 300-page report", "a one-bedroom
             # flat": the word hyphened to the figure is what it counts, the noun after what that describes
@@ -1903,8 +1904,9 @@ class _ArticleContext:
     def _own_place(self, mention: NumberMention, sentence: Span) -> PlaceMention | None:
         """The first place after the figure in its sentence, where a preposition ties the two ("six in Paris"); or the
         place that names a list's item right before it ("33 deaths, South Carolina 36, Tennessee 17")."""
-        if self.names_item(mention):
-            return self._places_between(max(0, mention.start - 80), mention.start)[-1]
+        item = self._item_place(mention)
+        if item is not None:
+            return item
         after = self._places_between(mention.end, sentence.end)[:2]
         if not after or self._bound_to(after[0]) is not mention:
             return None
@@ -1925,8 +1927,12 @@ class _ArticleContext:
 
     def names_item(self, mention: NumberMention) -> bool:
         """Whether a place right before the figure names it as a list's item ("..., South Carolina 36")."""
+        return self._item_place(mention) is not None
+
+    def _item_place(self, mention: NumberMention) -> PlaceMention | None:
+        """The place right before the figure that names it as a list's item, if any."""
         before = self._places_between(max(0, mention.start - 80), mention.start)[-1:]
-        return bool(before) and self._item_named_by(before[0]) is mention
+        return before[0] if before and self._item_named_by(before[0]) is mention else None
 
     def _item_named_by(self, place: PlaceMention) -> NumberMention | None:
         """The figure right after a place that opens a list's item, after a comma or "and": "..., South Carolina 36".
@@ -2028,8 +2034,14 @@ def _joined(gap: str, unit: str) -> bool:
 def _opens_clause(text: str, mention: NumberMention) -> bool:
     """Whether a figure with no noun of its own is its clause's subject, its verb right after it ("and 3 remain
     missing", "and 12 were injured")."""
-    verb = WORD.match(text, mention.end + 1) if text[mention.end:mention.end + 1] == " " else None
-    return verb is not None and verb.group().lower() in VERB_GROUP_WORDS
+    verb = _word_after(text, mention.end)
+    return verb is not None and verb.lower() in VERB_GROUP_WORDS
+
+
+def _word_after(text: str, end: int) -> str | None:
+    """The word after a space at `end`, if one comes there."""
+    word = WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    return word.group() if word is not None else None
 
 
 def _named_share(text: str, mention: NumberMention, unit: str) -> int | None:

@@ -327,7 +327,7 @@ class NumberGrammar:
                     rejected_end = atom.end
         atoms = _without_scores(atoms, text)
         mentions = self.intervals.combine(_ratios(_compounds(atoms, text, self.fractions), text), text)
-        return [m for m in mentions if not self._is_year(m, text) and _finite(m) and not self._is_age_bound(m, text)]
+        return [m for m in mentions if not self._is_year(m, text) and _finite(m) and not self._is_age(m, text)]
 
     def _not_figure_spans(self, text: str, spaced_text: str | None = None,
                           digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
@@ -639,7 +639,7 @@ class NumberGrammar:
         word_before, preposition = found.groups()
         return preposition.lower() != "by" or (word_before or "").lower() not in self.change_words
 
-    def _is_age_bound(self, mention: NumberMention, text: str) -> bool:
+    def _is_age(self, mention: NumberMention, text: str) -> bool:
         """Whether the figure is an age said by the words before it ("as young as 10": numbers.toml age_words_before)
         or bounds one ("children under five", "aged over 60", "45 were under 18"), by the words right before its
         number and what follows it (rules: numbers.toml age_bound_words)."""
