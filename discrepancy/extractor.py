@@ -52,7 +52,7 @@ SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b(?<!\b(?:has
 # A part tied to a whole: "14 of them", "six of whom", "eight of those killed", "14 Australians and seven others";
 # "including 14 Australians", "among them 3".
 STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom|those)\b"
-                                  r"|(?:\p{L}+\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s+the\b"  # "Eleven children were among the dead"
+                                  r"|(?:\p{L}+\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\b"  # "Eleven children were among the dead"
                                   r"|(?P<between>(?:\p{L}+\s+){0,2})and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
 # What every match of STATED_PART_AFTER holds, in lower case (no letter outside ASCII folds to one of
 # theirs): most figures are followed by none of them before the sentence ends.
@@ -145,6 +145,9 @@ _SIGNS = frozenset(CURRENCY_SIGNS)
 CONJUNCTION = regex.compile(r"""\b(?:and|but|while|whereas|because|although|though|unless|until)\b|;
                                 |(?<!\bsuch\s)\bas\b(?!\s+(?:many|much|few|little|high|low|long|far|well|of|part|a\s+result)\b)
                                 |,\s*(?:where|whence|when|after|before|since)\b""", regex.I | regex.X)
+# Between a figure and a speaker after it: the start of another clause, whose speaker is not the figure's
+# (", while organisers said", ", but police say", "; the ministry said").
+CLAUSE_OPENING = regex.compile(r",\s*(?:while|but|whereas|although|though)\b|;", regex.I)
 # Right before a trigger after a figure: a conjunction that starts another predicate ("and killed 47"),
 # perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
 CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
@@ -240,6 +243,8 @@ AUXILIARY_AHEAD = regex.compile(r"\b(?:were|was|are|is|have|has|had|remain|remai
 # Basij,", ", most of them civilians,"
 INCLUDED_ASIDE = regex.compile(r",\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\b[^,.;:]{1,80},",
                                regex.I)
+# Right before a part that "including" names after its whole: "killed 12 people, including three children".
+INCLUDED_BEFORE = regex.compile(r"\binclud(?:ing|es|e|ed)\s+(?:the\s+)?\Z", regex.I)
 # The count a level reached is of, and the noun phrase that says of whom: "the number of soldiers killed", "the
 # toll of dead police officers" (what LEVEL_COUNT_WORDS every match holds, in lower case).
 LEVEL_SUBJECT = regex.compile(r"\b(?:number|toll|tally|count)\s+of\s+(?:the\s+)?(?:dead|killed|wounded|injured)?\s*"
@@ -584,6 +589,9 @@ class Extractor:
         typing = self._typing(context, mention, sentence, previous_end, next_start, unit, noun_before, speakers)
         mention, restated = self._as_compared(context, mention, sentence, unit, typing.quantity)
         direction = self._direction_in_context(context, original, mention, sentence, unit, restated)
+        if direction is not None and typing.quantity != OTHER and unit \
+                and self._group_word_before(article.text, original, unit) == typing.quantity:
+            direction = None  # "the army lost four soldiers": its verb says they died, not that a count fell
         context.units[id(original)], context.directions[id(original)] = unit, direction
         scope = self._claim_scope(context, original, sentence, unit, typing)
         if typing.quantity != OTHER and not typing.stated_part:
@@ -591,7 +599,7 @@ class Extractor:
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
-        source = _source(speakers, mention)  # (before the place: a speaker's name is no place of it)
+        source = _source(speakers, mention, article.text)  # (before the place: a speaker's name is no place of it)
         if typing.quantity != OTHER and (typing.earlier_level
                                          or self._reported_earlier(article.text, previous_end, original, next_start)):
             context.reported_earlier.add(f"{article.id}:{line}:{column}")
@@ -701,7 +709,16 @@ class Extractor:
         quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
                                                            reach, sentence.end, following.end if following else None,
                                                            saying)
+        opening_end = _opening_share_end(text, mention, sentence) if quantity != OTHER else None
+        if opening_end is not None and words_start < opening_end:
+            # "Of those detained, 11 were injured": a verb of the part's own says what befell it, over the whole's
+            # noun (which still types it where it has none: "Of the dead, 112 were women")
+            own = self._quantity(text, mention, unit, opening_end, trigger_end, shared, reach, sentence.end,
+                                 following.end if following else None, saying)
+            quantity = own if own != OTHER else quantity
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
+        if quantity == OTHER and _among_next(text, mention.end, next_start, sentence):
+            quantity = self._said_of_whole(text, context.following(mention), sentence)
         if part_of_next and quantity == OTHER:
             quantity = self._predicate_of_part(text, context.following(mention), unit, sentence)
         if (part_of_next or noun_before) and quantity == OTHER:
@@ -738,6 +755,9 @@ class Extractor:
         if stated_part and whole is not None and quantity not in (OTHER, whole) and not unit \
                 and self._group_predicate(text, mention):
             quantity = whole  # "Of the dead, 12 were police and 4 were soldiers": who the four were, not a count of troops
+        if part_before and whole is not None and quantity not in (OTHER, whole) \
+                and _included_then_closed(text, mention, unit, sentence):
+            quantity = whole  # "killed 12 people, including three children, and injured 40": the three died
         if quantity == OTHER and stated_part and whole and _whole(mention) and not self._things(unit):
             quantity = whole  # "killed 30 people, including nine children": the part counts what the whole does
             # (not "half of them children", a share, nor "2,030 troops and 250 pieces", what no rule counts)
@@ -799,7 +819,8 @@ class Extractor:
     def _group_predicate(self, text: str, mention: NumberMention) -> bool:
         """Whether a verb of being and a noun of a group, ending the figure's clause, follow it: "4 were soldiers"."""
         predicate = GROUP_PREDICATE.match(text, mention.end)
-        return predicate is not None and _normal(predicate.group("noun")) in self.scope_of_word
+        return predicate is not None and (_normal(predicate.group("noun")) in self.scope_of_word
+                                          or self._nationals(predicate.group("noun")))
 
     def _count_words_start(self, context: "_ArticleContext", mention: NumberMention, previous_end: int,
                            sentence: Span, unit: str) -> int:
@@ -889,6 +910,14 @@ class Extractor:
             if found:
                 return max(found)[2]
         return OTHER
+
+    def _said_of_whole(self, text: str, whole: NumberMention, sentence: Span) -> str:
+        """The quantity the words after a whole say, its relative clause's among them, for the part said to be
+        among it ("Two firefighters were among the 7 people who died"), else OTHER."""
+        found = [(self.priority[q], -distance, q) for distance, quantities, _, at in
+                 self._triggers(text, whole.end, sentence.end, WINDOW_AFTER)
+                 if not NEGATION_LAST.match(text, max(whole.end, at - 20), at) for q in quantities]
+        return max(found)[2] if found else OTHER
 
     def _increment(self, text: str, mention: NumberMention, quantity: str, earlier: str | None,
                    after_figure: bool) -> bool:
@@ -1516,7 +1545,12 @@ class Extractor:
                 or OF_THE.search(text, max(sentence.start, mention.start - 12), mention.start):
             return None
         found = self.scope_after_noun.match(text, at, sentence.end)
-        return self.scope_of_word[_normal(found.group(1))] if found else None
+        if found:
+            return self.scope_of_word[_normal(found.group(1))]
+        # a nationality: "Of the 104 survivors, 43 were Egyptians"
+        predicate = GROUP_PREDICATE.match(text, at, sentence.end)
+        noun = predicate.group("noun") if predicate is not None else ""
+        return noun if " " not in noun and self._nationals(noun) else None
 
     def _scope_of_unit(self, unit: str) -> str | None:
         """The scope the counted noun itself names: 'children', 'Australians'."""
@@ -2140,10 +2174,24 @@ def _verb_between(part_after: regex.Match) -> bool:
 def _after_opening_share(text: str, mention: NumberMention, sentence: Span) -> bool:
     """Whether the sentence opens with the whole its figures are parts of, and the figure comes after it: "Of the
     dead, 112 were women and seven were children" (the seven too)."""
+    return _opening_share_end(text, mention, sentence) is not None
+
+
+def _opening_share_end(text: str, mention: NumberMention, sentence: Span) -> int | None:
+    """Where the whole that opens the sentence ends, if the figure comes after it ("Of the dead, "), else None."""
     if not text.startswith(("Of ", "Among "), sentence.start):  # as most sentences do not
-        return False
+        return None
     opening = OPENING_SHARE.match(text, sentence.start)
-    return opening is not None and opening.end() <= mention.start
+    return opening.end() if opening is not None and opening.end() <= mention.start else None
+
+
+def _included_then_closed(text: str, mention: NumberMention, unit: str, sentence: Span) -> bool:
+    """Whether a part named by "including" ends at a comma right after its noun: what follows the comma is said
+    of the whole, or of others ("including three minors, and 11 officers were hurt"), not of the part."""
+    if not INCLUDED_BEFORE.search(text, max(sentence.start, mention.start - 20), mention.start):
+        return False
+    rest = text[mention.end:sentence.end].lstrip()
+    return rest[len(unit):].lstrip().startswith(",") if rest.startswith(unit) else False
 
 
 def _states_part_before(lead: str) -> bool:
@@ -2523,10 +2571,14 @@ def _speaker(match: regex.Match) -> str | None:
     return single_spaced(name).strip(" .,'’")
 
 
-def _source(speakers: list[tuple[int, int, str, int, int]], mention: NumberMention) -> str | None:
-    """Who gives the figure: of its sentence's speakers, the nearest."""
+def _source(speakers: list[tuple[int, int, str, int, int]], mention: NumberMention, text: str) -> str | None:
+    """Who gives the figure: of its sentence's speakers, the nearest; but where one speaks before it, not one
+    after it in a clause of its own ("Police estimated the crowd at 15,000, while organisers said 50,000": the
+    15,000 is the police's, however near the organisers stand)."""
     if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
         return speakers[0][2] if speakers else None
+    if any(end <= mention.start for _, end, *_ in speakers):
+        speakers = [s for s in speakers if s[0] < mention.end or not CLAUSE_OPENING.search(text, mention.end, s[0])]
     return min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)))[2]
 
 

@@ -221,6 +221,11 @@ FIGURES = [
      [('5', 5, 5, 'exact', '%', 'up')]),
     ('The index fell by 2 points to close at 3,410.',
      [('2', 2, 2, 'exact', 'points', 'down'), ('3,410', 3410, 3410, 'exact', '', None)]),
+    # a force that lost its soldiers lost them dead: no fall (but a firm that lost its workers saw a fall)
+    ('The brigade lost 14 soldiers in the assault.',
+     [('14', 14, 14, 'exact', 'soldiers', None)]),
+    ('The firm lost 300 workers to its rivals.',
+     [('300', 300, 300, 'exact', 'workers', 'down')]),
     # a noun of change before 'of' (the rises and falls of rules/numbers.toml); not a comparison ('the lower of')
     ('A drop of 3% in sales worried investors.',
      [('3', 3, 3, 'exact', '%', 'down')]),

@@ -401,6 +401,7 @@ OTHER_QUANTITIES = [
      EVERYONE),
     ("The storm forced 250,000 people from their homes.", "250,000", "displaced", EVERYONE),
     ("Some 15,000 residents were evacuated ahead of the hurricane.", "Some 15,000", "displaced", "civilians"),
+    ("The authorities ordered the evacuation of about 3,500 residents.", "about 3,500", "displaced", "civilians"),
     # the level's noun names its group as "3 million refugees" does (refugees are foreigners where they are counted)
     ("The number of refugees is now over 3 million.", "over 3 million", "displaced", "foreigners"),
     ("More than 40 people remain missing after the ferry sank.", "More than 40", "missing", EVERYONE),
@@ -923,6 +924,26 @@ def test_another_account_of_a_toll_in_a_clause_of_its_own_is_its_speakers():
         [("23", "deaths", "The government", 23, 23), ("closer to 100", "deaths", "opposition groups", 95, 105)]
 
 
+# A speaker named before a figure gives it, however near the speaker of the next clause stands; the plural of a
+# speaker's noun speaks too. (sentence, [(figure as written, its source), ...])
+SPEAKERS_OF_CLAUSES = [
+    ("Police estimated the crowd at 15,000, while organisers said more than 50,000 took part.",
+     [("15,000", "Police"), ("more than 50,000", "organisers")]),
+    ("The ministry reported 19 deaths, whereas local activists said 35 people died.",
+     [("19", "The ministry"), ("35", "local activists")]),
+    ("The army put its losses at 12; rebel commanders said 30 soldiers had been killed.",
+     [("12", "The army"), ("30", "rebel commanders")]),
+    ("Western diplomats say at least 200 civilians have died.", [("at least 200", "Western diplomats")]),
+    # a figure with no speaker before it is still given by the nearest
+    ("Nine people died, police said, while officials said 20 were hurt.", [("Nine", "police"), ("20", "officials")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SPEAKERS_OF_CLAUSES, ids=ids(SPEAKERS_OF_CLAUSES))
+def test_a_speaker_before_a_figure_gives_it_over_the_next_clauses(sentence, expected):
+    assert [(c.text, c.source) for c in claims_of(sentence)] == expected
+
+
 # --- breakdowns: a list of counts that names its verb and noun once -----------------------------------------
 # (sentence, [(figure as written, quantity, scope, place), ...]): every item counts what the first does, in its own
 # place or day, and is a part of a whole said elsewhere (a national toll beside a state's is no other scope).
@@ -1150,8 +1171,11 @@ OPENING_WHOLES = [
     ("Of the 62 passengers, 10 survived.", [("62", "other", False), ("10", "rescued", True)]),
     ("Of the 43 dead, 12 were police officers.", [("43", "deaths", False), ("12", "deaths", True)]),
     ("Of the 40 people killed, 21 were children.", [("40", "deaths", False), ("21", "deaths", True)]),
+    # a verb of the part's own says what befell it; the whole's noun types it where it has none
     ("Among the 300 people arrested, 40 were charged with rioting.", [("300", "arrests", False),
-                                                                      ("40", "arrests", True)]),
+                                                                      ("40", "charged", True)]),
+    ("Of those detained, 11 were injured.", [("11", "injured", True)]),
+    ("Of those arrested, 1,200 remain in custody.", [("1,200", "arrests", True)]),
     # every figure after the opening whole is a part of it
     ("Of the dead, 112 were women and seven were children.", [("112", "deaths", True), ("seven", "deaths", True)]),
     # a noun of a group after the part's verb says who they were, not what they count
@@ -1355,6 +1379,15 @@ PARTS_AND_STATES = [
     ("Four of the injured later died in hospital.", [("Four", "deaths", PART)]),
     ("Three of the missing were found dead on Monday.", [("Three", "deaths", PART)]),
     ("Two of the arrested were killed in custody, their lawyers said.", [("Two", "deaths", PART)]),
+    # a part that "including" names ends at its comma: what comes after is said of others
+    ("The blast killed 12 people, including three children, and injured 40 others.",
+     [("12", "deaths", EVERYONE), ("three", "deaths", "children"), ("40", "injured", EVERYONE)]),
+    ("Riot police detained 42 people, including three minors, and 11 officers were hurt in clashes.",
+     [("42", "arrests", EVERYONE), ("three", "arrests", "children"), ("11", "injured", "security forces")]),
+    # a part among a whole is what the whole's words, its relative clause's too, say of it
+    ("Two firefighters were among the 7 people who died.", [("Two", "deaths", EVERYONE), ("7", "deaths", EVERYONE)]),
+    # a nationality after the part's verb is who they were
+    ("Of the 104 survivors, 43 were Egyptians.", [("104", "rescued", EVERYONE), ("43", "rescued", "Egyptians")]),
     ("Two of the dead were police officers.", [("Two", "deaths", "police")]),
     # a figure in the noun phrase of the one before ("of one family") counts nothing the verb says
     ("Eight members of one family were killed in the airstrike.", [("Eight", "deaths", EVERYONE), ("one", "other", None)]),
@@ -1437,6 +1470,7 @@ STATED_AROUND = [
     # "were among the dead": a part of the toll, whether or not the toll is a figure of the sentence
     ("Eleven children were among the dead, the fire service said.", "Eleven", True),
     ("Two firefighters are also among the injured.", "Two", True),
+    ("Two children were among those who died.", "Two", True),
     ("Police arrested 40 people among the crowd outside.", "40", False),
 ]
 
