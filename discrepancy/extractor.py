@@ -1279,7 +1279,8 @@ class Extractor:
             # "were shot and killed": a participle joined to one of the figure's own verb shares its auxiliary
             own = not (several and CONJUNCTION_LAST.match(text, mention.end, at)) \
                 or own_end >= 0 and JOINED_PARTICIPLE.fullmatch(text, own_end, at) is not None
-            own_end = at + len(word) if own else own_end
+            # (a verb's: the figure's own noun joins no participle, "freed 12 hostages and arrested 4")
+            own_end = at + len(word) if own and not (unit and beyond <= 0) else own_end
             # a group the figure counts, named by its own noun, yields to a verb of equal rank: "five detainees
             # were injured" (but "12 dead and dozens injured": "dead" says what befell them)
             grouped = unit and beyond <= 0 and word in self.scope_of_word

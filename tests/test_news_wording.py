@@ -514,6 +514,11 @@ CLAUSES = [
      [("Twenty", "deaths", EVERYONE), ("Thousands", "displaced", EVERYONE)]),
     ("Police Arrest 74 After Tbilisi Protests", [("74", "arrests", EVERYONE)]),
     ("Floods: 12 deaths 30 injuries", [("12", "deaths", EVERYONE), ("30", "injured", EVERYONE)]),
+    # a counted noun joins no participle after "and": the verb there is the next figure's
+    ("Police freed 12 hostages and arrested 4 kidnappers.",
+     [("12", "kidnapped", EVERYONE), ("4", "arrests", EVERYONE)]),
+    ("Coast guards detained 30 smugglers and rescued 112 migrants.",
+     [("30", "arrests", EVERYONE), ("112", "rescued", "foreigners")]),
     # another account of the figure before it counts what it counts, and whom
     ("Some 900 people were detained, activists said, while the ministry put the figure at 640.",
      [("Some 900", "arrests", EVERYONE), ("640", "arrests", EVERYONE)]),
