@@ -375,6 +375,13 @@ class Extractor:
         # searching for work")
         self.before_only = {q.name: frozenset(q.only_before_figure) for q in rules.quantities if q.only_before_figure}
         self.lower_bound_units = {q.name: frozenset(q.lower_bound_units) for q in rules.quantities if q.lower_bound_units}
+        # by counted noun: the quantities it counts in an article about them, each with the words that say so
+        self.topic_nouns: dict[str, list[tuple[str, regex.Pattern]]] = {}
+        for quantity in rules.quantities:
+            if quantity.topic_nouns:
+                about = regex.compile(rf"\b(?:{alternation(quantity.topic_words)})\b", regex.I)
+                for noun in quantity.topic_nouns:
+                    self.topic_nouns.setdefault(_normal(noun), []).append((quantity.name, about))
         self.group_word_endings = tuple(f"{word} " for word in self.group_words)  # what the text before ends in
         # "sentenced 12 men to death": words right before a figure after which it counts none of a quantity
         self.not_after: dict[str, set[str]] = {}
@@ -709,6 +716,8 @@ class Extractor:
         quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
                                                            reach, sentence.end, following.end if following else None,
                                                            saying)
+        if quantity == OTHER and not complement and unit in self.topic_nouns:
+            quantity = context.topic_quantity(self.topic_nouns[unit])  # "24,000 cases" in a story of an outbreak
         opening_end = _opening_share_end(text, mention, sentence) if quantity != OTHER else None
         if opening_end is not None and words_start < opening_end:
             # "Of those detained, 11 were injured": a verb of the part's own says what befell it, over the whole's
@@ -1739,6 +1748,16 @@ class _ArticleContext:
         self.directions: dict[int, str | None] = {}
         self.reported_earlier: set[str] = set()  # ids of the typed claims given as an earlier report
         self.bracketed: dict[int, NumberMention] = {}  # by id of a mention in brackets: the figure it restates
+        self._topics: dict[str, bool] = {}  # by quantity: whether the article is about it, once asked
+
+    def topic_quantity(self, candidates: list[tuple[str, regex.Pattern]]) -> str:
+        """Of the quantities a counted noun counts in an article about them, the first this article is about."""
+        for quantity, about in candidates:
+            if quantity not in self._topics:
+                self._topics[quantity] = about.search(self.article.text) is not None
+            if self._topics[quantity]:
+                return quantity
+        return OTHER
 
     def restated(self, mention: NumberMention, sentence: Span) -> tuple[NumberMention | None, bool]:
         """The figure this one restates in other terms, and whether it does so in brackets: "100 km

@@ -29,6 +29,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "not_after": (list, False), "excluded_groups": (list, False), "after_only": (bool, False),
         "words_before_figure": (list, False), "days_before_article": (int, False),
         "lower_bound_units": (list, False), "only_before_figure": (list, False), "group_words_after": (list, False),
+        "topic_nouns": (list, False), "topic_words": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -119,6 +120,8 @@ class QuantityRule:
     group_words_after: tuple[str, ...] = ()  # words after a count of one of `groups` only: "150 police were sent"
     days_before_article: int = 0  # dated by nothing but its article, a figure may hold this many days before it
     lower_bound_units: tuple[str, ...] = ()  # a figure counting these bounds the quantity from below: "12 bodies"
+    topic_nouns: tuple[str, ...] = ()  # counted nouns that count this in an article about it only: "24,000 cases"
+    topic_words: tuple[str, ...] = ()  # the words that make an article about it: "outbreak", "cholera"
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,9 @@ def _check_values(data: dict, kind: str, path: str, text: str) -> None:
         if bool(data.get("group_words") or data.get("group_words_after")) != bool(data.get("groups")):
             raise RuleError(path, _line_of(text, "groups" if "groups" in data else "group_words"),
                             "'group_words' or 'group_words_after' and 'groups' go together")
+        if bool(data.get("topic_nouns")) != bool(data.get("topic_words")):
+            raise RuleError(path, _line_of(text, "topic_nouns" if "topic_nouns" in data else "topic_words"),
+                            "'topic_nouns' and 'topic_words' go together")
         for example in data["examples"]:
             if not isinstance(example, dict) or "text" not in example:
                 raise RuleError(path, _line_of(text, "examples"), "each example needs a 'text'")
@@ -302,6 +308,8 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         group_words_after=tuple(w.lower() for w in data.get("group_words_after", ())),
         days_before_article=data.get("days_before_article", 0),
         lower_bound_units=tuple(w.lower() for w in data.get("lower_bound_units", ())),
+        topic_nouns=tuple(w.lower() for w in data.get("topic_nouns", ())),
+        topic_words=tuple(w.lower() for w in data.get("topic_words", ())),
     )
 
 

@@ -335,6 +335,12 @@ OTHER_QUANTITIES = [
     ("There have been 3,500 cholera cases in the province.", "3,500", "infected", EVERYONE),
     ("Some 300 workers tested positive at the plant.", "Some 300", "infected", EVERYONE),
     ("The court heard 200 cases last year.", "200", "other", None),
+    # cases alone, in a story of an illness (its name or an outbreak's word anywhere in the article)
+    ("The cholera outbreak has killed 410 people. The country has recorded 24,000 cases since March.", "24,000",
+     "infected", EVERYONE),
+    ("Measles is spreading fast: officials reported 1,300 cases and 12 deaths this week.", "1,300", "infected",
+     EVERYONE),
+    ("Investigators opened 1,300 cases of fraud last year.", "1,300", "other", None),
     ("Suharto fell ill on Sunday when he received some 100 visitors.", "some 100", "other", None),
     # those arrested, charged and jailed by a court: three counts (rules/quantities/charged.toml, convicted.toml)
     ("Police arrested 1,232 people during the riots, with 705 charged so far.", "1,232", "arrests", EVERYONE),

@@ -17,6 +17,7 @@ BROKEN = [
     (GOOD_QUANTITY.replace('examples = [{ text = "3 w" }]', 'examples = ["3 w"]'), "each example needs a 'text'"),
     (GOOD_QUANTITY + 'group_words = ["lost"]\n', "x.toml:6: 'group_words' or 'group_words_after' and 'groups' go together"),
     (GOOD_QUANTITY + 'groups = ["police"]\n', "x.toml:6: 'group_words' or 'group_words_after' and 'groups' go together"),
+    (GOOD_QUANTITY + 'topic_nouns = ["cases"]\n', "x.toml:6: 'topic_nouns' and 'topic_words' go together"),
     (re.sub(r"\nwords_after = \[[^\]]*\]", "", (BUNDLED_RULES / "numbers.toml").read_text(encoding="utf-8")),
      "'words_before' and 'words_after' go together"),
     ((BUNDLED_RULES / "numbers.toml").read_text(encoding="utf-8").replace('"½" = [1, 2]', '"½" = 0.5'),
