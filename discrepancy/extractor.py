@@ -148,6 +148,9 @@ CONJUNCTION = regex.compile(r"""\b(?:and|but|while|whereas|because|although|thou
 # Between a figure and a speaker after it: the start of another clause, whose speaker is not the figure's
 # (", while organisers said", ", but police say", "; the ministry said").
 CLAUSE_OPENING = regex.compile(r",\s*(?:while|but|whereas|although|though)\b|;", regex.I)
+# Right before a place that opens a clause as its subject: ", and Spain sent", "; Kenya reported", "while Texas".
+CLAUSE_SUBJECT_BEFORE = regex.compile(r"(?:,\s*(?:and|but|while|whereas)|;|\b(?:while|whereas))\s+(?:the\s+)?\Z",
+                                      regex.I)
 # Right before a trigger after a figure: a conjunction that starts another predicate ("and killed 47"),
 # perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
 CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
@@ -526,7 +529,7 @@ class Extractor:
         # follow none
         self.reference_words = tuple({w.lower().split()[0] for w in (*rules.places.get("reference_words", ()),
                                                                      *rules.places.get("outside_words", ()))})
-        self.place_words = _place_words(rules.places)
+        self.place_words = _place_words(rules.places, self.irregular_participles)
         # after a place: a hyphen and a word that make it an attribute ("a UK-based monitor", "Saudi-led")
         suffixes = rules.places.get("attribute_suffixes", ())
         self.attribute_place = version1(rf"[{_ATTRIBUTE_DASHES}](?i:{alternation(suffixes)})(?![\p{{L}}])") \
@@ -1319,8 +1322,11 @@ class Extractor:
             if PASSIVE_AGENT.fullmatch(text, at, mention.start):
                 continue  # "was shot dead by two policemen": who acted, the agent of the verb
             own = not (several and CONJUNCTION.search(text, at, mention.start))
+            # (a word said of a quantity's groups only, before a figure as after it: "sent 500 police", not "sent
+            # 56 rescuers")
             candidates += [_Candidate(own, self.priority[q], -distance, 0, q, at) for q in quantities
-                           if q not in self.after_only or word in self.after_only[q]]
+                           if (q not in self.after_only or word in self.after_only[q])
+                           and ((word, q) not in self.group_words_after or self._counts_group(unit, (word, q)))]
         return candidates
 
     def _best_quantity(self, text: str, mention: NumberMention, unit: str, candidates: list[_Candidate],
@@ -1839,6 +1845,9 @@ class _ArticleContext:
             # that holds another place of the sentence says who spoke, the other where ("the Gaza health ministry
             # said 24 died" is Gaza's, "Police in Karachi say ... targeting India" Karachi's)
             free = [p for p in free if not self._speakers_wider(p, free, sentence, gazetteer)] or free
+            # "deployed 3,000 soldiers, and Spain sent 56 rescuers": a place that opens the next clause as its
+            # subject acts there, and is no place of the figure before it
+            free = [p for p in free if p.start < mention.end or not self._opens_next_clause(p, words.past_verbs)]
             # "24 hostages were freed, including 10 Thai nationals, Qatar said": a country that speaks is no place
             if self.speakers.get(sentence):
                 free = [p for p in free if p.country != p.name or not self._speaks(p, sentence)] or free
@@ -1871,6 +1880,16 @@ class _ArticleContext:
             return [p for p in free if p not in unlocated
                     or any(gazetteer.relation(p.name, wider.name) == "within" for wider in located)]
         return [p for p in free if p not in unlocated or not self._nationality_of_another(p, mention)]
+
+    def _opens_next_clause(self, place: PlaceMention, past_verbs: frozenset[str]) -> bool:
+        """Whether a place is the subject that opens a clause after a conjunction, its verb in the past next:
+        ", and Spain sent", "; Kenya reported" (not a speaker's description: ", but Pretoria emergency spokesman
+        Johan Pieterse said")."""
+        text = self.article.text
+        if CLAUSE_SUBJECT_BEFORE.search(text, max(0, place.start - 16), place.start) is None:
+            return False
+        verb = _word_after(text, place.end)
+        return verb is not None and verb.islower() and (verb.endswith("ed") or verb in past_verbs)
 
     def _speaks(self, place: PlaceMention, sentence: Span) -> bool:
         """Whether a place is the whole name of one of the sentence's speakers ("Qatar said", "Russia says")."""
@@ -2345,14 +2364,15 @@ class _PlaceWords(NamedTuple):
     # where whole_country may match, in the folded sentence: most sentences hold none of its words, which this
     # scan tells five times faster than the pattern's search
     whole_country_starts: re.Pattern | None
+    past_verbs: frozenset[str] = frozenset()  # past forms with no -ed ending: "sent", "lost" (numbers.toml)
 
 
-def _place_words(places: dict) -> _PlaceWords:
+def _place_words(places: dict, past_verbs: frozenset[str]) -> _PlaceWords:
     nouns, whole = places.get("place_count_nouns", ()), places.get("whole_country_words", ())
     return _PlaceWords(
         version1(rf"\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?i:{alternation(nouns)})\b") if nouns else None,
         version1(rf"\b(?i:{alternation(whole)})\b") if whole else None,
-        (folded_word_starts(whole) or _ANYWHERE) if whole else None)
+        (folded_word_starts(whole) or _ANYWHERE) if whole else None, past_verbs)
 
 
 def _in_dateline(text: str, place: PlaceMention) -> bool:
@@ -2524,7 +2544,9 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # after a marker, lower-case words before it are the common noun's too: "according to provincial officials"
     # (and the place after it, as after any common noun: "according to the provincial government of Khyber
     # Pakhtunkhwa")
-    described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?i:{alternation(sources['common'])})(?![\p{{L}}])" \
+    # (and a common noun after it that it describes: "according to the latest official figures")
+    commons = alternation(sources['common'])
+    described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?i:{commons})(?:\s+(?i:{commons}))?(?![\p{{L}}])" \
                        + place
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since

@@ -181,6 +181,9 @@ BOUNDS = [
     ("Police detain over 40 protesters in Minsk", "over 40", 40, OPEN, "more_than", "arrests", "protesters"),
     ("Blast at Kabul mosque injures 30", "30", 30, 30, "exact", "injured", EVERYONE),
     ("Floods displace nearly 2,000 in Assam", "nearly 2,000", 1900, 2000, "approx", "displaced", EVERYONE),
+    # a verb of coming up to a level bounds it from above, as "nearly" does
+    ("Morocco quake toll nears 2,500", "nears 2,500", 2375, 2500, "approx", "deaths", EVERYONE),
+    ("The death toll neared 1,000 on Monday.", "neared 1,000", 950, 1000, "approx", "deaths", EVERYONE),
     ("KABUL (Reuters) - At least 19 people were killed on Saturday when a bomb exploded near a mosque.", "At least 19",
      19, OPEN, "at_least", "deaths", EVERYONE),
     ("The fighting has killed tens of thousands of civilians.", "tens of thousands of", 20000, OPEN, "at_least",
@@ -397,6 +400,9 @@ OTHER_QUANTITIES = [
     ("The UN mission has some 12,000 peacekeepers in the country.", "some 12,000", "troops", "soldiers"),
     ("A 5,000-strong force was deployed to the capital.", "5,000", "troops", EVERYONE),
     ("The government deployed nearly 10,000 police officers.", "nearly 10,000", "troops", "police"),
+    # a word said of the security forces only, before their count as after it
+    ("The government sent 500 police officers to the city.", "500", "troops", "police"),
+    ("Spain sent 56 rescuers and four sniffer dogs.", "56", "other", None),
     ("About 100 police and soldiers cordoned off the area after they were deployed.", "About 100", "troops", "police"),
     ("Hundreds of soldiers were stationed along the border.", "Hundreds of", "troops", "soldiers"),
     ("Britain will deploy 800 troops to Estonia.", "800", "troops", "soldiers"),
@@ -890,6 +896,7 @@ SOURCES = [
     ("The war has killed 150,000 people, according to US envoy Tom Perriello.", "US envoy"),
     # after "according to", lower-case words before the common noun are the speaker's
     ("The blast killed at least 25 people, according to provincial officials.", "provincial officials"),
+    ("The toll climbed to 2,497, according to the latest official figures.", "the latest official figures"),
     ("Twelve people died, according to hospital sources.", "hospital sources"),
     ("Twelve people died, according to police on Monday.", "police"),
     # in a clause of its own, or after its verb, one lower-case word before the common noun says which speaker;
@@ -1090,6 +1097,13 @@ PLACES = [
     # a clause after a conjunction names its own figure's place; a place before a number is no label of it
     ("In Turkey, 3,000 died and in Syria 1,600 died.", [("3,000", "Turkey"), ("1,600", "Syria")]),
     ("The quake was felt in Cyprus. In Turkey 900 people died.", [("900", "Turkey")]),
+    # a place that opens the next clause as its subject acts there: no place of the figure before it
+    ("An earthquake struck Morocco on Friday. The army deployed about 3,000 soldiers, and Spain sent 56 rescuers.",
+     [("about 3,000", "Morocco"), ("56", "Spain")]),
+    ("Floods hit Kenya on Monday. Twelve people died, while Somalia counted 40 deaths.",
+     [("Twelve", "Kenya"), ("40", "Somalia")]),
+    ("Storms swept Ohio overnight. Nine people died, and Indiana reported four more.",
+     [("Nine", "Ohio"), ("four", "Indiana")]),
     # a dateline's city counts for its country, not as the place the article is about
     ("KATHMANDU (Reuters) - A plane crashed near Pokhara.\n\nRescuers pulled 12 bodies from the wreckage.\n\n"
      "In 2018 a plane crashed on landing in Kathmandu.", [("12", "Nepal")]),
