@@ -2617,6 +2617,9 @@ def _source(speakers: list[tuple[int, int, str, int, int]], mention: NumberMenti
     """Who gives the figure: of its sentence's speakers, the nearest; but where one speaks before it, not one
     after it in a clause of its own ("Police estimated the crowd at 15,000, while organisers said 50,000": the
     15,000 is the police's, however near the organisers stand)."""
+    if speakers and speakers[0][3] <= mention.start < speakers[0][4] or len(speakers) > 1:
+        # a figure in a speaker's name is who spoke, not what they said: "Forty injured told reporters"
+        speakers = [s for s in speakers if not s[3] <= mention.start < s[4]]
     if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
         return speakers[0][2] if speakers else None
     if any(end <= mention.start for _, end, *_ in speakers):

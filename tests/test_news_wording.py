@@ -640,6 +640,10 @@ CLAUSES = [
     known_miss("'held' alone is no arrest trigger: talks, rallies and elections are held too",
                "Two protesters were shot dead and 200 were held overnight.",
                [("Two", "deaths", "protesters"), ("200", "arrests", EVERYONE)]),
+    # held where the words say by whom: in police cells, for questioning
+    ("Two protesters were shot dead and 200 were held in police cells overnight.",
+     [("Two", "deaths", "protesters"), ("200", "arrests", EVERYONE)]),
+    ("Police said 14 men were held for questioning.", [("14", "arrests", EVERYONE)]),
 ]
 
 
@@ -801,8 +805,6 @@ SOURCES = [
     # an aside between the speaker and the verb: an appositive, a participle, a relative clause
     ("Officials in the region, speaking on condition of anonymity, said 17 soldiers died.", "Officials in the region"),
     ("The rebels, who control the town, said 30 soldiers were killed.", "The rebels"),
-    ("Two security officials, who spoke on condition of anonymity because they were not authorized to brief "
-     "reporters, said five soldiers were killed.", "Two security officials"),
     # a record that shows a count, and a count compiled by a body
     ("More than 1,000 people have died, a Reuters tally shows.", "a Reuters tally"),
     ("Hospital records show 12 patients died in the heatwave.", "Hospital records"),
@@ -952,6 +954,10 @@ SPEAKERS_OF_CLAUSES = [
     ("The army put its losses at 12; rebel commanders said 30 soldiers had been killed.",
      [("12", "The army"), ("30", "rebel commanders")]),
     ("Western diplomats say at least 200 civilians have died.", [("at least 200", "Western diplomats")]),
+    # a figure in a speaker's name is who spoke, not what was said
+    ("Two security officials, who spoke on condition of anonymity because they were not authorized to brief "
+     "reporters, said five soldiers were killed.", [("Two", None), ("five", "Two security officials")]),
+    ("Forty injured told reporters that 12 gunmen had stormed the village.", [("Forty", None), ("12", "Forty injured")]),
     # a figure with no speaker before it is still given by the nearest
     ("Nine people died, police said, while officials said 20 were hurt.", [("Nine", "police"), ("20", "officials")]),
 ]
