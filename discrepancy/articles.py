@@ -56,6 +56,19 @@ DATE_CANDIDATE = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
+# A wire dateline that gives the day and not the year: "MARRAKECH, Sept 9 (Reuters) -", "KYIV, Ukraine, March 3
+# (AP) —", "WASHINGTON, Jan. 5 -": the city in capitals (its state or country after it), the month and day, the
+# agency perhaps, then a dash.
+WIRE_DATELINE = regex.compile(
+    rf"""
+    \A\p{{Lu}}[\p{{Lu}}.'’ -]*\p{{Lu}}(?:,\s*\p{{Lu}}[\p{{L}}.'’ -]*){{0,2}},\s*
+    (?P<month>(?i:{MONTH}))\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)
+    \s*(?:\([^()\n]{{1,40}}\)\s*)?[-–—]
+    """,
+    regex.VERBOSE,
+)
+MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 MARKDOWN_TITLE = regex.compile(r"^#\s+(.+?)\s*#*\s*$")
 # Decoration around a heading line that does not change which heading it is: "## Related:", "Trending »".
@@ -420,9 +433,28 @@ def looks_like_headline(line: str, furniture: Furniture) -> bool:
             and not furniture.marks_line(line) and not furniture.opens_block(line))
 
 
-def find_published(head: list[str]) -> dt.date | None:
-    """The date of the first dateline among the head lines."""
-    return next(filter(None, map(dateline_date, head)), None)
+def find_published(head: list[str], today: dt.date | None = None) -> dt.date | None:
+    """The date of the first dateline among the head lines; else the day a wire dateline gives, in the latest
+    year that does not put it after `today` (the day the batch is read: wire copy leaves the year out)."""
+    return next(filter(None, map(dateline_date, head)), None) \
+        or next(filter(None, (wire_dateline_day(line, today or dt.date.today()) for line in head)), None)
+
+
+def wire_dateline_day(line: str, today: dt.date) -> dt.date | None:
+    """The day a wire dateline without a year names ("MARRAKECH, Sept 9 (Reuters) - ..."), in the latest year
+    that does not put it after `today` (a day's slack for time zones), else None."""
+    found = WIRE_DATELINE.match(line)
+    if found is None:
+        return None
+    month, day = MONTH_NUMBERS[found.group("month")[:3].lower()], int(found.group("day"))
+    for year in range(today.year, today.year - 8, -1):  # (29 February comes back within eight years)
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date <= today + dt.timedelta(days=1):
+            return date
+    return None
 
 
 def dateline_date(line: str) -> dt.date | None:

@@ -94,6 +94,39 @@ def test_known_date_misses(furniture, line, date, why):
     assert article_of(line + BODY, furniture).published == date
 
 
+# A wire dateline gives the day, not the year: the latest year that does not put the day after the day the batch
+# is read. (line, the day it is read, publication date or None)
+WIRE_DATELINES = [
+    ("MARRAKECH, Sept 9 (Reuters) - A powerful earthquake struck Morocco late on Friday.", dt.date(2026, 11, 25),
+     dt.date(2026, 9, 9)),
+    ("KYIV, Ukraine, March 3 (AP) — Russian drones hit the city overnight.", dt.date(2026, 11, 25),
+     dt.date(2026, 3, 3)),
+    ("WASHINGTON, Jan. 5 - The Senate voted on Tuesday.", dt.date(2026, 11, 25), dt.date(2026, 1, 5)),
+    # a day after the day of reading is last year's (but not the next day: time zones)
+    ("NEW YORK, Dec 24 (Reuters) - Stocks rose.", dt.date(2026, 11, 25), dt.date(2025, 12, 24)),
+    ("SYDNEY, Nov 26 (Reuters) - Fires spread.", dt.date(2026, 11, 25), dt.date(2026, 11, 26)),
+    ("NAIROBI, Feb 29 (Reuters) - Floods.", dt.date(2026, 11, 25), dt.date(2024, 2, 29)),
+    # no dateline: a place and an agency with no day, a day inside a sentence, a lower-case place
+    ("LAGOS, Nigeria (Reuters) - At least 12 people were killed.", dt.date(2026, 11, 25), None),
+    ("The toll rose on May 5 - officials said.", dt.date(2026, 11, 25), None),
+    ("Lagos, May 5 - Twelve people died.", dt.date(2026, 11, 25), None),
+]
+
+
+@pytest.mark.parametrize("line, today, date", WIRE_DATELINES, ids=[row[0][:30] for row in WIRE_DATELINES])
+def test_a_wire_dateline_dates_its_article_in_the_latest_year_that_fits(line, today, date):
+    from discrepancy.articles import find_published
+    assert find_published(["Morocco earthquake kills hundreds", line], today) == date
+
+
+def test_a_text_article_with_a_wire_dateline_is_dated_within_the_last_year(furniture):
+    published = article_of("Quake kills hundreds\n\nRABAT, Sept 11 (AFP) - Survivors waited for aid.\n",
+                           furniture).published
+    today = dt.date.today()
+    assert (published.month, published.day) == (9, 11)
+    assert today - dt.timedelta(days=366) < published <= today + dt.timedelta(days=1)
+
+
 def test_a_date_past_the_first_ten_lines_is_not_the_publication_date(furniture):
     text = "Kazakhstan lifts emergency\n" + "Short line here.\n" * 10 + "10 January 2022\n"
     assert article_of(text, furniture).published is None
