@@ -246,6 +246,8 @@ AUXILIARY_AHEAD = regex.compile(r"\b(?:were|was|are|is|have|has|had|remain|remai
 # Basij,", ", most of them civilians,"
 INCLUDED_ASIDE = regex.compile(r",\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\b[^,.;:]{1,80},",
                                regex.I)
+# Right before a bare figure set against the count before it: "far more than the 76 the ministry acknowledged".
+COMPARED_ACCOUNT = regex.compile(r"\b(?:more|fewer|less|higher|lower|greater)\s+than\s+the\s+\Z", regex.I)
 # Right before a part that "including" names after its whole: "killed 12 people, including three children".
 INCLUDED_BEFORE = regex.compile(r"\binclud(?:ing|es|e|ed)\s+(?:the\s+)?\Z", regex.I)
 # The count a level reached is of, and the noun phrase that says of whom: "the number of soldiers killed", "the
@@ -782,7 +784,8 @@ class Extractor:
             and self.restating.match(text, max(0, mention.start - 40), mention.start) is not None
         restates = earlier_level or context.last_account is not None and not mention.unit and (
             restating and (quantity == OTHER or not unit)
-            or quantity == OTHER and self._account_said(text, mention, unit, sentence))
+            or quantity == OTHER and (self._account_said(text, mention, unit, sentence)
+                                      or _compared_account(text, mention, unit, sentence)))
         if restates:
             quantity = context.last_account[0]  # "1,200 were detained, while the ministry put the figure at 850"
         elif quantity == OTHER and whole and not unit and _another_agents(text, mention):
@@ -2222,6 +2225,13 @@ def _opening_share_end(text: str, mention: NumberMention, sentence: Span) -> int
         return None
     opening = OPENING_SHARE.match(text, sentence.start)
     return opening.end() if opening is not None and opening.end() <= mention.start else None
+
+
+def _compared_account(text: str, mention: NumberMention, unit: str, sentence: Span) -> bool:
+    """Whether a bare figure is another account the one before it is set against: "133 people had been detained,
+    far more than the 76 the interior ministry acknowledged"."""
+    return not unit and text.endswith("the ", 0, mention.start) \
+        and COMPARED_ACCOUNT.search(text, max(sentence.start, mention.start - 30), mention.start) is not None
 
 
 def _included_then_closed(text: str, mention: NumberMention, unit: str, sentence: Span) -> bool:

@@ -526,6 +526,9 @@ CLAUSES = [
      [("Twenty", "deaths", EVERYONE), ("Thousands", "displaced", EVERYONE)]),
     ("Police Arrest 74 After Tbilisi Protests", [("74", "arrests", EVERYONE)]),
     ("Floods: 12 deaths 30 injuries", [("12", "deaths", EVERYONE), ("30", "injured", EVERYONE)]),
+    # a bare figure set against the count before it counts what that one does
+    ("A rights group said 133 people had been detained, far more than the 76 the interior ministry acknowledged.",
+     [("133", "arrests", EVERYONE), ("76", "arrests", EVERYONE)]),
     # a counted noun joins no participle after "and": the verb there is the next figure's
     ("Police freed 12 hostages and arrested 4 kidnappers.",
      [("12", "kidnapped", EVERYONE), ("4", "arrests", EVERYONE)]),
@@ -954,6 +957,9 @@ SPEAKERS_OF_CLAUSES = [
     ("The army put its losses at 12; rebel commanders said 30 soldiers had been killed.",
      [("12", "The army"), ("30", "rebel commanders")]),
     ("Western diplomats say at least 200 civilians have died.", [("at least 200", "Western diplomats")]),
+    # a bare figure set against the count before it is another account of it, by its own speaker
+    ("A rights group said 133 people had been detained, far more than the 76 the interior ministry acknowledged.",
+     [("133", "A rights group"), ("76", "the interior ministry")]),
     # a figure in a speaker's name is who spoke, not what was said
     ("Two security officials, who spoke on condition of anonymity because they were not authorized to brief "
      "reporters, said five soldiers were killed.", [("Two", None), ("five", "Two security officials")]),
