@@ -246,6 +246,12 @@ AUXILIARY_AHEAD = regex.compile(r"\b(?:were|was|are|is|have|has|had|remain|remai
 # Basij,", ", most of them civilians,"
 INCLUDED_ASIDE = regex.compile(r",\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\b[^,.;:]{1,80},",
                                regex.I)
+# How many sentences back a pronoun that speaks ("he said") may find whom it stands for.
+PRONOUN_REACH = 3
+# A person's name as a speaker: capitalised words, perhaps after a title ("Ali Khan", "Mr Ward", "Tokayev").
+# (not a day: "released on Monday says" names no one)
+PERSON_NAME = regex.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?!(?:The|A|An|But|And|Monday|Tuesday|Wednesday|Thursday|"
+                            r"Friday|Saturday|Sunday)\b)\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}")
 # Right before a bare figure set against the count before it: "far more than the 76 the ministry acknowledged".
 COMPARED_ACCOUNT = regex.compile(r"\b(?:more|fewer|less|higher|lower|greater)\s+than\s+the\s+\Z", regex.I)
 # Right before a part that "including" names after its whole: "killed 12 people, including three children".
@@ -418,6 +424,11 @@ class Extractor:
         self.source_pattern = _source_pattern(rules.sources, self.grammar.word_starters,
                                               rules.places.get("kind_nouns", ()))
         self.source_starts = _source_starts(rules.sources)
+        # a pronoun that speaks, and the common nouns that are no person's name ("Police said")
+        self.pronoun_speaker = regex.compile(
+            rf"\b((?i:it|they|he|she))\s+(?:(?:{alternation(rules.sources.get('between_speaker_and_verb', ()))})\s+)?"
+            rf"(?:{alternation(rules.sources['verbs'])}|{alternation(rules.sources.get('addressing_verbs', ()))})\b")
+        self.common_speakers = frozenset(word.lower() for word in rules.sources["common"])
         self.source_before_verb_starts = _source_before_verb_starts(rules.sources["common"])
         # where source_starts may match, in folded text: a scan for its verbs and markers, confirmed by it
         self.source_start_scan = folded_word_starts(
@@ -612,6 +623,8 @@ class Extractor:
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
         source = _source(speakers, mention, article.text)  # (before the place: a speaker's name is no place of it)
+        if source is None and not speakers and self.pronoun_speaker.search(article.text, sentence.start, sentence.end):
+            source = self._speaker_before(context, sentence)  # "Some 40 officers were injured, it said"
         if typing.quantity != OTHER and (typing.earlier_level
                                          or self._reported_earlier(article.text, previous_end, original, next_start)):
             context.reported_earlier.add(f"{article.id}:{line}:{column}")
@@ -1609,6 +1622,36 @@ class Extractor:
                                            sentence.start + name_start, sentence.start + name_end)
                                           for start, end, speaker, name_start, name_end in found]
         return context.speakers[sentence]
+
+    def _speaker_before(self, context: "_ArticleContext", sentence: Span) -> str | None:
+        """Whom a pronoun that speaks ("he said", "it added", "they told AFP") stands for: the last speaker of
+        the sentences before, up to PRONOUN_REACH of them, that it can name ("he" a person, "it" one body, "they"
+        several), else None."""
+        text = context.article.text
+        pronoun = self.pronoun_speaker.search(text, sentence.start, sentence.end).group(1).lower()
+        earlier = sentence
+        for _ in range(PRONOUN_REACH):
+            if earlier.start == 0:
+                break
+            earlier = context.document.sentence_at(earlier.start - 1)
+            named = [name for *_, name, _, _ in self._sentence_speakers(context, earlier) if name]
+            for name in reversed(named):
+                if self._pronoun_names(pronoun, name):
+                    return name
+        return None
+
+    def _pronoun_names(self, pronoun: str, name: str) -> bool:
+        """Whether a pronoun can stand for a speaker: "he" or "she" for a person's name ("Ali Khan", "Mr Ward"),
+        "it" for one body ("the interior ministry"), "they" for several ("police", "rights groups")."""
+        last = name.split()[-1].lower()
+        places = self.gazetteer.find(name) if PERSON_NAME.fullmatch(name) is not None else ()
+        # (a place that spoke is a body: "Australia said", "Sydney Water says")
+        person = PERSON_NAME.fullmatch(name) is not None and last not in self.common_speakers \
+            and not any(place.start == 0 for place in places)
+        if pronoun in ("he", "she"):
+            return person
+        several = last.endswith("s") or last in self.plurals_without_s
+        return not person and (several if pronoun == "they" else not several)
 
     def _speakers_in(self, words: str) -> tuple[tuple[int, int, str, int, int], ...]:
         """The speakers a sentence names, each with where it is said in the sentence and where its name is. Read

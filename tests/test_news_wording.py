@@ -960,6 +960,15 @@ SPEAKERS_OF_CLAUSES = [
     # a bare figure set against the count before it is another account of it, by its own speaker
     ("A rights group said 133 people had been detained, far more than the 76 the interior ministry acknowledged.",
      [("133", "A rights group"), ("76", "the interior ministry")]),
+    # a pronoun that speaks stands for the last speaker before it that it can name: "he" a person, "it" one body,
+    # "they" several; none where no such speaker came before
+    ("The ministry said all those detained had been released. Some 40 police officers were injured, it said.",
+     [("Some 40", "The ministry")]),
+    ("Police said the crowd had dispersed by midnight. They said 12 officers were hurt.", [("12", "Police")]),
+    ("\"We found 12 bodies,\" police chief Ali Khan told reporters. He said 40 people were still missing.",
+     [("12", "Ali Khan"), ("40", "Ali Khan")]),
+    ("Ali Khan spoke to reporters. The interior ministry said the road was closed. He said 40 people were missing.",
+     [("40", None)]),
     # a figure in a speaker's name is who spoke, not what was said
     ("Two security officials, who spoke on condition of anonymity because they were not authorized to brief "
      "reporters, said five soldiers were killed.", [("Two", None), ("five", "Two security officials")]),
