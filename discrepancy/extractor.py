@@ -53,6 +53,10 @@ SUBORDINATE = regex.compile(rf"\b(?:{'|'.join(SUBORDINATE_WORDS)})\b(?<!\b(?:has
 # "including 14 Australians", "among them 3".
 STATED_PART_AFTER = regex.compile(r"\s+(?:\p{L}+\s+)?(?:(?:of|among)\s+(?:them|whom|those)\b"
                                   r"|(?:\p{L}+\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\b"  # "Eleven children were among the dead"
+                                  # (past an aside that names a part of it: "Some 40 civilians, including 12
+                                  # children, were among the 70 killed")
+                                  r"|(?:[\p{L}-]+s|people|men|women|children),\s+(?:including|among\s+them)\b[^,.;:]{1,80},\s+(?:were|was|are|is)\s+(?:also\s+)?"
+                                  r"among\s+(?:the|those)\b"
                                   r"|(?P<between>(?:\p{L}+\s+){0,2})and\s+\S+\s+others?\b)", regex.I)  # "14 Australians and seven others"
 # What every match of STATED_PART_AFTER holds, in lower case (no letter outside ASCII folds to one of
 # theirs): most figures are followed by none of them before the sentence ends.
@@ -1645,9 +1649,9 @@ class Extractor:
         "it" for one body ("the interior ministry"), "they" for several ("police", "rights groups")."""
         last = name.split()[-1].lower()
         places = self.gazetteer.find(name) if PERSON_NAME.fullmatch(name) is not None else ()
-        # (a place that spoke is a body: "Australia said", "Sydney Water says")
+        # (a place that spoke is a body: "Australia said"; but "US Vice-President Dick Cheney" is a person)
         person = PERSON_NAME.fullmatch(name) is not None and last not in self.common_speakers \
-            and not any(place.start == 0 for place in places)
+            and not any(place.start == 0 and place.end == len(name) for place in places)
         if pronoun in ("he", "she"):
             return person
         several = last.endswith("s") or last in self.plurals_without_s

@@ -1517,6 +1517,9 @@ STATED_AROUND = [
     ("Eleven children were among the dead, the fire service said.", "Eleven", True),
     ("Two firefighters are also among the injured.", "Two", True),
     ("Two children were among those who died.", "Two", True),
+    # past an aside that names a part of it
+    ("Some 40 civilians, including 12 children, were among the 70 people killed.", "Some 40", True),
+    ("Five members of one family, including three children, were among the dead.", "one", False),
     ("Police arrested 40 people among the crowd outside.", "40", False),
 ]
 
