@@ -627,8 +627,8 @@ class Extractor:
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
         source = _source(speakers, mention, article.text)  # (before the place: a speaker's name is no place of it)
-        if source is None and not speakers and self.pronoun_speaker.search(article.text, sentence.start, sentence.end):
-            source = self._speaker_before(context, sentence)  # "Some 40 officers were injured, it said"
+        if source is None and not speakers:
+            source = self._pronoun_source(context, sentence)  # "Some 40 officers were injured, it said"
         if typing.quantity != OTHER and (typing.earlier_level
                                          or self._reported_earlier(article.text, previous_end, original, next_start)):
             context.reported_earlier.add(f"{article.id}:{line}:{column}")
@@ -1627,12 +1627,19 @@ class Extractor:
                                           for start, end, speaker, name_start, name_end in found]
         return context.speakers[sentence]
 
-    def _speaker_before(self, context: "_ArticleContext", sentence: Span) -> str | None:
+    def _pronoun_source(self, context: "_ArticleContext", sentence: Span) -> str | None:
+        """Whom a pronoun that speaks in a sentence with no named speaker stands for: found once per sentence,
+        shared by its figures."""
+        if sentence not in context.pronoun_sources:
+            said = self.pronoun_speaker.search(context.article.text, sentence.start, sentence.end)
+            context.pronoun_sources[sentence] = self._speaker_before(context, sentence, said.group(1).lower()) \
+                if said else None
+        return context.pronoun_sources[sentence]
+
+    def _speaker_before(self, context: "_ArticleContext", sentence: Span, pronoun: str) -> str | None:
         """Whom a pronoun that speaks ("he said", "it added", "they told AFP") stands for: the last speaker of
         the sentences before, up to PRONOUN_REACH of them, that it can name ("he" a person, "it" one body, "they"
         several), else None."""
-        text = context.article.text
-        pronoun = self.pronoun_speaker.search(text, sentence.start, sentence.end).group(1).lower()
         earlier = sentence
         for _ in range(PRONOUN_REACH):
             if earlier.start == 0:
@@ -1787,6 +1794,7 @@ class _ArticleContext:
         self._mention_starts = [m.start for m in mentions]
         self._order = {id(m): i for i, m in enumerate(mentions)}
         self.speakers: dict[Span, list[tuple[int, int, str, int, int]]] = {}
+        self.pronoun_sources: dict[Span, str | None] = {}  # by sentence: whom its pronoun that speaks stands for
         self.among_scope: dict[Span, str | None] = {}
         self.last_typed: dict[Span, str] = {}  # the quantity of the last typed figure in each sentence
         # the quantity and scope of the article's last typed figure that is no part: what "the figure" restates
