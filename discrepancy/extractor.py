@@ -750,9 +750,10 @@ class Extractor:
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if quantity == OTHER and _among_next(text, mention.end, next_start, sentence):
             quantity = self._said_of_whole(text, context.following(mention), sentence)
-        if part_of_next and quantity == OTHER:
+        share_of_next = part_of_next and not _whole(mention)  # a share is no count: "two-thirds of the 300 dead"
+        if part_of_next and quantity == OTHER and not share_of_next:
             quantity = self._predicate_of_part(text, context.following(mention), unit, sentence)
-        if (part_of_next or noun_before) and quantity == OTHER:
+        if (part_of_next or noun_before) and quantity == OTHER and not share_of_next:
             quantity = self._quantity_of_noun(unit)
         part_after = _states_part_after(text, mention.end, sentence.end)
         # "the deaths of 14 Australians and seven others", "18 tourists and three guides": each count joined to

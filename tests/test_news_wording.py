@@ -1423,6 +1423,9 @@ PARTS_AND_STATES = [
     ("The toll rose to eight after two of the wounded died overnight.",
      [("eight", "deaths", EVERYONE), ("two", "deaths", PART)]),
     ("Four of the injured later died in hospital.", [("Four", "deaths", PART)]),
+    # a share of a whole is no count of people
+    ("At least two-thirds of the 300 dead were women.", [("At least two-thirds", "other", None), ("300", "deaths", EVERYONE)]),
+    ("Half of the 40 injured were children.", [("Half", "other", None), ("40", "injured", EVERYONE)]),
     ("Three of the missing were found dead on Monday.", [("Three", "deaths", PART)]),
     ("Two of the arrested were killed in custody, their lawyers said.", [("Two", "deaths", PART)]),
     # a part that "including" names ends at its comma: what comes after is said of others
