@@ -67,6 +67,10 @@ WIRE_DATELINE = regex.compile(
     """,
     regex.VERBOSE,
 )
+WEEKDAY = regex.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY_NUMBERS = {name: number for number, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WIRE_YEARS_BACK = 15  # a day of the year falls on each weekday within 11 years (29 February within 28)
 MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
@@ -442,19 +446,23 @@ def find_published(head: list[str], today: dt.date | None = None) -> dt.date | N
 
 def wire_dateline_day(line: str, today: dt.date) -> dt.date | None:
     """The day a wire dateline without a year names ("MARRAKECH, Sept 9 (Reuters) - ..."), in the latest year
-    that does not put it after `today` (a day's slack for time zones), else None."""
+    that does not put it after `today` (a day's slack for time zones) and in which it falls on a weekday the lead
+    names ("... the ministry said on Saturday": 9 September was a Saturday in 2023), else None. Where the lead
+    names no weekday, or none fits within WIRE_YEARS_BACK years, the latest year."""
     found = WIRE_DATELINE.match(line)
     if found is None:
         return None
     month, day = MONTH_NUMBERS[found.group("month")[:3].lower()], int(found.group("day"))
-    for year in range(today.year, today.year - 8, -1):  # (29 February comes back within eight years)
+    named = {WEEKDAY_NUMBERS[w.group().lower()] for w in WEEKDAY.finditer(line, found.end())}
+    days = []
+    for year in range(today.year, today.year - WIRE_YEARS_BACK, -1):
         try:
             date = dt.date(year, month, day)
         except ValueError:
-            continue
+            continue  # 29 February of a common year
         if date <= today + dt.timedelta(days=1):
-            return date
-    return None
+            days.append(date)
+    return next((date for date in days if date.weekday() in named), days[0] if days else None)
 
 
 def dateline_date(line: str) -> dt.date | None:

@@ -124,7 +124,7 @@ def date_figures(article: Article, claims: Sequence[Claim]) -> list[Claim]:
                       key=lambda item: _distance(item, claim))
         words = nearest[2]
         dated.append(_dated(claim, _base_day(article.published, words, compared, claim, dated),
-                            words, running=_past_the_when_clause(text, words, claim)))
+                            words, running=_past_the_when_clause(text, words, claim) or _since_day(text, words)))
     return dated
 
 
@@ -279,6 +279,20 @@ def _past_the_when_clause(text: str, words: regex.Match, claim: Claim) -> bool:
 
 # The year words of a running total up to the article's day (not "in 2015", a year of the past).
 _RUNNING_KINDS = ("since", "years_back", "calendar_year", "since_began", "stretch")
+
+
+def _since_day(text: str, words: regex.Match) -> bool:
+    """Whether time words that name a day follow "since": a count from that day to the article's ("killed 45
+    people since June 25"), not one of that day."""
+    return words.re is not YEAR_WORDS and SINCE_BEFORE.search(text, max(0, words.start() - 8), words.start()) is not None \
+        and WHEN_AFTER.match(text, words.end()) is None
+
+
+# Right before the time words of a day a count runs from: "since June 25", "since Friday".
+SINCE_BEFORE = regex.compile(r"\bsince\s+\Z", regex.I)
+# After them, a clause that says what happened that day, whose figures are of it: "since September 11, when
+# hijacked airliners left 3,000 people dead".
+WHEN_AFTER = regex.compile(r",?\s+when\b", regex.I)
 
 
 def _dated(claim: Claim, published: dt.date | None, words: regex.Match | None, running: bool = False) -> Claim:

@@ -56,6 +56,11 @@ PERIODS = [
     ("days earlier", "A day earlier, officials had put the toll at 2,122.", "A day earlier", D(2022, 1, 11),
      D(2022, 1, 11)),
     ("days before, in digits", "3 days before, 40 people were killed.", "3 days before", D(2022, 1, 9), D(2022, 1, 9)),
+    # a day after "since" starts a count that runs to the article's day
+    ("since a day", "At least 45 people have been killed since Friday.", "Friday", D(2022, 1, 7), WED_12_JAN),
+    ("since a date", "More than 300 people have died since 6 January.", "6 January", D(2022, 1, 6), WED_12_JAN),
+    ("since a day, when", "It was the first launch since 6 January, when 40 people were killed.", "6 January",
+     D(2022, 1, 6), D(2022, 1, 6)),
     ("the previous day", "Police arrested 120 people the previous day.", "the previous day", D(2022, 1, 11),
      D(2022, 1, 11)),
     # years: a past event of the background, or a running total over years
