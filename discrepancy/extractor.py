@@ -157,7 +157,7 @@ CLAUSE_SUBJECT_BEFORE = regex.compile(r"(?:,\s*(?:and|but|while|whereas)|;|\b(?:
                                       regex.I)
 # Right before a trigger after a figure: a conjunction that starts another predicate ("and killed 47"),
 # perhaps with an adverb ("and subsequently died"). Read backwards from the trigger, in one try.
-CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas)|;)\s+(?:\p{L}+ly\s+)?\Z",
+CONJUNCTION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:and|but|while|whereas|then)|;)\s+(?:\p{L}+ly\s+)?\Z",
                                  regex.I | regex.REVERSE)
 # Between the next figure, joined to one with a noun of its own, and that figure's own noun: "312 new cases and 4
 # deaths", "1,200 cases and 40 more deaths" (not its verb: "5 soldiers and 3 civilians killed").
@@ -2588,8 +2588,9 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # A name before the verb does not start inside a run of capitalised words: the run's first word
     # was tried and read to the same end, so the name would fail again. Without this, a long
     # capitalised sentence costs the square of its length.
-    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|and|to|on)\s+(?:the\s+)?)?))" + words \
-        + r")(?!['’]s\b)"
+    # (nor a day: "The report released on Monday said" names no "Monday")
+    name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|and|to|on)\s+(?:the\s+)?)?))" \
+        + rf"(?!{weekday}\s)" + words + r")(?!['’]s\b)"
     not_describing = sources.get("not_describing_speakers", ())
     describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
     place = _speakers_place(kind_nouns)
@@ -2649,7 +2650,10 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
         rf"|(?:{never_nouns})\b(?=\s+\p{{Ll}}){not_a_toll}"
         rf"|{put_at}"
         rf"|(?:{addressing})\b)"
-        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name_after_verb}|{after_verb_common}{speaker_end}))")
+        # (not a name that describes a plural noun after it, the reported clause's subject: "says Australian firms
+        # could")
+        rf"|\b(?:{verbs})\s+{titled}(?P<after_verb>{name_after_verb}(?!\s+\p{{Ll}}[\p{{Ll}}-]*s\b)"
+        rf"|{after_verb_common}{speaker_end}))")
 
 
 

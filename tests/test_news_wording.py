@@ -260,7 +260,7 @@ SCOPES = [
     ("Nearly two-thirds of the 300 dead were women and children.", "300", "deaths", EVERYONE),
     ("The army said it had destroyed 12 militant camps.", "12", "camps", EVERYONE),
     ("More than 1,000 people have been injured, 300 of them critically.", "300", "injured", "part of a larger group"),
-    ("Police detained 30 people, 12 of whom were later released.", "12", "arrests", "part of a larger group"),
+    ("Police detained 30 people, 12 of whom were later released.", "12", "released", "part of a larger group"),
     ("The agency said 1,050 people were injured, of whom 90 remain in intensive care.", "90", "injured",
      "part of a larger group"),
     ("At least 40 people died, including eight who were shot by police.", "eight", "deaths", "part of a larger group"),
@@ -529,9 +529,15 @@ CLAUSES = [
     # a bare figure set against the count before it counts what that one does
     ("A rights group said 133 people had been detained, far more than the 76 the interior ministry acknowledged.",
      [("133", "arrests", EVERYONE), ("76", "arrests", EVERYONE)]),
+    # those freed are a count of their own, not of those held or taken (rules/quantities/released.toml)
+    ("Police said 1,200 people were detained, and 800 have since been released.",
+     [("1,200", "arrests", EVERYONE), ("800", "released", EVERYONE)]),
+    ("Hamas freed 13 hostages on Friday; some 240 hostages are still held in Gaza.",
+     [("13", "released", EVERYONE), ("some 240", "kidnapped", EVERYONE)]),
+    ("Two of the 12 freed hostages were killed.", [("Two", "deaths", PART), ("12", "released", EVERYONE)]),
     # a counted noun joins no participle after "and": the verb there is the next figure's
     ("Police freed 12 hostages and arrested 4 kidnappers.",
-     [("12", "kidnapped", EVERYONE), ("4", "arrests", EVERYONE)]),
+     [("12", "released", EVERYONE), ("4", "arrests", EVERYONE)]),
     ("Coast guards detained 30 smugglers and rescued 112 migrants.",
      [("30", "arrests", EVERYONE), ("112", "rescued", "foreigners")]),
     # another account of the figure before it counts what it counts, and whom
@@ -615,7 +621,7 @@ CLAUSES = [
     ("The blast wounded 20 people, but three boys aged seven and ten died.",
      [("20", "injured", EVERYONE), ("three", "deaths", "children")]),
     ("Police detained 40 protesters, but 25 were released overnight.",
-     [("40", "arrests", "protesters"), ("25", "other", None)]),
+     [("40", "arrests", "protesters"), ("25", "released", EVERYONE)]),
     ("Two soldiers were killed and 30 others have been rescued.",
      [("Two", "deaths", "soldiers"), ("30", "rescued", EVERYONE)]),
     ("Three people died on Friday, 11 were wounded and 40 were evacuated.",
@@ -639,7 +645,7 @@ CLAUSES = [
      [("Two", "deaths", EVERYONE), ("dozens", "injured", EVERYONE)]),
     # adverbs and 'being' inside the figure's own verb group
     ("Four soldiers died while 12 are still being held.", [("Four", "deaths", "soldiers"), ("12", "other", None)]),
-    ("Five people died but 20 were later released.", [("Five", "deaths", EVERYONE), ("20", "other", None)]),
+    ("Five people died but 20 were later released.", [("Five", "deaths", EVERYONE), ("20", "released", EVERYONE)]),
     known_miss("'held' alone is no arrest trigger: talks, rallies and elections are held too",
                "Two protesters were shot dead and 200 were held overnight.",
                [("Two", "deaths", "protesters"), ("200", "arrests", EVERYONE)]),
@@ -684,7 +690,7 @@ def test_a_denied_count_is_no_count_of_one_nor_of_what_is_denied(sentence, expec
 # --- who acted is not what is counted ----------------------------------------------------------------------
 AGENTS = [
     ("Gunmen kidnapped 80 students from a school.", "80", "kidnapped"),
-    ("Nigeria says it has freed 300 schoolgirls kidnapped by gunmen.", "300", "kidnapped"),
+    ("Nigeria says it has freed 300 schoolgirls kidnapped by gunmen.", "300", "released"),
     ("Troops rescued 25 hostages after a gun battle.", "25", "kidnapped"),
     # the noun of the figure before is that figure's, not the next one's with a noun of its own
     ("Hamas released 13 hostages on Friday in exchange for 39 Palestinian prisoners.", "39", "other"),
@@ -969,6 +975,9 @@ SPEAKERS_OF_CLAUSES = [
      [("12", "Ali Khan"), ("40", "Ali Khan")]),
     ("Ali Khan spoke to reporters. The interior ministry said the road was closed. He said 40 people were missing.",
      [("40", None)]),
+    # no day, and no name that describes the plural noun after it, is a speaker
+    ("The report released on Monday said 40 people died.", [("40", None)]),
+    ("The document says Australian firms could cut 40 jobs.", [("40", None)]),
     # a figure in a speaker's name is who spoke, not what was said
     ("Two security officials, who spoke on condition of anonymity because they were not authorized to brief "
      "reporters, said five soldiers were killed.", [("Two", None), ("five", "Two security officials")]),
@@ -1237,7 +1246,7 @@ OPENING_WHOLES = [
     # the rest of a count is a part of it, whatever comes before it in the sentence
     ("All 72 people aboard are now confirmed dead, officials said, after the last two bodies were recovered.",
      [("72", "deaths", False), ("two", "deaths", True)]),
-    ("The remaining 12 hostages were freed on Friday.", [("12", "kidnapped", True)]),
+    ("The remaining 12 hostages were freed on Friday.", [("12", "released", True)]),
 ]
 
 
@@ -1342,7 +1351,7 @@ RELATIVE_CLAUSES = [
     ("Eleven workers who had gone missing after the landslide were found dead.", "Eleven", "deaths"),
     ("The 40 people who were trapped were rescued.", "40", "rescued"),
     # a verb after it that says nothing of what befell them leaves the relative clause's
-    ("Nine people who were arrested on Friday have been released.", "Nine", "arrests"),
+    ("Nine people who were arrested on Friday have been released.", "Nine", "released"),
     ("The two men who were killed were journalists.", "two", "deaths"),
     ("The 20 people who were wounded in the blast are in stable condition.", "20", "injured"),
     # another clause or another predicate of theirs comes first
@@ -1454,7 +1463,7 @@ PARTS_AND_STATES = [
      [("around 50", "deaths", "security forces")]),
     ("On Friday, thousands took to the streets in Zahedan, where security forces killed dozens of worshippers.",
      [("thousands", "crowd", EVERYONE), ("dozens of", "deaths", EVERYONE)]),
-    ("Soldiers stormed the building, freeing 12 hostages.", [("12", "kidnapped", EVERYONE)]),
+    ("Soldiers stormed the building, freeing 12 hostages.", [("12", "released", EVERYONE)]),
     ("The crash left two people dead and sent five others to the hospital.",
      [("two", "deaths", EVERYONE), ("five", "injured", EVERYONE)]),
     # a share of the whole ("half of them") is no count; "included" states a part as "including" does
@@ -1466,7 +1475,7 @@ PARTS_AND_STATES = [
     ("Two of the 80 students were killed in the crossfire.", [("Two", "deaths", PART), ("80", "other", None)]),
     ("Three of the 40 wounded soldiers died on the way to hospital.",
      [("Three", "deaths", PART), ("40", "injured", "soldiers")]),
-    ("Five of the 12 people arrested were later released.", [("Five", "arrests", PART), ("12", "arrests", EVERYONE)]),
+    ("Five of the 12 people arrested were later released.", [("Five", "released", PART), ("12", "arrests", EVERYONE)]),
     ("Fourteen of the 20 injured remain in critical condition.",
      [("Fourteen", "injured", PART), ("20", "injured", EVERYONE)]),
     ("Five of the injured were in critical condition.", [("Five", "injured", PART)]),
