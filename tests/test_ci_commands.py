@@ -79,7 +79,7 @@ def test_explain_unknown_quantity_exits_2_with_one_line(capsys, name):
     status, out, err = run(capsys, "explain", name)
     assert (status, out) == (2, "")
     assert err == (f"discrepancy: unknown quantity '{name}'; known: arrests, camps, charged, convicted, crowd, "
-                   f"dead_or_missing, deaths, displaced, fighters, infected, injured, kidnapped, killed_or_injured, missing, rescued, shot, troops\n")
+                   f"dead_or_missing, deaths, displaced, fighters, infected, injured, kidnapped, killed_or_injured, missing, released, rescued, shot, troops\n")
 
 
 # --- help and documentation ------------------------------------------------------------------------

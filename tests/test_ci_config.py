@@ -102,7 +102,7 @@ sarif = "out/discrepancy.sarif"
      "not 'pdf'"),
     ("discrepancy.toml", 'select = ["deths"]\n',
      "discrepancy.toml:1: 'select': unknown quantity 'deths'; known: arrests, camps, charged, convicted, crowd, "
-     "dead_or_missing, deaths, displaced, fighters, infected, injured, kidnapped, killed_or_injured, missing, rescued, shot, troops"),
+     "dead_or_missing, deaths, displaced, fighters, infected, injured, kidnapped, killed_or_injured, missing, released, rescued, shot, troops"),
     ("discrepancy.toml", 'fail-on = \n', "discrepancy.toml:1: not valid TOML: Invalid value"),
 ])
 def test_a_bad_configuration_exits_2_with_one_line_naming_file_and_key(desk, capsys, file, text, message):
