@@ -413,6 +413,9 @@ OTHER_QUANTITIES = [
      EVERYONE),
     ("The storm forced 250,000 people from their homes.", "250,000", "displaced", EVERYONE),
     ("Some 15,000 residents were evacuated ahead of the hurricane.", "Some 15,000", "displaced", "civilians"),
+    # alive after the count a verb brought out; buried or burned alive is dead
+    ("Emergency workers have pulled 15 people alive from the debris.", "15", "rescued", EVERYONE),
+    ("Two people were buried alive in the landslide.", "Two", "deaths", EVERYONE),
     ("The authorities ordered the evacuation of about 3,500 residents.", "about 3,500", "displaced", "civilians"),
     # the level's noun names its group as "3 million refugees" does (refugees are foreigners where they are counted)
     ("The number of refugees is now over 3 million.", "over 3 million", "displaced", "foreigners"),
