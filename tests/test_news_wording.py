@@ -349,6 +349,9 @@ OTHER_QUANTITIES = [
     ("Police arrested 1,232 people during the riots, with 705 charged so far.", "1,232", "arrests", EVERYONE),
     ("Police arrested 1,232 people during the riots, with 705 charged so far.", "705", "charged", EVERYONE),
     ("Prosecutors have indicted 45 people in connection with the attack.", "45", "charged", EVERYONE),
+    # South Asian usage: a case registered against them
+    ("Police have booked 35 people in connection with the violence.", "35", "charged", EVERYONE),
+    ("The deal leaves hundreds of people who have booked holidays out of pocket.", "hundreds of", "other", None),
     ("A court jailed 12 protesters for up to five years.", "12", "convicted", "protesters"),
     ("At least 120 people have been convicted over the unrest.", "At least 120", "convicted", EVERYONE),
     ("He was charged with the manslaughter of 18 tourists.", "18", "deaths", "foreigners"),
@@ -415,6 +418,8 @@ OTHER_QUANTITIES = [
     ("Some 15,000 residents were evacuated ahead of the hurricane.", "Some 15,000", "displaced", "civilians"),
     # alive after the count a verb brought out; buried or burned alive is dead
     ("Emergency workers have pulled 15 people alive from the debris.", "15", "rescued", EVERYONE),
+    ("Around 1.2 lakh people have been shifted to safer places.", "Around 1.2 lakh", "displaced", EVERYONE),
+    ("About 2,000 residents were relocated.", "About 2,000", "displaced", "civilians"),
     ("Two people were buried alive in the landslide.", "Two", "deaths", EVERYONE),
     ("The authorities ordered the evacuation of about 3,500 residents.", "about 3,500", "displaced", "civilians"),
     # the level's noun names its group as "3 million refugees" does (refugees are foreigners where they are counted)
