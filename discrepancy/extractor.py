@@ -626,7 +626,8 @@ class Extractor:
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
-        source = _source(speakers, mention, article.text)  # (before the place: a speaker's name is no place of it)
+        # (the next figure of the sentence, if any: another clause's speaker may give it, not this one)
+        source = _source(speakers, mention, article.text, next_start if next_start < sentence.end else None)  # (before the place: a speaker's name is no place of it)
         if source is None and not speakers:
             source = self._pronoun_source(context, sentence)  # "Some 40 officers were injured, it said"
         if typing.quantity != OTHER and (typing.earlier_level
@@ -2683,17 +2684,24 @@ def _speaker(match: regex.Match) -> str | None:
     return single_spaced(name).strip(" .,'’")
 
 
-def _source(speakers: list[tuple[int, int, str, int, int]], mention: NumberMention, text: str) -> str | None:
-    """Who gives the figure: of its sentence's speakers, the nearest; but where one speaks before it, not one
-    after it in a clause of its own ("Police estimated the crowd at 15,000, while organisers said 50,000": the
-    15,000 is the police's, however near the organisers stand)."""
+def _source(speakers: list[tuple[int, int, str, int, int]], mention: NumberMention, text: str,
+            next_start: int | None) -> str | None:
+    """Who gives the figure: of its sentence's speakers, the nearest; but not one after it in a clause of its own
+    where one speaks before it ("Police estimated the crowd at 15,000, while organisers said 50,000": the 15,000 is
+    the police's, however near the organisers stand) or where that clause gives a figure of its own ("Turkey's
+    toll rose to 44,218, while Syria reported 5,914 deaths": the 44,218 is no word of Syria's)."""
     if speakers and speakers[0][3] <= mention.start < speakers[0][4] or len(speakers) > 1:
         # a figure in a speaker's name is who spoke, not what they said: "Forty injured told reporters"
         speakers = [s for s in speakers if not s[3] <= mention.start < s[4]]
+    if not speakers:
+        return None
+    speaks_before = any(end <= mention.start for _, end, *_ in speakers)
+    if speaks_before or next_start is not None and speakers[-1][1] <= next_start:
+        speakers = [s for s in speakers if s[0] < mention.end
+                    or not (speaks_before or next_start is not None and s[1] <= next_start)
+                    or not CLAUSE_OPENING.search(text, mention.end, s[0])]
     if len(speakers) < 2:  # most sentences name one speaker or none: nothing to choose between
         return speakers[0][2] if speakers else None
-    if any(end <= mention.start for _, end, *_ in speakers):
-        speakers = [s for s in speakers if s[0] < mention.end or not CLAUSE_OPENING.search(text, mention.end, s[0])]
     return min(speakers, key=lambda s: min(abs(s[0] - mention.start), abs(s[1] - mention.end)))[2]
 
 

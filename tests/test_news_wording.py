@@ -990,6 +990,8 @@ SPEAKERS_OF_CLAUSES = [
     ("Two security officials, who spoke on condition of anonymity because they were not authorized to brief "
      "reporters, said five soldiers were killed.", [("Two", None), ("five", "Two security officials")]),
     ("Forty injured told reporters that 12 gunmen had stormed the village.", [("Forty", None), ("12", "Forty injured")]),
+    # nor by a speaker after it in a clause of its own that gives a figure of its own
+    ("Turkey's toll rose to 44,218, while Syria reported 5,914 deaths.", [("44,218", None), ("5,914", "Syria")]),
     # a figure with no speaker before it is still given by the nearest
     ("Nine people died, police said, while officials said 20 were hurt.", [("Nine", "police"), ("20", "officials")]),
 ]
