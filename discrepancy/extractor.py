@@ -2559,8 +2559,10 @@ def _source_before_verb_starts(common: list[str]) -> re.Pattern:
 
 
 def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns: Sequence[str] = ()) -> regex.Pattern:
-    verbs = "|".join(sorted(map(regex.escape, sources["verbs"]), key=len, reverse=True))
-    markers = "|".join(sorted(map(regex.escape, sources["markers"]), key=len, reverse=True)).replace(r"\ ", r"\s+")
+    # Prefix trees, where a flat list of some fifty phrases was tried phrase by phrase at every start (a verb's
+    # phrase keeps its one space: "put the toll at")
+    verbs = alternation(sources["verbs"], space=" ")
+    markers = alternation(sources["markers"])
     never_nouns = alternation(sources.get("never_nouns", ())) or "(?!)"
     # a count put at a figure, its noun perhaps owned: "Moscow put Ukrainian losses at 300", "put the army's toll at"
     put_nouns = sources.get("put_at_nouns", ())

@@ -49,8 +49,9 @@ def folded(text: str) -> str:
     return (text.translate(_TO_ASCII) if "\u0130" in text or "\u017f" in text else text).lower()
 
 
-def alternation(words) -> str:
-    """A regex alternation of phrases, longest first so that 'more than' beats 'more'.
+def alternation(words, space: str = r"\s+") -> str:
+    """A regex alternation of phrases, longest first so that 'more than' beats 'more'; a space in a phrase is
+    `space`.
 
     Written as a prefix tree ('t(?:en(?:s|th)?|wo)'): the same matches tried in the same order, but
     the engine gives up on a position after a letter or two instead of trying every phrase there."""
@@ -60,11 +61,11 @@ def alternation(words) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a phrase ends here
-    return f"(?:{_branches(tree)})"
+    return f"(?:{_branches(tree, space)})"
 
 
-def _branches(node: dict) -> str:
-    branches = [(r"\s+" if char == " " else regex.escape(char)) + _branches(child)
+def _branches(node: dict, space: str) -> str:
+    branches = [(space if char == " " else regex.escape(char)) + _branches(child, space)
                 for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
