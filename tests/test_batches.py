@@ -15,8 +15,12 @@ extractor's places and dates and the reconciler's windows meet.
   speaker whose name holds a country ("the Nigeria Centre for Disease Control");
 - riots: arrests after riots told over ten days, beside those charged and those jailed (three counts, each rising),
   a day's arrests "in the last 24 hours", and speakers behind an aside ("The council, which coordinates the
-  country's 43 forces, said", "Officials at the Ministry of Justice, speaking on condition of anonymity, said").
+  country's 43 forces, said", "Officials at the Ministry of Justice, speaking on condition of anonymity, said");
+- monsoon: monsoon floods told over four days in wire copy whose datelines give the day and not the year
+  ("ISLAMABAD, July 6 (Reuters) - ... said on Thursday"), a province's toll beside the nation's, and a count
+  "since June 25".
 """
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -31,7 +35,7 @@ BATCHES = Path(__file__).parent / "fixtures" / "batches"
 def checked(tmp_path_factory):
     """Each batch's JSON document, checked once."""
     found = {}
-    for batch in ("ferry", "quake", "kid", "plane", "protest", "outbreak", "riots"):
+    for batch in ("ferry", "quake", "kid", "plane", "protest", "outbreak", "riots", "monsoon"):
         report = tmp_path_factory.mktemp(batch) / "report.md"
         out = tmp_path_factory.mktemp(batch) / "out.json"
         main(["check", str(BATCHES / batch), "--report", str(report), "--output", f"json={out}", "--format", "summary",
@@ -129,3 +133,20 @@ def test_arrests_charges_and_jailings_are_three_counts_and_a_days_arrests_a_part
     # the speaker behind an aside, and a name that holds a plural owner
     assert (r2["120"]["source"], r3["94"]["source"], r2["741"]["source"]) == \
         ("The council", "Ministry of Justice", "the National Police Chiefs' Council")
+
+
+def test_wire_copy_dated_by_its_datelines_day_and_leads_weekday_rises_without_revision(checked):
+    monsoon = checked["monsoon"]
+    published = {a["id"]: dt.date.fromisoformat(a["published"]) for a in monsoon["articles"]}
+    # each article is dated by its dateline's day, in a year whose calendar puts it on the weekday its lead names
+    assert {a: (d.month, d.day, d.strftime("%A")) for a, d in published.items()} == {
+        "m1": (7, 6, "Thursday"), "m2": (7, 8, "Saturday"), "m3": (7, 9, "Sunday"), "m4": (7, 9, "Sunday")}
+    assert len({d.year for d in published.values()}) == 1
+    # a count "since June 25" runs to its article's day
+    since = claims_by_text(monsoon, "m4")["At least 45"]
+    assert (since["period_start"][5:], since["period_end"]) == ("06-25", published["m4"].isoformat())
+    deaths = pairs(monsoon, "deaths")
+    # the national and the provincial tolls rise from day to day; two accounts of one day differ
+    assert ("update", ("37", "55")) in deaths and ("update", ("8", "11")) in deaths
+    assert ("conflict", ("55", "45")) in deaths
+    assert not [p for p in deaths if p[0] == "revision"]
