@@ -22,7 +22,9 @@ from dateparser.date import DateDataParser
 from .decoding import NotText, bounded_lines, cut_text, decode_bytes, end_at_break, open_article_file, read_head
 from .errors import ArticleCut, InputError, RuleError, printable
 from .models import Article
+from .numbers import MONTH_STARTS
 from .rules import BUNDLED_RULES, RuleSet
+from .timeline import WEEKDAYS
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")  # read from directories; other files there are skipped
 HEAD_LINES = 10  # title and dateline sit in the first lines of a page; looking further finds body dates
@@ -67,12 +69,8 @@ WIRE_DATELINE = regex.compile(
     """,
     regex.VERBOSE,
 )
-WEEKDAY = regex.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-WEEKDAY_NUMBERS = {name: number for number, name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WEEKDAY = regex.compile(rf"\b(?:{'|'.join(day.title() for day in WEEKDAYS)})\b")
 WIRE_YEARS_BACK = 15  # a day of the year falls on each weekday within 11 years (29 February within 28)
-MONTH_NUMBERS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 MARKDOWN_TITLE = regex.compile(r"^#\s+(.+?)\s*#*\s*$")
 # Decoration around a heading line that does not change which heading it is: "## Related:", "Trending »".
@@ -452,8 +450,8 @@ def wire_dateline_day(line: str, today: dt.date) -> dt.date | None:
     found = WIRE_DATELINE.match(line)
     if found is None:
         return None
-    month, day = MONTH_NUMBERS[found.group("month")[:3].lower()], int(found.group("day"))
-    named = {WEEKDAY_NUMBERS[w.group().lower()] for w in WEEKDAY.finditer(line, found.end())}
+    month, day = MONTH_STARTS.index(found.group("month")[:3].title()) + 1, int(found.group("day"))
+    named = {WEEKDAYS.index(w.group().lower()) for w in WEEKDAY.finditer(line, found.end())}
     days = []
     for year in range(today.year, today.year - WIRE_YEARS_BACK, -1):
         try:

@@ -626,8 +626,9 @@ class Extractor:
         if typing.lists_next:  # "120 protesters in Minsk and 40 in Grodno": the next item counts protesters too
             context.listed[id(context.following(original))] = scope
         line, column = context.document.line_column(mention.start)
-        # (the next figure of the sentence, if any: another clause's speaker may give it, not this one)
-        source = _source(speakers, mention, article.text, next_start if next_start < sentence.end else None)  # (before the place: a speaker's name is no place of it)
+        # (before the place: a speaker's name is no place of it; with the sentence's next figure, if any, which
+        # another clause's speaker may give)
+        source = _source(speakers, mention, article.text, next_start if next_start < sentence.end else None)
         if source is None and not speakers:
             source = self._pronoun_source(context, sentence)  # "Some 40 officers were injured, it said"
         if typing.quantity != OTHER and (typing.earlier_level
@@ -750,7 +751,8 @@ class Extractor:
             quantity = own if own != OTHER else quantity
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if quantity == OTHER and _among_next(text, mention.end, next_start, sentence):
-            quantity = self._said_of_whole(text, context.following(mention), sentence)
+            # what the words after the whole say, its relative clause's too ("among the 7 people who died")
+            quantity = self._strongest_trigger(text, context.following(mention).end, sentence.end)
         share_of_next = part_of_next and not _whole(mention)  # a share is no count: "two-thirds of the 300 dead"
         if part_of_next and quantity == OTHER and not share_of_next:
             quantity = self._predicate_of_part(text, context.following(mention), unit, sentence)
@@ -936,21 +938,16 @@ class Extractor:
         """The quantity the verb after a whole's noun gives the part named before it ("Three of the 40 wounded
         soldiers died" counts deaths), else OTHER."""
         start = self._whole_noun_end(text, whole.end, unit, sentence.end)
-        for first, end in ((start, _clause_end(text, start, sentence.end, "")), (whole.end, start)):
-            # the verb's, else the whole's noun phrase's ("Five of the 12 people arrested were later released")
-            found = [(self.priority[q], -distance, q) for distance, quantities, _, at in
-                     self._triggers(text, first, end, WINDOW_AFTER)
-                     if not NEGATION_LAST.match(text, max(first, at - 20), at) for q in quantities]
-            if found:
-                return max(found)[2]
-        return OTHER
+        # the verb's, else the whole's noun phrase's ("Five of the 12 people arrested were later released")
+        verb = self._strongest_trigger(text, start, _clause_end(text, start, sentence.end, ""))
+        return verb if verb != OTHER else self._strongest_trigger(text, whole.end, start)
 
-    def _said_of_whole(self, text: str, whole: NumberMention, sentence: Span) -> str:
-        """The quantity the words after a whole say, its relative clause's among them, for the part said to be
-        among it ("Two firefighters were among the 7 people who died"), else OTHER."""
+    def _strongest_trigger(self, text: str, start: int, end: int) -> str:
+        """Of the triggers from start to end that nothing denies, the quantity of highest priority, then the
+        nearest; else OTHER."""
         found = [(self.priority[q], -distance, q) for distance, quantities, _, at in
-                 self._triggers(text, whole.end, sentence.end, WINDOW_AFTER)
-                 if not NEGATION_LAST.match(text, max(whole.end, at - 20), at) for q in quantities]
+                 self._triggers(text, start, end, WINDOW_AFTER)
+                 if not NEGATION_LAST.match(text, max(start, at - 20), at) for q in quantities]
         return max(found)[2] if found else OTHER
 
     def _increment(self, text: str, mention: NumberMention, quantity: str, earlier: str | None,
@@ -1657,10 +1654,9 @@ class Extractor:
         """Whether a pronoun can stand for a speaker: "he" or "she" for a person's name ("Ali Khan", "Mr Ward"),
         "it" for one body ("the interior ministry"), "they" for several ("police", "rights groups")."""
         last = name.split()[-1].lower()
-        places = self.gazetteer.find(name) if PERSON_NAME.fullmatch(name) is not None else ()
         # (a place that spoke is a body: "Australia said"; but "US Vice-President Dick Cheney" is a person)
         person = PERSON_NAME.fullmatch(name) is not None and last not in self.common_speakers \
-            and not any(place.start == 0 and place.end == len(name) for place in places)
+            and not any(place.start == 0 and place.end == len(name) for place in self.gazetteer.find(name))
         if pronoun in ("he", "she"):
             return person
         several = last.endswith("s") or last in self.plurals_without_s
