@@ -231,7 +231,7 @@ LOCATED = regex.compile(r"\b(?:in|at|near|off|outside|across|inside)\s+(?:the\s+
 # A list that leaves out the verb and noun of its first item: "Six people died in Texas, four in Oklahoma and
 # one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
 # or "and"; after the next: where or when it was, a capitalised name after a preposition.
-LIST_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z", regex.I)
+LIST_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+|followed\s+by\s+|with\s+)?|\s+and\s+)\Z", regex.I)
 # A list's item named before its figure: the gap after the item before ("deaths, South Carolina "), and what ends the
 # item after its figure ("South Carolina 36," "Virginia 2.").
 NAMED_ITEM_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\Z")
@@ -372,6 +372,16 @@ class Extractor:
         self.trigger_starts = folded_word_starts(self.quantity_of_word)
         self.scope_of_word = {_normal(w): s.name for s in rules.scopes for w in s.words}
         self.scope_pattern = _phrase_pattern(self.scope_of_word)
+        # The words of a narrower scope that end in a wider one's word, by that word in the singular ("police
+        # officers" and "officers"): the bare word stands for the compound the article named before it ("Police
+        # officers clashed with the crowd ... 50 officers were hurt", "a police officer was shot ... three officers":
+        # police)
+        compounds: dict[str, list[str]] = {}
+        for word, scope in self.scope_of_word.items():
+            head = word.split()[-1]
+            if " " in word and self.scope_of_word.get(head, scope) != scope:
+                compounds.setdefault(head.removesuffix("s"), []).append(word)
+        self.compounds_of_head = {head: _phrase_pattern(words) for head, words in compounds.items()}
         self.people_words = _PeopleWords(frozenset(_normal(w) for w in rules.people_words), rules.people_suffixes)
         # "none of the 62 passengers survived": words of survival, denied, say what the figure counts
         self.quantity_of_negated = {_normal(w): q.name for q in rules.quantities for w in q.negated_words}
@@ -468,6 +478,11 @@ class Extractor:
         self.level_endings = tuple({f"{word.split()[-1].lower()} " for word in [*levels, "to"]})
         self.level_reached = version1(rf"(?<![\p{{L}}])(?:(?:{moved})\s+(?:by\s+\d[\d,.]*\s+)?to|{alternation(levels)})\s+\Z",
                                       regex.I | regex.REVERSE) if levels else None
+        # and a verb of moving right before a bound, or in it: "the toll rose above 2,000", "has climbed past 300"
+        # (verbs only: "more than 500" is no move)
+        moving = alternation([w for w in [*rules.numbers["rises"], *rules.numbers["falls"]] if w not in self.comparatives])
+        self.moved_past = version1(rf"(?<![\p{{L}}])(?:{moving})\s+\Z", regex.I | regex.REVERSE)
+        self.moving_bound = version1(rf"(?:{moving})\s", regex.I)
         # after a figure: a clause that says who reported it ("nine, a police official said, as the army ..."):
         # the words after it are another clause's
         reporting = alternation([*rules.sources["verbs"], *rules.sources.get("addressing_verbs", ())])
@@ -547,6 +562,7 @@ class Extractor:
         self.reference_words = tuple({w.lower().split()[0] for w in (*rules.places.get("reference_words", ()),
                                                                      *rules.places.get("outside_words", ()))})
         self.place_words = _place_words(rules.places, self.irregular_participles)
+        self.carried = frozenset(rules.places.get("destination_quantities", ()))
         # after a place: a hyphen and a word that make it an attribute ("a UK-based monitor", "Saudi-led")
         suffixes = rules.places.get("attribute_suffixes", ())
         self.attribute_place = version1(rf"[{_ATTRIBUTE_DASHES}](?i:{alternation(suffixes)})(?![\p{{L}}])") \
@@ -640,7 +656,7 @@ class Extractor:
             direction=direction,
             quantity=typing.quantity, scope=scope,
             source=source, place=context.place_for(original, sentence, self.gazetteer, self.place_words,
-                                                   typing.quantity != OTHER),
+                                                   typing.quantity != OTHER, typing.quantity in self.carried),
             sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
             stated_part=typing.stated_part,
@@ -699,6 +715,12 @@ class Extractor:
         figure, joined to this one, counts, and the quantity this sentence's parts count."""
         text = context.article.text
         shared = context.shared.get(id(mention))  # the quantity of the figure before, joined to this one
+        if shared is not None and id(mention) in context.shared_by_noun and unit \
+                and self._quantity_of_noun(unit) not in (OTHER, shared) \
+                and _remembered(self._unit_scopes, unit, self._scope_of_unit) is None:
+            # "pulled out 6 bodies and 17 survivors": where a noun, no verb, says what the first counts, a noun
+            # that says what befell the next says its own (but "6 bodies and 17 soldiers": soldiers say who)
+            shared = None
         # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
         lists_next = next_start < sentence.end and _lists_next(text, mention.end, next_start,
                                                                context.following(mention), context.names_item)
@@ -818,7 +840,8 @@ class Extractor:
         if quantity != OTHER:
             context.last_typed[sentence] = quantity
             if joined:
-                context.share_with_next(mention, quantity, stated_part)
+                context.share_with_next(mention, quantity, stated_part,
+                                        bool(unit) and self._quantity_of_noun(unit) == quantity)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates), earlier_level)
 
@@ -1272,6 +1295,9 @@ class Extractor:
             and text[max(previous_end, mention.start - 16):mention.start].lower().endswith(self.level_endings) \
             and self.level_reached.match(text, max(previous_end, mention.start - 40), mention.start) is not None
         # or the sum a count was brought to: "The killing brings the death toll of 15 months of the uprising to 1,121"
+        level = level or mention.qualifier not in ("exact", "range") \
+            and (self.moved_past.match(text, max(previous_end, mention.start - 20), mention.start) is not None
+                 or self.moving_bound.match(text, mention.start) is not None)
         level = level or self.sum_level is not None and text.endswith(" to ", 0, mention.start) \
             and self.sum_level.match(text, max(previous_end, mention.start - 200), mention.start) is not None
         reach = WINDOW_BEFORE_LEVEL if level else WINDOW_BEFORE
@@ -1509,6 +1535,10 @@ class Extractor:
     def _scope(self, context: "_ArticleContext", mention: NumberMention, unit: str, sentence: Span) -> str | None:
         of_unit = _remembered(self._unit_scopes, unit, self._scope_of_unit)
         if of_unit:
+            head = _normal(unit.rsplit(None, 1)[-1])
+            compounds = self.compounds_of_head.get(head.removesuffix("s"))
+            if compounds is not None and self.scope_of_word.get(head) == of_unit:  # "officers" after "police officers"
+                return self._compound_named_before(context.article.text, mention, compounds) or of_unit
             return of_unit
         named_after = self._scope_after_noun(context.article.text, mention, unit, sentence)
         if named_after:
@@ -1533,6 +1563,13 @@ class Extractor:
                 if any(map(lowered.__contains__, AMONG_WORDS)) else None
             context.among_scope[sentence] = self.scope_of_word[_normal(among.group(1))] if among else None
         return context.among_scope[sentence]
+
+    def _compound_named_before(self, text: str, mention: NumberMention, compounds: regex.Pattern) -> str | None:
+        """The scope of the last of the compounds the article names before the figure, if any."""
+        named = None
+        for named in compounds.finditer(text, 0, mention.start):
+            pass
+        return self.scope_of_word[_normal(named.group())] if named else None
 
     def _scope_of_level(self, text: str, mention: NumberMention, sentence: Span) -> str | None:
         """The group a level reached counts, named in the noun phrase of its count before it: "The number of
@@ -1800,6 +1837,7 @@ class _ArticleContext:
         # by id of a mention: the quantity of the figure before it, where the two are joined ("5 soldiers and 3
         # civilians" were killed)
         self.shared: dict[int, str] = {}
+        self.shared_by_noun: set[int] = set()  # by id of a mention: what it shares is the noun's of the one before
         self.joined_parts: set[int] = set()  # by id of a mention: joined so to a stated part, a stated part too
         self.complements: set[int] = set()  # by id of a mention: in the noun phrase of the figure before ("of one family")
         # by id of a mention: an item of a breakdown after its first ("four in Oklahoma"), and the scope of the
@@ -1857,12 +1895,15 @@ class _ArticleContext:
         index = self._order[id(mention)] + 1
         return self.mentions[index] if index < len(self.mentions) else None
 
-    def share_with_next(self, mention: NumberMention, quantity: str, part: bool) -> None:
+    def share_with_next(self, mention: NumberMention, quantity: str, part: bool, by_noun: bool) -> None:
         """Let the figure after this one, joined to it by this one's counted noun and a conjunction ("killed 5
         soldiers and 3 civilians", "five children and two women"), count what this one does, and be a part
-        where this one is ("including 865 Palestinians and 234 Israelis")."""
+        where this one is ("including 865 Palestinians and 234 Israelis"). `by_noun`: this one's own noun says
+        what it counts ("6 bodies"), no verb said of both."""
         following = id(self.following(mention))
         self.shared[following] = quantity
+        if by_noun:
+            self.shared_by_noun.add(following)
         if part:
             self.joined_parts.add(following)
 
@@ -1877,21 +1918,25 @@ class _ArticleContext:
         return max(previous_end, sentence.start), min(next_start, sentence.end)
 
     def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer,
-                  words: "_PlaceWords", counts_people: bool = False) -> str | None:
+                  words: "_PlaceWords", counts_people: bool = False, carried: bool = False) -> str | None:
         """The place a preposition after the figure names ("nine in Lyon, six in Paris": it binds closer than
         a comma); else the nearest in the sentence that no other figure's preposition names ("164 killed,
         including 103 in Almaty": Almaty is the part's; but "in 50 cities across Russia" names the place of the
         figure before too); else the country, where the sentence says the whole country ("nationwide"); else the
         last one named earlier in the paragraph; else the article's. Of a figure that counts people
         (`counts_people`: a typed one), a nationality said of those counted yields to where the sentence says it
-        was."""
+        was. Of a figure of those who are `carried` to hospital (the hurt, the dead), where they were taken is
+        none."""
         in_sentence = self._places_between(sentence.start, sentence.end)
         text = self.article.text
         if in_sentence:  # most sentences name no place
             own = self._own_place(mention, sentence)
-            if own is not None:
+            if own is not None and not self._elsewhere(own, sentence, words, carried):
                 return self._named_with(own, gazetteer, mention)
             free = [p for p in in_sentence if p.start < mention.start or self._free_after(p, mention, words)]
+            # "16 people were flown to hospitals in Kathmandu": where they were taken, not where it happened;
+            # "making it the deadliest U.S. wildfire": what it is compared within
+            free = [p for p in free if not self._elsewhere(p, sentence, words, carried)]
             # "COLOMBO (Reuters) - At least eight people have been killed across Sri Lanka": where the report
             # was filed from, not where its figures happened, unless the sentence names no other place
             free = [p for p in free if not self._dateline(p)] or free
@@ -1946,6 +1991,22 @@ class _ArticleContext:
             return False
         verb = _word_after(text, place.end)
         return verb is not None and verb.islower() and (verb.endswith("ed") or verb in past_verbs)
+
+    def _elsewhere(self, place: PlaceMention, sentence: Span, words: "_PlaceWords", carried: bool) -> bool:
+        """Whether the words before a place name it as no place of a figure: where those counted were taken
+        (`carried`: "airlifted to Nairobi"), or the class a superlative compares within ("the deadliest U.S.
+        wildfire")."""
+        text = self.article.text
+        if not text.endswith(" ", 0, place.start):
+            return False
+        if text.endswith(", ", 0, place.start):  # "to a hospital in Fort Wayne, Indiana": the city's state
+            named = self._places_between(place.start - 80, place.start - 2)[-1:]
+            return bool(named) and named[0].end == place.start - 2 \
+                and self._elsewhere(named[0], sentence, words, carried)
+        start = max(sentence.start, place.start - 80)
+        return carried and words.destination is not None and words.destination.search(text, start, place.start) \
+            is not None \
+            or words.compared_within is not None and words.compared_within.search(text, start, place.start) is not None
 
     def _speaks(self, place: PlaceMention, sentence: Span) -> bool:
         """Whether a place is the whole name of one of the sentence's speakers ("Qatar said", "Russia says")."""
@@ -2242,8 +2303,10 @@ def _lists_next(text: str, end: int, next_start: int, following: NumberMention |
     place before its figure (`names_item`): "33 deaths, South Carolina 36, Tennessee 17" (not "Kills 43, Wounds 55")."""
     if following is None or following.unit:
         return False
-    ending = text[end:next_start].rstrip()  # every match ends in a comma or "and", which most gaps do not
-    if not (ending[-1:] == "," or ending[-3:].lower() == "and"):
+    # every match ends in a comma, "and", ", followed by" or ", with", which most gaps do not: "1,293 were in Al
+    # Haouz, followed by 452 in Taroudant", "with 12 in Herat"
+    ending = text[end:next_start].rstrip()
+    if not (ending[-1:] == "," or ending[-3:].lower() == "and" or ending.endswith((", followed by", ", with"))):
         return ending[-1:].isalpha() and NAMED_ITEM_GAP.match(text, end, next_start) is not None \
             and NAMED_ITEM_END.match(text, following.end) is not None and names_item(following)
     return LIST_GAP.match(text, end, next_start) is not None and ELIDED_ITEM.match(text, following.end) is not None
@@ -2428,14 +2491,27 @@ class _PlaceWords(NamedTuple):
     # scan tells five times faster than the pattern's search
     whole_country_starts: re.Pattern | None
     past_verbs: frozenset[str] = frozenset()  # past forms with no -ed ending: "sent", "lost" (numbers.toml)
+    # before a place: a verb that carries those counted to it, "flown to hospitals in Kathmandu"
+    destination: regex.Pattern | None = None
+    # before a place: a superlative it is the class of, "the deadliest U.S. wildfire", "the worst attack in Europe"
+    compared_within: regex.Pattern | None = None
 
 
 def _place_words(places: dict, past_verbs: frozenset[str]) -> _PlaceWords:
     nouns, whole = places.get("place_count_nouns", ()), places.get("whole_country_words", ())
+    carrying = places.get("destination_verbs", ())
+    # (a few words between the verb and "to": "flown by helicopter to"; and the place may be a hospital's: "to
+    # hospitals in Kathmandu", "to a hospital in the capital, Nairobi")
+    destination = version1(rf"\b(?i:{alternation(carrying)})(?:\s+[\p{{L}}-]+){{0,3}}?\s+to\s+(?:(?:a|the)\s+)?"
+                           rf"(?:[\p{{L}}-]+\s+){{0,3}}?(?:(?:in|at)\s+)?(?:the\s+)?\Z", regex.REVERSE) \
+        if carrying else None
+    superlatives = places.get("superlatives", ())
+    compared_within = version1(rf"\b(?i:{alternation(superlatives)})(?:\s+[\p{{L}}-]+){{0,2}}?\s+(?:in\s+(?:the\s+)?)?\Z",
+                               regex.REVERSE) if superlatives else None
     return _PlaceWords(
         version1(rf"\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?i:{alternation(nouns)})\b") if nouns else None,
         version1(rf"\b(?i:{alternation(whole)})\b") if whole else None,
-        (folded_word_starts(whole) or _ANYWHERE) if whole else None, past_verbs)
+        (folded_word_starts(whole) or _ANYWHERE) if whole else None, past_verbs, destination, compared_within)
 
 
 def _in_dateline(text: str, place: PlaceMention) -> bool:
@@ -2619,6 +2695,10 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # confirmed", "Mr Williams later told reporters"
     adverbs = sources.get("between_speaker_and_verb", ())
     between = rf"(?:(?:{alternation(adverbs)})\s+){{0,2}}" if adverbs else ""
+    # and a time between them, wire copy's habit: "Police on Monday said", "officials late on Tuesday confirmed",
+    # "the ministry yesterday put the toll at 45"
+    between += rf"(?:(?:(?:late|early)\s+)?on\s+{weekday}(?:\s+(?:night|morning|afternoon|evening))?\s+" \
+               rf"|(?:yesterday|today|tonight|last\s+night)\s+)?"
     # "the ministry said on Monday", "Tokayev said:", "police said 40 people": a verb that reports
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself, which may
     # open with a speaker's noun or a subject before its auxiliary or a past tense ("Johan Pieterse said police had

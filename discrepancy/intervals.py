@@ -242,6 +242,8 @@ class Intervals:
     def _moved_up(self, lead: str, at: int) -> bool:
         """Whether 'up' before a figure is the particle of a verb of movement ('edged up to'), not 'up to'."""
         verb = LAST_WORD.match(lead, 0, at)
+        if verb and verb.group(1).lower() == "back":  # "inching back up to 4.8%"
+            verb = LAST_WORD.match(lead, 0, verb.start())
         return bool(verb) and verb.group(1).lower() in self.moving_verbs
 
     def _handed_over(self, lead: str, at: int) -> bool:

@@ -53,8 +53,11 @@ PRONOUN_ONE_AFTER = regex.compile(r"\s+(?:another|another's)\b", regex.I)
 # of the 40 passengers", "not one person died": a denial, no count of one
 PRONOUN_ONE_BEFORE = regex.compile(r"\b(?:no|not|not\s+(?:a\s+)?single|any|every|each|the|this|that|which|someone|anyone"
                                    r"|such|same|other|next)\s+\Z", regex.I)
-# One person named before a number between commas: "the suspect, 34,", "a local man, 52," (not "the dead, 34,")
-AGE_APPOSITION = regex.compile(r"(?<![\w])(?:the|a|an)\s+(?:\p{L}+\s+)?\p{L}+(?<!s),\s\Z", regex.I)
+# One person named before a number between commas: "the suspect, 34,", "a local man, 52," (not "the dead, 34,", nor
+# another plural without an "s": "Most of the dead, 40, were found in Kabul")
+AGE_APPOSITION = regex.compile(r"(?<![\w])(?:the|a|an)\s+(?:\p{L}+\s+)?\p{L}+(?<!s)"
+                               r"(?<!\b(?:dead|injured|wounded|missing|detained|arrested|displaced|homeless|people|"
+                               r"police|children|men|women)),\s\Z", regex.I)
 # "Critics, for one, disagree": an aside, not a count
 # A preposition of place before a capitalised word and a number: the word is a place, the number its count,
 # where a lower-case word follows ("in Turkey 900 died"); names known to label ("in Article 4") are asked first.
@@ -473,8 +476,9 @@ class NumberGrammar:
             float(_without_separators(raw))
         value = _raised(value, groups.exponent)
         if groups.denominator:
-            if not float(groups.denominator) or not groups.currency and (
-                    float(groups.denominator) not in FRACTION_DENOMINATORS or value >= float(groups.denominator)):
+            # (the fraction slash writes nothing but a fraction: "1⁄128 of a gallon")
+            if not float(groups.denominator) or not groups.currency and text[match.start("denominator") - 1] != "⁄" \
+                    and (float(groups.denominator) not in FRACTION_DENOMINATORS or value >= float(groups.denominator)):
                 return None  # "9/11", "24/7": a name, not a share; "$1/0" no number
             value = value / float(groups.denominator)
         scale, glued_unit = 1.0, ""

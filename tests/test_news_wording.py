@@ -96,6 +96,11 @@ BOUNDS = [
     ("The death toll passed 100 on Monday.", "passed 100", 100, OPEN, "more_than", "deaths", EVERYONE),
     ("Riot arrests pass 1,000", "pass 1,000", 1000, OPEN, "more_than", "arrests", EVERYONE),
     ("Deaths top 500 as fighting rages", "top 500", 500, OPEN, "more_than", "deaths", EVERYONE),
+    # a count that moved past a bound reads its noun as far back as a level reached does
+    ("The death toll from the most powerful earthquake in more than a century rose above 2,000 on Sunday.",
+     "above 2,000", 2000, OPEN, "more_than", "deaths", EVERYONE),
+    ("The number of people arrested since the protests began in the capital last week has climbed past 1,500.",
+     "climbed past 1,500", 1500, OPEN, "more_than", "arrests", EVERYONE),
     ("Arrests top 1,000 as unrest spreads", "top 1,000", 1000, OPEN, "more_than", "arrests", EVERYONE),
     ("Parliament passed 12 laws on Tuesday.", "12", 12, 12, "exact", "other", None),
     # the low end and the high end of what is said make one range
@@ -210,6 +215,11 @@ SCOPES = [
     ("At least 15 people were killed, including 12 children, in the strike on the school.", "At least 15", "deaths",
      EVERYONE),
     ("Thirty people were killed, among them three police officers.", "three", "deaths", "police"),
+    # a bare head noun stands for the narrower compound named before it in the article, else for its own scope
+    ("Police officers clashed with protesters in the capital. Fifty officers were injured.", "Fifty", "injured",
+     "police"),
+    ("A police officer was shot dead on Monday. Three other officers were hurt.", "Three", "injured", "police"),
+    ("Fifty officers were injured in the clashes, police said.", "Fifty", "injured", "security forces"),
     # a plural demonym names a nationality; a place's own name with an "s" does not ("Hamas" is no people of Hama)
     ("Police arrested 14 Afghans at the border.", "14", "arrests", "Afghans"),
     ("Police arrested 14 Hamas members in raids.", "14", "arrests", EVERYONE),
@@ -480,6 +490,11 @@ OTHER_QUANTITIES = [
     ("Russia has suffered more than 300,000 casualties in the war.", "more than 300,000", "killed_or_injured", EVERYONE),
     ("At least 45 casualties were reported, including 12 deaths.", "At least 45", "killed_or_injured", EVERYONE),
     ("More than 40 fishermen are missing, feared dead.", "More than 40", "dead_or_missing", EVERYONE),
+    ("The boat capsized, leaving at least 61 people missing and presumed drowned.", "at least 61", "dead_or_missing",
+     EVERYONE),
+    ("Some 40 fishermen are missing, believed drowned, after the storm.", "Some 40", "dead_or_missing", EVERYONE),
+    ("More than 2,500 migrants have died or gone missing at sea this year.", "More than 2,500", "dead_or_missing",
+     "foreigners"),
     ("Twelve people died and 30 were wounded.", "Twelve", "deaths", EVERYONE),
     # treatment sought or received is an injury; an estimate of a crowd's size types the figure after it
     ("Paramedics said 23 people had sought medical treatment after the clashes.", "23", "injured", EVERYONE),
@@ -903,6 +918,11 @@ SOURCES = [
     ("Police also said 22 officers were injured in the clashes.", "Police"),
     ("Health officials have since confirmed that 40 people died.", "Health officials"),
     ("Governor Reyes later told reporters that 9 people were missing.", "Governor Reyes"),
+    # and a time, as wire copy puts it: the day, its part of the day, or yesterday
+    ("Police on Monday said 12 people were killed in the blast.", "Police"),
+    ("Local officials late on Tuesday night confirmed that 30 people had died.", "Local officials"),
+    ("The health ministry on Sunday put the death toll at 45.", "The health ministry"),
+    ("Rebel commanders yesterday claimed that 40 soldiers were captured.", "Rebel commanders"),
     # a name before the common noun, possessive or not: the whole of it is the speaker
     ("Gaza's health ministry said 45 people were killed.", "Gaza's health ministry"),
     ("At least 60 people died, according to Nigeria's emergency agency.", "Nigeria's emergency agency"),
@@ -1009,6 +1029,12 @@ BREAKDOWNS = [
     ("Six people died in Texas, four in Oklahoma, two in Kansas and one in Missouri.",
      [("Six", "deaths", EVERYONE, "Texas"), ("four", "deaths", EVERYONE, "Oklahoma"),
       ("two", "deaths", EVERYONE, "Kansas"), ("one", "deaths", EVERYONE, "Missouri")]),
+    # the next item after ", followed by" or ", with"
+    ("Forty people died in Kabul, followed by 12 in Herat and five in Kandahar.",
+     [("Forty", "deaths", EVERYONE, "Kabul"), ("12", "deaths", EVERYONE, "Herāt"),
+      ("five", "deaths", EVERYONE, "Kandahār")]),
+    ("Nine were arrested in Lyon, with six in Paris, police said.",
+     [("Nine", "arrests", EVERYONE, "Lyon"), ("six", "arrests", EVERYONE, "Paris")]),
     ("Nine were arrested in Lyon, six in Paris and four in Marseille, police said.",
      [("Nine", "arrests", EVERYONE, "Lyon"), ("six", "arrests", EVERYONE, "Paris"),
       ("four", "arrests", EVERYONE, "Marseille")]),
@@ -1053,6 +1079,19 @@ PLACES = [
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
+    # where the hurt were carried to is not where they were hurt (but where those who fled are is theirs)
+    ("A bus plunged into a gorge in Nepal, killing 27 people. Sixteen people were flown by helicopter to hospitals in "
+     "Kathmandu.", [("27", "Nepal"), ("Sixteen", "Nepal")]),
+    ("A bomb exploded at a market in Garissa. Five injured people were airlifted to Nairobi.", [("Five", "Garissa")]),
+    ("Fighting raged in Kharkiv. About 200 wounded were taken to hospitals in Kyiv.", [("About 200", "Kharkiv")]),
+    ("A tornado hit Evansville on Sunday. Three injured people were airlifted to a hospital in Fort Wayne, Indiana.",
+     [("Three", "Evansville")]),
+    ("War broke out in Ukraine. Two million people have fled to Poland.", [("Two million", "Poland")]),
+    # the class a superlative compares within is no place of the figure either
+    ("LAHAINA, Hawaii - The death toll from the wildfire rose to 93 on Saturday, making it the deadliest U.S. "
+     "wildfire in a century.", [("93", "Hawaii")]),
+    ("The quake struck western Afghanistan. It was the deadliest quake in Asia this year, killing 2,000 people.",
+     [("2,000", "Afghanistan")]),
     # two clauses "and" joins, each with its verb, share the place said after the second (a part leaves its verb out)
     ("The blast killed 4 and injured 11 at a factory in Gujarat.", [("4", "Gujarat"), ("11", "Gujarat")]),
     ("Floods killed 4 and 11 were hurt in Kerala.", [("4", "Kerala"), ("11", "Kerala")]),
@@ -1181,6 +1220,11 @@ COORDINATED = [
     ("The crash caused the deaths of 18 tourists and three guides.", "three", "guides", "deaths", "part of a larger group"),
     ("The blaze killed two firefighters and five residents.", "two", "firefighters", "deaths", EVERYONE),
     ("The blaze killed two firefighters and five residents.", "five", "residents", "deaths", "civilians"),
+    # a count whose own noun types it types no next count that names what befell it; one that names who does
+    ("Rescuers pulled out 6 bodies and 17 survivors from the rubble.", "17", "survivors", "rescued", EVERYONE),
+    ("The coast guard brought 40 bodies and 12 survivors ashore.", "12", "survivors", "rescued", EVERYONE),
+    ("The blast left 30 casualties and 12 hostages.", "12", "hostages", "kidnapped", EVERYONE),
+    ("Divers recovered 6 bodies and 17 soldiers from the wreck.", "17", "soldiers", "deaths", "soldiers"),
     ("Rebels seized three engineers and four drivers on the highway, then released them.", "four", "drivers", "kidnapped",
      "part of a larger group"),
     ("Two soldiers were killed and 12 others injured south of the capital.", "12", "others", "injured", EVERYONE),
