@@ -28,6 +28,8 @@ WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[0-9][0-9,.]*")
 # Before a participle after a figure and its noun: "20 were freed", "30 have been released".
 AUXILIARY_VERBS = frozenset("were was are is have has had been".split())
+# Adjectives of a state that end a clause as a participle would: "left 14 people dead and 30 others wounded".
+STATE_ADJECTIVES = frozenset("dead hurt missing homeless alive".split())
 # The words of a verb group before its participle besides the auxiliaries (and adverbs in -ly): "12 are still being
 # held", "20 were later released", "20 were not hurt", and the copulas of a state ("40 lakh remain stranded").
 VERB_GROUP_WORDS = AUXILIARY_VERBS | frozenset("be being not never still also already later now then all remain "
@@ -2326,7 +2328,8 @@ def _states_part_after(text: str, end: int, sentence_end: int) -> bool:
 def _verb_between(part_after: regex.Match) -> bool:
     """Whether a verb parts a figure from "and N others" after it: "Two soldiers were killed and 12 others injured"
     (the others are no more dead), not "14 Australians and seven others"."""
-    return any(word in AUXILIARY_VERBS or word.endswith("ed") for word in (part_after.group("between") or "").lower().split())
+    return any(word in AUXILIARY_VERBS or word in STATE_ADJECTIVES or word.endswith("ed")
+               for word in (part_after.group("between") or "").lower().split())
 
 
 def _after_opening_share(text: str, mention: NumberMention, sentence: Span) -> bool:
@@ -2688,7 +2691,9 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # Pakhtunkhwa")
     # (and a common noun after it that it describes: "according to the latest official figures")
     commons = alternation(sources['common'])
-    described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?i:{commons})(?:\s+(?i:{commons}))?(?![\p{{L}}])" \
+    # (and an acronym among its words: "according to the latest UN figures")
+    described_common = rf"(?<![\p{{L}}])(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}(?:\p{{Lu}}{{2,6}}\s+)?(?i:{commons})" \
+                       rf"(?:\s+(?i:{commons}))?(?![\p{{L}}])" \
                        + place
     addressing = alternation(sources.get("addressing_verbs", ())) or "(?!)"
     # between a speaker and its verb, up to two adverbs or auxiliaries: "police also said", "officials have since
@@ -2745,7 +2750,7 @@ def _source_starts(sources: dict) -> regex.Pattern:
 
 
 # A speaker named by whom it speaks for: "a spokesman for the ministry", "an official for the agency".
-SPOKEN_FOR = regex.compile(r"(?i:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official)\s+for\s+(.+)\Z")
+SPOKEN_FOR = regex.compile(r"(?:(?i:an?|the)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official)\s+for\s+(.+)\Z")
 
 
 def _speaker(match: regex.Match) -> str | None:

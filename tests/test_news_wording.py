@@ -495,6 +495,8 @@ OTHER_QUANTITIES = [
     ("Some 40 fishermen are missing, believed drowned, after the storm.", "Some 40", "dead_or_missing", EVERYONE),
     ("More than 2,500 migrants have died or gone missing at sea this year.", "More than 2,500", "dead_or_missing",
      "foreigners"),
+    ("Five people were sentenced to death for the attack.", "Five", "convicted", EVERYONE),
+    ("Thirty men were given death sentences on Monday.", "Thirty", "convicted", EVERYONE),
     ("Twelve people died and 30 were wounded.", "Twelve", "deaths", EVERYONE),
     # treatment sought or received is an injury; an estimate of a crowd's size types the figure after it
     ("Paramedics said 23 people had sought medical treatment after the clashes.", "23", "injured", EVERYONE),
@@ -936,6 +938,8 @@ SOURCES = [
     # after "according to", lower-case words before the common noun are the speaker's
     ("The blast killed at least 25 people, according to provincial officials.", "provincial officials"),
     ("The toll climbed to 2,497, according to the latest official figures.", "the latest official figures"),
+    ("More than 6 million people have fled, according to the latest UN figures.", "the latest UN figures"),
+    ("A spokesperson for Doctors Without Borders said its teams had treated 250 wounded.", "Doctors Without Borders"),
     ("Twelve people died, according to hospital sources.", "hospital sources"),
     ("Twelve people died, according to police on Monday.", "police"),
     # in a clause of its own, or after its verb, one lower-case word before the common noun says which speaker;
@@ -1579,6 +1583,8 @@ STATED_AROUND = [
     ("The blast killed 14 Australian tourists and seven others.", "14", True),
     ("Two soldiers were killed and 12 others injured.", "Two", False),
     ("Three policemen were martyred and two others sustained injuries.", "Three", False),
+    ("The attack left 14 people dead and 30 others wounded.", "14", False),
+    ("The storm left 40 people homeless and 300 others without power.", "40", False),
     # "were among the dead": a part of the toll, whether or not the toll is a figure of the sentence
     ("Eleven children were among the dead, the fire service said.", "Eleven", True),
     ("Two firefighters are also among the injured.", "Two", True),
