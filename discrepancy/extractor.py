@@ -206,6 +206,8 @@ DATELINE_AFTER = regex.compile(r"(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?(?=[,(\s]))?"
                                r"(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]\s")
 # Between a figure and the place it happened in: "six in Paris", "16 people died in Almaty".
 # (not past a conjunction: "3,000 died and in Syria 1,600 died" names the next clause's place)
+# Between a count of those sent and where they were sent: "sent 2,000 troops to Kazakhstan", "100 soldiers into Mali".
+SENT_TO = regex.compile(r"(?:\s+[\p{L}'’-]+){0,3}?\s+(?:to|into)\s+(?:the\s+)?", regex.I)
 PLACE_OF_FIGURE = regex.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\p{L}'’-]+){0,3}?\s+"
                                 r"(?:in|at|near|off|outside|across)\s+(?:the\s+)?", regex.I)
 # An aside between dashes after a figure and its noun: "1.9 million Gazans - about 85% of the population - have".
@@ -565,6 +567,7 @@ class Extractor:
                                                                      *rules.places.get("outside_words", ()))})
         self.place_words = _place_words(rules.places, self.irregular_participles)
         self.carried = frozenset(rules.places.get("destination_quantities", ()))
+        self.sent = frozenset(rules.places.get("sent_to_quantities", ()))
         # after a place: a hyphen and a word that make it an attribute ("a UK-based monitor", "Saudi-led")
         suffixes = rules.places.get("attribute_suffixes", ())
         self.attribute_place = version1(rf"[{_ATTRIBUTE_DASHES}](?i:{alternation(suffixes)})(?![\p{{L}}])") \
@@ -658,7 +661,8 @@ class Extractor:
             direction=direction,
             quantity=typing.quantity, scope=scope,
             source=source, place=context.place_for(original, sentence, self.gazetteer, self.place_words,
-                                                   typing.quantity != OTHER, typing.quantity in self.carried),
+                                                   typing.quantity != OTHER, typing.quantity in self.carried,
+                                                   typing.quantity in self.sent),
             sentence=article.text[sentence.start:sentence.end],
             line=line, column=column, start=mention.start, end=mention.end, reading=mention.reading,
             stated_part=typing.stated_part,
@@ -1920,7 +1924,8 @@ class _ArticleContext:
         return max(previous_end, sentence.start), min(next_start, sentence.end)
 
     def place_for(self, mention: NumberMention, sentence: Span, gazetteer: Gazetteer,
-                  words: "_PlaceWords", counts_people: bool = False, carried: bool = False) -> str | None:
+                  words: "_PlaceWords", counts_people: bool = False, carried: bool = False,
+                  sent: bool = False) -> str | None:
         """The place a preposition after the figure names ("nine in Lyon, six in Paris": it binds closer than
         a comma); else the nearest in the sentence that no other figure's preposition names ("164 killed,
         including 103 in Almaty": Almaty is the part's; but "in 50 cities across Russia" names the place of the
@@ -1928,11 +1933,11 @@ class _ArticleContext:
         last one named earlier in the paragraph; else the article's. Of a figure that counts people
         (`counts_people`: a typed one), a nationality said of those counted yields to where the sentence says it
         was. Of a figure of those who are `carried` to hospital (the hurt, the dead), where they were taken is
-        none."""
+        none; of those `sent` (troops), where they were sent is theirs ("Russia sent 2,000 troops to Kazakhstan")."""
         in_sentence = self._places_between(sentence.start, sentence.end)
         text = self.article.text
         if in_sentence:  # most sentences name no place
-            own = self._own_place(mention, sentence)
+            own = self._own_place(mention, sentence) or (self._sent_to(mention, sentence) if sent else None)
             if own is not None and not self._elsewhere(own, sentence, words, carried):
                 return self._named_with(own, gazetteer, mention)
             free = [p for p in in_sentence if p.start < mention.start or self._free_after(p, mention, words)]
@@ -1993,6 +1998,11 @@ class _ArticleContext:
             return False
         verb = _word_after(text, place.end)
         return verb is not None and verb.islower() and (verb.endswith("ed") or verb in past_verbs)
+
+    def _sent_to(self, mention: NumberMention, sentence: Span) -> PlaceMention | None:
+        """The place right after the figure where "to" says they were sent ("2,000 troops to Kazakhstan")."""
+        after = self._places_between(mention.end, sentence.end)[:1]
+        return after[0] if after and SENT_TO.fullmatch(self.article.text, mention.end, after[0].start) else None
 
     def _elsewhere(self, place: PlaceMention, sentence: Span, words: "_PlaceWords", carried: bool) -> bool:
         """Whether the words before a place name it as no place of a figure: where those counted were taken

@@ -91,6 +91,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
                "namesake_population_share": (float, False), "place_count_nouns": (list, False),
                "whole_country_words": (list, False), "attacker_nouns": (list, False),
                "destination_verbs": (list, False), "destination_quantities": (list, False),
+               "sent_to_quantities": (list, False),
                "superlatives": (list, False),
                "variant_length_difference": (int, False)},
     "place": {"name": (str, True), "words": (list, True), "within": (str, False), "region": (str, False)},
@@ -286,7 +287,7 @@ def _merge_places(singles: dict, data: dict) -> None:
     places["kind_nouns"] = places["kind_nouns"] + data.get("kind_nouns", [])
     for words in ("reference_words", "outside_words", "attribute_suffixes", "place_count_nouns", "whole_country_words",
                   "attacker_nouns", "capitalised_kind_nouns", "kind_nouns_before_name", "facility_nouns",
-                  "destination_verbs", "destination_quantities", "superlatives"):
+                  "destination_verbs", "destination_quantities", "sent_to_quantities", "superlatives"):
         places[words] = places.get(words, []) + data.get(words, [])
     if "namesake_population_share" in data:
         places["namesake_population_share"] = data["namesake_population_share"]

@@ -1091,6 +1091,9 @@ PLACES = [
     ("A tornado hit Evansville on Sunday. Three injured people were airlifted to a hospital in Fort Wayne, Indiana.",
      [("Three", "Evansville")]),
     ("War broke out in Ukraine. Two million people have fled to Poland.", [("Two million", "Poland")]),
+    # troops are counted where they were sent, not where they came from
+    ("Russia sent 2,000 troops to Kazakhstan on Thursday.", [("2,000", "Kazakhstan")]),
+    ("Armenia flew 100 soldiers into Almaty.", [("100", "Almaty")]),
     # the class a superlative compares within is no place of the figure either
     ("LAHAINA, Hawaii - The death toll from the wildfire rose to 93 on Saturday, making it the deadliest U.S. "
      "wildfire in a century.", [("93", "Hawaii")]),
