@@ -1547,6 +1547,9 @@ PARTS_AND_STATES = [
      [("10", "injured", PART), ("three", "injured", PART)]),
     ("At least 40 people were injured, 12 of whom remain in intensive care.",
      [("At least 40", "injured", EVERYONE), ("12", "injured", PART)]),
+    # and those who have left it, treated
+    ("Another 31 people were discharged overnight.", [("31", "injured", PART)]),
+    ("Twenty people were treated and released at the scene.", [("Twenty", "injured", PART)]),
     ("More than 30 people were hospitalised after the blast.", [("More than 30", "injured", EVERYONE)]),
     ("Forty people remain missing after the landslide.", [("Forty", "missing", EVERYONE)]),
     # a relative clause of place set off by a comma has its own verb: the main clause's trigger is not its
