@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex
 
-from .models import UNNAMED_PART, Article, Claim
+from .models import UNNAMED_PART, Article, Claim, new_claim
 from .numbers import CURRENCY_SIGNS, FUNCTION_WORDS, NumberGrammar, NumberMention
 from .places import OWNED_GAP, PLACES_JOINED, Gazetteer, PlaceMention
 from .rules import RuleSet
@@ -656,7 +656,7 @@ class Extractor:
         if typing.quantity != OTHER and (typing.earlier_level
                                          or self._reported_earlier(article.text, previous_end, original, next_start)):
             context.reported_earlier.add(f"{article.id}:{line}:{column}")
-        return Claim(
+        return new_claim(
             id=f"{article.id}:{line}:{column}", article=article.id, text=article.text[mention.start:mention.end],
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier, unit=unit,
             direction=direction,
