@@ -18,14 +18,15 @@ scheduler runs the tasks: its default, a `dask.distributed.Client`, or `schedule
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .api import Digest, Digester, Limits, _collected
-from .articles import build_article, compile_furniture, parse_date, read_articles, record_problem
+from .articles import Furniture, build_article, compile_furniture, parse_date, read_articles, record_problem
 from .batch import compare
 from .errors import InputError
-from .models import Result
+from .models import Article, Result
+from .pool import ordered_chunks
 from .rules import RuleSet, load_rules
 
 RECORD_FIELDS = ("title", "source", "url")
@@ -60,16 +61,19 @@ def check_bag(source, rules: RuleSet | None = None, rule_dirs: Sequence[Path] = 
 
 def _digest_paths(paths: Iterable[str], digester: Digester) -> list[Digest]:
     """One partition of paths: every article they hold, digested (a read error as its line)."""
-    found = []
-    for item in read_articles(list(paths), digester.rules, max_article_bytes=digester.limits.article_bytes):
-        found.append(Digest(None, (), (str(item),), checked=False) if isinstance(item, InputError) else digester(item))
-    return found
+    items = (Digest(None, (), (str(item),), checked=False) if isinstance(item, InputError) else item
+             for item in read_articles(list(paths), digester.rules, max_article_bytes=digester.limits.article_bytes))
+    return list(ordered_chunks(digester.many, items))
 
 
 def _digest_records(records: Iterable[dict], digester: Digester, path: str) -> list[Digest]:
     """One partition of records, each checked and digested as a line of a JSON Lines file would be."""
-    furniture = compile_furniture(digester.rules.furniture)
-    found = []
+    return list(ordered_chunks(digester.many, _record_articles(records, compile_furniture(digester.rules.furniture),
+                                                                path)))
+
+
+def _record_articles(records: Iterable[dict], furniture: Furniture, path: str) -> Iterator[Article | Digest]:
+    """Each record's article, or its problem as a Digest."""
     for record in records:
         record = {name: None if _missing(value) else value for name, value in dict(record).items()}
         problem = record_problem(record)
@@ -78,13 +82,11 @@ def _digest_records(records: Iterable[dict], digester: Digester, path: str) -> l
             problem = f"'published' is not a date: {record['published']!r}"
         if problem:
             which = f"record {record['id']!r}" if record.get("id") not in (None, "") else "a record without an id"
-            found.append(Digest(None, (), (str(InputError(path, f"{which}: {problem}")),), checked=False))
+            yield Digest(None, (), (str(InputError(path, f"{which}: {problem}")),), checked=False)
             continue
         fields = {name: record.get(name) or None for name in RECORD_FIELDS}
-        article = build_article(str(record["id"]), path, record["text"].replace("\r\n", "\n"), furniture,
-                                published=published, **fields)
-        found.append(digester(article))
-    return found
+        yield build_article(str(record["id"]), path, record["text"].replace("\r\n", "\n"), furniture,
+                            published=published, **fields)
 
 
 def _missing(value) -> bool:

@@ -597,12 +597,16 @@ class Extractor:
         """The claims of one article, in text order."""
         return self.read(article).claims
 
-    def read(self, article: Article) -> Reading:
+    def read(self, article: Article, mentions: list[NumberMention] | None = None,
+             named: list[PlaceMention] | None = None) -> Reading:
         """The claims of one article, with what reading them found that the article's sketch needs too: the
         places its whole text names (`gazetteer.find(article.text)`, page furniture included) and its Document
-        (its paragraphs, and the sentences of those with a figure, split once)."""
+        (its paragraphs, and the sentences of those with a figure, split once). `mentions` and `named`, where
+        given, are what `grammar.find` and `gazetteer.find` give of its text (found for a batch, a step at a
+        time: api.extract_articles)."""
         document = Document(article.text)
-        mentions, named = self.grammar.find(article.text), self.gazetteer.find(article.text)
+        mentions = self.grammar.find(article.text) if mentions is None else mentions
+        named = self.gazetteer.find(article.text) if named is None else named
         places = named
         if article.furniture:  # most articles have none to leave out
             mentions = [m for m in mentions if not _in_spans(m.start, article.furniture)]

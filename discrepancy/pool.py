@@ -26,6 +26,7 @@ CHUNK = 32   # items sent to a worker at once: enough to pay for the trip, few e
 AHEAD = 4    # chunks out per worker: the next one is ready when a worker finishes
 PROGRESS_DELAY = 1.0  # seconds before a bar shows: a short batch shows none
 _FUNCTION: Callable | None = None  # each worker's copy, set once when the worker starts
+_WHOLE_CHUNKS = False  # whether _FUNCTION takes a whole chunk (ordered_chunks) rather than one item
 
 
 def default_workers() -> int:
@@ -48,8 +49,25 @@ def ordered_map(function: Callable[[Item], Out], items: Iterable[Item], workers:
     if workers <= 1:
         yield from map(function, items)
         return
+    yield from _ordered(function, items, workers, chunk, fresh, whole_chunks=False)
+
+
+def ordered_chunks(function: Callable[[list[Item]], list[Out]], items: Iterable[Item], workers: int = 1,
+                   chunk: int = CHUNK) -> Iterator[Out]:
+    """The results of each item, in the items' order, where `function` takes a chunk of items and returns their
+    results in order (it may run each of its steps over the whole chunk); with workers > 1 in that many
+    processes, as ordered_map."""
+    if workers <= 1:
+        for part in _chunks(items, chunk):
+            yield from function(part)
+        return
+    yield from _ordered(function, items, workers, chunk, fresh=False, whole_chunks=True)
+
+
+def _ordered(function: Callable, items: Iterable, workers: int, chunk: int, fresh: bool,
+             whole_chunks: bool) -> Iterator:
     context = _context(function, fresh)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_install, initargs=(function,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_install, initargs=(function, whole_chunks))
     try:
         pending: deque = deque()
         for part in _chunks(items, chunk):
@@ -77,9 +95,9 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield part
 
 
-def _install(function: Callable) -> None:
-    global _FUNCTION
-    _FUNCTION = function
+def _install(function: Callable, whole_chunks: bool) -> None:
+    global _FUNCTION, _WHOLE_CHUNKS
+    _FUNCTION, _WHOLE_CHUNKS = function, whole_chunks
     # What a forked worker inherits is never collected there: a full collection would write to every object's
     # header, and so copy every page it shares with its parent (a large batch's parent holds a gigabyte).
     gc.freeze()
@@ -87,7 +105,7 @@ def _install(function: Callable) -> None:
 
 
 def _run(part: list) -> list:
-    return [_FUNCTION(item) for item in part]
+    return _FUNCTION(part) if _WHOLE_CHUNKS else [_FUNCTION(item) for item in part]
 
 
 def progress(items: Iterable[Item], stream: TextIO | None = None, quiet: bool = False,

@@ -34,6 +34,8 @@ from discrepancy.articles import build_article, compile_furniture, read_articles
 from discrepancy.cli import main
 from discrepancy.errors import ArticleCut, InputError
 from discrepancy.extractor import Extractor
+from discrepancy.numbers import NumberGrammar
+from discrepancy.places import Gazetteer
 from discrepancy.rules import load_rules
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -576,10 +578,10 @@ def test_an_internal_error_on_one_article_skips_it_and_the_batch_goes_on(tmp_pat
     write(tmp_path / "b.txt", "Officials said \U00011f55 people were killed.")
     real = Extractor.read  # what digesting an article calls
 
-    def extract(self, article):  # as the digit above did before numbers.py read it as no figure
+    def extract(self, article, *found):  # as the digit above did before numbers.py read it as no figure
         if article.id == "b":
             raise ValueError("could not convert string to float: '\U00011f55'")
-        return real(self, article)
+        return real(self, article, *found)
 
     monkeypatch.setattr(Extractor, "read", extract)
     result = api.check([str(tmp_path)], rules=RULES)
@@ -593,10 +595,10 @@ def test_a_pattern_timeout_skips_that_article_with_one_line(tmp_path, monkeypatc
     write(tmp_path / "b.txt", "Trap\n\n" + GOOD)
     real = Extractor.read  # what digesting an article calls
 
-    def extract(self, article):
+    def extract(self, article, *found):
         if article.id == "b":
             raise TimeoutError("regex timed out")
-        return real(self, article)
+        return real(self, article, *found)
 
     monkeypatch.setattr(Extractor, "read", extract)
     result = api.check([str(tmp_path)], rules=RULES)
@@ -609,15 +611,58 @@ def test_an_article_over_the_time_limit_is_skipped_and_the_batch_goes_on(tmp_pat
     write(tmp_path / "b.txt", "Slow\n\n" + GOOD)
     real = Extractor.read  # what digesting an article calls
 
-    def extract(self, article):  # as any superlinear input above does, only surely
+    def extract(self, article, *found):  # as any superlinear input above does, only surely
         if article.id == "b":
             time.sleep(30)
-        return real(self, article)
+        return real(self, article, *found)
 
     monkeypatch.setattr(Extractor, "read", extract)
     started = time.monotonic()
     result = api.extract([str(tmp_path)], rules=RULES, limits=api.Limits(seconds=0.3))
     assert time.monotonic() - started < 10
+    assert result.errors == (f"{tmp_path}/b.txt: skipped: reading its figures took over 0.3 s",)
+    assert [article.id for article in result.articles] == ["a"]
+
+
+# A batch's articles are read a step at a time (api.extract_articles): the number grammar over each, then the
+# gazetteer over each, then the rest of each. What one article meets in any step is its own.
+def test_a_failure_in_a_step_over_the_whole_batch_skips_that_article_alone(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", GOOD)
+    write(tmp_path / "b.txt", "Trap\n\n" + GOOD)
+    write(tmp_path / "c.txt", GOOD)
+    real = NumberGrammar.find
+
+    def find(self, text):
+        if text.startswith("Trap"):
+            raise ValueError("a bug met in the first step")
+        return real(self, text)
+
+    monkeypatch.setattr(NumberGrammar, "find", find)
+    result = api.extract([str(tmp_path)], rules=RULES)
+    assert result.errors == (f"{tmp_path}/b.txt: skipped: internal error while reading its figures (ValueError: "
+                             "a bug met in the first step); please report it with this article",)
+    assert [article.id for article in result.articles] == ["a", "c"]
+    assert [(claim.article, claim.text) for claim in result.claims] == [("a", "Exactly 40"), ("c", "Exactly 40")]
+
+
+def test_an_article_s_deadline_spans_every_step_it_is_read_in(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", GOOD)
+    write(tmp_path / "b.txt", "Slow\n\n" + GOOD)
+    real_find, real_read = Gazetteer.find, Extractor.read
+
+    def find(self, text):  # each step alone within the limit, the two together past it
+        if text.startswith("Slow"):
+            time.sleep(0.2)
+        return real_find(self, text)
+
+    def read(self, article, *found):
+        if article.id == "b":
+            time.sleep(0.2)
+        return real_read(self, article, *found)
+
+    monkeypatch.setattr(Gazetteer, "find", find)
+    monkeypatch.setattr(Extractor, "read", read)
+    result = api.extract([str(tmp_path)], rules=RULES, limits=api.Limits(seconds=0.3))
     assert result.errors == (f"{tmp_path}/b.txt: skipped: reading its figures took over 0.3 s",)
     assert [article.id for article in result.articles] == ["a"]
 
@@ -665,7 +710,7 @@ def test_json_output_is_valid_for_hostile_records(tmp_path, capsys, monkeypatch)
 def test_ctrl_c_while_reading_exits_130_and_leaves_the_old_report(tmp_path, capsys, monkeypatch):
     report = write(tmp_path / "r.md", "old report\n")
 
-    def interrupted(self, article):
+    def interrupted(self, article, *found):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Extractor, "read", interrupted)
