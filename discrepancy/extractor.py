@@ -40,12 +40,12 @@ NEGATIONS = frozenset(("not", "never"))
 NEGATION_LAST = regex.compile(r"(?:(?<![\p{L}])(?:not|never)|n[’']t)\s+(?:(?:been|be|being)\s+)?\Z",
                               regex.I | regex.REVERSE)
 AUXILIARIES = frozenset("""were was are is be been being have has had will would could should may might must did do
-does are're said says reported according up down""".split())
+does said says reported according up down""".split())
 # and denied: "40 weren't hurt" counts no "weren't"
 AUXILIARIES |= {f"{verb}n{mark}t" for verb in "were was are is have has had did do does could would should".split()
                 for mark in "'’"} | {"won't", "won’t", "can't", "can’t", "cannot"}
 PREPOSITIONS = frozenset("""near among amongst across around into over under after before during since inside
-outside between against through ago each last next across along behind beyond toward towards within without
+outside between against through ago each last next along behind beyond toward towards within without
 onto upon via amid off""".split())
 SUBORDINATE_WORDS = "after before when whenever while because since although though until unless whereas if".split()
 # (but "since" after an auxiliary is an adverb: "12 have since been charged", "the toll has since risen to 40")
@@ -2732,8 +2732,8 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # speech is followed by punctuation, a time, a preposition, 'that' or the reported clause itself, which may
     # open with a speaker's noun or a subject before its auxiliary or a past tense ("Johan Pieterse said police had
     # rescued four", "said gunmen had stormed", "said troops killed 30"; not "Initial reports spoke of").
-    reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|in|after|" \
-              r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|at|up|over|only|just|roughly|around|" \
+    reports = r"\s*(?:[,.;:\"“”']|$|\s(?:that|on|in|at|during|late|earlier|today|yesterday|last|this|after|" \
+              r"before|via|when|as|while|\d|the|a|an|some|about|more|nearly|up|over|only|just|roughly|around|" \
               r"almost|approximately|between|no|fewer|under|there|it|its|they|their|he|his|she|her|reporters|" \
               r"journalists|(?-i:\p{Lu})" + (rf"|{alternation(number_words)}\b" if number_words else "") \
         + rf"|(?:{alternation(sources['common'])}|\p{{Ll}}+\s+(?:had|have|has|were|was|are|is|will|would|\p{{Ll}}+ed))\b))"
