@@ -142,13 +142,18 @@ class Digester:
         return self.many([item])[0]
 
     def many(self, items: Sequence[Article | Digest | JsonLine]) -> list[Digest]:
-        """Each item digested, in order, as one at a time; their articles' figures read a step at a time over all
-        of them (extract_articles)."""
+        """Each item digested, in order, as one at a time; but each step (reading the figures: extract_articles;
+        dating them; sketching the article's story) run over all of their articles before the next, so that a step's
+        patterns stay in the processor's caches from one article to the next."""
         parsed = [self._parsed(item) for item in items]
-        readings = iter(extract_articles(self.extractor, [item for _, item in parsed if isinstance(item, Article)],
-                                         self.limits))
-        return [self._digested(item, problems, *next(readings)) if isinstance(item, Article) else item
-                for problems, item in parsed]
+        articles = [item for _, item in parsed if isinstance(item, Article)]
+        problems = [lines for lines, item in parsed if isinstance(item, Article)]
+        readings = extract_articles(self.extractor, articles, self.limits)
+        claims = list(map(self._dated, articles, readings))
+        kept = [article if self.keep_text else replace(article, text="") for article in articles]
+        sketches = list(map(self._sketch, articles, kept, readings, claims))
+        digests = map(self._digest, articles, kept, problems, readings, claims, sketches)
+        return [next(digests) if isinstance(item, Article) else item for _, item in parsed]
 
     def _parsed(self, item: Article | Digest | JsonLine) -> tuple[tuple[str, ...], Article | Digest]:
         """The item's article, with the lines its JSON line's own read error or cut gave (in the order
@@ -162,14 +167,23 @@ class Digester:
             return (), Digest(None, (), tuple(str(problem) for problem in (*problems, last)), checked=False)
         return tuple(str(problem) for problem in problems), last
 
-    def _digested(self, article: Article, problems: tuple[str, ...], read: Reading | None,
-                  errors: list[str]) -> Digest:
-        if read is None:
+    def _dated(self, article: Article, reading: tuple[Reading | None, list[str]]) -> list[Claim] | None:
+        read, errors = reading
+        return None if read is None else date_figures(article, _within_limit(read.claims, article, self.limits, errors))
+
+    def _sketch(self, article: Article, kept: Article, reading: tuple[Reading | None, list[str]],
+                claims: list[Claim] | None) -> Sketch | None:
+        read, _ = reading
+        if not self.sketch or read is None:
+            return None
+        return stories.sketch(article, claims, self.extractor.gazetteer, kept=kept, places=read.places,
+                              document=read.document)
+
+    def _digest(self, article: Article, kept: Article, problems: tuple[str, ...],
+                reading: tuple[Reading | None, list[str]], claims: list[Claim] | None, sketch: Sketch | None) -> Digest:
+        _, errors = reading
+        if claims is None:
             return Digest(replace(article, text=""), (), (*problems, *errors), checked=False)
-        claims = date_figures(article, _within_limit(read.claims, article, self.limits, errors))
-        kept = article if self.keep_text else replace(article, text="")  # one, shared by the sketch
-        sketch = stories.sketch(article, claims, self.extractor.gazetteer, kept=kept, places=read.places,
-                                document=read.document) if self.sketch else None
         return Digest(kept, tuple(claims), (*problems, *errors),
                       checked=True, sketch=sketch, suppressions=tuple(find_suppressions([article])))
 
