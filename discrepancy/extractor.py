@@ -1355,13 +1355,14 @@ class Extractor:
             nearness = FARTHEST if grouped else -distance
             # (a lone verb read as the counted noun is the clause's verb: "12 died in hospital"; but not one that
             # another verb follows, which is a noun: "Two wounded died in hospital")
+            offered = [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities
+                       if (q not in self.before_only or word not in self.before_only[q])
+                       and ((word, q) not in self.group_words_after or self._counts_group(unit, (word, q)))]
             if unit and beyond <= 0 and not grouped and not (words == 1 and self._participle(word)
                                                              and not self._verb_after_noun(text, at + len(word))):
-                in_noun += [len(candidates) + i for i in range(len(quantities))]
+                in_noun += range(len(candidates), len(candidates) + len(offered))
             verb_after = verb_after or own and beyond > 0 and bool(in_noun) and _predicate_of(text, mention.end, unit, at)
-            candidates += [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities
-                           if (q not in self.before_only or word not in self.before_only[q])
-                           and ((word, q) not in self.group_words_after or self._counts_group(unit, (word, q)))]
+            candidates += offered
         if verb_after and in_noun:
             # "Two wounded soldiers died in hospital": a state said in the noun phrase yields to the clause's verb
             for i in in_noun:

@@ -531,6 +531,11 @@ OTHER_QUANTITIES = [
     ("The hospital said it was treating nine victims of the shooting.", "nine", "injured", EVERYONE),
     ("Paramedics treated 40 people at the scene.", "40", "injured", EVERYONE),
     ("The laboratory treated 30 samples with the reagent.", "30", "other", None),
+    # "rescue" after a figure is a noun, or what they still wait for: a headline's verb types only a figure after it
+    ("India dispatched 350 troops and two helicopters to join the rescue operation.", "350", "troops", "soldiers"),
+    ("About 60 villagers stranded on rooftops were still awaiting rescue.", "About 60", "other", None),
+    ("Some 300 rescue workers were sent to the collapsed mine.", "Some 300", "other", None),
+    ("Lifeboat crews rescue 27 from sinking trawler", "27", "rescued", EVERYONE),
 ]
 
 
