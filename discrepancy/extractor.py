@@ -713,11 +713,22 @@ class Extractor:
         """The figure's unit or counted noun, and the noun before it where that one says it ("Troops numbering
         4,000": a figure with no noun after it), else ''."""
         unit = mention.unit or self._counted_noun(text, mention.end, next_start)
+        if " " in unit and next_start < sentence.end and not mention.unit:
+            unit = self._subject_noun(text, mention, unit, next_start)
         # "Protesters numbering about 600 marched": a past tense after the figure is its verb, not its noun
         verb_read_as_noun = bool(unit) and not mention.unit and " " not in unit and self._participle(unit.lower())
         noun_before = self._noun_counted_before(text, mention.start, sentence.start) \
             if (not unit or verb_read_as_noun) and text.endswith(self.count_word_endings, 0, mention.start) else ""
         return noun_before or unit, noun_before
+
+    def _subject_noun(self, text: str, mention: NumberMention, unit: str, next_start: int) -> str:
+        """A counted noun without the verb that takes the next figure as its object: "One bomb killed 30 people",
+        "a magnitude 7.8 quake injured 40" (a past tense after a noun with no plural's -s is read into the phrase,
+        as "one soldier killed" is)."""
+        noun, _, verb = unit.rpartition(" ")
+        if self._participle(verb.lower()) and text[mention.end:next_start].rstrip().endswith(verb):
+            return noun
+        return unit
 
     def _typing(self, context: "_ArticleContext", mention: NumberMention, sentence: Span, previous_end: int,
                 next_start: int, unit: str, noun_before: str, speakers: list) -> "_Typing":
@@ -770,9 +781,10 @@ class Extractor:
         following = context.following(mention) if joined else None
         # "Survivors told aid workers that 100 children were in the hold": who says it is not what it counts
         saying = [(start, end) for *_, start, end in speakers if end <= mention.start] if speakers else ()
+        figure_after = next_start if next_start < sentence.end else None
         quantity = OTHER if complement else self._quantity(text, mention, unit, words_start, trigger_end, shared,
                                                            reach, sentence.end, following.end if following else None,
-                                                           saying)
+                                                           saying, figure_after)
         if quantity == OTHER and not complement and unit in self.topic_nouns:
             quantity = context.topic_quantity(self.topic_nouns[unit])  # "24,000 cases" in a story of an outbreak
         opening_end = _opening_share_end(text, mention, sentence) if quantity != OTHER else None
@@ -780,7 +792,7 @@ class Extractor:
             # "Of those detained, 11 were injured": a verb of the part's own says what befell it, over the whole's
             # noun (which still types it where it has none: "Of the dead, 112 were women")
             own = self._quantity(text, mention, unit, opening_end, trigger_end, shared, reach, sentence.end,
-                                 following.end if following else None, saying)
+                                 following.end if following else None, saying, figure_after)
             quantity = own if own != OTHER else quantity
         part_of_next = _part_of_next(text, mention, unit, next_start, sentence)
         if quantity == OTHER and _among_next(text, mention.end, next_start, sentence):
@@ -1196,7 +1208,8 @@ class Extractor:
 
     def _quantity(self, text: str, mention: NumberMention, unit: str, previous_end: int, next_start: int,
                   shared: str | None = None, reach: int = WINDOW_AFTER, sentence_end: int | None = None,
-                  joined_end: int | None = None, saying: Sequence[tuple[int, int]] = ()) -> str:
+                  joined_end: int | None = None, saying: Sequence[tuple[int, int]] = (),
+                  figure_after: int | None = None) -> str:
         """The quantity a figure counts: of the triggers in its own clause, the one of highest priority, then
         the nearest (after before before). A trigger that a conjunction parts from the figure belongs to another
         clause ("23 died and dozens more were injured") and yields to one in the figure's own; a noun before it
@@ -1205,7 +1218,8 @@ class Extractor:
         preposition ("30,000 people living in camps"). A figure coordinated with the one before ("killed 5
         soldiers and 3 civilians") shares its type, unless a trigger of its own says otherwise ("12 dead and
         dozens injured"). A figure that states no whole number counts nothing. `saying`: the spans of the words
-        before the figure that say who reports it, whose nouns count nothing."""
+        before the figure that say who reports it, whose nouns count nothing; `figure_after`: where the next figure
+        of the sentence starts, if any."""
         if unit and not _remembered(self._typed_units, unit, self._counts_people_or_things_typed) \
                 or mention.unit and self._measure(mention.unit):
             return OTHER  # "30 years ago", "250 pieces", "Rs 4 lakh": a count of something no rule types, an amount
@@ -1240,7 +1254,7 @@ class Extractor:
             before = [t for t in before if not any(start < t[3] <= end for start, end in saying)]  # (where it ends)
         # which clause a trigger is in matters only where there is a choice: most figures have one trigger or none
         several = len(after) + len(before) + (shared is not None) > 1
-        candidates = self._candidates_after(text, mention, unit, after, several, next_start)
+        candidates = self._candidates_after(text, mention, unit, after, several, next_start, figure_after)
         # a figure whose own verb or adjective comes right after it says what it counts: "3 dead, 2,000 evacuated",
         # "12 dead and 400 homeless" (not a noun: "killed 5 soldiers and 3 refugees")
         if shared is not None and not (after and after[0][0] == 1 and self._state_word(after[0][2])):
@@ -1321,7 +1335,7 @@ class Extractor:
             and self.account_said.match(text, max(sentence.start, mention.start - 60), mention.start) is not None
 
     def _candidates_after(self, text: str, mention: NumberMention, unit: str, after: list[tuple],
-                          several: bool, next_start: int) -> list[_Candidate]:
+                          several: bool, next_start: int, figure_after: int | None = None) -> list[_Candidate]:
         """The quantities the triggers after a figure offer, but for a group past its own counted noun ("300
         schoolgirls kidnapped by gunmen"), a trigger that names where they are ("living in camps") and the verb of
         a participle clause whose object is the next figure ("shot 14 people, killing six")."""
@@ -1335,6 +1349,9 @@ class Extractor:
             if word.endswith(("ing", "s")) and not word.endswith("ss") and next_start < len(text) \
                     and not text[at + len(word):next_start].strip() and not (unit and beyond <= 0):
                 continue  # "shot 14 people, killing six", "Blast kills 12, injures 30": the verb of the next figure
+            if unit and beyond == 1 and figure_after is not None and self._participle(word) \
+                    and not text[at + len(word):figure_after].strip():
+                continue  # "Two gunmen killed 12 people": the verb right after the noun takes the next figure
             if beyond > 2 and word in self.scope_of_word:
                 continue  # "300 schoolgirls kidnapped by gunmen" (but "100 police and soldiers" counts both)
             if beyond > 0 and not self._participle(word) and PLACE_WORD.search(text, max(mention.end, at - 40), at) \

@@ -556,6 +556,15 @@ CLAUSES = [
      [("Twenty", "deaths", EVERYONE), ("Thousands", "displaced", EVERYONE)]),
     ("Police Arrest 74 After Tbilisi Protests", [("74", "arrests", EVERYONE)]),
     ("Floods: 12 deaths 30 injuries", [("12", "deaths", EVERYONE), ("30", "injured", EVERYONE)]),
+    # a count or a magnitude that is the subject: the past tense after its noun is the verb of the figure after it
+    ("A magnitude 6.4 earthquake killed 112 people in the mountain villages.",
+     [("6.4", "other", None), ("112", "deaths", EVERYONE)]),
+    ("The 5.9 tremor injured 48 people, officials said.", [("5.9", "other", None), ("48", "injured", EVERYONE)]),
+    ("One car bomb killed 17 people near the ministry.", [("One", "other", None), ("17", "deaths", EVERYONE)]),
+    ("Two gunmen wounded 9 worshippers outside the mosque.",
+     [("Two", "fighters", "fighters"), ("9", "injured", EVERYONE)]),
+    ("One soldier killed and 3 wounded in border clash",
+     [("One", "deaths", "soldiers"), ("3", "injured", EVERYONE)]),
     # a bare figure set against the count before it counts what that one does
     ("A rights group said 133 people had been detained, far more than the 76 the interior ministry acknowledged.",
      [("133", "arrests", EVERYONE), ("76", "arrests", EVERYONE)]),
