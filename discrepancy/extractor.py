@@ -1763,6 +1763,11 @@ class Extractor:
             # where a name or a common noun may start: a scan each, where a test of each character cost more
             starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, run, verb)))
             starts.update(map(match_start, self.source_before_verb_starts.finditer(lowered, run, verb)))
+            numbered = NUMBER_ENDING_NAME.search(words, max(covered, run - 40), run) \
+                if words[run - 1:run].isdigit() else None
+            if numbered:  # "Channel 4 reported": a name that ends in a number, the run of letters before it
+                before = _RUN_BEFORE.match(words, covered, numbered.start()).start()
+                starts.update(map(match_start, _CAPITAL_OR_NOT_ASCII.finditer(words, before, numbered.start())))
             aside = APPOSITIVE_BEFORE.search(words, max(covered, run - 140), run) if words[run - 1:run] == "," else None
             if aside:  # "The Syrian Observatory for Human Rights, a Britain-based war monitor, said": the name before
                 before = _RUN_BEFORE.match(words, covered, aside.start()).start()
@@ -2623,6 +2628,8 @@ _CAPITAL_OR_NOT_ASCII = re.compile(r"[A-Z\x80-\U0010ffff]")
 APPOSITIVE = r",\s+(?:(?:a|an|the|who|which)\s+|\p{Ll}+ing\s+)[^,;:()\"“”]{1,120}?,"
 # (its opening, where it ends right before the verb)
 APPOSITIVE_BEFORE = regex.compile(APPOSITIVE + r"\Z")
+# The number a name ends in, right before its verb, after a capitalised word: "Channel 4 reported", "France 24 said".
+NUMBER_ENDING_NAME = regex.compile(r"(?<=\p{Lu}[\p{L}.-]*\s+)\d{1,2}\Z")
 # After a speaker's common noun: the place it speaks in or for, which stays with it ("officials in Sindh said"), or the
 # place alone would be the speaker.
 def _speakers_place(kind_nouns: Sequence[str]) -> str:
@@ -2643,6 +2650,13 @@ def _speakers_place(kind_nouns: Sequence[str]) -> str:
 _RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
 
 
+# A capitalised word that may open a speaker's name before another ("Sri Lankan police"): no word that opens a
+# sentence or a clause ("In Kenya police said", "After Tuesday officials said").
+_NAME_WORD_BEFORE = "(?:(?!(?:" + "|".join(sorted(w.capitalize() for w in (*FUNCTION_WORDS, *PREPOSITIONS,
+                                                                          *SUBORDINATE_WORDS))) \
+    + r")\s)\p{Lu}\p{Ll}+\s+)"
+
+
 def _common_source(common: list[str], place: str, lower_case: bool = False, described: str = "",
                    describing: str = "") -> str:
     """A speaker named by a common noun. After 'the' or 'a', up to two lower-case words say which one ("the
@@ -2656,17 +2670,22 @@ def _common_source(common: list[str], place: str, lower_case: bool = False, desc
     # "hospital sources", "security officials": a word that says which, no verb's participle
     word = rf"{describing}(?!\p{{Ll}}+(?:ing|ed)\s)\p{{Ll}}[\p{{Ll}}-]*\s+"
     # (or an acronym: "US officials", "U.N. officials"; or joined to a word by a hyphen: "Houthi-run media")
-    capitalised = rf"\p{{Lu}}(?:\p{{Ll}}+|[\p{{Lu}}.]+)(?:-\p{{Ll}}+)?\s+(?:{word})?" if describing \
-        else r"\p{Lu}(?:\p{Ll}+|[\p{Lu}.]+)(?:-\p{Ll}+)?\s+"
-    # ("the governor's office", "the army's spokesman": an owner in lower case after 'the')
-    determiner = rf"(?i:the|an?)(?:\s+{named})?{lower}\s+|(?i:the)\s+\p{{Ll}}[\p{{Ll}}-]*['’]s{lower}\s+" \
+    # (after a place's first word: "Sri Lankan police", "South Korean officials"; not "In Kenya police said")
+    capitalised = rf"{_NAME_WORD_BEFORE}?\p{{Lu}}(?:\p{{Ll}}+|[\p{{Lu}}.]+)(?:-\p{{Ll}}+)?\s+(?:{word})?" if describing \
+        else rf"{_NAME_WORD_BEFORE}?\p{{Lu}}(?:\p{{Ll}}+|[\p{{Lu}}.]+)(?:-\p{{Ll}}+)?\s+"
+    # ("the governor's office", "the interior ministry's spokesman": an owner in lower case after 'the'; "the Sri
+    # Lanka government", "the New York fire department": a name of up to three words after it)
+    determiner = rf"(?i:the|an?)(?:\s+{named}){{0,3}}{lower}\s+" \
+                 rf"|(?i:the)(?:\s+\p{{Ll}}[\p{{Ll}}-]*)?\s+\p{{Ll}}[\p{{Ll}}-]*['’]s{lower}\s+" \
                  rf"|(?i:local|state){lower}\s+|{named}['’]s{lower}\s+|{capitalised}"
     if described:  # (one or two: ", hospital sources said", ", regional health officials said")
         determiner += rf"|{described}(?:{word}){{1,2}}"
     if lower_case:  # a name, then the common noun as written in lower case
         return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:(?i:the|an?)\s+)?{named}(?:['’]s)?{lower}\s+{alternation(common)}{place})"
-    # (a common noun that owns another is no speaker: "the governor's office")
-    return rf"(?<![\p{{L}}\p{{N}}_])(?>(?:{determiner})?(?i:{alternation(common)})(?!['’]s\b){place})"
+    # (a common noun that owns another is no speaker: "the governor's office"; nor one a figure of hundreds or more
+    # counts, "Ford, which has 13000 workers in the UK, has estimated", but for a year, "In 2019 police said", or a
+    # day, "On May 5 police said")
+    return rf"(?<![\p{{L}}\p{{N}}_])(?:(?<!\d\d\d\s)|(?<=\b(?:1[89]|20)\d\d\s))(?>(?:{determiner})?(?i:{alternation(common)})(?!['’]s\b){place})"
 
 
 def _source_before_verb_starts(common: list[str]) -> re.Pattern:
@@ -2683,9 +2702,11 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     never_nouns = alternation(sources.get("never_nouns", ())) or "(?!)"
     # a count put at a figure, its noun perhaps owned: "Moscow put Ukrainian losses at 300", "put the army's toll at"
     put_nouns = sources.get("put_at_nouns", ())
-    # and what it counts said after it: "put the number of wounded at 200", "put the toll from the quake at 2,300"
+    # and what it counts said after it: "put the number of wounded at 200", "put the toll from the quake at 2,300";
+    # and beside another's: "put the death toll higher, at 55"
     put_at = rf"put(?:s|ting)?\s+(?:(?:the|its|their)\s+)?(?:[\p{{L}}-]+['’]s\s+|\p{{Lu}}[\p{{L}}-]+\s+)?" \
-             rf"(?i:{alternation(put_nouns)})(?:\s+(?:of|for|from|among|in)(?:\s+[\p{{L}}'’-]+){{1,4}}?)?\s+at\b" \
+             rf"(?i:{alternation(put_nouns)})(?:\s+(?:of|for|from|among|in)(?:\s+[\p{{L}}'’-]+){{1,4}}?)?" \
+             rf"(?:\s+(?:(?:even|much|far|slightly)\s+)?(?:higher|lower),?)?\s+at\b" \
         if put_nouns else "(?!)"
     # a passive verb's agent, a few words on: "estimated at 10,000 by organisers" (not past a clause's end)
     agents = alternation(sources.get("agent_verbs", ()))
@@ -2708,9 +2729,10 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # A name before the verb does not start inside a run of capitalised words: the run's first word
     # was tried and read to the same end, so the name would fail again. Without this, a long
     # capitalised sentence costs the square of its length.
-    # (nor a day: "The report released on Monday said" names no "Monday")
+    # (nor a day: "The report released on Monday said" names no "Monday"; a name may end in a number right before
+    # its verb: "Channel 4 reported", "France 24 said")
     name_before = r"(?>(?:the\s+|(?=\p{Lu})(?<!\p{Lu}[\p{L}.-]*\s+(?:(?:of|for|and|to|on)\s+(?:the\s+)?)?))" \
-        + rf"(?!{weekday}\s)" + words + r")(?!['’]s\b)"
+        + rf"(?!{weekday}\s)" + words + r"(?:\s+\d{1,2}(?=\s))?)(?!['’]s\b)"
     not_describing = sources.get("not_describing_speakers", ())
     describing = rf"(?!(?i:{alternation(not_describing)})\s)" if not_describing else ""
     place = _speakers_place(kind_nouns)
@@ -2763,7 +2785,8 @@ def _source_pattern(sources: dict, number_words: Sequence[str] = (), kind_nouns:
     # before a verb: whom a speaker speaks for ("a spokesman for the fire service said"), and an aside between the
     # speaker and the verb ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said")
     for_whom = r"(?:\s+for\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)?"
-    appositive = rf"(?:{APPOSITIVE})?"
+    # (or a relative clause with no commas, no figure in it: "A hospital source who asked not to be named said")
+    appositive = rf"(?:{APPOSITIVE}|\s+who\s+[^,;:()\"“”\d]{{1,80}}?)?"
     # "fighting between Muslims and Christians has claimed hundreds of lives": a toll, no speaker's claim
     not_a_toll = r"(?<!claim(?:s|ed)?\b(?=\s+(?:[\p{L}\d,.-]+\s+){1,3}?(?:lives|victims)\b))"
     return version1(

@@ -841,8 +841,9 @@ SOURCES = [
     ("Johan Pieterse said police had rescued four people from the rubble.", "Johan Pieterse"),
     ("Officials said troops killed 30 militants near the border.", "Officials"),
     ("A police spokesman says police were called to the scene after 12 people were hurt.", "A police spokesman"),
-    # a common noun after the verb is its speaker only where its clause ends there or says which one
-    ("Union leaders say workers and the government agreed on a 4 per cent rise.", None),
+    # a common noun after the verb is its speaker only where its clause ends there or says which one (the leaders
+    # speak: "workers" opens the clause they report)
+    ("Union leaders say workers and the government agreed on a 4 per cent rise.", "Union leaders"),
     ("Six people drowned, said officials in Sindh.", "officials in Sindh"),
     # and a place named with the noun of its kind, before or after it
     ("Police in the town of Bor said 20 people died in the clashes.", "Police in the town of Bor"),
@@ -976,6 +977,23 @@ SOURCES = [
      "Oslo-based Iran Human Rights (IHR)"),
     ("The International Organization for Migration (IOM) said 60 migrants drowned.",
      "The International Organization for Migration (IOM)"),
+    # one source of several, those who work at the scene, the bodies that oversee a service (sources.toml common)
+    ("At least 31 people died when the bus plunged into a gorge, the transport regulator said.",
+     "the transport regulator"),
+    ("Eleven bodies were recovered overnight, civil defence said.", "civil defence"),
+    ("Health workers said 60 children had been admitted with cholera.", "Health workers"),
+    # a relative clause with no commas between the speaker and its verb
+    ("A security source who declined to be identified said 8 soldiers had been killed.", "A security source"),
+    # a place's name of two words before the common noun, an owner of two words, a name that ends in a number
+    ("Nine people were killed in the blast, the New York fire department said.", "the New York fire department"),
+    ("South Korean officials said 151 people had died in the crush.", "South Korean officials"),
+    ("At least 14 people were injured, the health ministry's spokeswoman said.", "the health ministry's spokeswoman"),
+    ("Channel 5 reported that 14 fishermen were missing.", "Channel 5"),
+    # a count put higher than another's
+    ("Local doctors put the toll higher, at 48.", "Local doctors"),
+    # a common noun a figure counts is no speaker; one after a day is
+    ("Ford, which has 2500 workers in Wales, said 300 jobs would go.", "Ford"),
+    ("On June 3 officials said 12 people had drowned.", "officials"),
 ]
 
 
