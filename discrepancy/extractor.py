@@ -370,6 +370,11 @@ class Extractor:
         self.group_words_after = {(_normal(word), q.name): frozenset(q.groups) for q in rules.quantities
                                   for word in q.group_words_after}
         self.priority = {q.name: q.priority for q in rules.quantities}
+        # by quantity: those that end it, whose words in a figure's clause outrank its own ("rescued 12 people trapped")
+        self.ended_by: dict[str, frozenset[str]] = {}
+        for quantity in rules.quantities:
+            for ended in quantity.ends:
+                self.ended_by[ended] = self.ended_by.get(ended, frozenset()) | {quantity.name}
         self.trigger_pattern = _phrase_pattern(self.quantity_of_word)
         # Where a trigger may start, in folded text: most windows around a figure hold none, and this scan
         # says so faster than the trigger pattern's (whose tries at words also need the words read first).
@@ -1242,8 +1247,10 @@ class Extractor:
                 # children, killing one": the one are those killed)
                 after = self._triggers_after(text, mention, unit, next_start, reach, sentence_end)
                 words = len(unit.split())
+                # (but not a state the verb ends: "saved 31 people trapped under the rubble" were rescued)
                 return next((quantities[0] for distance, quantities, _, at in after
-                             if 1 < distance <= words + 1 and "," not in text[mention.end:at]), grouped)
+                             if 1 < distance <= words + 1 and "," not in text[mention.end:at]
+                             and grouped not in self.ended_by.get(quantities[0], ())), grouped)
         after = self._triggers_after(text, mention, unit, next_start, reach, sentence_end)
         if joined_end is not None and unit and after:
             # "312 new cases and 4 deaths": the noun of the figure joined to this one counts that one only
@@ -1422,6 +1429,10 @@ class Extractor:
             if not candidates:
                 return OTHER
             best = max(candidates)
+        if best.own and best.quantity in self.ended_by:
+            # "Firefighters rescued 12 people trapped in the building": a state the clause's other word ends
+            enders = [c for c in candidates if c.own and c.quantity in self.ended_by[best.quantity]]
+            best = max(enders) if enders else best
         # "Five people died but 20 survived": a trigger a conjunction parts from the figure, and a verb of its own
         if _parted(text, mention, best, several) and self._has_own_verb(text, mention.end, unit):
             return OTHER

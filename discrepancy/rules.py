@@ -29,7 +29,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "not_after": (list, False), "excluded_groups": (list, False), "after_only": (bool, False),
         "words_before_figure": (list, False), "days_before_article": (int, False),
         "lower_bound_units": (list, False), "only_before_figure": (list, False), "group_words_after": (list, False),
-        "topic_nouns": (list, False), "topic_words": (list, False),
+        "topic_nouns": (list, False), "topic_words": (list, False), "ends": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -125,6 +125,7 @@ class QuantityRule:
     lower_bound_units: tuple[str, ...] = ()  # a figure counting these bounds the quantity from below: "12 bodies"
     topic_nouns: tuple[str, ...] = ()  # counted nouns that count this in an article about it only: "24,000 cases"
     topic_words: tuple[str, ...] = ()  # the words that make an article about it: "outbreak", "cholera"
+    ends: tuple[str, ...] = ()  # quantities it ends, whose words in its clause yield to its own: "rescued 12 people trapped"
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,10 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
             raise RuleError(str(path), None, f"a second '{data['kind']}' file; only one is read")
         else:
             singles[data["kind"]] = data
+    for quantity in quantities.values():
+        unknown = [name for name in quantity.ends if name not in quantities]
+        if unknown:
+            raise RuleError(quantity.path, None, f"unknown quantity '{unknown[0]}' in 'ends'")
     for needed in ("qualifiers", "scopes", "numbers", "sources", "furniture", "places", "units"):
         if needed not in singles:
             raise RuleError(str(BUNDLED_RULES), None, f"no rule file of kind '{needed}'")
@@ -314,6 +319,7 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         lower_bound_units=tuple(w.lower() for w in data.get("lower_bound_units", ())),
         topic_nouns=tuple(w.lower() for w in data.get("topic_nouns", ())),
         topic_words=tuple(w.lower() for w in data.get("topic_words", ())),
+        ends=tuple(data.get("ends", ())),
     )
 
 

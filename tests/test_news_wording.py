@@ -536,6 +536,14 @@ OTHER_QUANTITIES = [
     ("About 60 villagers stranded on rooftops were still awaiting rescue.", "About 60", "other", None),
     ("Some 300 rescue workers were sent to the collapsed mine.", "Some 300", "other", None),
     ("Lifeboat crews rescue 27 from sinking trawler", "27", "rescued", EVERYONE),
+    # those rescued or evacuated were trapped before: the state the clause's verb ends yields to it (rescued.toml,
+    # displaced.toml ends); brought to safety is rescue
+    ("Firefighters rescued 14 residents trapped on the upper floors.", "14", "rescued", "civilians"),
+    ("Volunteers saved 23 villagers trapped by the mudslide.", "23", "rescued", "civilians"),
+    ("Troops evacuated 600 people trapped by rising water.", "600", "displaced", EVERYONE),
+    ("Coast guard crews pulled 17 fishermen to safety after their trawler sank.", "17", "rescued", EVERYONE),
+    ("Some 35 people were still trapped under the collapsed hotel.", "Some 35", "missing", EVERYONE),
+    ("Rescuers were trying to reach 11 miners trapped below ground.", "11", "missing", EVERYONE),
 ]
 
 
@@ -673,7 +681,7 @@ CLAUSES = [
     ("Six soldiers were killed and four were taken prisoner.",
      [("Six", "deaths", "soldiers"), ("four", "other", None)]),
     ("Five workers died and 20 were driven to safety by firefighters.",
-     [("Five", "deaths", EVERYONE), ("20", "other", None)]),
+     [("Five", "deaths", EVERYONE), ("20", "rescued", EVERYONE)]),
     ("Five were killed while 20 were given first aid at the scene.",
      [("Five", "deaths", EVERYONE), ("20", "other", None)]),
     ("Three people were killed and 30 were taken to hospital with burns.",

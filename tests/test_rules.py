@@ -57,6 +57,13 @@ def test_every_qualifier_example_reads_as_declared():
                     assert getattr(mention, bound) == pytest.approx(example[bound]), example
 
 
+def test_a_quantity_that_ends_an_unknown_one_is_an_error(tmp_path):
+    (tmp_path / "x.toml").write_text(GOOD_QUANTITY + 'ends = ["trappedd"]\n', encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_rules([tmp_path])
+    assert "x.toml: unknown quantity 'trappedd' in 'ends'" in str(error.value)
+
+
 def test_a_missing_rules_directory_is_an_error(tmp_path):
     with pytest.raises(RuleError, match="not found"):
         load_rules([tmp_path / "nope"])
