@@ -234,8 +234,9 @@ LOCATED = regex.compile(r"\b(?:in|at|near|off|outside|across|inside)\s+(?:the\s+
                         r"(?-i:\p{Ll}[\p{Ll}-]*\s+(?:of\s+)?){0,3}\Z", regex.I | regex.REVERSE)
 # A list that leaves out the verb and noun of its first item: "Six people died in Texas, four in Oklahoma and
 # one in Kansas". Between an item and the next: a few words (no figure, no clause of their own) and a comma
-# or "and"; after the next: where or when it was, a capitalised name after a preposition.
-LIST_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+|followed\s+by\s+|with\s+)?|\s+and\s+)\Z", regex.I)
+# or "and"; after the next: where or when it was, a capitalised name after a preposition. (The first item may be an
+# aside, its comma closing it: "Most of the deaths, 1,293, were in Al Haouz, followed by 452 in Taroudant".)
+LIST_GAP = regex.compile(r"(?:,(?=\s))?(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:and\s+|followed\s+by\s+|with\s+)?|\s+and\s+)\Z", regex.I)
 # A list's item named before its figure: the gap after the item before ("deaths, South Carolina "), and what ends the
 # item after its figure ("South Carolina 36," "Virginia 2.").
 NAMED_ITEM_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\Z")

@@ -1106,6 +1106,11 @@ BREAKDOWNS = [
     ("The death toll rose from 4 to 6 in Texas, four in Oklahoma and one in Kansas.",
      [("from 4 to 6", "deaths", EVERYONE, "Texas"), ("four", "deaths", EVERYONE, "Oklahoma"),
       ("one", "deaths", EVERYONE, "Kansas")]),
+    # a first item set as an aside, its comma closing it
+    ("Most of the victims, 212, died in Sindh, followed by 87 in Punjab.",
+     [("212", "deaths", EVERYONE, "Sindh"), ("87", "deaths", EVERYONE, "Punjab")]),
+    ("The bulk of the arrests, 640, were made in Paris, with 120 in Lyon.",
+     [("640", "arrests", EVERYONE, "Paris"), ("120", "arrests", EVERYONE, "Lyon")]),
 ]
 
 
