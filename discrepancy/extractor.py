@@ -243,6 +243,9 @@ NAMED_ITEM_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,3}?\s*(?:,\s*(?:and\s+)
 NAMED_ITEM_END = regex.compile(r"\s*(?:[,.;]|and\b|\Z)")
 ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:(?:in|on|at|off|across|from)\s+(?:the\s+)?\p{Lu}"
                             r"|at\s+(?:the\s+|a\s+)?\p{Ll}[\p{L}-]+(?:\s+\p{Ll}[\p{L}-]+)?\s*(?:[,.;]|and\b))")  # "eight at the restaurant"
+# After a reporting clause set as an aside, the comma that closes it and the verb of the clause it interrupts: "Twelve
+# people, police said, died", "200 protesters, the ministry said, were detained".
+ASIDE_THEN_VERB = regex.compile(r",\s+(?:(?:had|have|has|were|was|are|is)(?:\s+been)?\s+\p{Ll}+|\p{Ll}+ed)\b")
 # What parts a figure from the whole after it: "Fourteen of the 20 injured", "240 of the 543 seats".
 # Right before a trigger past a figure's noun: a preposition and a determiner, which make the trigger a noun of other
 # people than the figure counts ("attended the vigil for the victims", "a memorial to the dead")
@@ -1279,7 +1282,9 @@ class Extractor:
         after_end = _clause_end(text, mention.end, next_start, unit)
         if text.find(",", mention.end, after_end) >= 0:
             reported = self.reporting_clause.search(text, mention.end, after_end)
-            after_end = reported.start() if reported else after_end
+            # (but not an aside whose comma the figure's own verb follows: "Twelve people, police said, died")
+            after_end = reported.start() if reported and not ASIDE_THEN_VERB.match(text, reported.end()) \
+                else after_end
         found = self._triggers(text, mention.end, after_end, reach)
         # (the relative clause may hold a figure of its own: "40 miners who were trapped for three days")
         limit = next_start if sentence_end is None else max(next_start, sentence_end)

@@ -544,6 +544,10 @@ OTHER_QUANTITIES = [
     ("Coast guard crews pulled 17 fishermen to safety after their trawler sank.", "17", "rescued", EVERYONE),
     ("Some 35 people were still trapped under the collapsed hotel.", "Some 35", "missing", EVERYONE),
     ("Rescuers were trying to reach 11 miners trapped below ground.", "11", "missing", EVERYONE),
+    # a reporting clause set as an aside between the count and its verb
+    ("Fourteen passengers, the airline said, died in the crash.", "Fourteen", "deaths", EVERYONE),
+    ("About 150 demonstrators, the police said, were arrested overnight.", "About 150", "arrests", "protesters"),
+    ("Nine villagers, a local official said, were hurt in the stampede.", "Nine", "injured", "civilians"),
 ]
 
 
