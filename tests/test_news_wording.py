@@ -323,7 +323,7 @@ SCOPES = [
     ("Five soldiers and two civilians died. The three were killed when the bomb struck.", "three", "deaths", EVERYONE),
     # those sentenced are alive, whatever follows (not_after in rules/quantities/deaths.toml): convicted
     ("The court sentenced 12 men to death.", "12", "convicted", EVERYONE),
-    ("A military tribunal condemned five officers to death for the massacre.", "five", "other", None),
+    ("A military tribunal condemned five officers to death for the massacre.", "five", "convicted", "security forces"),
     ("Gunmen shot dead 12 men outside the court.", "12", "deaths", EVERYONE),
     # a figure with no noun of its own is tied to its group straight after it
     ("Of the 48 dead, 30 were civilians.", "30", "deaths", "civilians"),
@@ -548,6 +548,14 @@ OTHER_QUANTITIES = [
     ("Fourteen passengers, the airline said, died in the crash.", "Fourteen", "deaths", EVERYONE),
     ("About 150 demonstrators, the police said, were arrested overnight.", "About 150", "arrests", "protesters"),
     ("Nine villagers, a local official said, were hurt in the stampede.", "Nine", "injured", "civilians"),
+    # nouns of people the list lacked: those on trial, the young, and those a business or a cause counts
+    ("The judge jailed 9 of the defendants for up to six years.", "9", "convicted", "part of a larger group"),
+    ("Police detained 40 youths after the match.", "40", "arrests", EVERYONE),
+    ("Twelve diners were injured when the ceiling collapsed.", "Twelve", "injured", EVERYONE),
+    ("Security forces arrested 30 of the preacher's followers.", "30", "arrests", "part of a larger group"),
+    # a sentence to death: "condemned" before its figure (not a count of those who condemned something)
+    ("A court in Cairo condemned to death 11 of the 40 defendants.", "11", "convicted", "part of a larger group"),
+    ("About 300 residents condemned the ruling.", "About 300", "other", None),
 ]
 
 
