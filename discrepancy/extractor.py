@@ -655,6 +655,11 @@ class Extractor:
                 and self._group_word_before(article.text, original, unit) == typing.quantity:
             direction = None  # "the army lost four soldiers": its verb says they died, not that a count fell
         context.units[id(original)], context.directions[id(original)] = unit, direction
+        if typing.stated_part and not typing.part_of_sum and typing.quantity != OTHER:
+            # (an item of a breakdown, "417 of them": where it was counted is the part's alone; not a share or an
+            # increment, "one of the best sailors was killed in Brazil", "four more died in Buenos Aires", whose
+            # place may be the event's)
+            context.parts.add(id(original))
         scope = self._claim_scope(context, original, sentence, unit, typing)
         if typing.quantity != OTHER and not typing.stated_part:
             context.last_account = (typing.quantity, scope)
@@ -1903,6 +1908,7 @@ class _ArticleContext:
         # by id of a mention: an item of a breakdown after its first ("four in Oklahoma"), and the scope of the
         # item before it
         self.listed: dict[int, str | None] = {}
+        self.parts: set[int] = set()  # by id of a mention: a typed stated part ("417 of them in Paris", "976 in Taroudant")
         self.units: dict[int, str] = {}  # by id of a mention: its unit or counted noun, once read
         self.scopes_said: dict[tuple[str, float | None], str] = {}  # by quantity and value: the group last said
         self.directions: dict[int, str | None] = {}
@@ -2022,8 +2028,20 @@ class _ArticleContext:
                 and words.whole_country.search(text, sentence.start, sentence.end):
             return gazetteer.country_of(self.main_place) or self.main_place
         paragraph = self.document.paragraph_at(mention.start)
-        earlier = self._places_between(paragraph.start, sentence.start)
+        # (not the place of a part said before: "..., 417 of them in Paris. A total of 79 officers were hurt" is no
+        # count in Paris)
+        earlier = [p for p in self._places_between(paragraph.start, sentence.start) if not self._part_placed(p)]
         return self._named_with(earlier[-1], gazetteer, mention) if earlier else self.main_place
+
+    def _part_placed(self, place: PlaceMention) -> bool:
+        """Whether the place follows a figure stated as a part in its sentence ("417 of them in Paris", "1,643 were
+        in Al Haouz, followed by 976 in Taroudant"): where the part was counted."""
+        if not self.parts:
+            return False
+        before = bisect.bisect_right(self._mention_starts, place.start) - 1
+        figure = self.mentions[before] if before >= 0 else None
+        return figure is not None and id(figure) in self.parts \
+            and figure.start >= self.document.sentence_at(place.start).start
 
     def _where_counted(self, free: list[PlaceMention], mention: NumberMention,
                        gazetteer: Gazetteer) -> list[PlaceMention]:

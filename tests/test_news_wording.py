@@ -1254,6 +1254,12 @@ PLACES = [
     ("Police detained 450 people in Moscow on Saturday, Moscow police said.\n\nMore than 1,400 people were detained "
      "in 50 cities across Russia, OVD-Info said.\n\nNationwide, 12 officers were hurt.",
      [("450", "Moscow"), ("More than 1,400", "Russia"), ("50", "Russia"), ("12", "Russia")]),
+    # the place of a breakdown's item or of a part "of them" is the part's alone: the next sentence does not take it
+    ("Floods have killed 90 people across Pakistan. Most of the dead, 52, were in Sindh, followed by 21 in Punjab. "
+     "More than 300 people were injured.",
+     [("90", "Pakistan"), ("52", "Sindh"), ("21", "Punjab"), ("More than 300", "Pakistan")]),
+    ("Police detained 900 people across France overnight, 380 of them in Paris. Some 45 officers were hurt.",
+     [("900", "France"), ("380", "Paris"), ("Some 45", "France")]),
 ]
 
 
