@@ -523,6 +523,7 @@ class Extractor:
         self.increment_before = version1(rf"(?<![\p{{L}}])(?:{alternation(before)})\s+\Z", regex.I | regex.REVERSE) \
             if before else None
         self.increment_after = version1(rf"\s+(?:{alternation(after)})\b(?!\s+than\b)") if after else None
+        self.increment_endings = tuple({f"{word.split()[-1].lower()} " for word in before})  # what the text before ends in
         windows, time_units = rules.numbers.get("window_words", ()), rules.numbers.get("window_units", ())
         # ("24 hours" is a figure of its own, and "three days" may be: the window's count is read as words here)
         self.window = regex.compile(rf"\b(?:{alternation(windows)})\s+(?:[\p{{L}}\d-]+\s+)?"
@@ -735,6 +736,14 @@ class Extractor:
             if (not unit or verb_read_as_noun) and text.endswith(self.count_word_endings, 0, mention.start) else ""
         return noun_before or unit, noun_before
 
+    def _item_start(self, text: str, mention: NumberMention, next_start: int) -> int:
+        """Where the next item of a breakdown starts: before the words that add it to the one before ("20,000
+        marched in Athens and a further 5,000 in Thessaloniki"), else at its figure."""
+        if not text.endswith(self.increment_endings, 0, next_start):
+            return next_start
+        increment = self.increment_before.match(text, max(mention.end, next_start - 20), next_start)
+        return increment.start() if increment else next_start
+
     def _subject_noun(self, text: str, mention: NumberMention, unit: str, next_start: int) -> str:
         """A counted noun without the verb that takes the next figure as its object: "One bomb killed 30 people",
         "a magnitude 7.8 quake injured 40" (a past tense after a noun with no plural's -s is read into the phrase,
@@ -758,7 +767,7 @@ class Extractor:
             # that says what befell the next says its own (but "6 bodies and 17 soldiers": soldiers say who)
             shared = None
         # "Six people died in Texas, four in Oklahoma": each item of a breakdown is a part of a whole said elsewhere
-        lists_next = next_start < sentence.end and _lists_next(text, mention.end, next_start,
+        lists_next = next_start < sentence.end and _lists_next(text, mention.end, self._item_start(text, mention, next_start),
                                                                context.following(mention), context.names_item)
         # "Of the 157 people on board, 149 were killed": a whole that opens its sentence, whose parts' verb follows
         opening_whole = previous_end <= sentence.start and OPENING_WHOLE.fullmatch(text, sentence.start, mention.start)

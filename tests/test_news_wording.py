@@ -1123,6 +1123,11 @@ BREAKDOWNS = [
      [("212", "deaths", EVERYONE, "Sindh"), ("87", "deaths", EVERYONE, "Punjab")]),
     ("The bulk of the arrests, 640, were made in Paris, with 120 in Lyon.",
      [("640", "arrests", EVERYONE, "Paris"), ("120", "arrests", EVERYONE, "Lyon")]),
+    # the next item added to the one before ("and a further", ", and another"): an increment, a part too
+    ("Organisers said 40,000 people rallied in Madrid and a further 15,000 in Barcelona.",
+     [("40,000", "crowd", EVERYONE, "Madrid"), ("15,000", "crowd", PART, "Barcelona")]),
+    ("Floods killed 30 people in Assam, and another 12 in Meghalaya.",
+     [("30", "deaths", EVERYONE, "Assam"), ("12", "deaths", PART, "Meghalaya")]),
 ]
 
 
