@@ -556,6 +556,11 @@ OTHER_QUANTITIES = [
     # a sentence to death: "condemned" before its figure (not a count of those who condemned something)
     ("A court in Cairo condemned to death 11 of the 40 defendants.", "11", "convicted", "part of a larger group"),
     ("About 300 residents condemned the ruling.", "About 300", "other", None),
+    # made ill by heat or cold: the hurt of a heatwave; moved to relief camps: displaced
+    ("Hospitals in the province have treated 2,300 people for heat exhaustion.", "2,300", "injured", EVERYONE),
+    ("Some 1,800 patients were treated for heatstroke during the pilgrimage.", "Some 1,800", "injured", EVERYONE),
+    ("Eleven climbers were treated for hypothermia after the storm.", "Eleven", "injured", EVERYONE),
+    ("Nearly 9,000 villagers have been moved to relief camps.", "Nearly 9,000", "displaced", "civilians"),
 ]
 
 
