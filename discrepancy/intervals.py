@@ -320,7 +320,9 @@ class Intervals:
         return self._qualified_by(rule, phrase, atom, start, end)
 
     def _qualified_by(self, rule, phrase: str, atom: Atom, start: int, end: int) -> NumberMention:
-        if not rule:
+        if not rule or rule.interval == "around" and atom.vague_qualifier == "at_least":
+            # ("some tens of thousands", "perhaps hundreds": an estimate of a magnitude with no end, which an
+            # estimate's margin around its least would make a count of about 20,000 or 200)
             return self._plain(atom, start, end)
         low, high = interval_of(rule.interval, atom.value, self.approx_margin)
         reading = f"'{phrase}' reads as {_describe(rule.interval, atom.value, low, high)}"

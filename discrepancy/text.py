@@ -20,7 +20,7 @@ SENTENCE_END = regex.compile(
     """, regex.X)
 ABBREVIATION = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Cmdr|Prof|Sen|Rep|Gov|Jr|Sr|vs|etc|No|Inc|Ltd|Co|Corp|Ave|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|approx|ca|est|Fig|Vol|pp)"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Aa]pprox|ca|[Ee]st|Fig|Vol|pp)"
     r"|\b\p{Lu}|\b(?:U\.S|U\.K|U\.N|E\.U))\.[\"'”’)\]]*\Z")
 
 

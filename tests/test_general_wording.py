@@ -1090,6 +1090,25 @@ FIGURES = [
      [('about 80', 76, 84, 'approx', 'percent', None)]),
     ('Inflation is running at 10.1%, a 40-year high.',
      [('10.1', 10.1, 10.1, 'exact', '%', None), ('40', 40, 40, 'exact', 'year', None)]),
+    # an estimate of a magnitude with no upper end stays open: not about 20,000
+    ('Some tens of thousands of supporters filled the square.',
+     [('Some tens of thousands of', 20000, OPEN, 'at_least', 'supporters', None)]),
+    ('Perhaps hundreds of homes were flooded overnight.',
+     [('Perhaps hundreds of', 200, OPEN, 'at_least', 'homes', None)]),
+    ('Roughly thousands of voters were turned away.',
+     [('Roughly thousands of', 2000, OPEN, 'at_least', 'voters', None)]),
+    # a hedged count is an estimate; "upto", one word, as many papers print it; "nigh on" is nearly
+    ('Perhaps 300 fans stayed for the second half.',
+     [('Perhaps 300', 285, 315, 'approx', 'fans', None)]),
+    ('Maybe 40 boats took part in the regatta.',
+     [('Maybe 40', 38, 42, 'approx', 'boats', None)]),
+    ('The new line will carry upto 12,000 passengers an hour.',
+     [('upto 12,000', OPEN, 12000, 'at_most', 'passengers', None)]),
+    ('The festival drew nigh on 5,000 visitors.',
+     [('nigh on 5,000', 4750, 5000, 'approx', 'visitors', None)]),
+    # an abbreviation that opens a sentence ends none: "Approx." is no full stop
+    ('Approx. 250 delegates registered for the summit.',
+     [('Approx. 250', 237.5, 262.5, 'approx', 'delegates', None)]),
 ]
 
 KNOWN_MISSES = [
