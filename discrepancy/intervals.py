@@ -74,8 +74,11 @@ class Intervals:
     """Qualifier phrases compiled once; `combine(atoms, text)` gives the NumberMentions."""
 
     def __init__(self, qualifiers, approx_margin: float, change_words=(), moving_verbs=(), change_from_verbs=(),
-                 handing_over_verbs=(), passing_verbs=(), count_nouns=()):
+                 handing_over_verbs=(), passing_verbs=(), count_nouns=(), hedges=()):
         self.approx_margin = approx_margin
+        # "Dozens, if not hundreds,", "200 or even 300": a count, then a larger one it may reach
+        self.hedged_gap = regex.compile(rf"\s*(?:[,–—]|\s-|\s+or)\s+(?:{alternation(hedges)})\s+", regex.I) \
+            if hedges else None
         # "fell $2 to $81": after a word of change, an amount then "to" is the change, then the level
         self.change_words = frozenset(w.lower() for w in change_words)
         # "edged up to 4.2%": a verb whose "up" moves to a level, no bound
@@ -177,12 +180,34 @@ class Intervals:
         index = 0
         while index < len(atoms):
             partner = atoms[index + 1] if index + 1 < len(atoms) else None
-            ranged = self._range(atoms[index], partner, text) if partner else None
+            ranged = (self._hedged(atoms[index], partner, text) or self._range(atoms[index], partner, text)) \
+                if partner else None
             mentions.append(ranged or self._qualified(atoms[index], text))
             index += 2 if ranged else 1
         return _join_bounds(mentions, text)
 
     # --- ranges -----------------------------------------------------------------------------
+
+    def _hedged(self, first: Atom, second: Atom, text: str) -> NumberMention | None:
+        """'Dozens, if not hundreds,', '40, perhaps 50,', '200 or even 300': one figure from the first's least to
+        the second's most, open where the second is a magnitude with no end (each alone would be a count of its
+        own: 'hundreds' of the dead beside another's 40 would be a conflict)."""
+        if self.hedged_gap is None or second.start - first.end > 24 or second.value <= first.value \
+                or first.unit != second.unit and first.unit and second.unit \
+                or not self.hedged_gap.fullmatch(text, first.end, second.start):
+            return None
+        least = self._qualified(first, text)
+        if least.low is None:
+            return None  # "up to 40, if not 50": no least
+        high = None if second.vague_qualifier == "at_least" else second.value
+        reading = f"a range from {fmt(least.low)} to {fmt(high)}" if high is not None \
+            else f"at least {fmt(least.low)}, perhaps far more"
+        # "Dozens, if not hundreds, of people": through the "of" after the aside, as "dozens of people"
+        closing = _ASIDE_THEN_OF.match(text, second.end) if second.vague_qualifier else None
+        end = closing.end() if closing else second.end
+        return NumberMention(least.start, end, None if high is not None else least.value, least.low, high,
+                             "range" if high is not None else "at_least", reading, first.start, second.end,
+                             first.unit or second.unit, vague=least.vague or second.vague_qualifier is not None)
 
     def _range(self, first: Atom, second: Atom, text: str) -> NumberMention | None:
         gap = RANGE_GAP.match(text[first.end:second.start]) \
@@ -346,6 +371,8 @@ def _before_pattern(phrases) -> regex.Pattern:
     return regex.compile(r"(?:(?<![\w])|(?=[<>=≤≥~]))(" + alternation(phrases) + r")\s*\Z", regex.I)
 
 
+# What closes a hedge set as an aside before the noun it counts: "Dozens, if not hundreds, of people".
+_ASIDE_THEN_OF = regex.compile(r"\s*(?:,|\s[-–—])\s*of(?=\s)", regex.I)
 # The tails of texts before figures remembered with the last words they end in: a bound on memory.
 _TAILS_REMEMBERED = 50_000
 # The spaces a text closes with, read backwards from its end.

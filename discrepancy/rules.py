@@ -52,7 +52,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "identifier_labels_after": (list, False), "street_words_first": (list, False),
         "year_nouns": (list, False), "gathering_verbs": (list, False), "durations": (list, False),
         "level_verbs": (list, False), "irregular_participles": (list, False),
-        "moving_verbs": (list, False), "handing_over_verbs": (list, False), "projection_words": (list, False),
+        "moving_verbs": (list, False), "hedges": (list, False), "handing_over_verbs": (list, False), "projection_words": (list, False),
         "passing_verbs": (list, False), "count_nouns": (list, False),
         "projection_verbs": (list, False), "verb_labels": (list, False), "before_verb_labels": (list, False),
         "change_from_verbs": (list, False), "comparatives": (list, False),

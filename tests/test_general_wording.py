@@ -1106,6 +1106,13 @@ FIGURES = [
      [('upto 12,000', OPEN, 12000, 'at_most', 'passengers', None)]),
     ('The festival drew nigh on 5,000 visitors.',
      [('nigh on 5,000', 4750, 5000, 'approx', 'visitors', None)]),
+    # a count and a larger one it may reach: one figure, from the first's least to the second's most
+    ('The repairs will cost $40 million, perhaps $50 million.',
+     [('$40 million, perhaps $50 million', 4e7, 5e7, 'range', '$', None)]),
+    ('Organisers expect 200 or even 300 stalls.',
+     [('200 or even 300', 200, 300, 'range', 'stalls', None)]),
+    ('Dozens, if not hundreds, of flights were cancelled.',
+     [('Dozens, if not hundreds, of', 24, OPEN, 'at_least', 'flights', None)]),
     # an abbreviation that opens a sentence ends none: "Approx." is no full stop
     ('Approx. 250 delegates registered for the summit.',
      [('Approx. 250', 237.5, 262.5, 'approx', 'delegates', None)]),

@@ -197,6 +197,18 @@ BOUNDS = [
      EVERYONE),
     ("A dozen or so people were hurt.", "A dozen or so", 11.4, 12.6, "approx", "injured", EVERYONE),
     ("Some 20-odd soldiers were wounded.", "Some 20-odd", 19, 21, "approx", "injured", "soldiers"),
+    # an estimate of a magnitude with no end stays open; a count and a larger one it may reach are one figure
+    ("Some tens of thousands of people have fled the fighting.", "Some tens of thousands of", 20000, OPEN, "at_least",
+     "displaced", EVERYONE),
+    ("Hundreds, if not thousands, of protesters were detained overnight.", "Hundreds, if not thousands, of", 200, OPEN,
+     "at_least", "arrests", "protesters"),
+    ("Dozens, possibly hundreds, of villagers were killed in the raid, survivors said.",
+     "Dozens, possibly hundreds, of", 24, OPEN, "at_least", "deaths", "civilians"),
+    ("At least 60, if not 70, people drowned when the ferry sank.", "At least 60, if not 70", 60, 70, "range",
+     "deaths", EVERYONE),
+    ("The army said 200 or even 300 rebels were killed.", "200 or even 300", 200, 300, "range", "deaths", "fighters"),
+    ("Perhaps 40 people were hurt in the stampede.", "Perhaps 40", 38, 42, "approx", "injured", EVERYONE),
+    ("Upto 25 people are feared trapped under the debris.", "Upto 25", OPEN, 25, "at_most", "missing", EVERYONE),
 ]
 
 
