@@ -212,11 +212,14 @@ class _Deadlines:
 
     One timer ticks over a whole batch's steps, each tick asking whether the step running is past its article's
     deadline, so that a step is stopped at most a quarter of `seconds` late. A timer set and cleared around each
-    step instead costs some 3% of reading time, more than its system calls' own 8 us a step."""
+    step instead costs some 3% of reading time, more than its system calls' own 8 us a step. (So SIGALRM comes
+    every quarter of `seconds` while a batch's figures are read, in the process that reads them: a program that
+    embeds the library sees its slow system calls interrupted and, as Python does, retried.)"""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
-        self.usable = (seconds > 0 and hasattr(signal, "setitimer")
+        # (a limit past any batch's length, infinity too, is none: setitimer takes no such value)
+        self.usable = (0 < seconds < NO_LIMIT and hasattr(signal, "setitimer")
                        and threading.current_thread() is threading.main_thread()
                        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
         self.running: _Attempt | None = None  # whose step runs now, and since when
@@ -239,6 +242,9 @@ class _Deadlines:
             raise ArticleTooSlow(f"over {self.seconds:g} s")
 
 
+NO_LIMIT = 1e8  # seconds (three years)
+
+
 class _Attempt:
     """Reading one article's figures over several steps: the seconds left of its deadline, and the line that
     says why it failed, once it has."""
@@ -250,6 +256,9 @@ class _Attempt:
     def run(self, step: Callable, *arguments):
         """step(*arguments) within what is left of the deadline; None once the article has failed."""
         if self.errors:
+            return None
+        if self.deadlines.usable and self.left <= 0:  # its step before ended past the deadline
+            self._failed(f"reading its figures took over {self.seconds:g} s")
             return None
         begun = time.perf_counter()
         try:

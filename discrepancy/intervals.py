@@ -74,11 +74,14 @@ class Intervals:
     """Qualifier phrases compiled once; `combine(atoms, text)` gives the NumberMentions."""
 
     def __init__(self, qualifiers, approx_margin: float, change_words=(), moving_verbs=(), change_from_verbs=(),
-                 handing_over_verbs=(), passing_verbs=(), count_nouns=(), hedges=()):
+                 handing_over_verbs=(), passing_verbs=(), count_nouns=(), hedges=(), increments_after=()):
         self.approx_margin = approx_margin
-        # "Dozens, if not hundreds,", "200 or even 300": a count, then a larger one it may reach
-        self.hedged_gap = regex.compile(rf"\s*(?:[,–—]|\s-|\s+or)\s+(?:{alternation(hedges)})\s+", regex.I) \
+        # "Dozens, if not hundreds,", "200 or even 300", "Forty—perhaps 50—": a count, then a larger one it may reach
+        self.hedged_gap = regex.compile(rf"\s*(?:[,–—]\s*|\s-\s+|,?\s+or\s+)(?:{alternation(hedges)})\s+", regex.I) \
             if hedges else None
+        # "killed 12, possibly 15 more": the second adds to the first, no end of it
+        self.increment_after = regex.compile(rf"\s+(?:{alternation(increments_after)})\b", regex.I) \
+            if increments_after else None
         # "fell $2 to $81": after a word of change, an amount then "to" is the change, then the level
         self.change_words = frozenset(w.lower() for w in change_words)
         # "edged up to 4.2%": a verb whose "up" moves to a level, no bound
@@ -192,20 +195,25 @@ class Intervals:
         """'Dozens, if not hundreds,', '40, perhaps 50,', '200 or even 300': one figure from the first's least to
         the second's most, open where the second is a magnitude with no end (each alone would be a count of its
         own: 'hundreds' of the dead beside another's 40 would be a conflict)."""
-        if self.hedged_gap is None or second.start - first.end > 24 or second.value <= first.value \
+        if self.hedged_gap is None or second.start - first.end > 24 \
                 or first.unit != second.unit and first.unit and second.unit \
-                or not self.hedged_gap.fullmatch(text, first.end, second.start):
+                or not self.hedged_gap.fullmatch(text, first.end, second.start) \
+                or _year_like(text[first.start:first.end]):  # "In 2019, perhaps 3,000 crossed"
             return None
+        # "Three, perhaps four million": the second's scale is the first's too
+        scale = second.scale if _shares_scale(first, second) else 1.0
         least = self._qualified(first, text)
-        if least.low is None:
-            return None  # "up to 40, if not 50": no least
+        if least.low is None or second.value <= first.value * scale \
+                or self.increment_after is not None and self.increment_after.match(text, second.end):
+            return None  # "up to 40, if not 50": no least; "12, perhaps 2 more": a second count
         high = None if second.vague_qualifier == "at_least" else second.value
-        reading = f"a range from {fmt(least.low)} to {fmt(high)}" if high is not None \
-            else f"at least {fmt(least.low)}, perhaps far more"
+        reading = f"a range from {fmt(least.low * scale)} to {fmt(high)}" if high is not None \
+            else f"at least {fmt(least.low * scale)}, perhaps far more"
         # "Dozens, if not hundreds, of people": through the "of" after the aside, as "dozens of people"
         closing = _ASIDE_THEN_OF.match(text, second.end) if second.vague_qualifier else None
         end = closing.end() if closing else second.end
-        return NumberMention(least.start, end, None if high is not None else least.value, least.low, high,
+        value = None if high is not None else least.value * scale
+        return NumberMention(least.start, end, value, least.low * scale, high,
                              "range" if high is not None else "at_least", reading, first.start, second.end,
                              first.unit or second.unit, vague=least.vague or second.vague_qualifier is not None)
 
@@ -372,7 +380,7 @@ def _before_pattern(phrases) -> regex.Pattern:
 
 
 # What closes a hedge set as an aside before the noun it counts: "Dozens, if not hundreds, of people".
-_ASIDE_THEN_OF = regex.compile(r"\s*(?:,|\s[-–—])\s*of(?=\s)", regex.I)
+_ASIDE_THEN_OF = regex.compile(r"\s*(?:,|\s-|[–—])\s*of(?=\s)", regex.I)
 # The tails of texts before figures remembered with the last words they end in: a bound on memory.
 _TAILS_REMEMBERED = 50_000
 # The spaces a text closes with, read backwards from its end.

@@ -130,7 +130,8 @@ class NumberGrammar:
                                    (set(numbers["rises"]) | set(numbers["falls"])) - set(numbers.get("gathering_verbs", ())),
                                    numbers.get("moving_verbs", ()), numbers.get("change_from_verbs", ()),
                                    numbers.get("handing_over_verbs", ()), numbers.get("passing_verbs", ()),
-                                   numbers.get("count_nouns", ()), numbers.get("hedges", ()))
+                                   numbers.get("count_nouns", ()), numbers.get("hedges", ()),
+                                   numbers.get("increment_after", ()))
         self.spelled = SpelledNumbers(numbers)
         # one character each: "½", "2½ years"
         self.fractions = {char: numerator / denominator for char, (numerator, denominator)

@@ -667,6 +667,12 @@ def test_an_article_s_deadline_spans_every_step_it_is_read_in(tmp_path, monkeypa
     assert [article.id for article in result.articles] == ["a"]
 
 
+def test_an_endless_time_limit_is_no_limit(tmp_path):
+    write(tmp_path / "a.txt", GOOD)
+    result = api.extract([str(tmp_path)], rules=RULES, limits=api.Limits(seconds=float("inf")))
+    assert result.errors == () and [claim.text for claim in result.claims] == ["Exactly 40"]
+
+
 # --- report safety -----------------------------------------------------------------------------
 
 def cells(row: str) -> int:
