@@ -494,8 +494,9 @@ class NumberGrammar:
                 return None  # an ordinal (22nd) or a code (5G, 3D)
         for group in (groups.spaced_suffix, groups.digit_scale):
             for word in (group or "").split():
-                scale *= self.suffix_scales.get(word) or self.scale_words.get(word.lower()) or \
-                    self.spelled.words[folded(word)][1]
+                # (the pattern reads the suffixes in any case: "Rs 12 BN", "5 Bn")
+                scale *= self.suffix_scales.get(word) or self.suffix_scales.get(word.lower()) \
+                    or self.scale_words.get(word.lower()) or self.spelled.words[folded(word)][1]
         # \d+ is isdigit() on ASCII (most figures): the pattern reads only digits past it
         digits_only = raw.isdigit() if raw.isascii() else compiled(r"\d+").fullmatch(raw) is not None
         plain = digits_only and not glued and scale == 1 and not unit and not groups.exponent

@@ -1126,6 +1126,11 @@ FIGURES = [
      [('Dozens, or even hundreds, of', 24, OPEN, 'at_least', 'flights', None)]),
     ('Est. 40 stalls will open on Saturday.',
      [('Est. 40', 38, 42, 'approx', 'stalls', None)]),
+    # a scale's abbreviation in capitals, as some papers print it (an internal error that skipped the article)
+    ('The lender wrote off Rs 12 BN of bad loans.',
+     [('Rs 12 BN', 1.2e10, 1.2e10, 'exact', 'Rs', None)]),
+    ('The fund manages 5 Bn dollars.',
+     [('5 Bn', 5e9, 5e9, 'exact', 'dollars', None)]),
     # an abbreviation that opens a sentence ends none: "Approx." is no full stop
     ('Approx. 250 delegates registered for the summit.',
      [('Approx. 250', 237.5, 262.5, 'approx', 'delegates', None)]),
