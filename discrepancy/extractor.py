@@ -292,6 +292,12 @@ OPENING_PART = regex.compile(r"including\s+(?:the\s+)?", regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 # What names the whole a part is of, its noun next: "two of the wounded", "four of those arrested".
 SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
+# The agent of a verb: its subject right before it, past auxiliaries, adverbs and a place or a day ("Police in
+# Meerut have booked", "Police in the district have so far booked", "Rescuers on Monday freed"), or after it in the passive ("were freed by rescuers")
+AGENT_BEFORE = (r"(?<![\p{{L}}])(?i:{agents})(?:['’]s)?\s+"
+                r"(?:(?:(?i:have|has|had|also|later|then|so\s+far|\p{{L}}+ly)|(?i:on|in|at)\s+(?i:the\s+)?[\p{{L}}-]+)\s+){{0,3}}\Z")
+AGENT_AFTER = r"\s+by\s+(?:the\s+)?(?:[\p{{L}}-]+\s+)?(?i:{agents})(?![\p{{L}}])"
+AGENT_REACH = 60  # characters before a verb in which its agent is read
 WINDOW_AFTER = 10  # words after a figure in which a trigger says what it counts
 WINDOW_BEFORE = 10
 WINDOW_BEFORE_LEVEL = 25  # before a level reached: "the toll from two days of violence in the north rose to nine"
@@ -369,6 +375,12 @@ class Extractor:
         for quantity in rules.quantities:
             for word in (*quantity.words, *quantity.group_words_after):
                 self.quantity_of_word.setdefault(_normal(word), []).append(quantity.name)
+        # the triggers: those words and the words that type a quantity where its agent does it ("Police held 50"),
+        # which are no vocabulary of ours where no agent is named ("12 are still being held" has its own verb)
+        self.trigger_quantities = {word: list(quantities) for word, quantities in self.quantity_of_word.items()}
+        for quantity in rules.quantities:
+            for word in quantity.agent_words:
+                self.trigger_quantities.setdefault(_normal(word), []).append(quantity.name)
         # words that type a figure after them only where it counts one of the quantity's groups ("150 police officers
         # were sent", not "12 people were sent to hospital")
         self.group_words_after = {(_normal(word), q.name): frozenset(q.groups) for q in rules.quantities
@@ -379,10 +391,20 @@ class Extractor:
         for quantity in rules.quantities:
             for ended in quantity.ends:
                 self.ended_by[ended] = self.ended_by.get(ended, frozenset()) | {quantity.name}
-        self.trigger_pattern = _phrase_pattern(self.quantity_of_word)
+        self.trigger_pattern = _phrase_pattern(self.trigger_quantities)
+        # by word: the quantities it types only where one of their agents does it ("Police booked 35 people", not "a
+        # hotel booked 40 guests"), each with where its agent stands (before the verb, or after it: "freed by rescuers")
+        self.agent_readings: dict[str, list[tuple[str, regex.Pattern, regex.Pattern]]] = {}
+        for quantity in rules.quantities:
+            if quantity.agent_words:
+                agents = alternation(_agent_nouns(quantity, rules.scopes))
+                for word in quantity.agent_words:
+                    self.agent_readings.setdefault(_normal(word), []).append(
+                        (quantity.name, version1(AGENT_BEFORE.format(agents=agents), regex.REVERSE),
+                         version1(AGENT_AFTER.format(agents=agents))))
         # Where a trigger may start, in folded text: most windows around a figure hold none, and this scan
         # says so faster than the trigger pattern's (whose tries at words also need the words read first).
-        self.trigger_starts = folded_word_starts(self.quantity_of_word)
+        self.trigger_starts = folded_word_starts(self.trigger_quantities)
         self.scope_of_word = {_normal(w): s.name for s in rules.scopes for w in s.words}
         self.scope_pattern = _phrase_pattern(self.scope_of_word)
         # The words of a narrower scope that end in a wider one's word, by that word in the singular ("police
@@ -1014,9 +1036,10 @@ class Extractor:
     def _strongest_trigger(self, text: str, start: int, end: int) -> str:
         """Of the triggers from start to end that nothing denies, the quantity of highest priority, then the
         nearest; else OTHER."""
-        found = [(self.priority[q], -distance, q) for distance, quantities, _, at in
+        found = [(self.priority[q], -distance, q) for distance, quantities, word, at in
                  self._triggers(text, start, end, WINDOW_AFTER)
-                 if not NEGATION_LAST.match(text, max(start, at - 20), at) for q in quantities]
+                 if not NEGATION_LAST.match(text, max(start, at - 20), at)
+                 for q in self._readings(text, word, at, at + len(word), quantities, subject_before=False)]
         return max(found)[2] if found else OTHER
 
     def _increment(self, text: str, mention: NumberMention, quantity: str, earlier: str | None,
@@ -1399,7 +1422,8 @@ class Extractor:
             nearness = FARTHEST if grouped else -distance
             # (a lone verb read as the counted noun is the clause's verb: "12 died in hospital"; but not one that
             # another verb follows, which is a noun: "Two wounded died in hospital")
-            offered = [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in quantities
+            readings = self._readings(text, word, at, at + len(word), quantities, subject_before=False)
+            offered = [_Candidate(own, self.priority[q], nearness, 1, q, at) for q in readings
                        if (q not in self.before_only or word not in self.before_only[q])
                        and ((word, q) not in self.group_words_after or self._counts_group(unit, (word, q)))]
             if unit and beyond <= 0 and not grouped and not (words == 1 and self._participle(word)
@@ -1425,10 +1449,27 @@ class Extractor:
             own = not (several and CONJUNCTION.search(text, at, mention.start))
             # (a word said of a quantity's groups only, before a figure as after it: "sent 500 police", not "sent
             # 56 rescuers")
-            candidates += [_Candidate(own, self.priority[q], -distance, 0, q, at) for q in quantities
+            readings = self._readings(text, word, at - len(word), at, quantities)
+            candidates += [_Candidate(own, self.priority[q], -distance, 0, q, at) for q in readings
                            if (q not in self.after_only or word in self.after_only[q])
                            and ((word, q) not in self.group_words_after or self._counts_group(unit, (word, q)))]
         return candidates
+
+    def _readings(self, text: str, word: str, start: int, end: int, quantities: list[str],
+                  subject_before: bool = True) -> list[str]:
+        """The quantities a trigger word from start to end types: where one of a quantity's agents does what it
+        says, that quantity alone ("Rescuers freed 9 miners" were rescued, not released); else those that need no
+        agent ("A hotel booked 40 guests" were charged by no one). After a figure the subject before the verb is the
+        figure's own noun, who acted ("Five soldiers have held talks"): only an agent after the verb counts then
+        ("12 people were freed by rescuers")."""
+        agented = self.agent_readings.get(word)
+        if agented is None:
+            return quantities
+        acted = [q for q, before, after in agented if after.match(text, end)
+                 or subject_before and before.match(text, max(0, start - AGENT_REACH), start)]
+        if acted:
+            return acted
+        return [q for q in quantities if all(q != quantity for quantity, _, _ in agented)]
 
     def _best_quantity(self, text: str, mention: NumberMention, unit: str, candidates: list[_Candidate],
                        several: bool) -> str:
@@ -1575,10 +1616,10 @@ class Extractor:
         if before:
             starts = [w.start() for w in _last_words(window, limit)]
             found = self.trigger_pattern.finditer(window, starts[0] if starts else len(window))
-            return tuple((len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.quantity_of_word[word], word,
+            return tuple((len(starts) - bisect.bisect_left(starts, m.end()) + 1, self.trigger_quantities[word], word,
                           m.end()) for m in found for word in (_normal(m.group()),))
         ends = [w.end() for w in itertools.islice(_words(window), limit)]
-        return tuple((bisect.bisect_right(ends, m.start()) + 1, self.quantity_of_word[word], word, m.start())
+        return tuple((bisect.bisect_right(ends, m.start()) + 1, self.trigger_quantities[word], word, m.start())
                      for m in self._trigger_matches(window, lowered, ends[-1] if ends else 0)
                      for word in (_normal(m.group()),))
 
@@ -2508,6 +2549,18 @@ def _whole(mention: NumberMention) -> bool:
     if mention.value is not None:
         return mention.value % 1 == 0
     return all(v is None or v % 1 == 0 for v in (mention.low, mention.high))
+
+
+def _agent_nouns(quantity, scopes) -> list[str]:
+    """The nouns of a quantity's agents: its own, and the words of its agent groups and of the scopes within them."""
+    within = {scope.name: scope.within for scope in scopes}
+    nouns = list(quantity.agents)
+    for scope in scopes:
+        name = scope.name
+        while name is not None and name not in quantity.agent_groups:
+            name = within.get(name)
+        nouns += scope.words if name is not None else ()
+    return nouns
 
 
 def _reference_point_pattern(places: dict) -> regex.Pattern | None:

@@ -30,6 +30,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "words_before_figure": (list, False), "days_before_article": (int, False),
         "lower_bound_units": (list, False), "only_before_figure": (list, False), "group_words_after": (list, False),
         "topic_nouns": (list, False), "topic_words": (list, False), "ends": (list, False),
+        "agent_words": (list, False), "agents": (list, False), "agent_groups": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -126,6 +127,9 @@ class QuantityRule:
     topic_nouns: tuple[str, ...] = ()  # counted nouns that count this in an article about it only: "24,000 cases"
     topic_words: tuple[str, ...] = ()  # the words that make an article about it: "outbreak", "cholera"
     ends: tuple[str, ...] = ()  # quantities it ends, whose words in its clause yield to its own: "rescued 12 people trapped"
+    agent_words: tuple[str, ...] = ()  # words that type it only where one of its agents does it: "Police booked 35"
+    agents: tuple[str, ...] = ()  # the nouns of those agents: "court", "rescuers"
+    agent_groups: tuple[str, ...] = ()  # scopes whose words (and those within) are agents too: "security forces"
 
 
 @dataclass(frozen=True)
@@ -243,6 +247,9 @@ def _check_values(data: dict, kind: str, path: str, text: str) -> None:
         if bool(data.get("group_words") or data.get("group_words_after")) != bool(data.get("groups")):
             raise RuleError(path, _line_of(text, "groups" if "groups" in data else "group_words"),
                             "'group_words' or 'group_words_after' and 'groups' go together")
+        if bool(data.get("agent_words")) != bool(data.get("agents") or data.get("agent_groups")):
+            raise RuleError(path, _line_of(text, "agent_words" if "agent_words" in data else "agents"),
+                            "'agent_words' and 'agents' or 'agent_groups' go together")
         if bool(data.get("topic_nouns")) != bool(data.get("topic_words")):
             raise RuleError(path, _line_of(text, "topic_nouns" if "topic_nouns" in data else "topic_words"),
                             "'topic_nouns' and 'topic_words' go together")
@@ -282,6 +289,11 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
     for needed in ("qualifiers", "scopes", "numbers", "sources", "furniture", "places", "units"):
         if needed not in singles:
             raise RuleError(str(BUNDLED_RULES), None, f"no rule file of kind '{needed}'")
+    scopes = {scope["name"] for scope in singles["scopes"]["scope"]} | {singles["scopes"]["root"]}
+    for quantity in quantities.values():
+        unknown = [name for name in quantity.agent_groups if name not in scopes]
+        if unknown:
+            raise RuleError(quantity.path, None, f"unknown scope '{unknown[0]}' in 'agent_groups'")
     return _rule_set(singles, quantities)
 
 
@@ -320,6 +332,8 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         topic_nouns=tuple(w.lower() for w in data.get("topic_nouns", ())),
         topic_words=tuple(w.lower() for w in data.get("topic_words", ())),
         ends=tuple(data.get("ends", ())),
+        agent_words=tuple(w.lower() for w in data.get("agent_words", ())),
+        agents=tuple(w.lower() for w in data.get("agents", ())), agent_groups=tuple(data.get("agent_groups", ())),
     )
 
 

@@ -390,6 +390,14 @@ OTHER_QUANTITIES = [
     ("The company is looking for 2,000 workers.", "2,000", "other", None),
     # "since" after an auxiliary is no clause of its own
     ("Police detained 40 people; 12 have since been charged.", "12", "charged", EVERYONE),
+    # booked or held by the police or a court is a charge or custody; by anyone else, neither (charged.toml and
+    # arrests.toml agent_words)
+    ("The resort booked 40 guests into its new wing for the festival.", "40", "other", None),
+    ("Police in the district have so far booked 28 traders for hoarding.", "28", "charged", EVERYONE),
+    ("Police held 50 protesters overnight at a stadium outside the city.", "50", "arrests", "protesters"),
+    ("Security forces have held 120 people since the unrest began.", "120", "arrests", EVERYONE),
+    ("The airline held 200 passengers at the gate for three hours.", "200", "other", None),
+    ("Five officers have held talks with the rebel commanders.", "Five", "other", None),
     ("Two more passengers have since died in hospital.", "Two", "deaths", PART),
     ("Forty-one people were hospitalised with smoke inhalation.", "Forty-one", "injured", EVERYONE),
     ("More than 70 people were wounded in the attack, medics said.", "More than 70", "injured", EVERYONE),
@@ -552,6 +560,10 @@ OTHER_QUANTITIES = [
     # displaced.toml ends); brought to safety is rescue
     ("Firefighters rescued 14 residents trapped on the upper floors.", "14", "rescued", "civilians"),
     ("Volunteers saved 23 villagers trapped by the mudslide.", "23", "rescued", "civilians"),
+    # freed by those who rescue is a rescue; by captors or a court, a release (rescued.toml agent_words)
+    ("Rescuers freed nine miners from a collapsed shaft on Sunday.", "nine", "rescued", EVERYONE),
+    ("Six workers were freed by firefighters from the crushed van.", "Six", "rescued", EVERYONE),
+    ("The kidnappers freed nine of the workers on Sunday.", "nine", "released", PART),
     ("Troops evacuated 600 people trapped by rising water.", "600", "displaced", EVERYONE),
     ("Coast guard crews pulled 17 fishermen to safety after their trawler sank.", "17", "rescued", EVERYONE),
     ("Some 35 people were still trapped under the collapsed hotel.", "Some 35", "missing", EVERYONE),

@@ -18,6 +18,7 @@ BROKEN = [
     (GOOD_QUANTITY + 'group_words = ["lost"]\n', "x.toml:6: 'group_words' or 'group_words_after' and 'groups' go together"),
     (GOOD_QUANTITY + 'groups = ["police"]\n', "x.toml:6: 'group_words' or 'group_words_after' and 'groups' go together"),
     (GOOD_QUANTITY + 'topic_nouns = ["cases"]\n', "x.toml:6: 'topic_nouns' and 'topic_words' go together"),
+    (GOOD_QUANTITY + 'agent_words = ["held"]\n', "x.toml:6: 'agent_words' and 'agents' or 'agent_groups' go together"),
     (re.sub(r"\nwords_after = \[[^\]]*\]", "", (BUNDLED_RULES / "numbers.toml").read_text(encoding="utf-8")),
      "'words_before' and 'words_after' go together"),
     ((BUNDLED_RULES / "numbers.toml").read_text(encoding="utf-8").replace('"½" = [1, 2]', '"½" = 0.5'),
@@ -62,6 +63,14 @@ def test_a_quantity_that_ends_an_unknown_one_is_an_error(tmp_path):
     with pytest.raises(RuleError) as error:
         load_rules([tmp_path])
     assert "x.toml: unknown quantity 'trappedd' in 'ends'" in str(error.value)
+
+
+def test_an_agent_group_that_is_no_scope_is_an_error(tmp_path):
+    (tmp_path / "x.toml").write_text(GOOD_QUANTITY + 'agent_words = ["held"]\nagent_groups = ["polise"]\n',
+                                     encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_rules([tmp_path])
+    assert "x.toml: unknown scope 'polise' in 'agent_groups'" in str(error.value)
 
 
 def test_a_missing_rules_directory_is_an_error(tmp_path):
