@@ -373,7 +373,9 @@ class Extractor:
         self.gazetteer = Gazetteer.from_rules(rules.places)
         self.quantity_of_word: dict[str, list[str]] = {}
         for quantity in rules.quantities:
-            for word in (*quantity.words, *quantity.group_words_after):
+            # (a word before a topic word, with it: "hospitalised with cholera" is an outbreak's case, not a wound)
+            topical = [f"{word} {topic}" for word in quantity.words_before_topic for topic in quantity.topic_words]
+            for word in (*quantity.words, *quantity.group_words_after, *topical):
                 self.quantity_of_word.setdefault(_normal(word), []).append(quantity.name)
         # the triggers: those words and the words that type a quantity where its agent does it ("Police held 50"),
         # which are no vocabulary of ours where no agent is named ("12 are still being held" has its own verb)

@@ -31,6 +31,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "lower_bound_units": (list, False), "only_before_figure": (list, False), "group_words_after": (list, False),
         "topic_nouns": (list, False), "topic_words": (list, False), "ends": (list, False),
         "agent_words": (list, False), "agents": (list, False), "agent_groups": (list, False),
+        "words_before_topic": (list, False),
     },
     "qualifiers": {"kind": (str, True), "approx_margin": (float, True), "qualifier": (list, True)},
     "qualifier": {
@@ -130,6 +131,7 @@ class QuantityRule:
     agent_words: tuple[str, ...] = ()  # words that type it only where one of its agents does it: "Police booked 35"
     agents: tuple[str, ...] = ()  # the nouns of those agents: "court", "rescuers"
     agent_groups: tuple[str, ...] = ()  # scopes whose words (and those within) are agents too: "security forces"
+    words_before_topic: tuple[str, ...] = ()  # words that type it before one of its topic_words: "hospitalised with"
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,8 @@ def _check_values(data: dict, kind: str, path: str, text: str) -> None:
         if bool(data.get("topic_nouns")) != bool(data.get("topic_words")):
             raise RuleError(path, _line_of(text, "topic_nouns" if "topic_nouns" in data else "topic_words"),
                             "'topic_nouns' and 'topic_words' go together")
+        if data.get("words_before_topic") and not data.get("topic_words"):
+            raise RuleError(path, _line_of(text, "words_before_topic"), "'words_before_topic' needs 'topic_words'")
         for example in data["examples"]:
             if not isinstance(example, dict) or "text" not in example:
                 raise RuleError(path, _line_of(text, "examples"), "each example needs a 'text'")
@@ -334,6 +338,7 @@ def _quantity_rule(data: dict, path: Path) -> QuantityRule:
         ends=tuple(data.get("ends", ())),
         agent_words=tuple(w.lower() for w in data.get("agent_words", ())),
         agents=tuple(w.lower() for w in data.get("agents", ())), agent_groups=tuple(data.get("agent_groups", ())),
+        words_before_topic=tuple(w.lower() for w in data.get("words_before_topic", ())),
     )
 
 

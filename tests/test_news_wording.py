@@ -366,6 +366,11 @@ OTHER_QUANTITIES = [
     ("Measles is spreading fast: officials reported 1,300 cases and 12 deaths this week.", "1,300", "infected",
      EVERYONE),
     ("Investigators opened 1,300 cases of fraud last year.", "1,300", "other", None),
+    # taken in or treated with an illness the rules name: its cases, not the wounded (infected.toml words_before_topic)
+    ("Nearly 300 people were admitted with cholera at the district hospital.", "Nearly 300", "infected", EVERYONE),
+    ("Some 140 children have been hospitalised with dengue since June.", "Some 140", "infected", "children"),
+    ("Forty pupils were treated for food poisoning after the school lunch.", "Forty", "infected", "children"),
+    ("Eighteen people were hospitalised with burns after the blast.", "Eighteen", "injured", EVERYONE),
     ("Suharto fell ill on Sunday when he received some 100 visitors.", "some 100", "other", None),
     # those arrested, charged and jailed by a court: three counts (rules/quantities/charged.toml, convicted.toml)
     ("Police arrested 1,232 people during the riots, with 705 charged so far.", "1,232", "arrests", EVERYONE),

@@ -18,6 +18,7 @@ BROKEN = [
     (GOOD_QUANTITY + 'group_words = ["lost"]\n', "x.toml:6: 'group_words' or 'group_words_after' and 'groups' go together"),
     (GOOD_QUANTITY + 'groups = ["police"]\n', "x.toml:6: 'group_words' or 'group_words_after' and 'groups' go together"),
     (GOOD_QUANTITY + 'topic_nouns = ["cases"]\n', "x.toml:6: 'topic_nouns' and 'topic_words' go together"),
+    (GOOD_QUANTITY + 'words_before_topic = ["ill with"]\n', "x.toml:6: 'words_before_topic' needs 'topic_words'"),
     (GOOD_QUANTITY + 'agent_words = ["held"]\n', "x.toml:6: 'agent_words' and 'agents' or 'agent_groups' go together"),
     (re.sub(r"\nwords_after = \[[^\]]*\]", "", (BUNDLED_RULES / "numbers.toml").read_text(encoding="utf-8")),
      "'words_before' and 'words_after' go together"),
