@@ -291,6 +291,10 @@ OPENING_SHARE = regex.compile(_OPENING_SHARE, regex.I)
 OPENING_PART = regex.compile(r"including\s+(?:the\s+)?", regex.I)
 PART_OF_NEXT = regex.compile(r"\s+of\s+(?:the|its|their|those)\s+", regex.I)
 # What names the whole a part is of, its noun next: "two of the wounded", "four of those arrested".
+# between a share and a figure that restates it, the share's noun: "Nearly half of the cases, 5,900, were ..."
+# (a noun phrase with no verb: "Most of those killed were soldiers, 40 in all" restates no share)
+SHARE_APPOSITIVE = regex.compile(r"\s+of\s+(?:the|those|all)\s+(?:(?!(?:were|was|are|is|had|have|has)\s)[\p{L}-]+\s+){0,2}?"
+                                 r"(?P<noun>[\p{L}-]+),\s+", regex.I)
 SHARE_OF = regex.compile(r"\s+of\s+(?:the|those)\s+", regex.I)
 # The agent of a verb: its subject right before it, past auxiliaries, adverbs and a place or a day ("Police in
 # Meerut have booked", "Police in the district have so far booked", "Rescuers on Monday freed"), or after it in the passive ("were freed by rescuers")
@@ -556,6 +560,9 @@ class Extractor:
         # and at a sentence's start only where it opens as one does)
         self.window_words = tuple({f" {w.split()[-1].lower()} " for w in windows})
         self.window_openings = tuple({w.split()[0].lower() + " " for w in windows})
+        shares = rules.numbers.get("share_words", ())  # "Most of the dead, 212, were in Sindh"
+        self.opening_share_words = regex.compile(rf"(?:{alternation(shares)}){SHARE_APPOSITIVE.pattern}", regex.I) \
+            if shares else None
         rest = rules.numbers.get("rest_before", ())  # "the last two", "the remaining 12"
         self.rest_before = version1(rf"(?<![\p{{L}}])(?:{alternation(rest)})\s+\Z", regex.I | regex.REVERSE) \
             if rest else None
@@ -834,6 +841,11 @@ class Extractor:
                                                            saying, figure_after)
         if quantity == OTHER and not complement and unit in self.topic_nouns:
             quantity = context.topic_quantity(self.topic_nouns[unit])  # "24,000 cases" in a story of an outbreak
+        # "Nearly half of the cases, 5,900, were in the capital": a figure that restates a share, a part of its whole
+        restated_share = self._restated_share(context, mention, previous_end, sentence) \
+            if not unit and text.endswith(", ", 0, mention.start) else None
+        if quantity == OTHER and restated_share is not None:
+            quantity = self._quantity_of_share_noun(context, restated_share)
         opening_end = _opening_share_end(text, mention, sentence) if quantity != OTHER else None
         if opening_end is not None and words_start < opening_end:
             # "Of those detained, 11 were injured": a verb of the part's own says what befell it, over the whole's
@@ -877,6 +889,7 @@ class Extractor:
         # (a figure joined to a part is a part where it counts what that part does: not "among them seven
         # children, and 45 wounded")
         stated_part = bool(rest_of_whole or lists_next or id(mention) in context.listed or part_before
+                           or restated_share is not None
                            or id(mention) in context.joined_parts and quantity == shared or part_after
                            or part_of_sum or share or _among_next(text, mention.end, next_start, sentence))
         if stated_part and whole is not None and quantity not in (OTHER, whole) and not unit \
@@ -914,6 +927,29 @@ class Extractor:
                                         bool(unit) and self._quantity_of_noun(unit) == quantity)
         return _Typing(quantity, stated_part, rest_of_whole, part_before, lists_next, part_of_sum or share,
                        bool(restates), earlier_level)
+
+    def _restated_share(self, context: "_ArticleContext", mention: NumberMention, previous_end: int,
+                        sentence: Span) -> regex.Match | None:
+        """The words from a share to a bare figure set off by commas after it, which restates it: after a share's
+        figure ("Nearly half of the cases, 5,900,") or the words of one that open the sentence ("Most of the dead,
+        212,"); else None."""
+        text = context.article.text
+        if text.startswith(self.total_starts, mention.end) and self.total_after.match(text, mention.end):
+            return None  # "Most of the protesters, 200 in all, were arrested": the whole's count, not the share's
+        if previous_end > sentence.start:
+            share = context.preceding(mention)
+            return SHARE_APPOSITIVE.fullmatch(text, previous_end, mention.start) \
+                if share is not None and not _whole(share) else None
+        return self.opening_share_words.fullmatch(text, sentence.start, mention.start) \
+            if self.opening_share_words is not None else None
+
+    def _quantity_of_share_noun(self, context: "_ArticleContext", restated: regex.Match) -> str:
+        """What the noun of a share a figure restates counts, which no trigger may say: "cases" in a story of an
+        outbreak."""
+        noun = _normal(restated.group("noun"))
+        if noun in self.topic_nouns:
+            return context.topic_quantity(self.topic_nouns[noun])
+        return self._quantity_of_noun(noun)
 
     @staticmethod
     def _earlier_level(text: str, mention: NumberMention, unit: str, sentence: Span,

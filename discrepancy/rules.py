@@ -65,6 +65,7 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "sum_verbs": (list, False), "restating_verbs": (list, False), "figure_nouns": (list, False),
         "account_verbs": (list, False),
         "increment_before": (list, False), "increment_after": (list, False), "rest_before": (list, False),
+        "share_words": (list, False),
         "window_words": (list, False), "window_units": (list, False),
         "rate_phrases": (list, False),
         "still_phrases": (list, False),

@@ -1672,6 +1672,24 @@ def test_parts_named_by_their_whole_and_counts_of_a_state(sentence, expected):
     assert [(c.text, c.quantity, c.scope) for c in claims_of(sentence)] == expected
 
 
+# a figure set off by commas after a share restates it: a part of the whole, counting what the share's noun does
+# (numbers.toml share_words, and a share's own figure)
+RESTATED_SHARES = [
+    ("Measles has now infected 9,000 children. Nearly half of the cases, 4,100, were in the north.", "4,100",
+     "infected", True),
+    ("Storms killed 310 people. Most of the dead, 118, were in the coastal provinces.", "118", "deaths", True),
+    ("The majority of those detained, 640, were students.", "640", "arrests", True),
+    ("Almost a third of the injured, 95, were children.", "95", "injured", True),
+    ("All of the dead, 41, were miners.", "41", "deaths", False),
+]
+
+
+@pytest.mark.parametrize("sentence,written,quantity,part", RESTATED_SHARES, ids=ids(RESTATED_SHARES))
+def test_a_figure_that_restates_a_share_is_a_part(sentence, written, quantity, part):
+    claim = claim_at(sentence, written)
+    assert (claim.quantity, claim.stated_part) == (quantity, part)
+
+
 # the words around a figure that state it as a part of a whole said beside it (which explains it to the reconciler)
 STATED_AROUND = [
     # a count over a rolling window of time is an increment of the toll, not a toll of its own
