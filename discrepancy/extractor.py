@@ -240,6 +240,8 @@ LIST_GAP = regex.compile(r"(?:,(?=\s))?(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:a
 # A list's item named before its figure: the gap after the item before ("deaths, South Carolina "), and what ends the
 # item after its figure ("South Carolina 36," "Virginia 2.").
 NAMED_ITEM_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\Z")
+# between a list's place and its figure: "and Bihar for 31", "with Uttar Pradesh accounting for 54" (a share's words)
+ITEM_LINK = re.compile(r" (?:(?P<share>accounting for|accounted for|making up|with) |for |at )")
 NAMED_ITEM_END = regex.compile(r"\s*(?:[,.;]|and\b|\Z)")
 ELIDED_ITEM = regex.compile(r"\s+(?:each\s+)?(?:(?:in|on|at|off|across|from)\s+(?:the\s+)?\p{Lu}"
                             r"|at\s+(?:the\s+|a\s+)?\p{Ll}[\p{L}-]+(?:\s+\p{Ll}[\p{L}-]+)?\s*(?:[,.;]|and\b))")  # "eight at the restaurant"
@@ -2297,14 +2299,20 @@ class _ArticleContext:
         return before[0] if before and self._item_named_by(before[0]) is mention else None
 
     def _item_named_by(self, place: PlaceMention) -> NumberMention | None:
-        """The figure right after a place that opens a list's item, after a comma or "and": "..., South Carolina 36".
+        """The figure right after a place that opens a list's item, after a comma or "and": "..., South Carolina 36",
+        "and Bihar for 31"; or after "with" where words of a share tie them: "with Uttar Pradesh accounting for 54".
         (Not a list's first item, "Georgia reported 33": a place before its verb may be who speaks.)"""
         text = self.article.text
-        if text[place.end:place.end + 1] != " " or not text.endswith(_ITEM_OPENERS, 0, place.start):
+        if text[place.end:place.end + 1] != " ":
             return None
-        after = bisect.bisect_left(self._mention_starts, place.end + 1)
+        link = ITEM_LINK.match(text, place.end)
+        if not (text.endswith(_ITEM_OPENERS, 0, place.start)
+                or link is not None and link.group("share") and text.endswith(" with ", 0, place.start)):
+            return None
+        start = link.end() if link is not None else place.end + 1
+        after = bisect.bisect_left(self._mention_starts, start)
         figure = self.mentions[after] if after < len(self.mentions) else None
-        return figure if figure is not None and figure.start == place.end + 1 else None
+        return figure if figure is not None and figure.start == start else None
 
     def _places_between(self, start: int, end: int) -> list[PlaceMention]:
         """The places named from start to end, in text order (places come in text order: a bisection)."""

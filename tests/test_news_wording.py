@@ -1299,6 +1299,11 @@ PLACES = [
      [("90", "Pakistan"), ("52", "Sindh"), ("21", "Punjab"), ("More than 300", "Pakistan")]),
     ("Police detained 900 people across France overnight, 380 of them in Paris. Some 45 officers were hurt.",
      [("900", "France"), ("380", "Paris"), ("Some 45", "France")]),
+    # the place named before a figure that a share's words or "for" tie to it is that figure's
+    ("Heatstroke has killed 96 people, with Odisha accounting for 61 of the deaths and Jharkhand for 35.",
+     [("96", "India"), ("61", "Odisha"), ("35", "Jharkhand")]),
+    ("Landslides killed 70 people, with Sichuan accounting for 44 of the dead and Yunnan for 26.",
+     [("70", "China"), ("44", "Sichuan"), ("26", "Yunnan")]),
 ]
 
 
