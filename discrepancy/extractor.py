@@ -240,6 +240,10 @@ LIST_GAP = regex.compile(r"(?:,(?=\s))?(?:\s+[\p{L}'’-]++){0,6}?(?:\s*,\s*(?:a
 # A list's item named before its figure: the gap after the item before ("deaths, South Carolina "), and what ends the
 # item after its figure ("South Carolina 36," "Virginia 2.").
 NAMED_ITEM_GAP = regex.compile(r"(?:\s+[\p{L}'’-]++){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\Z")
+# between a country that speaks and a figure, the words that make it the agent: "says it has killed", "said its
+# forces had captured"
+SPEAKER_AS_AGENT = regex.compile(r"\s+\p{Ll}+\s+(?:that\s+)?(?:it|its\s+[\p{L}-]+)\s+(?:(?:has|had|have|had\s+been)\s+)?"
+                                 r"\p{Ll}+ed\s+(?:\p{Ll}+\s+){0,2}")
 # between a list's place and its figure: "and Bihar for 31", "with Uttar Pradesh accounting for 54" (a share's words)
 ITEM_LINK = re.compile(r" (?:(?P<share>accounting for|accounted for|making up|with) |for |at )")
 NAMED_ITEM_END = regex.compile(r"\s*(?:[,.;]|and\b|\Z)")
@@ -2108,6 +2112,8 @@ class _ArticleContext:
             free = [p for p in free if p.start < mention.end or not self._opens_next_clause(p, words.past_verbs)]
             # "24 hostages were freed, including 10 Thai nationals, Qatar said": a country that speaks is no place
             if self.speakers.get(sentence):
+                # (but not one that says it did it: "Israel says it has killed 10,000 militants" names the attacker)
+                free = [p for p in free if not self._speaks_as_agent(p, mention, sentence)]
                 free = [p for p in free if p.country != p.name or not self._speaks(p, sentence)] or free
             if counts_people and free:
                 free = self._where_counted(free, mention, gazetteer)
@@ -2185,6 +2191,13 @@ class _ArticleContext:
     def _speaks(self, place: PlaceMention, sentence: Span) -> bool:
         """Whether a place is the whole name of one of the sentence's speakers ("Qatar said", "Russia says")."""
         return any(start == place.start and end == place.end for *_, start, end in self.speakers.get(sentence, ()))
+
+    def _speaks_as_agent(self, place: PlaceMention, mention: NumberMention, sentence: Span) -> bool:
+        """Whether a country speaks of what it did to those the figure counts: "Israel says it has killed", "Russia
+        said its forces had destroyed"."""
+        return place.end < mention.start and place.country == place.name \
+            and SPEAKER_AS_AGENT.fullmatch(self.article.text, place.end, mention.start) is not None \
+            and self._speaks(place, sentence)
 
     def _nationality_of_another(self, place: PlaceMention, mention: NumberMention) -> bool:
         """Whether a country is named right after another figure's number, the nationality of those it counts

@@ -1304,6 +1304,10 @@ PLACES = [
      [("96", "India"), ("61", "Odisha"), ("35", "Jharkhand")]),
     ("Landslides killed 70 people, with Sichuan accounting for 44 of the dead and Yunnan for 26.",
      [("70", "China"), ("44", "Sichuan"), ("26", "Yunnan")]),
+    # a country that says it did it is the attacker, not the place: the paragraph's place is the figure's
+    ("Air strikes pounded Lebanon overnight. Israel says it has killed 180 Hezbollah fighters.",
+     [("180", "Lebanon")]),
+    ("Shelling continued in Donetsk. Russia said its forces had killed 60 soldiers.", [("60", "Donetsk")]),
 ]
 
 
