@@ -675,6 +675,9 @@ class Extractor:
         context = _ArticleContext(article, document, mentions, places, main_place)
         self._find_speakers(context, dict.fromkeys(document.sentence_at(m.start) for m in mentions))
         claims = [self._claim(context, mention) for mention in mentions]
+        numbered = context.numbered_names()
+        if numbered:  # "France 24 said": the number is the speaker's name's, no figure
+            claims = [claim for claim, mention in zip(claims, mentions) if not _in_spans(mention.start, numbered)]
         return Reading(_superseded(claims, context.reported_earlier) if context.reported_earlier else claims,
                        named, document)
 
@@ -2095,6 +2098,8 @@ class _ArticleContext:
             if own is not None and not self._elsewhere(own, sentence, words, carried):
                 return self._named_with(own, gazetteer, mention)
             free = [p for p in in_sentence if p.start < mention.start or self._free_after(p, mention, words)]
+            # "France 24 said": a place that opens a speaker's name with a number after it names a station
+            free = [p for p in free if not self._opens_numbered_name(p, sentence)]
             # "16 people were flown to hospitals in Kathmandu": where they were taken, not where it happened;
             # "making it the deadliest U.S. wildfire": what it is compared within
             free = [p for p in free if not self._elsewhere(p, sentence, words, carried)]
@@ -2187,6 +2192,18 @@ class _ArticleContext:
         return carried and words.destination is not None and words.destination.search(text, start, place.start) \
             is not None \
             or words.compared_within is not None and words.compared_within.search(text, start, place.start) is not None
+
+    def numbered_names(self) -> list[tuple[int, int]]:
+        """The spans of the speakers' names that end in a number ("France 24", "Rustavi 2"), found so far."""
+        text = self.article.text
+        return [(start, end) for found in self.speakers.values() for *_, start, end in found
+                if start < end and text[end - 1].isdigit()]
+
+    def _opens_numbered_name(self, place: PlaceMention, sentence: Span) -> bool:
+        """Whether a place opens a speaker's name that goes on with a number alone ("France 24 said")."""
+        text = self.article.text
+        return any(start == place.start and end > place.end and text[place.end:end].strip().isdigit()
+                   for *_, start, end in self.speakers.get(sentence, ()))
 
     def _speaks(self, place: PlaceMention, sentence: Span) -> bool:
         """Whether a place is the whole name of one of the sentence's speakers ("Qatar said", "Russia says")."""

@@ -1178,6 +1178,9 @@ PLACES = [
      [("164", "Kazakhstan"), ("103", "Almaty")]),
     ("Twelve people, including three children, died in Almaty.", [("Twelve", "Almaty"), ("three", "Almaty")]),
     ("Police in Lyon said 12 people were arrested.", [("12", "Lyon")]),
+    # a place that opens a speaker's name with a number after it names a station, and the number is the name's
+    ("Israeli strikes hit Gaza overnight. France 24 said 12 people were killed.", [("12", "Gaza")]),
+    ("Rustavi 2 reported that 30 protesters were detained in Tbilisi.", [("30", "Tbilisi")]),
     ("Forty people died in Lyon and 12 in Paris.", [("Forty", "Lyon"), ("12", "Paris")]),
     # where the hurt were carried to is not where they were hurt (but where those who fled are is theirs)
     ("A bus plunged into a gorge in Nepal, killing 27 people. Sixteen people were flown by helicopter to hospitals in "
