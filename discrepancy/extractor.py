@@ -2825,9 +2825,8 @@ _RUN_BEFORE = regex.compile(r"[\p{L}.\s'’()-]*", regex.REVERSE)
 
 # A capitalised word that may open a speaker's name before another ("Sri Lankan police"): no word that opens a
 # sentence or a clause ("In Kenya police said", "After Tuesday officials said").
-_NAME_WORD_BEFORE = "(?:(?!(?:" + "|".join(sorted(w.capitalize() for w in (*FUNCTION_WORDS, *PREPOSITIONS,
-                                                                          *SUBORDINATE_WORDS))) \
-    + r")\s)\p{Lu}\p{Ll}+\s+)"
+_NAME_WORD_BEFORE = "(?:(?!" + alternation(w.capitalize() for w in (*FUNCTION_WORDS, *PREPOSITIONS, *SUBORDINATE_WORDS)) \
+    + r"\s)\p{Lu}\p{Ll}+\s+)"
 
 
 def _common_source(common: list[str], place: str, lower_case: bool = False, described: str = "",

@@ -76,12 +76,12 @@ class Intervals:
     def __init__(self, qualifiers, approx_margin: float, change_words=(), moving_verbs=(), change_from_verbs=(),
                  handing_over_verbs=(), passing_verbs=(), count_nouns=(), hedges=(), increments_after=()):
         self.approx_margin = approx_margin
-        # "Dozens, if not hundreds,", "200 or even 300", "Forty—perhaps 50—": a count, then a larger one it may reach
-        self.hedged_gap = regex.compile(rf"\s*(?:[,–—]\s*|\s-\s+|,?\s+or\s+)(?:{alternation(hedges)})\s+", regex.I) \
-            if hedges else None
+        # "Dozens, if not hundreds,", "200 or even 300", "Forty—perhaps 50—": a count, then a larger it may reach
+        self.hedged_gap = regex.compile(rf"\s*(?:[,–—]\s*|\s-\s+|,?\s+or\s+){alternation(hedges)}\s+",
+                                        regex.I) if hedges else None
         # "killed 12, possibly 15 more": the second adds to the first, no end of it
-        self.increment_after = regex.compile(rf"\s+(?:{alternation(increments_after)})\b", regex.I) \
-            if increments_after else None
+        self.increment_after = regex.compile(rf"\s+{alternation(increments_after)}\b",
+                                             regex.I) if increments_after else None
         # "fell $2 to $81": after a word of change, an amount then "to" is the change, then the level
         self.change_words = frozenset(w.lower() for w in change_words)
         # "edged up to 4.2%": a verb whose "up" moves to a level, no bound

@@ -54,7 +54,8 @@ SCHEMAS: dict[str, dict[str, tuple[type | tuple, bool]]] = {
         "identifier_labels_after": (list, False), "street_words_first": (list, False),
         "year_nouns": (list, False), "gathering_verbs": (list, False), "durations": (list, False),
         "level_verbs": (list, False), "irregular_participles": (list, False),
-        "moving_verbs": (list, False), "hedges": (list, False), "handing_over_verbs": (list, False), "projection_words": (list, False),
+        "moving_verbs": (list, False), "handing_over_verbs": (list, False), "projection_words": (list, False),
+        "hedges": (list, False),
         "passing_verbs": (list, False), "count_nouns": (list, False),
         "projection_verbs": (list, False), "verb_labels": (list, False), "before_verb_labels": (list, False),
         "change_from_verbs": (list, False), "comparatives": (list, False),
@@ -128,7 +129,7 @@ class QuantityRule:
     lower_bound_units: tuple[str, ...] = ()  # a figure counting these bounds the quantity from below: "12 bodies"
     topic_nouns: tuple[str, ...] = ()  # counted nouns that count this in an article about it only: "24,000 cases"
     topic_words: tuple[str, ...] = ()  # the words that make an article about it: "outbreak", "cholera"
-    ends: tuple[str, ...] = ()  # quantities it ends, whose words in its clause yield to its own: "rescued 12 people trapped"
+    ends: tuple[str, ...] = ()  # quantities it ends, whose words in its clause yield: "rescued 12 people trapped"
     agent_words: tuple[str, ...] = ()  # words that type it only where one of its agents does it: "Police booked 35"
     agents: tuple[str, ...] = ()  # the nouns of those agents: "court", "rescuers"
     agent_groups: tuple[str, ...] = ()  # scopes whose words (and those within) are agents too: "security forces"
